@@ -1,0 +1,74 @@
+/**
+ * The contract between the renderer and Electron's main process. Both sides derive from the one
+ * map below: the preload exposes exactly `PlannerBridge` as `window.planner`, main registers one
+ * handler per entry and validates every request against its schema at run time, and the browser
+ * build implements the same interface with downloads and file inputs.
+ */
+import { z } from 'zod';
+
+/** Largest file the bridge moves in one message (backups of 100,000 workers stay well below). */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+const fileFilterSchema = z.object({
+  name: z.string().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^[A-Za-z0-9]{1,10}$/))
+    .min(1)
+    .max(10),
+});
+
+/** A plain file name: no folders, no `..`, no characters Windows refuses, at most 200 characters. */
+export const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name), 'file name must not contain path separators or reserved characters')
+  .refine((name) => name !== '.' && name !== '..' && !name.startsWith('..'), 'file name must not point outside its folder')
+  .refine((name) => name.trim() === name && !name.endsWith('.'), 'file name must not start or end with spaces or end with a dot');
+
+const bytesSchema = z
+  .instanceof(Uint8Array)
+  .refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, `file is larger than ${MAX_FILE_BYTES} bytes`);
+
+export const bridgeContract = {
+  saveFile: {
+    channel: 'planner:save-file',
+    request: z.object({
+      suggestedName: fileNameSchema,
+      filters: z.array(fileFilterSchema).max(10),
+      data: bytesSchema,
+    }).strict(),
+    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+  },
+  openFile: {
+    channel: 'planner:open-file',
+    request: z.object({
+      filters: z.array(fileFilterSchema).max(10),
+      maxBytes: z.number().int().positive().max(MAX_FILE_BYTES),
+    }).strict(),
+    response: z.object({ fileName: z.string(), data: z.instanceof(Uint8Array) }).nullable(),
+  },
+  appInfo: {
+    channel: 'planner:app-info',
+    request: z.undefined(),
+    response: z.object({ version: z.string(), dataFolder: z.string(), platform: z.string() }),
+  },
+} as const;
+
+export type BridgeContract = typeof bridgeContract;
+export type BridgeMethod = keyof BridgeContract;
+export type BridgeRequest<M extends BridgeMethod> = z.infer<BridgeContract[M]['request']>;
+export type BridgeResponse<M extends BridgeMethod> = z.infer<BridgeContract[M]['response']>;
+
+export type SaveFileRequest = BridgeRequest<'saveFile'>;
+export type SaveFileResult = BridgeResponse<'saveFile'>;
+export type OpenFileRequest = BridgeRequest<'openFile'>;
+export type OpenFileResult = BridgeResponse<'openFile'>;
+export type AppInfo = BridgeResponse<'appInfo'>;
+
+/** What `window.planner` offers: one async function per contract entry. */
+export type PlannerBridge = {
+  [M in BridgeMethod]: BridgeRequest<M> extends undefined
+    ? () => Promise<BridgeResponse<M>>
+    : (request: BridgeRequest<M>) => Promise<BridgeResponse<M>>;
+};

@@ -1,0 +1,245 @@
+/**
+ * The records the planner stores. Every record carries a string id, creation and update times and
+ * a soft-delete mark, so that two office PCs can exchange and merge records later
+ * (ARCHITECTURE.md, "Data"). Calendar dates are `yyyy-MM-dd` strings; times are ISO strings.
+ */
+
+/** A calendar date written `yyyy-MM-dd`. */
+export type CalendarDate = string;
+/** An instant written as an ISO 8601 string with offset (`2026-02-18T08:30:00.000Z`). */
+export type Timestamp = string;
+
+export interface RecordMeta {
+  id: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+  /** Set when the record is soft-deleted; absent or null while it is live. */
+  deletedAt?: Timestamp | null;
+  /** True for records that the demo data set loaded, so that "clear demo data" finds them. */
+  demo?: boolean;
+}
+
+export type Gender = 'male' | 'female';
+
+/** 建档立卡贫困户 / 相对贫困 / neither. */
+export type PovertyStatus = 'registered-poor' | 'relatively-poor' | 'none';
+
+export type WorkerStatus = 'registered' | 'assigned' | 'travelled' | 'onboarded' | 'left';
+
+export interface Worker extends RecordMeta {
+  name: string;
+  /** Normalized 18-character resident ID (GB 11643-1999). */
+  residentId: string;
+  /** 11-digit mainland mobile number, digits only. */
+  phone: string;
+  gender: Gender;
+  birthDate: CalendarDate;
+  /** Name of the county-level division, e.g. 田东县. */
+  county: string;
+  /** Six-digit administrative code of the county-level division, e.g. 451022. */
+  countyCode: string;
+  township: string;
+  village: string;
+  /** Household number or householder's name: used to seat a family together. */
+  household: string;
+  povertyStatus: PovertyStatus;
+  skills: string[];
+  wantedJob: string;
+  emergencyContactName: string;
+  emergencyContactPhone: string;
+  enterpriseId: string | null;
+  openingId: string | null;
+  status: WorkerStatus;
+  notes: string;
+}
+
+/** 复工复产 status of a receiving enterprise. */
+export type ResumptionStatus = 'resumed' | 'partly-resumed' | 'not-resumed';
+
+export interface Enterprise extends RecordMeta {
+  name: string;
+  /** Unified social credit code (GB 32100-2015), 18 characters, normalized. */
+  creditCode: string;
+  /** City name as written by the user, e.g. 广州市. */
+  city: string;
+  district: string;
+  address: string;
+  contactName: string;
+  /** Contact phone, mobile or landline, as typed. */
+  contactPhone: string;
+  handoverPoint: string;
+  resumptionStatus: ResumptionStatus;
+  /** Key enterprise for epidemic-prevention supplies (重点防疫物资生产企业). */
+  isKeyEnterprise: boolean;
+  /** HR service agency that introduced workers, if any (empty when none). */
+  hrAgency: string;
+  notes: string;
+}
+
+export type GenderRequirement = 'any' | Gender;
+
+export interface Opening extends RecordMeta {
+  enterpriseId: string;
+  position: string;
+  headcount: number;
+  /** Monthly wage range in yuan. */
+  wageMin: number;
+  wageMax: number;
+  ageMin: number;
+  ageMax: number;
+  genderRequirement: GenderRequirement;
+  requirements: string;
+}
+
+export type LegMode = 'coach' | 'train';
+
+export interface Leg {
+  id: string;
+  mode: LegMode;
+  from: string;
+  to: string;
+  /** Planned departure, minutes after midnight of the batch date. */
+  departureMinutes: number;
+  /** Planned duration in minutes; the arrival may fall on a later day. */
+  durationMinutes: number;
+  distanceKm: number;
+  stops: string[];
+}
+
+export interface PickupPoint {
+  id: string;
+  county: string;
+  /** Assembly place, e.g. 田东县人民广场. */
+  place: string;
+  /** Assembly time, minutes before the first leg's departure. */
+  minutesBeforeDeparture: number;
+}
+
+export interface Route extends RecordMeta {
+  name: string;
+  legs: Leg[];
+  pickupPoints: PickupPoint[];
+}
+
+export type VehicleKind = 'train-second-class' | 'train-first-class' | 'train-hard-seat' | 'coach';
+
+export interface Vehicle {
+  id: string;
+  kind: VehicleKind;
+  /** Carriage number or coach plate, e.g. 05 or 粤A·12345. */
+  label: string;
+  seatCount: number;
+}
+
+export interface BatchLeg {
+  legId: string;
+  vehicles: Vehicle[];
+}
+
+export type BatchStatus = 'draft' | 'planned' | 'ready' | 'departed' | 'arrived' | 'closed';
+
+export interface Batch extends RecordMeta {
+  name: string;
+  routeId: string;
+  date: CalendarDate;
+  legs: BatchLeg[];
+  organizer: string;
+  escorts: string[];
+  medics: string[];
+  status: BatchStatus;
+  notes: string;
+}
+
+export type BoardingStatus = 'pending' | 'boarded' | 'absent';
+
+export interface Assignment extends RecordMeta {
+  batchId: string;
+  workerId: string;
+  legId: string | null;
+  vehicleId: string | null;
+  /** Seat as printed on a ticket, e.g. 12F or 3; null until seated. */
+  seat: string | null;
+  boarding: BoardingStatus;
+}
+
+export type HealthCodeColour = 'green' | 'yellow' | 'red';
+export type Symptom = 'fever' | 'cough' | 'fatigue' | 'sore-throat' | 'short-breath' | 'diarrhoea';
+export type HealthVerdict = 'pass' | 'fail' | 'recheck';
+
+export interface HealthCheck extends RecordMeta {
+  batchId: string;
+  workerId: string;
+  checkedAt: Timestamp;
+  examiner: string;
+  temperatureC: number;
+  symptoms: Symptom[];
+  healthCode: HealthCodeColour;
+  contactWithConfirmedCase: boolean;
+  result: HealthVerdict;
+  note: string;
+}
+
+export interface ChecklistTick extends RecordMeta {
+  batchId: string;
+  /** Stable key of the checklist item, e.g. `organization.roster-locked`. */
+  item: string;
+  tickedBy: string;
+  tickedAt: Timestamp;
+  note: string;
+}
+
+export interface FollowUp extends RecordMeta {
+  workerId: string;
+  batchId: string;
+  enterpriseId: string;
+  handedOverAt: Timestamp | null;
+  onboardedAt: Timestamp | null;
+  leftOn: CalendarDate | null;
+  leftReason: string;
+  day7ContactAt: Timestamp | null;
+  day30ContactAt: Timestamp | null;
+  note: string;
+}
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'purge';
+
+/** One append-only line of the audit trail: who changed which record, when, from what to what. */
+export interface AuditEntry {
+  /** Auto-incremented by the database: the order in which changes happened on this PC. */
+  seq?: number;
+  id: string;
+  at: Timestamp;
+  operator: string;
+  table: string;
+  recordId: string;
+  action: AuditAction;
+  before: unknown;
+  after: unknown;
+}
+
+export type Language = 'zh-CN' | 'en';
+
+/** The one settings record (id `app`). Policy defaults come from DOMAIN.md. */
+export interface Settings {
+  id: 'app';
+  operatorName: string;
+  organizationName: string;
+  language: Language;
+  /** A temperature at or above this is a fever (°C). */
+  feverThresholdC: number;
+  /** A health check counts if taken within this many hours before departure. */
+  checkValidityHours: number;
+  /** Share of seats that may be sold during an epidemic, 0 < f <= 1. */
+  loadFactor: number;
+  updatedAt: Timestamp;
+}
+
+export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
+  id: 'app',
+  operatorName: '',
+  organizationName: '',
+  language: 'zh-CN',
+  feverThresholdC: 37.3,
+  checkValidityHours: 72,
+  loadFactor: 0.5,
+};
