@@ -22,9 +22,18 @@ export const fileNameSchema = z
   .string()
   .min(1)
   .max(200)
-  .refine((name) => !/[\\/:*?"<>|\u0000-\u001f]/.test(name), 'file name must not contain path separators or reserved characters')
-  .refine((name) => name !== '.' && name !== '..' && !name.startsWith('..'), 'file name must not point outside its folder')
-  .refine((name) => name.trim() === name && !name.endsWith('.'), 'file name must not start or end with spaces or end with a dot');
+  .refine(
+    (name) => !/[\\/:*?"<>|\p{Cc}]/u.test(name),
+    'file name must not contain path separators, reserved or control characters',
+  )
+  .refine(
+    (name) => name !== '.' && name !== '..' && !name.startsWith('..'),
+    'file name must not point outside its folder',
+  )
+  .refine(
+    (name) => name.trim() === name && !name.endsWith('.'),
+    'file name must not start or end with spaces or end with a dot',
+  );
 
 const bytesSchema = z
   .instanceof(Uint8Array)
@@ -33,19 +42,23 @@ const bytesSchema = z
 export const bridgeContract = {
   saveFile: {
     channel: 'planner:save-file',
-    request: z.object({
-      suggestedName: fileNameSchema,
-      filters: z.array(fileFilterSchema).max(10),
-      data: bytesSchema,
-    }).strict(),
+    request: z
+      .object({
+        suggestedName: fileNameSchema,
+        filters: z.array(fileFilterSchema).max(10),
+        data: bytesSchema,
+      })
+      .strict(),
     response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
   },
   openFile: {
     channel: 'planner:open-file',
-    request: z.object({
-      filters: z.array(fileFilterSchema).max(10),
-      maxBytes: z.number().int().positive().max(MAX_FILE_BYTES),
-    }).strict(),
+    request: z
+      .object({
+        filters: z.array(fileFilterSchema).max(10),
+        maxBytes: z.number().int().positive().max(MAX_FILE_BYTES),
+      })
+      .strict(),
     response: z.object({ fileName: z.string(), data: z.instanceof(Uint8Array) }).nullable(),
   },
   appInfo: {

@@ -1,0 +1,49 @@
+/**
+ * Exposes exactly the typed bridge of shared/bridge.ts as `window.planner`: one function per
+ * contract method, each bound to its own channel. Neither ipcRenderer nor a generic `invoke` is
+ * exposed, so a compromised page can reach nothing but these three calls, which main checks again.
+ * https://www.electronjs.org/docs/latest/tutorial/security#20-do-not-expose-electron-apis-to-untrusted-web-content
+ *
+ * Runs sandboxed, where only require('electron') is available: electron.config.ts bundles this file
+ * into one CommonJS file, out/preload/index.cjs.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { BridgeContract, BridgeMethod, BridgeRequest, BridgeResponse, PlannerBridge } from '../../shared/bridge';
+
+/**
+ * The contract's channel names. Written out rather than read from `bridgeContract` so the preload
+ * does not bundle zod and the schemas (validation happens in main, the side that can trust it); the
+ * type makes a missing method, an extra one, or a name that differs from shared/bridge.ts a
+ * compile error, and tests/electron/preload.test.ts compares them with the contract at run time.
+ */
+const channels: { readonly [M in BridgeMethod]: BridgeContract[M]['channel'] } = {
+  saveFile: 'planner:save-file',
+  openFile: 'planner:open-file',
+  appInfo: 'planner:app-info',
+};
+
+// Electron rejects a failed invoke with "Error invoking remote method '<channel>': Error: <message>".
+// Unwrapped here, so `error.message` is the same stable code ('file-too-large') inside Electron as in
+// the browser implementation of the bridge.
+const ELECTRON_INVOKE_PREFIX = /^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/;
+
+function unwrapped(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.replace(ELECTRON_INVOKE_PREFIX, ''));
+}
+
+/** Sends on the method's own channel; the response type is the contract's (main builds it). */
+function invoke<M extends BridgeMethod>(method: M, ...request: [BridgeRequest<M>] | []): Promise<BridgeResponse<M>> {
+  return ipcRenderer.invoke(channels[method], ...request).catch((error: unknown) => {
+    throw unwrapped(error);
+  });
+}
+
+// Each function forwards exactly one argument, so nothing but the request ever reaches main.
+const bridge = {
+  saveFile: (request) => invoke('saveFile', request),
+  openFile: (request) => invoke('openFile', request),
+  appInfo: () => invoke('appInfo'),
+} satisfies PlannerBridge;
+
+contextBridge.exposeInMainWorld('planner', bridge);

@@ -1,0 +1,62 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Language } from '../../shared/domain/records';
+import { HashRouter } from 'react-router-dom';
+import { Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { ModalsProvider } from '@mantine/modals';
+import { I18nextProvider } from 'react-i18next';
+import { getSettings, useRepositoryQuery } from '../db';
+import { createI18n } from '../i18n';
+import { logger } from '../logger';
+import { theme } from './theme';
+import { Shell } from './Shell';
+
+/** Asks once that the browser keep our data even when the disk runs low (shown in settings). */
+function usePersistentStorage(): void {
+  useEffect(() => {
+    const storage = navigator.storage;
+    if (!storage?.persist) return;
+    void storage
+      .persisted()
+      .then((persisted) => (persisted ? true : storage.persist()))
+      .catch((error: unknown) => logger.warn('persistent storage request failed', error));
+  }, []);
+}
+
+export function App() {
+  const settings = useRepositoryQuery(getSettings, []);
+  const language = settings?.language;
+  // One i18n instance for the app's life; the language follows the stored setting.
+  const i18n = useMemo(() => createI18n('zh-CN'), []);
+  usePersistentStorage();
+
+  // The first screen waits for the stored language, so a user who chose English never sees Chinese flash by.
+  const [shownLanguage, setShownLanguage] = useState<Language | null>(null);
+  useEffect(() => {
+    if (!language) return;
+    void i18n.changeLanguage(language).then(() => setShownLanguage(language));
+    document.documentElement.lang = language;
+  }, [i18n, language]);
+
+  return (
+    <MantineProvider theme={theme}>
+      <I18nextProvider i18n={i18n}>
+        {shownLanguage === null ? (
+          <Center h="100vh">
+            <Stack align="center" gap="xs">
+              <Loader />
+              <Text c="dimmed">{i18n.t('app.loading')}</Text>
+            </Stack>
+          </Center>
+        ) : (
+          <ModalsProvider>
+            <Notifications position="bottom-right" />
+            <HashRouter>
+              <Shell />
+            </HashRouter>
+          </ModalsProvider>
+        )}
+      </I18nextProvider>
+    </MantineProvider>
+  );
+}

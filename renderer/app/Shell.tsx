@@ -1,0 +1,77 @@
+import { AppShell, Group, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { IconBuildingFactory2, IconHome, IconSettings } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import type { Language } from '../../shared/domain/records';
+import { updateSettings } from '../db';
+import { HomePage } from '../features/home/HomePage';
+import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
+import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+
+const NAVIGATION = [
+  { to: '/', key: 'home', icon: IconHome },
+  { to: '/enterprises', key: 'enterprises', icon: IconBuildingFactory2 },
+  { to: '/settings', key: 'settings', icon: IconSettings },
+] as const;
+
+function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <SegmentedControl
+      aria-label={t('app.language')}
+      size="xs"
+      value={i18n.language}
+      onChange={(value) => void updateSettings({ language: value as Language })}
+      data={[
+        { value: 'zh-CN', label: '中文' },
+        { value: 'en', label: 'English' },
+      ]}
+    />
+  );
+}
+
+export function Shell() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 0 }} padding="md" data-ready="true">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm" align="baseline">
+            <Title order={3}>{t('app.title')}</Title>
+            <Text c="dimmed" size="sm">
+              {t('app.subtitle')}
+            </Text>
+          </Group>
+          <LanguageSwitch />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <Stack gap={2} component="nav">
+          {NAVIGATION.map(({ to, key, icon: Icon }) => (
+            <NavLink
+              key={key}
+              component={Link}
+              to={to}
+              label={t(`app.nav.${key}`)}
+              leftSection={<Icon size={18} stroke={1.6} />}
+              active={isActive(to)}
+            />
+          ))}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          <Route path="/" element={<HomePage />} />
+          <Route path="/enterprises" element={<EnterprisesPage />} />
+          <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
+          <Route path="/settings" element={<SettingsPage />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,17 @@
+import type { TFunction } from 'i18next';
+import type { FieldProblem } from '../../shared/domain/enterprise-rules';
+
+/** Turns the domain's field problems into the `{ field: message }` map that Mantine forms show. */
+export function problemMessages(problems: readonly FieldProblem[], t: TFunction): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const problem of problems) messages[problem.field] ??= t(`problems.${problem.code}`);
+  return messages;
+}
+
+/** What a Mantine NumberInput holds: a number, or '' while the field is empty. */
+export type NumberFieldValue = number | string;
+
+/** Reads a NumberInput value; an empty field is NaN (not 0), so the domain checks report it. */
+export function numberFrom(value: NumberFieldValue): number {
+  return typeof value === 'number' ? value : value.trim() === '' ? NaN : Number(value);
+}

@@ -1,0 +1,63 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type {
+  Assignment,
+  AuditEntry,
+  Batch,
+  ChecklistTick,
+  Enterprise,
+  FollowUp,
+  HealthCheck,
+  Opening,
+  Route,
+  Settings,
+  Worker,
+} from '../../shared/domain/records';
+import { SCHEMA_V1 } from './schema/v1';
+
+export const DATABASE_NAME = 'point-to-point-planner';
+
+export class PlannerDatabase extends Dexie {
+  workers!: EntityTable<Worker, 'id'>;
+  enterprises!: EntityTable<Enterprise, 'id'>;
+  openings!: EntityTable<Opening, 'id'>;
+  routes!: EntityTable<Route, 'id'>;
+  batches!: EntityTable<Batch, 'id'>;
+  assignments!: EntityTable<Assignment, 'id'>;
+  healthChecks!: EntityTable<HealthCheck, 'id'>;
+  checklistTicks!: EntityTable<ChecklistTick, 'id'>;
+  followUps!: EntityTable<FollowUp, 'id'>;
+  audit!: EntityTable<AuditEntry, 'seq'>;
+  settings!: EntityTable<Settings, 'id'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+  }
+}
+
+/** The tables that hold business records (everything but the audit trail and settings). */
+export const RECORD_TABLES = [
+  'workers',
+  'enterprises',
+  'openings',
+  'routes',
+  'batches',
+  'assignments',
+  'healthChecks',
+  'checklistTicks',
+  'followUps',
+] as const;
+export type RecordTableName = (typeof RECORD_TABLES)[number];
+
+let current: PlannerDatabase | null = null;
+
+/** The app's one database; tests swap in their own with `setDatabase`. */
+export function database(): PlannerDatabase {
+  current ??= new PlannerDatabase();
+  return current;
+}
+
+/** Points the repositories at another database (tests, and later the restore of a backup). */
+export function setDatabase(db: PlannerDatabase): void {
+  current = db;
+}

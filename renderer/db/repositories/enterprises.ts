@@ -1,0 +1,194 @@
+import type { Enterprise, Opening } from '../../../shared/domain/records';
+import {
+  checkEnterprise,
+  checkOpening,
+  normalizeEnterpriseInput,
+  type EnterpriseInput,
+  type OpeningInput,
+} from '../../../shared/domain/enterprise-rules';
+import { database } from '../database';
+import { historyOf, recordChange } from '../audit';
+import type { AuditEntry } from '../../../shared/domain/records';
+import { newId, now } from '../clock';
+import { RecordNotFoundError, RecordRejectedError } from '../problems';
+
+export interface EnterpriseFilter {
+  /** Part of the name, any case. */
+  search?: string;
+  /** Exact city, e.g. 广州市; empty for all. */
+  city?: string;
+  /** Only key enterprises for epidemic-prevention supplies. */
+  keyOnly?: boolean;
+}
+
+export interface EnterpriseRow extends Enterprise {
+  openingCount: number;
+  headcount: number;
+}
+
+const isLive = (record: { deletedAt?: string | null }): boolean => !record.deletedAt;
+
+/** Live enterprises matching the filter, by name in Chinese collation, with their openings summed. */
+export async function listEnterprises(filter: EnterpriseFilter = {}): Promise<EnterpriseRow[]> {
+  const db = database();
+  const needle = filter.search?.trim().toLowerCase() ?? '';
+  const [enterprises, openings] = await Promise.all([db.enterprises.toArray(), db.openings.toArray()]);
+  const byEnterprise = new Map<string, { count: number; headcount: number }>();
+  for (const opening of openings) {
+    if (!isLive(opening)) continue;
+    const sum = byEnterprise.get(opening.enterpriseId) ?? { count: 0, headcount: 0 };
+    sum.count += 1;
+    sum.headcount += opening.headcount;
+    byEnterprise.set(opening.enterpriseId, sum);
+  }
+  const collator = new Intl.Collator('zh-CN');
+  return enterprises
+    .filter(isLive)
+    .filter((e) => needle === '' || e.name.toLowerCase().includes(needle))
+    .filter((e) => !filter.city || e.city === filter.city)
+    .filter((e) => !filter.keyOnly || e.isKeyEnterprise)
+    .map((e) => ({
+      ...e,
+      openingCount: byEnterprise.get(e.id)?.count ?? 0,
+      headcount: byEnterprise.get(e.id)?.headcount ?? 0,
+    }))
+    .sort((a, b) => collator.compare(a.name, b.name));
+}
+
+/** The cities of live enterprises, for the filter. */
+export async function listEnterpriseCities(): Promise<string[]> {
+  const enterprises = await database().enterprises.toArray();
+  const cities = new Set(
+    enterprises
+      .filter(isLive)
+      .map((e) => e.city)
+      .filter((c) => c !== ''),
+  );
+  return [...cities].sort(new Intl.Collator('zh-CN').compare);
+}
+
+/** One enterprise, deleted or not (the detail page shows a deleted one as such). */
+export async function getEnterprise(id: string): Promise<Enterprise | undefined> {
+  return database().enterprises.get(id);
+}
+
+async function othersThan(id: string | null): Promise<Enterprise[]> {
+  const all = await database().enterprises.toArray();
+  return all.filter((e) => isLive(e) && e.id !== id);
+}
+
+export async function createEnterprise(input: EnterpriseInput): Promise<Enterprise> {
+  const db = database();
+  return db.transaction('rw', [db.enterprises, db.audit, db.settings], async () => {
+    const problems = checkEnterprise(input, await othersThan(null));
+    if (problems.length > 0) throw new RecordRejectedError(problems);
+    const at = now();
+    const enterprise: Enterprise = { ...normalizeEnterpriseInput(input), id: newId(), createdAt: at, updatedAt: at };
+    await db.enterprises.add(enterprise);
+    await recordChange(db, {
+      table: 'enterprises',
+      recordId: enterprise.id,
+      action: 'create',
+      before: null,
+      after: enterprise,
+    });
+    return enterprise;
+  });
+}
+
+export async function updateEnterprise(id: string, input: EnterpriseInput): Promise<Enterprise> {
+  const db = database();
+  return db.transaction('rw', [db.enterprises, db.audit, db.settings], async () => {
+    const before = await db.enterprises.get(id);
+    if (!before || before.deletedAt) throw new RecordNotFoundError('enterprises', id);
+    const problems = checkEnterprise(input, await othersThan(id));
+    if (problems.length > 0) throw new RecordRejectedError(problems);
+    const after: Enterprise = { ...before, ...normalizeEnterpriseInput(input), updatedAt: now() };
+    await db.enterprises.put(after);
+    await recordChange(db, { table: 'enterprises', recordId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+/** Marks an enterprise deleted; it stays stored, so `restoreEnterprise` can undo this. */
+export async function deleteEnterprise(id: string): Promise<void> {
+  const db = database();
+  await db.transaction('rw', [db.enterprises, db.audit, db.settings], async () => {
+    const before = await db.enterprises.get(id);
+    if (!before || before.deletedAt) throw new RecordNotFoundError('enterprises', id);
+    const at = now();
+    const after: Enterprise = { ...before, deletedAt: at, updatedAt: at };
+    await db.enterprises.put(after);
+    await recordChange(db, { table: 'enterprises', recordId: id, action: 'delete', before, after });
+  });
+}
+
+/** Undoes a soft delete, unless another live enterprise took the credit code meanwhile. */
+export async function restoreEnterprise(id: string): Promise<Enterprise> {
+  const db = database();
+  return db.transaction('rw', [db.enterprises, db.audit, db.settings], async () => {
+    const before = await db.enterprises.get(id);
+    if (!before) throw new RecordNotFoundError('enterprises', id);
+    if (!before.deletedAt) return before;
+    if ((await othersThan(id)).some((e) => e.creditCode === before.creditCode)) {
+      throw new RecordRejectedError([{ field: 'creditCode', code: 'credit-code-duplicate' }]);
+    }
+    const after: Enterprise = { ...before, deletedAt: null, updatedAt: now() };
+    await db.enterprises.put(after);
+    await recordChange(db, { table: 'enterprises', recordId: id, action: 'restore', before, after });
+    return after;
+  });
+}
+
+/** Live openings of an enterprise, by position. */
+export async function listOpenings(enterpriseId: string): Promise<Opening[]> {
+  const openings = await database().openings.where('enterpriseId').equals(enterpriseId).toArray();
+  return openings.filter(isLive).sort((a, b) => new Intl.Collator('zh-CN').compare(a.position, b.position));
+}
+
+export async function saveOpening(id: string | null, input: OpeningInput): Promise<Opening> {
+  const db = database();
+  return db.transaction('rw', [db.enterprises, db.openings, db.audit, db.settings], async () => {
+    const problems = checkOpening(input);
+    if (problems.length > 0) throw new RecordRejectedError(problems);
+    const enterprise = await db.enterprises.get(input.enterpriseId);
+    if (!enterprise || enterprise.deletedAt) throw new RecordNotFoundError('enterprises', input.enterpriseId);
+    const cleaned = { ...input, position: input.position.trim(), requirements: input.requirements.trim() };
+    const at = now();
+    if (id === null) {
+      const opening: Opening = { ...cleaned, id: newId(), createdAt: at, updatedAt: at };
+      await db.openings.add(opening);
+      await recordChange(db, {
+        table: 'openings',
+        recordId: opening.id,
+        action: 'create',
+        before: null,
+        after: opening,
+      });
+      return opening;
+    }
+    const before = await db.openings.get(id);
+    if (!before || before.deletedAt) throw new RecordNotFoundError('openings', id);
+    const after: Opening = { ...before, ...cleaned, updatedAt: at };
+    await db.openings.put(after);
+    await recordChange(db, { table: 'openings', recordId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+export async function deleteOpening(id: string): Promise<void> {
+  const db = database();
+  await db.transaction('rw', [db.openings, db.audit, db.settings], async () => {
+    const before = await db.openings.get(id);
+    if (!before || before.deletedAt) throw new RecordNotFoundError('openings', id);
+    const at = now();
+    const after: Opening = { ...before, deletedAt: at, updatedAt: at };
+    await db.openings.put(after);
+    await recordChange(db, { table: 'openings', recordId: id, action: 'delete', before, after });
+  });
+}
+
+/** Every change to an enterprise, oldest first. */
+export async function enterpriseHistory(id: string): Promise<AuditEntry[]> {
+  return historyOf(database(), 'enterprises', id);
+}

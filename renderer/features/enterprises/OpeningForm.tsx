@@ -1,0 +1,150 @@
+import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { GenderRequirement, Opening } from '../../../shared/domain/records';
+import { checkOpening, type OpeningInput } from '../../../shared/domain/enterprise-rules';
+import { RecordRejectedError, saveOpening } from '../../db';
+import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
+import { logger } from '../../logger';
+
+const GENDERS: GenderRequirement[] = ['any', 'male', 'female'];
+
+type NumberKey = 'headcount' | 'wageMin' | 'wageMax' | 'ageMin' | 'ageMax';
+type OpeningFormValues = Omit<OpeningInput, NumberKey> & Record<NumberKey, NumberFieldValue>;
+
+function toInput(values: OpeningFormValues): OpeningInput {
+  return {
+    ...values,
+    headcount: numberFrom(values.headcount),
+    wageMin: numberFrom(values.wageMin),
+    wageMax: numberFrom(values.wageMax),
+    ageMin: numberFrom(values.ageMin),
+    ageMax: numberFrom(values.ageMax),
+  };
+}
+
+interface OpeningFormProps {
+  /** The enterprise the opening belongs to. */
+  enterpriseId: string;
+  /** The opening to edit; a new one is created when absent. */
+  opening?: Opening;
+  /** Called after a successful save. */
+  onDone: () => void;
+}
+
+function OpeningForm({ enterpriseId, opening, onDone }: OpeningFormProps) {
+  const { t } = useTranslation();
+  const form = useForm<OpeningFormValues, OpeningInput>({
+    mode: 'controlled',
+    initialValues: opening
+      ? {
+          enterpriseId,
+          position: opening.position,
+          headcount: opening.headcount,
+          wageMin: opening.wageMin,
+          wageMax: opening.wageMax,
+          ageMin: opening.ageMin,
+          ageMax: opening.ageMax,
+          genderRequirement: opening.genderRequirement,
+          requirements: opening.requirements,
+        }
+      : {
+          enterpriseId,
+          position: '',
+          headcount: 10,
+          wageMin: 4000,
+          wageMax: 6000,
+          ageMin: 18,
+          ageMax: 50,
+          genderRequirement: 'any',
+          requirements: '',
+        },
+    validate: (values) => problemMessages(checkOpening(toInput(values)), t),
+    transformValues: toInput,
+    validateInputOnBlur: true,
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await saveOpening(opening?.id ?? null, values);
+      notifications.show({ color: 'teal', message: t('openings.saved') });
+      onDone();
+    } catch (error) {
+      if (error instanceof RecordRejectedError) {
+        form.setErrors(problemMessages(error.problems, t));
+      } else {
+        logger.error('saving opening failed', error);
+        notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
+      }
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput
+          label={t('openings.fields.position')}
+          withAsterisk
+          data-autofocus
+          {...form.getInputProps('position')}
+        />
+        <SimpleGrid cols={2}>
+          <NumberInput
+            label={t('openings.fields.headcount')}
+            min={1}
+            allowDecimal={false}
+            {...form.getInputProps('headcount')}
+          />
+          <Select
+            label={t('openings.fields.genderRequirement')}
+            data={GENDERS.map((value) => ({ value, label: t(`openings.gender.${value}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('genderRequirement')}
+          />
+          <NumberInput label={t('openings.fields.wageMin')} min={0} step={100} {...form.getInputProps('wageMin')} />
+          <NumberInput label={t('openings.fields.wageMax')} min={0} step={100} {...form.getInputProps('wageMax')} />
+          <NumberInput
+            label={t('openings.fields.ageMin')}
+            min={16}
+            max={70}
+            allowDecimal={false}
+            {...form.getInputProps('ageMin')}
+          />
+          <NumberInput
+            label={t('openings.fields.ageMax')}
+            min={16}
+            max={70}
+            allowDecimal={false}
+            {...form.getInputProps('ageMax')}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t('openings.fields.requirements')}
+          autosize
+          minRows={2}
+          {...form.getInputProps('requirements')}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit">{t('common.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+export function openOpeningForm(options: { t: TFunction; enterpriseId: string; opening?: Opening }): void {
+  const id = modals.open({
+    title: options.t(options.opening ? 'openings.editTitle' : 'openings.createTitle'),
+    size: 'lg',
+    closeOnClickOutside: false,
+    children: (
+      <OpeningForm enterpriseId={options.enterpriseId} opening={options.opening} onDone={() => modals.close(id)} />
+    ),
+  });
+}

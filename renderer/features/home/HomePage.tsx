@@ -1,0 +1,126 @@
+import { useRef, useState } from 'react';
+import { Alert, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconDatabasePlus, IconTrash } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { makeDemoData } from '../../../shared/demo';
+import {
+  clearDemoData,
+  countRecords,
+  hasDemoData,
+  loadDemoData,
+  useRepositoryQuery,
+  type DemoProgress,
+} from '../../db';
+import { logger } from '../../logger';
+
+/** The one-click demo: enough people to try everything, small enough to load in a blink. */
+export const DEMO_OPTIONS = { seed: 20200218, workers: 2000 } as const;
+
+const COUNTED = ['workers', 'enterprises', 'openings', 'routes', 'batches', 'assignments'] as const;
+
+function DemoLoader() {
+  const { t } = useTranslation();
+  const [progress, setProgress] = useState<DemoProgress | null>(null);
+  const abort = useRef<AbortController | null>(null);
+
+  const load = async () => {
+    const controller = new AbortController();
+    abort.current = controller;
+    setProgress({ done: 0, total: 1 });
+    try {
+      await loadDemoData(makeDemoData(DEMO_OPTIONS), { onProgress: setProgress, signal: controller.signal });
+      notifications.show({ color: 'teal', message: t('home.demoLoaded') });
+    } catch (error) {
+      if (controller.signal.aborted) {
+        notifications.show({ message: t('home.demoCancelled') });
+      } else {
+        logger.error('loading demo data failed', error);
+        notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
+      }
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  if (progress) {
+    return (
+      <Stack gap="xs">
+        <Text size="sm">{t('home.loadingDemo', { done: progress.done, total: progress.total })}</Text>
+        <Progress value={(100 * progress.done) / progress.total} animated />
+        <Group>
+          <Button variant="default" onClick={() => abort.current?.abort()}>
+            {t('common.cancel')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+  return (
+    <Group>
+      <Button leftSection={<IconDatabasePlus size={18} />} onClick={() => void load()}>
+        {t('home.loadDemo')}
+      </Button>
+    </Group>
+  );
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const counts = useRepositoryQuery(countRecords, []);
+  const demoPresent = useRepositoryQuery(hasDemoData, []);
+  if (!counts || demoPresent === undefined) return null;
+  const empty = Object.values(counts).every((n) => n === 0);
+
+  const confirmClear = () =>
+    modals.openConfirmModal({
+      title: t('home.clearDemoTitle'),
+      children: <Text size="sm">{t('home.clearDemoText')}</Text>,
+      labels: { confirm: t('home.clearDemo'), cancel: t('common.cancel') },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        void clearDemoData().then((count) => notifications.show({ message: t('home.demoCleared', { count }) }));
+      },
+    });
+
+  return (
+    <Stack maw={960}>
+      {empty ? (
+        <Card withBorder padding="lg">
+          <Stack>
+            <Title order={2}>{t('home.welcomeTitle')}</Title>
+            <Text>{t('home.welcomeText')}</Text>
+            <DemoLoader />
+          </Stack>
+        </Card>
+      ) : (
+        <>
+          <Title order={2}>{t('home.overview')}</Title>
+          <SimpleGrid cols={{ base: 2, sm: 3 }}>
+            {COUNTED.map((table) => (
+              <Card key={table} withBorder data-testid={`count-${table}`}>
+                <Text size="sm" c="dimmed">
+                  {t(`home.counts.${table}`)}
+                </Text>
+                <Text fz={28} fw={700}>
+                  {counts[table].toLocaleString()}
+                </Text>
+              </Card>
+            ))}
+          </SimpleGrid>
+          {demoPresent && (
+            <Alert color="blue" variant="light">
+              <Group justify="space-between">
+                <Text size="sm">{t('home.demoPresent')}</Text>
+                <Button variant="light" color="red" leftSection={<IconTrash size={16} />} onClick={confirmClear}>
+                  {t('home.clearDemo')}
+                </Button>
+              </Group>
+            </Alert>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,195 @@
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/domain/records';
+import { checkSettings, type SettingsInput } from '../../../shared/domain/settings-rules';
+import type { AppInfo } from '../../../shared/bridge';
+import { getSettings, RecordRejectedError, updateSettings, useRepositoryQuery } from '../../db';
+import { platform } from '../../platform';
+import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
+import { logger } from '../../logger';
+
+/** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
+type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | 'feverThresholdC' | 'checkValidityHours'> & {
+  feverThresholdC: NumberFieldValue;
+  checkValidityHours: NumberFieldValue;
+  loadPercent: NumberFieldValue;
+};
+
+function toForm(settings: Settings): SettingsForm {
+  return {
+    operatorName: settings.operatorName,
+    organizationName: settings.organizationName,
+    feverThresholdC: settings.feverThresholdC,
+    checkValidityHours: settings.checkValidityHours,
+    loadPercent: Math.round(settings.loadFactor * 100),
+  };
+}
+
+function fromForm(values: SettingsForm, language: Settings['language']): SettingsInput {
+  const { loadPercent, ...rest } = values;
+  return {
+    ...rest,
+    feverThresholdC: numberFrom(rest.feverThresholdC),
+    checkValidityHours: numberFrom(rest.checkValidityHours),
+    loadFactor: numberFrom(loadPercent) / 100,
+    language,
+  };
+}
+
+function PolicyForm({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const form = useForm<SettingsForm>({
+    mode: 'controlled',
+    initialValues: toForm(settings),
+    validate: (values) => {
+      const messages = problemMessages(checkSettings(fromForm(values, settings.language)), t);
+      const { loadFactor, ...rest } = messages;
+      return loadFactor ? { ...rest, loadPercent: loadFactor } : rest;
+    },
+    validateInputOnBlur: true,
+  });
+
+  const submit = form.onSubmit(async (values) => {
+    try {
+      const { language: _language, ...patch } = fromForm(values, settings.language);
+      await updateSettings(patch);
+      form.resetDirty();
+      notifications.show({ color: 'teal', message: t('settings.saved') });
+    } catch (error) {
+      if (error instanceof RecordRejectedError) form.setErrors(problemMessages(error.problems, t));
+      else {
+        logger.error('saving settings failed', error);
+        notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
+      }
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            {t('settings.operator')}
+          </Title>
+          <SimpleGrid cols={2}>
+            <TextInput
+              label={t('settings.operatorName')}
+              description={t('settings.operatorHint')}
+              {...form.getInputProps('operatorName')}
+            />
+            <TextInput
+              label={t('settings.organizationName')}
+              description={t('settings.organizationHint')}
+              {...form.getInputProps('organizationName')}
+            />
+          </SimpleGrid>
+        </Card>
+        <Card withBorder>
+          <Title order={4} mb="sm">
+            {t('settings.policy')}
+          </Title>
+          <SimpleGrid cols={3}>
+            <NumberInput
+              label={t('settings.feverThresholdC')}
+              description={t('settings.feverHint')}
+              decimalScale={1}
+              step={0.1}
+              {...form.getInputProps('feverThresholdC')}
+            />
+            <NumberInput
+              label={t('settings.checkValidityHours')}
+              description={t('settings.validityHint')}
+              allowDecimal={false}
+              {...form.getInputProps('checkValidityHours')}
+            />
+            <NumberInput
+              label={t('settings.loadFactor')}
+              description={t('settings.loadFactorHint')}
+              allowDecimal={false}
+              suffix="%"
+              {...form.getInputProps('loadPercent')}
+            />
+          </SimpleGrid>
+        </Card>
+        <Group>
+          <Button type="submit">{t('common.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function StorageCard() {
+  const { t } = useTranslation();
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  useEffect(() => {
+    void navigator.storage
+      ?.persisted()
+      .then(setPersisted)
+      .catch(() => setPersisted(null));
+    void platform.appInfo().then(setInfo);
+  }, []);
+  const message =
+    persisted === null ? 'settings.persistUnknown' : persisted ? 'settings.persistGranted' : 'settings.persistDenied';
+  return (
+    <Card withBorder>
+      <Title order={4} mb="sm">
+        {t('settings.storage')}
+      </Title>
+      <Stack gap="xs">
+        <Alert color={persisted ? 'teal' : 'yellow'} variant="light" data-testid="persistence">
+          {t(message)}
+        </Alert>
+        <Text size="sm">
+          {t('settings.dataFolder')}: {info?.dataFolder || t('settings.browserStorage')}
+        </Text>
+        <Text size="sm">
+          {t('settings.version')}: {info?.version}
+        </Text>
+      </Stack>
+    </Card>
+  );
+}
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const settings = useRepositoryQuery(getSettings, []);
+  if (!settings) return null;
+  return (
+    <Stack maw={960}>
+      <Title order={2}>{t('settings.title')}</Title>
+      <Card withBorder>
+        <Group>
+          <Text fw={500}>{t('settings.language')}</Text>
+          <SegmentedControl
+            value={i18n.language}
+            onChange={(language) => void updateSettings({ language: language as Settings['language'] })}
+            data={[
+              { value: 'zh-CN', label: '中文' },
+              { value: 'en', label: 'English' },
+            ]}
+          />
+        </Group>
+      </Card>
+      {/* Keyed by the stored record so a change made in another window refills the form. */}
+      <PolicyForm key={settings.updatedAt} settings={settings} />
+      <StorageCard />
+    </Stack>
+  );
+}

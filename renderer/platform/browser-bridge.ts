@@ -1,0 +1,44 @@
+import type {
+  OpenFileRequest,
+  OpenFileResult,
+  PlannerBridge,
+  SaveFileRequest,
+  SaveFileResult,
+} from '../../shared/bridge';
+
+function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
+  const blob = new Blob([request.data]);
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = request.suggestedName;
+  link.click();
+  // The download has started by the time the click returns; revoke later so slow disks still get the bytes.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return Promise.resolve({ saved: true, fileName: request.suggestedName });
+}
+
+function openFile(request: OpenFileRequest): Promise<OpenFileResult> {
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = request.filters.flatMap((f) => f.extensions.map((ext) => `.${ext}`)).join(',');
+    input.addEventListener('cancel', () => resolve(null));
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) return resolve(null);
+      if (file.size > request.maxBytes) return reject(new Error('file-too-large'));
+      file
+        .arrayBuffer()
+        .then((buffer) => resolve({ fileName: file.name, data: new Uint8Array(buffer) }))
+        .catch(reject);
+    });
+    input.click();
+  });
+}
+
+export const browserBridge: PlannerBridge = {
+  saveFile,
+  openFile,
+  appInfo: () => Promise.resolve({ version: __APP_VERSION__, dataFolder: '', platform: 'web' }),
+};

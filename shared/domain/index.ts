@@ -1,0 +1,64 @@
+export type {
+  Assignment,
+  AuditAction,
+  AuditEntry,
+  Batch,
+  BatchLeg,
+  BatchStatus,
+  BoardingStatus,
+  CalendarDate,
+  ChecklistTick,
+  Enterprise,
+  FollowUp,
+  Gender,
+  GenderRequirement,
+  HealthCheck,
+  HealthCodeColour,
+  HealthVerdict,
+  Language,
+  Leg,
+  LegMode,
+  Opening,
+  PickupPoint,
+  PovertyStatus,
+  RecordMeta,
+  ResumptionStatus,
+  Route,
+  Settings,
+  Symptom,
+  Timestamp,
+  Vehicle,
+  VehicleKind,
+  Worker,
+  WorkerStatus,
+} from './records';
+export { DEFAULT_SETTINGS } from './records';
+
+export type { CalendarDateParts } from './calendar-date';
+export {
+  addCalendarDays,
+  ageOn,
+  calendarDateFromParts,
+  fromDayNumber,
+  isCalendarDate,
+  isExistingDay,
+  parseCalendarDate,
+  subtractCalendarYears,
+  toDayNumber,
+  todayCalendarDate,
+} from './calendar-date';
+
+export type { CreditCodeParseResult, CreditCodeProblem } from './credit-code';
+export { CREDIT_CODE_ALPHABET, creditCodeCheckChar, parseCreditCode } from './credit-code';
+
+export { compactIdentifier, toHalfWidth } from './half-width';
+
+export { maskPhone, maskResidentId } from './masking';
+
+export type { PhoneParseResult, PhoneProblem } from './phone';
+export { parsePhone } from './phone';
+
+export { BAISE_COUNTIES, PROVINCE_CODES } from './regions';
+
+export type { ResidentIdFacts, ResidentIdParseResult, ResidentIdProblem } from './resident-id';
+export { parseResidentId, residentIdCheckChar } from './resident-id';

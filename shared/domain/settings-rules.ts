@@ -1,0 +1,41 @@
+import type { Settings } from './records';
+import type { FieldProblem } from './enterprise-rules';
+
+export type SettingsInput = Omit<Settings, 'id' | 'updatedAt'>;
+
+/** Bounds of the policy settings: wide enough for any sane policy, narrow enough to catch typos (373 for 37.3). */
+export const SETTINGS_BOUNDS = {
+  feverThresholdC: { min: 36.0, max: 39.0 },
+  checkValidityHours: { min: 1, max: 336 },
+  loadFactor: { min: 0.1, max: 1 },
+  nameLength: 60,
+} as const;
+
+export function checkSettings(input: SettingsInput): FieldProblem<keyof SettingsInput>[] {
+  const problems: FieldProblem<keyof SettingsInput>[] = [];
+  const { feverThresholdC, checkValidityHours, loadFactor } = SETTINGS_BOUNDS;
+  if (input.operatorName.trim().length > SETTINGS_BOUNDS.nameLength) {
+    problems.push({ field: 'operatorName', code: 'too-long' });
+  }
+  if (input.organizationName.trim().length > SETTINGS_BOUNDS.nameLength) {
+    problems.push({ field: 'organizationName', code: 'too-long' });
+  }
+  if (
+    !Number.isFinite(input.feverThresholdC) ||
+    input.feverThresholdC < feverThresholdC.min ||
+    input.feverThresholdC > feverThresholdC.max
+  ) {
+    problems.push({ field: 'feverThresholdC', code: 'fever-threshold-range' });
+  }
+  if (
+    !Number.isInteger(input.checkValidityHours) ||
+    input.checkValidityHours < checkValidityHours.min ||
+    input.checkValidityHours > checkValidityHours.max
+  ) {
+    problems.push({ field: 'checkValidityHours', code: 'validity-hours-range' });
+  }
+  if (!Number.isFinite(input.loadFactor) || input.loadFactor < loadFactor.min || input.loadFactor > loadFactor.max) {
+    problems.push({ field: 'loadFactor', code: 'load-factor-range' });
+  }
+  return problems;
+}

@@ -1,0 +1,124 @@
+/// <reference lib="dom" />
+/**
+ * The benchmarks of the planner. Each figure is printed with the baseline it is compared with,
+ * measured in the same run, so that the ratio means the same on a fast and on a slow machine.
+ * Benchmarks print; they never fail a build over a time.
+ */
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { makeDemoData } from '../../shared/demo';
+import type { Worker } from '../../shared/domain/records';
+import { launchChromium } from '../e2e/browser';
+import { startWebServer } from '../e2e/web-server';
+import { benchLine, timeRuns, type Figure } from './measure';
+
+const SEED = 20200218;
+const filter = process.argv[2] ?? '';
+const wanted = (...names: string[]) => names.some((name) => name.includes(filter));
+const print = (figure: Figure) => process.stdout.write(`${benchLine(figure)}\n`);
+
+async function generatorFigures(): Promise<void> {
+  if (!wanted('demo-generate-100k', 'json-roundtrip-100k')) return;
+  let workers: Worker[] = [];
+  const generate = await timeRuns(3, () => {
+    workers = makeDemoData({ seed: SEED, workers: 100_000 }).workers;
+  });
+  // Baseline: one JSON round trip of the same 100,000 workers, a unit of work of the same size.
+  const baseline: Figure = {
+    name: 'json-roundtrip-100k',
+    unit: 'ms',
+    samples: await timeRuns(3, () => JSON.parse(JSON.stringify(workers)) as unknown),
+  };
+  print(baseline);
+  print({ name: 'demo-generate-100k', unit: 'ms', samples: generate, baseline });
+}
+
+/** Raw IndexedDB puts of 100,000 workers in one transaction: the baseline of later storage figures. */
+async function idbRawFigure(browser: Browser, url: string): Promise<void> {
+  if (!wanted('idb-raw-100k')) return;
+  const { workers } = makeDemoData({ seed: SEED, workers: 100_000 });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate((records) => {
+    (globalThis as unknown as { benchRecords: unknown[] }).benchRecords = records;
+  }, workers);
+  const samples: number[] = [];
+  for (let run = 0; run < 3; run++) {
+    samples.push(
+      await page.evaluate(async (name) => {
+        const records = (globalThis as unknown as { benchRecords: { id: string }[] }).benchRecords;
+        const open = (): Promise<IDBDatabase> =>
+          new Promise((resolveOpen, reject) => {
+            const request = indexedDB.open(name, 1);
+            request.onupgradeneeded = () => request.result.createObjectStore('workers', { keyPath: 'id' });
+            request.onsuccess = () => resolveOpen(request.result);
+            request.onerror = () => reject(request.error ?? new Error('open failed'));
+          });
+        const db = await open();
+        const start = performance.now();
+        await new Promise<void>((done, reject) => {
+          const tx = db.transaction('workers', 'readwrite');
+          const store = tx.objectStore('workers');
+          for (const record of records) store.put(record);
+          tx.oncomplete = () => done();
+          tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
+        });
+        const elapsed = performance.now() - start;
+        db.close();
+        await new Promise((done) => {
+          indexedDB.deleteDatabase(name).onsuccess = done;
+        });
+        return elapsed;
+      }, `bench-raw-${run}`),
+    );
+  }
+  await context.close();
+  print({ name: 'idb-raw-100k', unit: 'ms', samples });
+}
+
+/** From navigation to the first screen interactive, against a blank page from the same server. */
+async function appStartFigure(browser: Browser, url: string): Promise<void> {
+  if (!wanted('app-start', 'blank-page-start')) return;
+  const measure = async (target: string, ready: string): Promise<number[]> => {
+    const samples: number[] = [];
+    for (let run = 0; run < 7; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const start = performance.now();
+      await page.goto(target);
+      await page.locator(ready).waitFor();
+      samples.push(performance.now() - start);
+      await context.close();
+    }
+    return samples;
+  };
+  const baseline: Figure = {
+    name: 'blank-page-start',
+    unit: 'ms',
+    samples: await measure(`${url}bench-blank.html`, '#ready'),
+  };
+  print(baseline);
+  print({ name: 'app-start', unit: 'ms', samples: await measure(url, '[data-ready="true"]'), baseline });
+}
+
+async function main(): Promise<void> {
+  await generatorFigures();
+  if (!wanted('idb-raw-100k', 'app-start', 'blank-page-start')) return;
+  writeFileSync(
+    fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),
+    '<!doctype html><html><body><p id="ready">ready</p></body></html>',
+  );
+  const server = await startWebServer();
+  const browser = await launchChromium();
+  try {
+    await idbRawFigure(browser, server.url);
+    await appStartFigure(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+await main();

@@ -1,0 +1,43 @@
+/** One figure of `npm run bench`, in the line format of ARCHITECTURE.md. */
+export interface Figure {
+  name: string;
+  unit: 'ms' | 's' | 'MB' | 'x';
+  samples: number[];
+  baseline?: Figure;
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? NaN)
+    : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
+}
+
+const fmt = (value: number): string =>
+  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+
+export function benchLine(figure: Figure): string {
+  const { name, unit, samples, baseline } = figure;
+  const parts = [
+    `BENCH ${name}`,
+    `median=${fmt(median(samples))}${unit}`,
+    `min=${fmt(Math.min(...samples))}${unit}`,
+    `max=${fmt(Math.max(...samples))}${unit}`,
+    `runs=${samples.length}`,
+  ];
+  if (baseline)
+    parts.push(`baseline=${baseline.name}`, `ratio=${(median(samples) / median(baseline.samples)).toFixed(2)}`);
+  return parts.join(' ');
+}
+
+/** Runs `work` `runs` times and returns the wall time of each run in ms. */
+export async function timeRuns(runs: number, work: () => unknown): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await work();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
