@@ -25,7 +25,13 @@ import { APP_ENTRY_URL, APP_RESPONSE_HEADERS, APP_SCHEME, contentTypeFor, resolv
 import { openWithDialog, saveWithDialog } from './file-dialogs';
 import { createBridgeRoutes, type BridgeImplementation } from './ipc-routes';
 import { clip, createLogger, describeError } from './logger';
-import { devServerUrlFor, isAllowedNavigation, type SenderFrame, type TrustOptions } from './navigation';
+import {
+  devServerUrlFor,
+  isAllowedNavigation,
+  isPermissionGranted,
+  type SenderFrame,
+  type TrustOptions,
+} from './navigation';
 
 const log = createLogger('main');
 
@@ -182,10 +188,14 @@ function focusMainWindow(): void {
 }
 
 function start(): void {
-  // Nothing the app does needs a permission (camera, notifications, geolocation...): refuse all.
+  // The app needs no camera, notifications or location: only what isPermissionGranted lists, for its own pages.
   // https://www.electronjs.org/docs/latest/tutorial/security#5-handle-session-permission-requests-from-remote-content
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionGranted(permission, details.requestingUrl, trust)),
+  );
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    isPermissionGranted(permission, requestingOrigin, trust),
+  );
 
   protocol.handle(APP_SCHEME, serveAppRequest);
   registerBridge();

@@ -85,3 +85,14 @@ export function devServerUrlFor(environment: {
   if (parsed.username !== '' || parsed.password !== '') return undefined;
   return environment.rendererUrl;
 }
+
+/**
+ * Permissions the app's own pages get. Keeping the local database when the disk runs low
+ * (`persistent-storage`) and writing copied text (`clipboard-sanitized-write`) are all the app needs;
+ * everything else, and anything asked by another origin, is refused.
+ */
+const GRANTED_PERMISSIONS: ReadonlySet<string> = new Set(['persistent-storage', 'clipboard-sanitized-write']);
+
+export function isPermissionGranted(permission: string, requestingUrl: string, options: TrustOptions = {}): boolean {
+  return GRANTED_PERMISSIONS.has(permission) && isAllowedNavigation(requestingUrl, options);
+}

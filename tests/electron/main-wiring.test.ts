@@ -183,11 +183,17 @@ describe('main process wiring', () => {
     expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledWith(null);
   });
 
-  it('denies every permission', () => {
-    const callback = vi.fn();
-    fake.permissionRequestHandler.current?.({}, 'media', callback, {});
-    expect(callback).toHaveBeenCalledWith(false);
+  it('denies every permission but persistent storage and copying, and those only to the app', () => {
+    const ask = (permission: string, requestingUrl: string): unknown => {
+      const callback = vi.fn();
+      fake.permissionRequestHandler.current?.({}, permission, callback, { requestingUrl });
+      return callback.mock.calls[0]?.[0];
+    };
+    expect(ask('media', 'app://planner/index.html')).toBe(false);
+    expect(ask('persistent-storage', 'app://planner/index.html')).toBe(true);
+    expect(ask('persistent-storage', 'https://evil.example/')).toBe(false);
     expect(fake.permissionCheckHandler.current?.({}, 'clipboard-read', 'app://planner', {})).toBe(false);
+    expect(fake.permissionCheckHandler.current?.({}, 'persistent-storage', 'app://planner', {})).toBe(true);
   });
 
   it('guards navigation, redirects, new windows and webviews of every webContents', () => {

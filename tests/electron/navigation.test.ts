@@ -4,6 +4,7 @@ import {
   isAllowedNavigation,
   isAppUrl,
   isDevServerUrl,
+  isPermissionGranted,
   isTrustedSender,
 } from '../../electron/main/navigation';
 
@@ -146,4 +147,34 @@ describe('devServerUrlFor', () => {
       expect(devServerUrlFor({ isPackaged: false, rendererUrl })).toBeUndefined();
     },
   );
+});
+
+describe('isPermissionGranted', () => {
+  it('lets the app keep its data and copy text, from its own origin only', () => {
+    expect(isPermissionGranted('persistent-storage', 'app://planner')).toBe(true);
+    expect(isPermissionGranted('clipboard-sanitized-write', 'app://planner/index.html#/enterprises')).toBe(true);
+  });
+
+  it('refuses every other permission, even to the app', () => {
+    for (const permission of [
+      'media',
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'openExternal',
+      'fileSystem',
+      '',
+    ]) {
+      expect(isPermissionGranted(permission, 'app://planner')).toBe(false);
+    }
+  });
+
+  it('refuses the granted permissions to look-alike origins', () => {
+    for (const url of LOOK_ALIKES) expect(isPermissionGranted('persistent-storage', url)).toBe(false);
+  });
+
+  it('grants the dev server only when it is the configured one', () => {
+    expect(isPermissionGranted('persistent-storage', DEV_SERVER)).toBe(false);
+    expect(isPermissionGranted('persistent-storage', DEV_SERVER, { devServerUrl: DEV_SERVER })).toBe(true);
+  });
 });
