@@ -1,31 +1,84 @@
 /**
- * The one place where date strings become `Date`s and back (STYLE.md: a stray `new Date(string)`
- * reads `yyyy-MM-dd` as UTC midnight and shows the previous day west of Greenwich).
+ * The one place where date strings become `Date`s and back (STYLE.md). A calendar date
+ * (`yyyy-MM-dd`) is read as that day at noon local time: a stray `new Date('2026-02-15')` is UTC
+ * midnight and shows the previous day west of Greenwich, and noon is never skipped or doubled by a
+ * daylight-saving change, so date-fns' day and year arithmetic cannot slip a day.
  */
-import { format, isValid, parse, parseISO } from 'date-fns';
+import {
+  addDays,
+  differenceInCalendarDays,
+  differenceInYears,
+  format,
+  isExists,
+  isValid,
+  parseISO,
+  subYears,
+} from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
 import type { CalendarDate, Language, Timestamp } from './domain/records';
 
 const LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
+// date-fns' Chinese 'PP' is 2026-02-15; documents and screens in China write 2026年2月15日.
+const DATE_PATTERN = { 'zh-CN': 'yyyy年M月d日', en: 'PP' } as const;
+const TIMESTAMP_PATTERN = { 'zh-CN': 'yyyy年M月d日 HH:mm', en: 'PPp' } as const;
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** Reads `yyyy-MM-dd` as that day at noon local time, so no time zone shift can change the day. */
+/** True for a `yyyy-MM-dd` string naming a day that exists (no 2023-02-29, no 2月30日). */
+export function isCalendarDate(text: string): boolean {
+  const match = CALENDAR_DATE.exec(text);
+  return match !== null && isExists(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+}
+
+/** That day at noon local time; null when the text is not an existing `yyyy-MM-dd` day. */
 export function calendarDateToDate(date: CalendarDate): Date | null {
-  const parsed = parse(`${date} 12`, 'yyyy-MM-dd HH', new Date(0));
-  return isValid(parsed) && format(parsed, 'yyyy-MM-dd') === date ? parsed : null;
+  const match = CALENDAR_DATE.exec(date);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]) - 1, Number(match[3])];
+  return isExists(year, month, day) ? new Date(year, month, day, 12) : null;
+}
+
+function requireDate(date: CalendarDate): Date {
+  const parsed = calendarDateToDate(date);
+  if (!parsed) throw new RangeError(`not a calendar date (yyyy-MM-dd): ${JSON.stringify(date)}`);
+  return parsed;
 }
 
 export function dateToCalendarDate(date: Date): CalendarDate {
   return format(date, 'yyyy-MM-dd');
 }
 
+/** Today on this computer's calendar: the date a clerk in Baise sees on the wall. */
+export function todayCalendarDate(): CalendarDate {
+  return dateToCalendarDate(new Date());
+}
+
+export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
+  return dateToCalendarDate(addDays(requireDate(date), days));
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function calendarDaysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(requireDate(to), requireDate(from));
+}
+
+/** The same day `years` earlier; 29 February becomes 28 February in a common year. */
+export function subtractCalendarYears(date: CalendarDate, years: number): CalendarDate {
+  return dateToCalendarDate(subYears(requireDate(date), years));
+}
+
+/** Age in completed years on `onDate`. */
+export function ageOn(birthDate: CalendarDate, onDate: CalendarDate): number {
+  return differenceInYears(requireDate(onDate), requireDate(birthDate));
+}
+
 /** A date for people: 2026年2月15日 / Feb 15, 2026. */
 export function formatCalendarDate(date: CalendarDate, language: Language): string {
   const parsed = calendarDateToDate(date);
-  return parsed ? format(parsed, 'PP', { locale: LOCALES[language] }) : date;
+  return parsed ? format(parsed, DATE_PATTERN[language], { locale: LOCALES[language] }) : date;
 }
 
 /** A moment for people, in local time: 2026年2月15日 08:30 / Feb 15, 2026, 8:30 AM. */
 export function formatTimestamp(at: Timestamp, language: Language): string {
   const parsed = parseISO(at);
-  return isValid(parsed) ? format(parsed, 'PPp', { locale: LOCALES[language] }) : at;
+  return isValid(parsed) ? format(parsed, TIMESTAMP_PATTERN[language], { locale: LOCALES[language] }) : at;
 }

@@ -8,6 +8,7 @@ import { HomePage } from '../features/home/HomePage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 
 const NAVIGATION = [
   { to: '/', key: 'home', icon: IconHome },
@@ -64,13 +65,16 @@ export function Shell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
-        <Routes>
-          <Route path="/" element={<HomePage />} />
-          <Route path="/enterprises" element={<EnterprisesPage />} />
-          <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
-          <Route path="/settings" element={<SettingsPage />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        {/* Keyed by the page, so leaving a page that failed clears the error. */}
+        <ErrorBoundary key={location.pathname}>
+          <Routes>
+            <Route path="/" element={<HomePage />} />
+            <Route path="/enterprises" element={<EnterprisesPage />} />
+            <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
+            <Route path="/settings" element={<SettingsPage />} />
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </ErrorBoundary>
       </AppShell.Main>
     </AppShell>
   );

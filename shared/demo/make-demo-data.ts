@@ -5,13 +5,7 @@
  * rosters. The output depends only on the options (never on the clock or Math.random), so a
  * seed names one data set on every PC, in tests and in benchmarks.
  */
-import {
-  addCalendarDays,
-  fromDayNumber,
-  isCalendarDate,
-  subtractCalendarYears,
-  toDayNumber,
-} from '../domain/calendar-date';
+import { addCalendarDays, calendarDaysBetween, isCalendarDate, subtractCalendarYears } from '../dates';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../domain/credit-code';
 import type {
   Assignment,
@@ -413,13 +407,11 @@ function makeWorkers(
   openings: readonly Opening[],
   stamp: RecordStamp,
 ): WorkersResult {
-  // Birth dates for an age A lie in (today - (A + 1) years, today - A years].
-  const birthDayRanges: (readonly [number, number])[] = [];
+  // Birth dates for an age A lie in (today - (A + 1) years, today - A years]: the first day, and how many.
+  const birthDayRanges: (readonly [CalendarDate, number])[] = [];
   for (let age = 0; age <= DEMO_MAX_AGE; age += 1) {
-    birthDayRanges.push([
-      toDayNumber(subtractCalendarYears(today, age + 1)) + 1,
-      toDayNumber(subtractCalendarYears(today, age)),
-    ]);
+    const first = addCalendarDays(subtractCalendarYears(today, age + 1), 1);
+    birthDayRanges.push([first, calendarDaysBetween(first, subtractCalendarYears(today, age))]);
   }
   const openingFits = indexOpeningsByFit(openings);
   const countyWeights = places.map((place) => [place, place.county.weight] as const);
@@ -445,9 +437,9 @@ function makeWorkers(
   };
 
   const uniqueResidentId = (countyCode: string, gender: Gender, age: number): { id: string; birthDate: string } => {
-    const [firstDay, lastDay] = birthDayRanges[age] ?? [0, 0];
+    const [firstDay, span] = birthDayRanges[age] ?? [today, 0];
     for (;;) {
-      const birthDate = fromDayNumber(random.int(firstDay, lastDay));
+      const birthDate = addCalendarDays(firstDay, random.int(0, span));
       // Odd sequence numbers are men's, even are women's; 000 is never issued.
       const sequence = gender === 'male' ? random.int(0, 499) * 2 + 1 : random.int(1, 499) * 2;
       const first17 = `${countyCode}${birthDate.replaceAll('-', '')}${String(sequence).padStart(3, '0')}`;

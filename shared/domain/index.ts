@@ -34,20 +34,6 @@ export type {
 } from './records';
 export { DEFAULT_SETTINGS } from './records';
 
-export type { CalendarDateParts } from './calendar-date';
-export {
-  addCalendarDays,
-  ageOn,
-  calendarDateFromParts,
-  fromDayNumber,
-  isCalendarDate,
-  isExistingDay,
-  parseCalendarDate,
-  subtractCalendarYears,
-  toDayNumber,
-  todayCalendarDate,
-} from './calendar-date';
-
 export type { CreditCodeParseResult, CreditCodeProblem } from './credit-code';
 export { CREDIT_CODE_ALPHABET, creditCodeCheckChar, parseCreditCode } from './credit-code';
 

@@ -3,7 +3,8 @@
  * yyyyMMdd (8), sequence (3, odd for men, even for women), check character (1). Legacy 15-digit
  * numbers (GB 11643-1989) have a yyMMdd birth date in the 1900s and no check character.
  */
-import { isExistingDay, parseCalendarDate, todayCalendarDate } from './calendar-date';
+import { isExists } from 'date-fns';
+import { isCalendarDate, todayCalendarDate } from '../dates';
 import { compactIdentifier } from './half-width';
 import { PROVINCE_CODES } from './regions';
 import type { CalendarDate, Gender } from './records';
@@ -72,7 +73,7 @@ function hasLostPrecision(normalized: string): boolean {
  * birth date, so that tests and reports can fix it.
  */
 export function parseResidentId(text: string, today: CalendarDate = todayCalendarDate()): ResidentIdParseResult {
-  if (!parseCalendarDate(today)) throw new RangeError(`today must be a yyyy-MM-dd date, got ${JSON.stringify(today)}`);
+  if (!isCalendarDate(today)) throw new RangeError(`today must be a yyyy-MM-dd date, got ${JSON.stringify(today)}`);
   const normalized = compactIdentifier(text);
   const fail = (reason: ResidentIdProblem): ResidentIdParseResult => ({ ok: false, reason, normalized });
 
@@ -90,7 +91,7 @@ export function parseResidentId(text: string, today: CalendarDate = todayCalenda
   const day = Number(birthDigits.slice(6, 8));
   const birthDate = `${birthDigits.slice(0, 4)}-${birthDigits.slice(4, 6)}-${birthDigits.slice(6, 8)}`;
   // yyyy-MM-dd strings compare like the dates they name.
-  if (year < EARLIEST_BIRTH_YEAR || !isExistingDay(year, month, day) || birthDate > today) {
+  if (year < EARLIEST_BIRTH_YEAR || !isExists(year, month - 1, day) || birthDate > today) {
     return fail('birth-date');
   }
 

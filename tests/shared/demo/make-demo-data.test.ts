@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { DEFAULT_DEMO_TODAY, createRandom, demoEnterpriseCount, makeDemoData } from '../../../shared/demo';
 import type { DemoData } from '../../../shared/demo';
-import { ageOn } from '../../../shared/domain/calendar-date';
+import { ageOn } from '../../../shared/dates';
 import { parseCreditCode } from '../../../shared/domain/credit-code';
 import { parsePhone } from '../../../shared/domain/phone';
 import { BAISE_COUNTIES } from '../../../shared/domain/regions';

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addCalendarDays,
+  ageOn,
+  calendarDaysBetween,
+  formatCalendarDate,
+  formatTimestamp,
+  isCalendarDate,
+  subtractCalendarYears,
+} from '../../shared/dates';
+
+describe('calendar dates', () => {
+  it('accept only days that exist', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    for (const text of ['2023-02-29', '2026-02-30', '2026-13-01', '2026-2-1', '20260201', '', '2026-02-01T00:00']) {
+      expect(isCalendarDate(text)).toBe(false);
+    }
+  });
+
+  it('add days across months, years and daylight-saving changes without slipping a day', () => {
+    expect(addCalendarDays('2026-02-27', 2)).toBe('2026-03-01');
+    expect(addCalendarDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addCalendarDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addCalendarDays('2026-03-01', -1)).toBe('2026-02-28');
+    // Europe and America change clocks in March and October/November.
+    expect(addCalendarDays('2026-03-07', 2)).toBe('2026-03-09');
+    expect(addCalendarDays('2026-10-24', 10)).toBe('2026-11-03');
+    expect(calendarDaysBetween('2026-01-01', '2027-01-01')).toBe(365);
+    expect(calendarDaysBetween('2027-01-01', '2026-12-25')).toBe(-7);
+  });
+
+  it('count age in completed years, with 29 February birthdays', () => {
+    expect(ageOn('2000-02-10', '2026-02-09')).toBe(25);
+    expect(ageOn('2000-02-10', '2026-02-10')).toBe(26);
+    expect(ageOn('2000-02-29', '2027-02-28')).toBe(26);
+    expect(ageOn('2000-02-29', '2027-03-01')).toBe(27);
+    expect(subtractCalendarYears('2028-02-29', 1)).toBe('2027-02-28');
+    expect(() => ageOn('2000-02-30', '2026-01-01')).toThrow(RangeError);
+  });
+
+  it('show dates in the reader’s language', () => {
+    expect(formatCalendarDate('2026-02-15', 'zh-CN')).toBe('2026年2月15日');
+    expect(formatCalendarDate('2026-02-15', 'en')).toBe('Feb 15, 2026');
+    expect(formatCalendarDate('not a date', 'en')).toBe('not a date');
+    expect(formatTimestamp('garbage', 'zh-CN')).toBe('garbage');
+    expect(formatTimestamp(new Date(2026, 1, 15, 8, 30).toISOString(), 'zh-CN')).toBe('2026年2月15日 08:30');
+  });
+});
