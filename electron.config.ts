@@ -46,6 +46,8 @@ export default defineConfig({
     plugins: [react(), contentSecurityPolicy()],
     define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
+      // electron-vite leaves bundles unminified; the renderer's start-up parses every byte of it.
+      minify: true,
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
