@@ -78,7 +78,7 @@ export function EnterpriseForm({ enterprise, onSaved, onCancel }: EnterpriseForm
           label={t('enterprises.fields.creditCode')}
           description={t('enterprises.hints.creditCode')}
           withAsterisk
-          ff="monospace"
+          styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           {...form.getInputProps('creditCode')}
         />
         <SimpleGrid cols={2}>
