@@ -60,6 +60,8 @@ export default tseslint.config(
   },
   // Command-line scripts (test and bench runners) talk to the person running them.
   { files: ['tests/**/*.mjs'], rules: { 'no-console': 'off' } },
+  // Scripts that the benchmarks load into the page.
+  { files: ['tests/**/*.browser.js'], languageOptions: { globals: globals.browser } },
   { files: ['shared/**'], rules: restrict([NO_RENDERER, NO_ELECTRON_CODE, NO_ELECTRON, NO_DEXIE, NO_NODE]) },
   { files: ['electron/**'], rules: restrict([NO_RENDERER, NO_DEXIE]) },
   {

@@ -39,6 +39,12 @@ const bytesSchema = z
   .instanceof(Uint8Array)
   .refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, `file is larger than ${MAX_FILE_BYTES} bytes`);
 
+/**
+ * Messages a bridge call rejects with, the same inside Electron and in the browser, so the
+ * renderer can tell the user what happened in their language.
+ */
+export const BRIDGE_ERRORS = { fileTooLarge: 'file-too-large', notAFile: 'not-a-file' } as const;
+
 export const bridgeContract = {
   saveFile: {
     channel: 'planner:save-file',

@@ -8,15 +8,21 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { OpenFileRequest, OpenFileResult, SaveFileRequest, SaveFileResult } from '../../shared/bridge';
+import {
+  BRIDGE_ERRORS,
+  type OpenFileRequest,
+  type OpenFileResult,
+  type SaveFileRequest,
+  type SaveFileResult,
+} from '../../shared/bridge';
 
 /**
  * Stable error messages the renderer can match on. Electron wraps a rejected handler's message
  * ("Error invoking remote method 'planner:open-file': Error: file-too-large"); the preload strips
  * that wrapping, so the page sees exactly these strings, as from the browser bridge.
  */
-export const FILE_TOO_LARGE = 'file-too-large';
-export const NOT_A_FILE = 'not-a-file';
+export const FILE_TOO_LARGE = BRIDGE_ERRORS.fileTooLarge;
+export const NOT_A_FILE = BRIDGE_ERRORS.notAFile;
 
 export type FileFilter = SaveFileRequest['filters'][number];
 

@@ -1,3 +1,4 @@
+import { BRIDGE_ERRORS } from '../../shared/bridge';
 import type {
   OpenFileRequest,
   OpenFileResult,
@@ -27,7 +28,7 @@ function openFile(request: OpenFileRequest): Promise<OpenFileResult> {
     input.addEventListener('change', () => {
       const file = input.files?.[0];
       if (!file) return resolve(null);
-      if (file.size > request.maxBytes) return reject(new Error('file-too-large'));
+      if (file.size > request.maxBytes) return reject(new Error(BRIDGE_ERRORS.fileTooLarge));
       file
         .arrayBuffer()
         .then((buffer) => resolve({ fileName: file.name, data: new Uint8Array(buffer) }))
