@@ -11,6 +11,7 @@ import { historyOf, recordChange } from '../audit';
 import type { AuditEntry } from '../../../shared/domain/records';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
+import { softDelete } from '../soft-delete';
 
 export interface EnterpriseFilter {
   /** Part of the name, any case. */
@@ -111,16 +112,8 @@ export async function updateEnterprise(id: string, input: EnterpriseInput): Prom
 }
 
 /** Marks an enterprise deleted; it stays stored, so `restoreEnterprise` can undo this. */
-export async function deleteEnterprise(id: string): Promise<void> {
-  const db = database();
-  await db.transaction('rw', [db.enterprises, db.audit, db.settings], async () => {
-    const before = await db.enterprises.get(id);
-    if (!before || before.deletedAt) throw new RecordNotFoundError('enterprises', id);
-    const at = now();
-    const after: Enterprise = { ...before, deletedAt: at, updatedAt: at };
-    await db.enterprises.put(after);
-    await recordChange(db, { table: 'enterprises', recordId: id, action: 'delete', before, after });
-  });
+export function deleteEnterprise(id: string): Promise<void> {
+  return softDelete('enterprises', id);
 }
 
 /** Undoes a soft delete, unless another live enterprise took the credit code meanwhile. */
@@ -176,16 +169,8 @@ export async function saveOpening(id: string | null, input: OpeningInput): Promi
   });
 }
 
-export async function deleteOpening(id: string): Promise<void> {
-  const db = database();
-  await db.transaction('rw', [db.openings, db.audit, db.settings], async () => {
-    const before = await db.openings.get(id);
-    if (!before || before.deletedAt) throw new RecordNotFoundError('openings', id);
-    const at = now();
-    const after: Opening = { ...before, deletedAt: at, updatedAt: at };
-    await db.openings.put(after);
-    await recordChange(db, { table: 'openings', recordId: id, action: 'delete', before, after });
-  });
+export function deleteOpening(id: string): Promise<void> {
+  return softDelete('openings', id);
 }
 
 /** Every change to an enterprise, oldest first. */

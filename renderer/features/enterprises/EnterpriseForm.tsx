@@ -6,9 +6,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise, ResumptionStatus } from '../../../shared/domain/records';
 import { checkEnterprise, type EnterpriseInput } from '../../../shared/domain/enterprise-rules';
-import { createEnterprise, RecordRejectedError, updateEnterprise } from '../../db';
+import { createEnterprise, updateEnterprise } from '../../db';
 import { problemMessages } from '../../components/field-problems';
-import { logger } from '../../logger';
+import { saveFromForm } from '../../components/save-from-form';
 
 const RESUMPTION: ResumptionStatus[] = ['resumed', 'partly-resumed', 'not-resumed'];
 const CITY_SUGGESTIONS = ['广州市', '深圳市', '东莞市', '佛山市', '中山市', '惠州市'];
@@ -53,21 +53,17 @@ export function EnterpriseForm({ enterprise, onSaved, onCancel }: EnterpriseForm
   });
 
   const submit = form.onSubmit(async (values) => {
-    try {
-      const saved = enterprise ? await updateEnterprise(enterprise.id, values) : await createEnterprise(values);
-      notifications.show({
-        color: 'teal',
-        message: t(enterprise ? 'enterprises.updated' : 'enterprises.created', { name: saved.name }),
-      });
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof RecordRejectedError) {
-        form.setErrors(problemMessages(error.problems, t));
-      } else {
-        logger.error('saving enterprise failed', error);
-        notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
-      }
-    }
+    const saved = await saveFromForm(
+      () => (enterprise ? updateEnterprise(enterprise.id, values) : createEnterprise(values)),
+      form.setErrors,
+      t,
+    );
+    if (!saved) return;
+    notifications.show({
+      color: 'teal',
+      message: t(enterprise ? 'enterprises.updated' : 'enterprises.created', { name: saved.name }),
+    });
+    onSaved(saved);
   });
 
   return (

@@ -6,9 +6,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { GenderRequirement, Opening } from '../../../shared/domain/records';
 import { checkOpening, type OpeningInput } from '../../../shared/domain/enterprise-rules';
-import { RecordRejectedError, saveOpening } from '../../db';
+import { saveOpening } from '../../db';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
-import { logger } from '../../logger';
+import { saveFromForm } from '../../components/save-from-form';
 
 const GENDERS: GenderRequirement[] = ['any', 'male', 'female'];
 
@@ -68,18 +68,9 @@ function OpeningForm({ enterpriseId, opening, onDone }: OpeningFormProps) {
   });
 
   const submit = form.onSubmit(async (values) => {
-    try {
-      await saveOpening(opening?.id ?? null, values);
-      notifications.show({ color: 'teal', message: t('openings.saved') });
-      onDone();
-    } catch (error) {
-      if (error instanceof RecordRejectedError) {
-        form.setErrors(problemMessages(error.problems, t));
-      } else {
-        logger.error('saving opening failed', error);
-        notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
-      }
-    }
+    if (!(await saveFromForm(() => saveOpening(opening?.id ?? null, values), form.setErrors, t))) return;
+    notifications.show({ color: 'teal', message: t('openings.saved') });
+    onDone();
   });
 
   return (

@@ -18,10 +18,10 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/records';
 import { checkSettings, type SettingsInput } from '../../../shared/domain/settings-rules';
 import type { AppInfo } from '../../../shared/bridge';
-import { getSettings, RecordRejectedError, updateSettings, useRepositoryQuery } from '../../db';
+import { getSettings, updateSettings, useRepositoryQuery } from '../../db';
 import { platform } from '../../platform';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
-import { logger } from '../../logger';
+import { saveFromForm } from '../../components/save-from-form';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
 type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | 'feverThresholdC' | 'checkValidityHours'> & {
@@ -51,32 +51,26 @@ function fromForm(values: SettingsForm, language: Settings['language']): Setting
   };
 }
 
+/** The record's loadFactor is the form's loadPercent. */
+function toFormErrors({ loadFactor, ...rest }: Record<string, string>): Record<string, string> {
+  return loadFactor ? { ...rest, loadPercent: loadFactor } : rest;
+}
+
 function PolicyForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const form = useForm<SettingsForm>({
     mode: 'controlled',
     initialValues: toForm(settings),
-    validate: (values) => {
-      const messages = problemMessages(checkSettings(fromForm(values, settings.language)), t);
-      const { loadFactor, ...rest } = messages;
-      return loadFactor ? { ...rest, loadPercent: loadFactor } : rest;
-    },
+    validate: (values) => toFormErrors(problemMessages(checkSettings(fromForm(values, settings.language)), t)),
     validateInputOnBlur: true,
   });
 
   const submit = form.onSubmit(async (values) => {
-    try {
-      const { language: _language, ...patch } = fromForm(values, settings.language);
-      await updateSettings(patch);
-      form.resetDirty();
-      notifications.show({ color: 'teal', message: t('settings.saved') });
-    } catch (error) {
-      if (error instanceof RecordRejectedError) form.setErrors(problemMessages(error.problems, t));
-      else {
-        logger.error('saving settings failed', error);
-        notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
-      }
-    }
+    const { language: _language, ...patch } = fromForm(values, settings.language);
+    const showProblems = (messages: Record<string, string>) => form.setErrors(toFormErrors(messages));
+    if (!(await saveFromForm(() => updateSettings(patch), showProblems, t))) return;
+    form.resetDirty();
+    notifications.show({ color: 'teal', message: t('settings.saved') });
   });
 
   return (
