@@ -145,6 +145,9 @@ export const en: Messages = {
     validityHint: 'A check counts if taken this many hours before departure; default 72',
     loadFactor: 'Load factor (%)',
     loadFactorHint: 'Share of seats that may be used during an epidemic; default 50%',
+    workingAgeMin: 'Working age from (years)',
+    workingAgeMax: 'Working age to (years)',
+    workingAgeHint: 'People outside this range are flagged; default 16–65',
     storage: 'Data storage',
     persistGranted: 'The browser keeps the local data persistently; it will not be evicted when disk space runs low.',
     persistDenied:
@@ -172,6 +175,8 @@ export const en: Messages = {
     'fever-threshold-range': 'The fever threshold must lie between 36.0 and 39.0 °C',
     'validity-hours-range': 'The validity must be a whole number of hours from 1 to 336',
     'load-factor-range': 'The load factor must lie between 10% and 100%',
+    'working-age-range': 'Working ages must lie between 14 and 80',
+    'working-age-order': 'The upper age must be above the lower age',
     'not-found': 'The record no longer exists; it may have been deleted in another window',
     'fix-fields': 'Please correct the fields marked in red',
   },

@@ -231,6 +231,9 @@ export interface Settings {
   checkValidityHours: number;
   /** Share of seats that may be sold during an epidemic, 0 < f <= 1. */
   loadFactor: number;
+  /** Ages outside this working range are flagged (a warning, not a refusal). */
+  workingAgeMin: number;
+  workingAgeMax: number;
   updatedAt: Timestamp;
 }
 
@@ -242,4 +245,6 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   feverThresholdC: 37.3,
   checkValidityHours: 72,
   loadFactor: 0.5,
+  workingAgeMin: 16,
+  workingAgeMax: 65,
 };

@@ -8,6 +8,7 @@ export const SETTINGS_BOUNDS = {
   feverThresholdC: { min: 36.0, max: 39.0 },
   checkValidityHours: { min: 1, max: 336 },
   loadFactor: { min: 0.1, max: 1 },
+  workingAge: { min: 14, max: 80 },
   nameLength: 60,
 } as const;
 
@@ -36,6 +37,17 @@ export function checkSettings(input: SettingsInput): FieldProblem<keyof Settings
   }
   if (!Number.isFinite(input.loadFactor) || input.loadFactor < loadFactor.min || input.loadFactor > loadFactor.max) {
     problems.push({ field: 'loadFactor', code: 'load-factor-range' });
+  }
+  const age = SETTINGS_BOUNDS.workingAge;
+  if (
+    !Number.isInteger(input.workingAgeMin) ||
+    !Number.isInteger(input.workingAgeMax) ||
+    input.workingAgeMin < age.min ||
+    input.workingAgeMax > age.max
+  ) {
+    problems.push({ field: 'workingAgeMin', code: 'working-age-range' });
+  } else if (input.workingAgeMin >= input.workingAgeMax) {
+    problems.push({ field: 'workingAgeMax', code: 'working-age-order' });
   }
   return problems;
 }

@@ -24,11 +24,9 @@ import { numberFrom, problemMessages, type NumberFieldValue } from '../../compon
 import { saveFromForm } from '../../components/save-from-form';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
-type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | 'feverThresholdC' | 'checkValidityHours'> & {
-  feverThresholdC: NumberFieldValue;
-  checkValidityHours: NumberFieldValue;
-  loadPercent: NumberFieldValue;
-};
+type NumberKey = 'feverThresholdC' | 'checkValidityHours' | 'workingAgeMin' | 'workingAgeMax';
+type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | NumberKey> &
+  Record<NumberKey | 'loadPercent', NumberFieldValue>;
 
 function toForm(settings: Settings): SettingsForm {
   return {
@@ -37,6 +35,8 @@ function toForm(settings: Settings): SettingsForm {
     feverThresholdC: settings.feverThresholdC,
     checkValidityHours: settings.checkValidityHours,
     loadPercent: Math.round(settings.loadFactor * 100),
+    workingAgeMin: settings.workingAgeMin,
+    workingAgeMax: settings.workingAgeMax,
   };
 }
 
@@ -46,6 +46,8 @@ function fromForm(values: SettingsForm, language: Settings['language']): Setting
     ...rest,
     feverThresholdC: numberFrom(rest.feverThresholdC),
     checkValidityHours: numberFrom(rest.checkValidityHours),
+    workingAgeMin: numberFrom(rest.workingAgeMin),
+    workingAgeMax: numberFrom(rest.workingAgeMax),
     loadFactor: numberFrom(loadPercent) / 100,
     language,
   };
@@ -117,6 +119,18 @@ function PolicyForm({ settings }: { settings: Settings }) {
               allowDecimal={false}
               suffix="%"
               {...form.getInputProps('loadPercent')}
+            />
+            <NumberInput
+              label={t('settings.workingAgeMin')}
+              description={t('settings.workingAgeHint')}
+              allowDecimal={false}
+              {...form.getInputProps('workingAgeMin')}
+            />
+            <NumberInput
+              label={t('settings.workingAgeMax')}
+              description={t('settings.workingAgeHint')}
+              allowDecimal={false}
+              {...form.getInputProps('workingAgeMax')}
             />
           </SimpleGrid>
         </Card>

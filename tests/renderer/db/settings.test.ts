@@ -36,6 +36,8 @@ describe('settings', () => {
       { loadFactor: 1.5 },
       { loadFactor: 0 },
       { operatorName: '名'.repeat(61) },
+      { workingAgeMin: 40, workingAgeMax: 30 },
+      { workingAgeMax: 99 },
     ]) {
       await expect(updateSettings(patch)).rejects.toBeInstanceOf(RecordRejectedError);
     }
