@@ -35,9 +35,13 @@ export const fileNameSchema = z
     'file name must not start or end with spaces or end with a dot',
   );
 
-const bytesSchema = z
-  .instanceof(Uint8Array)
-  .refine((bytes) => bytes.byteLength <= MAX_FILE_BYTES, `file is larger than ${MAX_FILE_BYTES} bytes`);
+/** Any Uint8Array: bytes built in a worker or read from a file may sit on any kind of ArrayBuffer. */
+const anyBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected a Uint8Array');
+
+const bytesSchema = anyBytes.refine(
+  (bytes) => bytes.byteLength <= MAX_FILE_BYTES,
+  `file is larger than ${MAX_FILE_BYTES} bytes`,
+);
 
 /**
  * Messages a bridge call rejects with, the same inside Electron and in the browser, so the
@@ -65,7 +69,7 @@ export const bridgeContract = {
         maxBytes: z.number().int().positive().max(MAX_FILE_BYTES),
       })
       .strict(),
-    response: z.object({ fileName: z.string(), data: z.instanceof(Uint8Array) }).nullable(),
+    response: z.object({ fileName: z.string(), data: anyBytes }).nullable(),
   },
   appInfo: {
     channel: 'planner:app-info',

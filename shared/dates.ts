@@ -47,6 +47,19 @@ export function dateToCalendarDate(date: Date): CalendarDate {
   return format(date, 'yyyy-MM-dd');
 }
 
+/**
+ * The calendar day of a `Date` that stands for a day at UTC midnight, as spreadsheet readers return
+ * date cells (read-excel-file turns Excel's day serial into UTC). Reading it in local time would
+ * give the day before anywhere west of Greenwich. Null for an invalid `Date`.
+ */
+export function utcDateToCalendarDate(date: Date): CalendarDate | null {
+  if (Number.isNaN(date.getTime())) return null;
+  const year = date.getUTCFullYear();
+  if (year < 0 || year > 9999) return null;
+  const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
 /** Today on this computer's calendar: the date a clerk in Baise sees on the wall. */
 export function todayCalendarDate(): CalendarDate {
   return dateToCalendarDate(new Date());

@@ -1,5 +1,6 @@
-import { AppShell, Group, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconBuildingFactory2, IconHome, IconSettings } from '@tabler/icons-react';
+import { lazy, Suspense } from 'react';
+import { AppShell, Center, Group, Loader, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { IconBuildingFactory2, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Language } from '../../shared/domain/records';
@@ -8,10 +9,19 @@ import { HomePage } from '../features/home/HomePage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+
+// The workers pages bring the roster readers, pinyin and the region table: loaded when first opened,
+// so the first screen does not wait for them.
+const WorkersPage = lazy(() => import('../features/workers/WorkersPage').then((m) => ({ default: m.WorkersPage })));
+const WorkerDetailPage = lazy(() =>
+  import('../features/workers/WorkerDetailPage').then((m) => ({ default: m.WorkerDetailPage })),
+);
+const ImportPage = lazy(() => import('../features/workers/import/ImportPage').then((m) => ({ default: m.ImportPage })));
 import { ErrorBoundary } from '../components/ErrorBoundary';
 
 const NAVIGATION = [
   { to: '/', key: 'home', icon: IconHome },
+  { to: '/workers', key: 'workers', icon: IconUsers },
   { to: '/enterprises', key: 'enterprises', icon: IconBuildingFactory2 },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
@@ -67,13 +77,24 @@ export function Shell() {
       <AppShell.Main>
         {/* Keyed by the page, so leaving a page that failed clears the error. */}
         <ErrorBoundary key={location.pathname}>
-          <Routes>
-            <Route path="/" element={<HomePage />} />
-            <Route path="/enterprises" element={<EnterprisesPage />} />
-            <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
-            <Route path="/settings" element={<SettingsPage />} />
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+          <Suspense
+            fallback={
+              <Center p="xl">
+                <Loader />
+              </Center>
+            }
+          >
+            <Routes>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/workers" element={<WorkersPage />} />
+              <Route path="/workers/import" element={<ImportPage />} />
+              <Route path="/workers/:id" element={<WorkerDetailPage />} />
+              <Route path="/enterprises" element={<EnterprisesPage />} />
+              <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
+              <Route path="/settings" element={<SettingsPage />} />
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
         </ErrorBoundary>
       </AppShell.Main>
     </AppShell>

@@ -13,6 +13,7 @@ import type {
   Worker,
 } from '../../shared/domain/records';
 import { SCHEMA_V1 } from './schema/v1';
+import { SCHEMA_V2 } from './schema/v2';
 
 export const DATABASE_NAME = 'point-to-point-planner';
 
@@ -32,6 +33,7 @@ export class PlannerDatabase extends Dexie {
   constructor(name: string = DATABASE_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
+    this.version(2).stores(SCHEMA_V2);
   }
 }
 

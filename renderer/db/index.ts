@@ -6,3 +6,8 @@ export { useRepositoryQuery } from './live';
 export * from './repositories/enterprises';
 export * from './repositories/settings';
 export * from './repositories/demo';
+export * from './repositories/workers';
+export * from './repositories/worker-import';
+export { workerDirectory, useDirectoryVersion } from './directory';
+export type { DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySortKey } from './directory';
+export * from './repositories/roster-columns';

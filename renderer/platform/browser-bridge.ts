@@ -7,8 +7,14 @@ import type {
   SaveFileResult,
 } from '../../shared/bridge';
 
+function isOnArrayBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
+  return bytes.buffer instanceof ArrayBuffer;
+}
+
 function saveFile(request: SaveFileRequest): Promise<SaveFileResult> {
-  const blob = new Blob([request.data]);
+  // Blob takes bytes on an ArrayBuffer only; without cross-origin isolation nothing else occurs, so no copy is made.
+  const bytes = isOnArrayBuffer(request.data) ? request.data : new Uint8Array(request.data);
+  const blob = new Blob([bytes]);
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

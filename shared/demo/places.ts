@@ -63,19 +63,19 @@ const COUNTY_DETAILS: Readonly<Record<string, Omit<DemoCounty, 'code' | 'name'>>
     minutesBeforeDeparture: 150,
     weight: 4,
   },
-  '451030': {
+  '451029': {
     townships: ['乐里镇', '旧州镇', '定安镇', '六隆镇', '浪平镇', '潞城瑶族乡', '利周瑶族乡', '八渡瑶族乡', '者苗乡'],
     pickupPlace: '田林县乐里镇汽车站',
     minutesBeforeDeparture: 120,
     weight: 6,
   },
-  '451031': {
+  '451030': {
     townships: ['八达镇', '古障镇', '那劳镇', '马蚌镇', '西平乡', '普合苗族乡', '那佐苗族乡', '足别瑶族苗族乡'],
     pickupPlace: '西林县八达镇汽车站',
     minutesBeforeDeparture: 180,
     weight: 4,
   },
-  '451034': {
+  '451031': {
     townships: ['新州镇', '桠杈镇', '天生桥镇', '平班镇', '德峨镇', '隆或镇', '沙梨乡', '者保乡', '革步乡', '猪场乡'],
     pickupPlace: '隆林各族自治县新州镇汽车总站',
     minutesBeforeDeparture: 180,

@@ -44,7 +44,19 @@ export { maskPhone, maskResidentId } from './masking';
 export type { PhoneParseResult, PhoneProblem } from './phone';
 export { parsePhone } from './phone';
 
-export { BAISE_COUNTIES, PROVINCE_CODES } from './regions';
+export type { Region } from './regions';
+export { BAISE_COUNTIES, PROVINCE_CODES, regionOf } from './regions';
 
 export type { ResidentIdFacts, ResidentIdParseResult, ResidentIdProblem } from './resident-id';
 export { parseResidentId, residentIdCheckChar } from './resident-id';
+
+export type {
+  ProblemSeverity,
+  WorkerCheckOptions,
+  WorkerCheckResult,
+  WorkerFields,
+  WorkerInput,
+  WorkerProblem,
+  WorkerProblemCode,
+} from './worker-rules';
+export { NAME_MAX_LENGTH, WORKER_PROBLEM_CODES, checkWorker, normalizePersonName, sameCounty } from './worker-rules';

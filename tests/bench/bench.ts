@@ -11,6 +11,7 @@ import type { Worker } from '../../shared/domain/records';
 import { launchChromium } from '../e2e/browser';
 import { startWebServer } from '../e2e/web-server';
 import { benchLine, timeRuns, type Figure } from './measure';
+import { searchFigures } from './search';
 
 const SEED = 20200218;
 const filter = process.argv[2] ?? '';
@@ -88,6 +89,7 @@ async function appStartFigure(browser: Browser, url: string): Promise<void> {
 
 async function main(): Promise<void> {
   await generatorFigures();
+  if (wanted('search-', 'array-scan-100k')) await searchFigures(print);
   if (!wanted('idb-raw-100k', 'app-start', 'blank-page-start')) return;
   writeFileSync(
     fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),

@@ -16,11 +16,9 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Enterprise, Language } from '../../../shared/domain/records';
-import { formatTimestamp } from '../../../shared/dates';
+import type { Enterprise } from '../../../shared/domain/records';
 import {
   deleteEnterprise,
   deleteOpening,
@@ -32,19 +30,11 @@ import {
   useRepositoryQuery,
 } from '../../db';
 import { logger } from '../../logger';
+import { DetailField } from '../../components/DetailField';
+import { ChangeHistory } from '../../components/ChangeHistory';
+import { confirmDeleteWithUndo } from '../../components/confirm-delete';
 import { openEnterpriseForm } from './EnterpriseForm';
 import { openOpeningForm } from './OpeningForm';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm">{children === '' ? '—' : children}</Text>
-    </div>
-  );
-}
 
 async function restoreWithMessage(enterprise: Enterprise, t: TFunction): Promise<void> {
   try {
@@ -60,38 +50,14 @@ async function restoreWithMessage(enterprise: Enterprise, t: TFunction): Promise
   }
 }
 
-/** Soft-deletes and offers undo in the notification, which stays long enough to be found. */
 function confirmDelete(enterprise: Enterprise, t: TFunction, afterDelete: () => void): void {
-  modals.openConfirmModal({
+  confirmDeleteWithUndo(t, {
     title: t('enterprises.deleteTitle'),
-    children: <Text size="sm">{t('enterprises.deleteText', { name: enterprise.name })}</Text>,
-    labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
-    confirmProps: { color: 'red' },
-    onConfirm: () => {
-      void deleteEnterprise(enterprise.id).then(() => {
-        const id = `deleted-${enterprise.id}`;
-        notifications.show({
-          id,
-          autoClose: 12_000,
-          message: (
-            <Group justify="space-between" wrap="nowrap">
-              <Text size="sm">{t('enterprises.deleted', { name: enterprise.name })}</Text>
-              <Button
-                size="compact-sm"
-                variant="light"
-                onClick={() => {
-                  notifications.hide(id);
-                  void restoreWithMessage(enterprise, t);
-                }}
-              >
-                {t('common.undo')}
-              </Button>
-            </Group>
-          ),
-        });
-        afterDelete();
-      });
-    },
+    text: t('enterprises.deleteText', { name: enterprise.name }),
+    deletedMessage: t('enterprises.deleted', { name: enterprise.name }),
+    remove: () => deleteEnterprise(enterprise.id),
+    undo: () => restoreWithMessage(enterprise, t),
+    afterDelete,
   });
 }
 
@@ -176,33 +142,13 @@ function Openings({ enterpriseId, editable }: { enterpriseId: string; editable: 
   );
 }
 
-function History({ enterpriseId }: { enterpriseId: string }) {
-  const { t, i18n } = useTranslation();
-  const entries = useRepositoryQuery(() => enterpriseHistory(enterpriseId), [enterpriseId]);
-  if (!entries || entries.length === 0) return null;
-  return (
-    <Card withBorder>
-      <Title order={4} mb="sm">
-        {t('enterprises.history')}
-      </Title>
-      <Stack gap={4}>
-        {entries.map((entry) => (
-          <Text size="sm" key={entry.id}>
-            {formatTimestamp(entry.at, i18n.language as Language)} · {entry.operator || '—'} ·{' '}
-            {t(`audit.actions.${entry.action}`)}
-          </Text>
-        ))}
-      </Stack>
-    </Card>
-  );
-}
-
 export function EnterpriseDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   // `null` once the lookup found nothing, so "not found" never flashes while loading.
   const enterprise = useRepositoryQuery(async () => (await getEnterprise(id)) ?? null, [id]);
+  const history = useRepositoryQuery(() => enterpriseHistory(id), [id]);
   if (enterprise === undefined) return null;
 
   const back = (
@@ -262,24 +208,26 @@ export function EnterpriseDetailPage() {
       </Group>
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md">
-          <Field label={t('enterprises.fields.creditCode')}>{enterprise.creditCode}</Field>
-          <Field label={t('enterprises.fields.city')}>{`${enterprise.city} ${enterprise.district}`.trim()}</Field>
-          <Field label={t('enterprises.fields.address')}>{enterprise.address}</Field>
-          <Field label={t('enterprises.fields.contactName')}>{enterprise.contactName}</Field>
-          <Field label={t('enterprises.fields.contactPhone')}>{enterprise.contactPhone}</Field>
-          <Field label={t('enterprises.fields.handoverPoint')}>{enterprise.handoverPoint}</Field>
-          <Field label={t('enterprises.fields.resumptionStatus')}>
+          <DetailField label={t('enterprises.fields.creditCode')}>{enterprise.creditCode}</DetailField>
+          <DetailField label={t('enterprises.fields.city')}>
+            {`${enterprise.city} ${enterprise.district}`.trim()}
+          </DetailField>
+          <DetailField label={t('enterprises.fields.address')}>{enterprise.address}</DetailField>
+          <DetailField label={t('enterprises.fields.contactName')}>{enterprise.contactName}</DetailField>
+          <DetailField label={t('enterprises.fields.contactPhone')}>{enterprise.contactPhone}</DetailField>
+          <DetailField label={t('enterprises.fields.handoverPoint')}>{enterprise.handoverPoint}</DetailField>
+          <DetailField label={t('enterprises.fields.resumptionStatus')}>
             {t(`enterprises.resumption.${enterprise.resumptionStatus}`)}
-          </Field>
-          <Field label={t('enterprises.fields.isKeyEnterprise')}>
+          </DetailField>
+          <DetailField label={t('enterprises.fields.isKeyEnterprise')}>
             {enterprise.isKeyEnterprise ? t('common.yes') : t('common.no')}
-          </Field>
-          <Field label={t('enterprises.fields.hrAgency')}>{enterprise.hrAgency}</Field>
-          <Field label={t('enterprises.fields.notes')}>{enterprise.notes}</Field>
+          </DetailField>
+          <DetailField label={t('enterprises.fields.hrAgency')}>{enterprise.hrAgency}</DetailField>
+          <DetailField label={t('enterprises.fields.notes')}>{enterprise.notes}</DetailField>
         </SimpleGrid>
       </Card>
       <Openings enterpriseId={enterprise.id} editable={!deleted} />
-      <History enterpriseId={enterprise.id} />
+      <ChangeHistory entries={history} />
     </Stack>
   );
 }

@@ -1,0 +1,141 @@
+import type { Worker } from '../../../shared/domain/records';
+import type { WorkerFields } from '../../../shared/domain/worker-rules';
+import { database } from '../database';
+import { recordChange } from '../audit';
+import { newId, now } from '../clock';
+
+/** One checked roster row, ready to store. */
+export interface ImportRow {
+  /** The row number the cadre sees in the file (header = 1), for the report. */
+  line: number;
+  worker: WorkerFields;
+  /** The fields the file fills for this row: the only ones an update may change. */
+  filled: readonly (keyof WorkerFields)[];
+}
+
+/** What happens to a row whose resident ID is already registered. */
+export type ExistingChoice = 'skip' | 'update';
+
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+export interface ImportReport {
+  /** Lines stored as new workers. */
+  created: number[];
+  /** Lines that changed a registered worker. */
+  updated: number[];
+  /** Lines whose worker was registered already and stayed as it was (skipped, or nothing new). */
+  unchanged: number[];
+  /** Lines not reached because the import was cancelled: nothing of them was stored. */
+  notReached: number[];
+  cancelled: boolean;
+}
+
+export interface ImportOptions {
+  onExisting: ExistingChoice;
+  /** Name of the file, kept in the audit trail. */
+  source: string;
+  onProgress?: (progress: ImportProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** An import that stopped on an error: `report` says which lines were stored before it. */
+export class ImportInterruptedError extends Error {
+  readonly report: ImportReport;
+
+  constructor(report: ImportReport, cause: unknown) {
+    super(`import interrupted: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'ImportInterruptedError';
+    this.report = report;
+  }
+}
+
+/** Rows per transaction: big enough to keep IndexedDB busy, small enough that cancel answers fast. */
+export const IMPORT_CHUNK = 2000;
+
+function mergeFilled(before: Worker, row: ImportRow): Worker | null {
+  const changed: Partial<Record<keyof WorkerFields, unknown>> = {};
+  for (const field of row.filled) {
+    const value = row.worker[field];
+    if (JSON.stringify(value) !== JSON.stringify(before[field])) changed[field] = value;
+  }
+  if (Object.keys(changed).length === 0 && !before.deletedAt) return null;
+  return { ...before, ...changed, deletedAt: null, updatedAt: now() } as Worker;
+}
+
+/**
+ * Stores checked roster rows in chunks, one transaction each, so that a cancelled or crashed import
+ * leaves whole chunks only, and the report names exactly the lines stored. One audit row per chunk
+ * lists the workers it created and, for the ones it changed, their fields before and after: the
+ * records themselves hold the rest, and a row per person would double the cost of every import.
+ */
+export async function importWorkers(rows: readonly ImportRow[], options: ImportOptions): Promise<ImportReport> {
+  const db = database();
+  const report: ImportReport = { created: [], updated: [], unchanged: [], notReached: [], cancelled: false };
+  const importId = newId();
+  for (let start = 0; start < rows.length; start += IMPORT_CHUNK) {
+    const chunk = rows.slice(start, start + IMPORT_CHUNK);
+    if (options.signal?.aborted) {
+      report.cancelled = true;
+      report.notReached.push(...rows.slice(start).map((row) => row.line));
+      break;
+    }
+    try {
+      const outcome = await db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
+        const existing = await db.workers
+          .where('residentId')
+          .anyOf(chunk.map((row) => row.worker.residentId))
+          .toArray();
+        const byId = new Map(existing.map((worker) => [worker.residentId, worker]));
+        const at = now();
+        const added: Worker[] = [];
+        const changed: { before: Worker; after: Worker }[] = [];
+        const result = { created: [] as number[], updated: [] as number[], unchanged: [] as number[] };
+        for (const row of chunk) {
+          const before = byId.get(row.worker.residentId);
+          if (!before) {
+            added.push({ ...row.worker, id: newId(), createdAt: at, updatedAt: at });
+            result.created.push(row.line);
+            continue;
+          }
+          const after = options.onExisting === 'update' ? mergeFilled(before, row) : null;
+          if (after) {
+            changed.push({ before, after });
+            result.updated.push(row.line);
+          } else {
+            result.unchanged.push(row.line);
+          }
+        }
+        await db.workers.bulkAdd(added);
+        await db.workers.bulkPut(changed.map((change) => change.after));
+        options.signal?.throwIfAborted();
+        if (added.length > 0 || changed.length > 0) {
+          await recordChange(db, {
+            table: 'workers',
+            recordId: `import:${importId}`,
+            action: 'create',
+            before: null,
+            after: {
+              source: options.source,
+              created: added.map((worker) => worker.id),
+              updated: changed.map(({ before, after }) => ({ id: before.id, before, after })),
+            },
+          });
+        }
+        return result;
+      });
+      report.created.push(...outcome.created);
+      report.updated.push(...outcome.updated);
+      report.unchanged.push(...outcome.unchanged);
+    } catch (error) {
+      report.notReached.push(...rows.slice(start).map((row) => row.line));
+      if (!options.signal?.aborted) throw new ImportInterruptedError(report, error);
+      report.cancelled = true;
+      break;
+    }
+    options.onProgress?.({ done: Math.min(start + chunk.length, rows.length), total: rows.length });
+  }
+  return report;
+}

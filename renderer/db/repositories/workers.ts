@@ -1,0 +1,108 @@
+import type { AuditEntry, Worker } from '../../../shared/domain/records';
+import { checkWorker, type WorkerInput, type WorkerProblem } from '../../../shared/domain/worker-rules';
+import { todayCalendarDate } from '../../../shared/dates';
+import { database, type PlannerDatabase } from '../database';
+import { historyOf, recordChange } from '../audit';
+import { newId, now } from '../clock';
+import { RecordNotFoundError, RecordRejectedError } from '../problems';
+import { softDelete } from '../soft-delete';
+import { getSettings } from './settings';
+
+/** What the worker checks need from the settings, read once per write or import. */
+export async function workerCheckOptions(): Promise<Parameters<typeof checkWorker>[1]> {
+  const settings = await getSettings();
+  return { today: todayCalendarDate(), workingAge: { min: settings.workingAgeMin, max: settings.workingAgeMax } };
+}
+
+/** The checks of the form and the import, without storing anything: errors and warnings per field. */
+export async function previewWorker(input: WorkerInput): Promise<WorkerProblem[]> {
+  return checkWorker(input, await workerCheckOptions()).problems;
+}
+
+function checked(input: WorkerInput, options: Parameters<typeof checkWorker>[1]) {
+  const { worker, problems } = checkWorker(input, options);
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  if (!worker || errors.length > 0) throw new RecordRejectedError(errors);
+  return worker;
+}
+
+async function holderOf(db: PlannerDatabase, residentId: string): Promise<Worker | undefined> {
+  return db.workers.where('residentId').equals(residentId).first();
+}
+
+/**
+ * Registers a worker. One person per resident ID: a live record with the same ID is refused; a
+ * deleted one is brought back with the new details, so the person's history stays in one place.
+ */
+export async function createWorker(input: WorkerInput): Promise<Worker> {
+  const db = database();
+  const options = await workerCheckOptions();
+  return db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
+    const fields = checked(input, options);
+    const at = now();
+    const holder = await holderOf(db, fields.residentId);
+    if (holder && !holder.deletedAt) {
+      throw new RecordRejectedError([{ field: 'residentId', code: 'resident-id-duplicate' }]);
+    }
+    if (holder) {
+      const revived: Worker = { ...holder, ...fields, deletedAt: null, updatedAt: at };
+      await db.workers.put(revived);
+      await recordChange(db, {
+        table: 'workers',
+        recordId: holder.id,
+        action: 'restore',
+        before: holder,
+        after: revived,
+      });
+      return revived;
+    }
+    const worker: Worker = { ...fields, id: newId(), createdAt: at, updatedAt: at };
+    await db.workers.add(worker);
+    await recordChange(db, { table: 'workers', recordId: worker.id, action: 'create', before: null, after: worker });
+    return worker;
+  });
+}
+
+export async function updateWorker(id: string, input: WorkerInput): Promise<Worker> {
+  const db = database();
+  const options = await workerCheckOptions();
+  return db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
+    const before = await db.workers.get(id);
+    if (!before || before.deletedAt) throw new RecordNotFoundError('workers', id);
+    const fields = checked(input, options);
+    const holder = await holderOf(db, fields.residentId);
+    if (holder && holder.id !== id) {
+      throw new RecordRejectedError([{ field: 'residentId', code: 'resident-id-duplicate' }]);
+    }
+    const after: Worker = { ...before, ...fields, updatedAt: now() };
+    await db.workers.put(after);
+    await recordChange(db, { table: 'workers', recordId: id, action: 'update', before, after });
+    return after;
+  });
+}
+
+export function deleteWorker(id: string): Promise<void> {
+  return softDelete('workers', id);
+}
+
+export async function restoreWorker(id: string): Promise<Worker> {
+  const db = database();
+  return db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
+    const before = await db.workers.get(id);
+    if (!before) throw new RecordNotFoundError('workers', id);
+    if (!before.deletedAt) return before;
+    const after: Worker = { ...before, deletedAt: null, updatedAt: now() };
+    await db.workers.put(after);
+    await recordChange(db, { table: 'workers', recordId: id, action: 'restore', before, after });
+    return after;
+  });
+}
+
+/** One worker, deleted or not. */
+export async function getWorker(id: string): Promise<Worker | undefined> {
+  return database().workers.get(id);
+}
+
+export async function workerHistory(id: string): Promise<AuditEntry[]> {
+  return historyOf(database(), 'workers', id);
+}

@@ -1,0 +1,226 @@
+import {
+  Alert,
+  Autocomplete,
+  Button,
+  Group,
+  List,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  TextInput,
+  Textarea,
+  Input,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { PovertyStatus, Settings, Worker, WorkerStatus } from '../../../shared/domain/records';
+import { checkWorker, type WorkerInput, type WorkerProblem } from '../../../shared/domain/worker-rules';
+import { BAISE_COUNTIES } from '../../../shared/domain/regions';
+import { todayCalendarDate } from '../../../shared/dates';
+import { createWorker, getSettings, updateWorker, useRepositoryQuery } from '../../db';
+import { saveFromForm } from '../../components/save-from-form';
+
+const POVERTY: PovertyStatus[] = ['registered-poor', 'relatively-poor', 'none'];
+const STATUSES: WorkerStatus[] = ['registered', 'assigned', 'travelled', 'onboarded', 'left'];
+
+const EMPTY: WorkerInput = {
+  name: '',
+  residentId: '',
+  phone: '',
+  gender: null,
+  county: '',
+  township: '',
+  village: '',
+  household: '',
+  povertyStatus: 'none',
+  skills: [],
+  wantedJob: '',
+  emergencyContactName: '',
+  emergencyContactPhone: '',
+  enterpriseId: null,
+  openingId: null,
+  status: 'registered',
+  notes: '',
+};
+
+export function workerInputOf(worker: Worker): WorkerInput {
+  return {
+    name: worker.name,
+    residentId: worker.residentId,
+    phone: worker.phone,
+    gender: worker.gender,
+    county: worker.county,
+    township: worker.township,
+    village: worker.village,
+    household: worker.household,
+    povertyStatus: worker.povertyStatus,
+    skills: worker.skills,
+    wantedJob: worker.wantedJob,
+    emergencyContactName: worker.emergencyContactName,
+    emergencyContactPhone: worker.emergencyContactPhone,
+    enterpriseId: worker.enterpriseId,
+    openingId: worker.openingId,
+    status: worker.status,
+    notes: worker.notes,
+  };
+}
+
+function problemsOf(values: WorkerInput, settings: Settings): WorkerProblem[] {
+  return checkWorker(values, {
+    today: todayCalendarDate(),
+    workingAge: { min: settings.workingAgeMin, max: settings.workingAgeMax },
+  }).problems;
+}
+
+interface WorkerFormProps {
+  /** The worker to edit; a new one is registered when absent. */
+  worker?: Worker;
+  /** The settings: the working age range for the checks. */
+  settings: Settings;
+  /** Called with the stored worker after a successful save. */
+  onSaved: (worker: Worker) => void;
+  /** Called when the user gives up without saving. */
+  onCancel: () => void;
+}
+
+function WorkerForm({ worker, settings, onSaved, onCancel }: WorkerFormProps) {
+  const { t } = useTranslation();
+  const form = useForm<WorkerInput>({
+    mode: 'controlled',
+    initialValues: worker ? workerInputOf(worker) : EMPTY,
+    validate: (values) => {
+      const errors: Record<string, string> = {};
+      for (const problem of problemsOf(values, settings)) {
+        if (problem.severity === 'error') errors[problem.field] ??= t(`problems.${problem.code}`);
+      }
+      return errors;
+    },
+    validateInputOnBlur: true,
+  });
+  const warnings = problemsOf(form.values, settings).filter(
+    (problem) => problem.severity === 'warning' && form.isTouched(problem.field),
+  );
+
+  const submit = form.onSubmit(async (values) => {
+    const saved = await saveFromForm(
+      () => (worker ? updateWorker(worker.id, values) : createWorker(values)),
+      form.setErrors,
+      t,
+    );
+    if (!saved) return;
+    notifications.show({
+      color: 'teal',
+      message: t(worker ? 'workers.updated' : 'workers.created', { name: saved.name }),
+    });
+    onSaved(saved);
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <SimpleGrid cols={2}>
+          <TextInput label={t('workers.fields.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+          <Input.Wrapper label={t('workers.fields.gender')} description={t('workers.hints.gender')}>
+            <SegmentedControl
+              fullWidth
+              value={form.values.gender ?? ''}
+              onChange={(value) => form.setFieldValue('gender', value === '' ? null : value)}
+              data={[
+                { value: '', label: t('workers.gender.fromId') },
+                { value: 'male', label: t('workers.gender.male') },
+                { value: 'female', label: t('workers.gender.female') },
+              ]}
+            />
+          </Input.Wrapper>
+          <TextInput
+            label={t('workers.fields.residentId')}
+            withAsterisk
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
+            {...form.getInputProps('residentId')}
+          />
+          <TextInput label={t('workers.fields.phone')} withAsterisk {...form.getInputProps('phone')} />
+          <Autocomplete
+            label={t('workers.fields.county')}
+            data={BAISE_COUNTIES.map((county) => county.name)}
+            {...form.getInputProps('county')}
+          />
+          <TextInput label={t('workers.fields.township')} {...form.getInputProps('township')} />
+          <TextInput label={t('workers.fields.village')} {...form.getInputProps('village')} />
+          <TextInput
+            label={t('workers.fields.household')}
+            description={t('workers.hints.household')}
+            {...form.getInputProps('household')}
+          />
+          <Select
+            label={t('workers.fields.povertyStatus')}
+            data={POVERTY.map((value) => ({ value, label: t(`workers.poverty.${value}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('povertyStatus')}
+          />
+          <Select
+            label={t('workers.fields.status')}
+            data={STATUSES.map((value) => ({ value, label: t(`workers.status.${value}`) }))}
+            allowDeselect={false}
+            {...form.getInputProps('status')}
+          />
+          <TagsInput
+            label={t('workers.fields.skills')}
+            description={t('workers.hints.skills')}
+            splitChars={[',', '，', '、', ';', '；']}
+            {...form.getInputProps('skills')}
+          />
+          <TextInput label={t('workers.fields.wantedJob')} {...form.getInputProps('wantedJob')} />
+          <TextInput label={t('workers.fields.emergencyContactName')} {...form.getInputProps('emergencyContactName')} />
+          <TextInput
+            label={t('workers.fields.emergencyContactPhone')}
+            {...form.getInputProps('emergencyContactPhone')}
+          />
+        </SimpleGrid>
+        <Textarea label={t('workers.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+        {warnings.length > 0 && (
+          <Alert color="yellow" title={t('workers.warnings')} data-testid="worker-warnings">
+            <List size="sm">
+              {warnings.map((problem) => (
+                <List.Item key={`${problem.field}-${problem.code}`}>{t(`problems.${problem.code}`)}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit">{t('common.save')}</Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function WorkerFormWithSettings(props: Omit<WorkerFormProps, 'settings'>) {
+  const settings = useRepositoryQuery(getSettings, []);
+  return settings ? <WorkerForm {...props} settings={settings} /> : null;
+}
+
+export function openWorkerForm(options: { t: TFunction; worker?: Worker; onSaved?: (worker: Worker) => void }): void {
+  const id = modals.open({
+    title: options.t(options.worker ? 'workers.editTitle' : 'workers.createTitle'),
+    size: 'xl',
+    closeOnClickOutside: false,
+    children: (
+      <WorkerFormWithSettings
+        worker={options.worker}
+        onCancel={() => modals.close(id)}
+        onSaved={(saved) => {
+          modals.close(id);
+          options.onSaved?.(saved);
+        }}
+      />
+    ),
+  });
+}

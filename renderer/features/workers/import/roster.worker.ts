@@ -1,0 +1,107 @@
+/**
+ * Reads and checks a roster off the UI thread (issue 3): a 100,000-row file keeps the window
+ * responsive. The table and its verdicts stay here; the page asks for what it shows.
+ */
+import { expose, transfer } from 'comlink';
+import type { WorkerCheckOptions } from '../../../../shared/domain/worker-rules';
+import {
+  checkRoster,
+  readRoster,
+  recognizeColumns,
+  rejectedRowsFile,
+  type ColumnMapping,
+  type RejectedRow,
+  type RosterField,
+  type RosterFile,
+  type RosterRowStatus,
+  type RosterRowVerdict,
+  type RosterTable,
+} from '../../../../shared/roster';
+import type { ImportRow } from '../../../db';
+
+let table: RosterTable | null = null;
+let verdicts: RosterRowVerdict[] = [];
+
+function requireTable(): RosterTable {
+  if (!table) throw new Error('no roster has been read');
+  return table;
+}
+
+export interface RosterSummary {
+  format: RosterTable['format'];
+  encoding: RosterTable['encoding'];
+  headerLine: number;
+  headers: string[];
+  rowCount: number;
+  /** The columns recognised from the headers (and the user's earlier choices). */
+  mapping: ColumnMapping;
+  /** The first rows, to show beside the column choices. */
+  samples: string[][];
+}
+
+export interface VerdictCounts {
+  valid: number;
+  warning: number;
+  error: number;
+}
+
+const api = {
+  async read(fileName: string, bytes: Uint8Array, remembered: Record<string, RosterField>): Promise<RosterSummary> {
+    table = await readRoster(fileName, bytes);
+    verdicts = [];
+    return {
+      format: table.format,
+      encoding: table.encoding,
+      headerLine: table.headerLine,
+      headers: table.headers,
+      rowCount: table.rows.length,
+      mapping: recognizeColumns(table.headers, remembered),
+      samples: table.rows.slice(0, 3),
+    };
+  },
+
+  check(mapping: ColumnMapping, options: WorkerCheckOptions): VerdictCounts {
+    verdicts = checkRoster(requireTable(), mapping, options);
+    const counts: VerdictCounts = { valid: 0, warning: 0, error: 0 };
+    for (const verdict of verdicts) counts[verdict.status] += 1;
+    return counts;
+  },
+
+  /** Verdicts for the preview, optionally only those of some statuses. */
+  verdicts(
+    statuses: readonly RosterRowStatus[],
+    offset: number,
+    limit: number,
+  ): { total: number; rows: RosterRowVerdict[] } {
+    const shown = statuses.length === 3 ? verdicts : verdicts.filter((verdict) => statuses.includes(verdict.status));
+    return { total: shown.length, rows: shown.slice(offset, offset + limit) };
+  },
+
+  /** The rows that can be stored (valid and warning), as the import takes them. */
+  importRows(): ImportRow[] {
+    return verdicts.flatMap((verdict) =>
+      verdict.worker ? [{ line: verdict.line, worker: verdict.worker, filled: verdict.filled }] : [],
+    );
+  },
+
+  /** The resident IDs of the storable rows, to count those already registered. */
+  residentIds(): string[] {
+    return verdicts.flatMap((verdict) => (verdict.worker ? [verdict.worker.residentId] : []));
+  },
+
+  /** The problems of the rows with errors, for the rejected-rows file. */
+  errorRows(): { line: number; problems: RosterRowVerdict['problems'] }[] {
+    return verdicts
+      .filter((verdict) => verdict.status === 'error')
+      .map((verdict) => ({ line: verdict.line, problems: verdict.problems }));
+  },
+
+  async rejectedFile(rejected: RejectedRow[], reasonHeader: string): Promise<RosterFile> {
+    const file = await rejectedRowsFile(requireTable(), rejected, reasonHeader);
+    return transfer(file, [file.bytes.buffer]);
+  },
+};
+
+export type RosterApi = typeof api;
+
+expose(api);

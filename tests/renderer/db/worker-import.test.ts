@@ -1,0 +1,96 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { checkRoster, recognizeColumns, type RosterTable } from '../../../shared/roster';
+import { IMPORT_CHUNK, importWorkers, type ImportRow, type PlannerDatabase } from '../../../renderer/db';
+import { makeWorker } from '../../fixtures/factories';
+import { freshDatabase } from './test-database';
+
+const OPTIONS = { today: '2026-02-10', workingAge: { min: 16, max: 65 } };
+const HEADERS = ['姓名', '身份证号', '手机号码', '县(区)', '村'];
+
+function roster(rows: string[][]): RosterTable {
+  return { format: 'csv', encoding: 'utf-8', headerLine: 1, headers: HEADERS, rows };
+}
+
+function importable(table: RosterTable): ImportRow[] {
+  return checkRoster(table, recognizeColumns(table.headers), OPTIONS).flatMap((verdict) =>
+    verdict.worker ? [{ line: verdict.line, worker: verdict.worker, filled: verdict.filled }] : [],
+  );
+}
+
+function goodRow(village = '那洪村'): string[] {
+  const worker = makeWorker();
+  return [worker.name, worker.residentId, worker.phone, worker.county, village];
+}
+
+let db: PlannerDatabase;
+beforeEach(() => {
+  db = freshDatabase();
+});
+
+describe('importing a roster', () => {
+  it('stores the good rows and reports each bad one with its reason and line', async () => {
+    const good = [goodRow(), goodRow()];
+    const table = roster([
+      good[0] ?? [],
+      ['李四', '4.52601E+17', '13800138000', '田东县', '那洪村'],
+      ['王五', '452601199002301234', '13800138001', '田东县', '那洪村'],
+      good[1] ?? [],
+      [...(good[0] ?? [])],
+    ]);
+    const verdicts = checkRoster(table, recognizeColumns(HEADERS), OPTIONS);
+    expect(verdicts.map((v) => [v.line, v.status, v.problems.map((p) => p.code)])).toEqual([
+      [2, 'valid', []],
+      [3, 'error', ['resident-id-precision-lost']],
+      [4, 'error', ['resident-id-birth-date']],
+      [5, 'valid', []],
+      [6, 'error', ['duplicate-in-file']],
+    ]);
+    const report = await importWorkers(importable(table), { onExisting: 'skip', source: 'test.csv' });
+    expect(report).toMatchObject({ created: [2, 5], updated: [], unchanged: [], notReached: [], cancelled: false });
+    await expect(db.workers.count()).resolves.toBe(2);
+  });
+
+  it('changes nothing when the same file is imported again, whatever the choice for registered people', async () => {
+    const table = roster([goodRow(), goodRow(), goodRow()]);
+    await importWorkers(importable(table), { onExisting: 'skip', source: 'a.csv' });
+    const before = await db.workers.toArray();
+    const auditBefore = await db.audit.count();
+    for (const onExisting of ['skip', 'update'] as const) {
+      const report = await importWorkers(importable(table), { onExisting, source: 'a.csv' });
+      expect(report).toMatchObject({ created: [], updated: [], unchanged: [2, 3, 4] });
+    }
+    await expect(db.workers.toArray()).resolves.toEqual(before);
+    await expect(db.audit.count()).resolves.toBe(auditBefore);
+  });
+
+  it('updates only the fields the file fills', async () => {
+    const first = goodRow('旧村');
+    await importWorkers(importable(roster([first])), { onExisting: 'skip', source: 'a.csv' });
+    // The second file has the village but an empty county cell: the stored county must stay.
+    const second = [first[0] ?? '', first[1] ?? '', first[2] ?? '', '', '新村'];
+    const report = await importWorkers(importable(roster([second])), { onExisting: 'update', source: 'b.csv' });
+    expect(report.updated).toEqual([2]);
+    const [worker] = await db.workers.toArray();
+    expect(worker).toMatchObject({ village: '新村', county: first[3] });
+  });
+
+  it('leaves whole chunks only when cancelled half way, and says which lines were stored', async () => {
+    const rows = Array.from({ length: IMPORT_CHUNK * 2 + 10 }, () => goodRow());
+    const controller = new AbortController();
+    const report = await importWorkers(importable(roster(rows)), {
+      onExisting: 'skip',
+      source: 'big.csv',
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        if (done >= IMPORT_CHUNK) controller.abort();
+      },
+    });
+    expect(report.cancelled).toBe(true);
+    expect(report.created).toHaveLength(IMPORT_CHUNK);
+    expect(report.notReached).toHaveLength(IMPORT_CHUNK + 10);
+    const stored = new Set((await db.workers.toArray()).map((w) => w.residentId));
+    expect(stored.size).toBe(IMPORT_CHUNK);
+    // Exactly the reported lines are in the database.
+    for (const line of report.created) expect(stored.has(rows[line - 2]?.[1] ?? '')).toBe(true);
+  });
+});
