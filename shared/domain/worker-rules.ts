@@ -250,9 +250,9 @@ export function checkWorker(input: WorkerInput, options: WorkerCheckOptions): Wo
     const region = regionOf(facts.regionCode);
     if (!region) report('residentId', 'region-unknown', 'warning', { code: facts.regionCode });
     else if (county === '') county = region.county;
-    else if (region.county !== '' && !sameCounty(county, region.county)) {
-      report('county', 'county-mismatch', 'warning', { county: region.county });
-    }
+    // 田东 and 田东县 are one county: store the table's name, so the county filter lists it once.
+    else if (region.county !== '' && sameCounty(county, region.county)) county = region.county;
+    else if (region.county !== '') report('county', 'county-mismatch', 'warning', { county: region.county });
   }
 
   if (!facts || !phone?.ok || problems.some((problem) => problem.severity === 'error')) {

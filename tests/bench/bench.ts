@@ -12,8 +12,16 @@ import { launchChromium } from '../e2e/browser';
 import { startWebServer } from '../e2e/web-server';
 import { benchLine, timeRuns, type Figure } from './measure';
 import { searchFigures } from './search';
+import { appFigures } from './app-figures';
+import { SCHEMA_V2 } from '../../renderer/db/schema/v2';
 
 const SEED = 20200218;
+
+/** The workers store as the app declares it (primary key first, `&` for unique), for the raw baseline. */
+const WORKERS_STORE = (() => {
+  const [key = 'id', ...rest] = SCHEMA_V2.workers.split(',').map((part) => part.trim());
+  return { keyPath: key, indexes: rest.map((spec) => ({ name: spec.replace('&', ''), unique: spec.startsWith('&') })) };
+})();
 const filter = process.argv[2] ?? '';
 const wanted = (...names: string[]) => names.some((name) => name.includes(filter));
 const print = (figure: Figure) => process.stdout.write(`${benchLine(figure)}\n`);
@@ -35,9 +43,7 @@ async function generatorFigures(): Promise<void> {
 }
 
 /** Raw IndexedDB puts of 100,000 workers in one transaction: the baseline of later storage figures. */
-async function idbRawFigure(browser: Browser, url: string): Promise<void> {
-  if (!wanted('idb-raw-100k')) return;
-  const { workers } = makeDemoData({ seed: SEED, workers: 100_000 });
+async function idbRawFigure(browser: Browser, url: string, workers: Worker[]): Promise<Figure> {
   const context = await browser.newContext();
   const page = await context.newPage();
   // The blank page of the app's own origin: the app's CSP (rightly) refuses injected scripts.
@@ -52,14 +58,28 @@ async function idbRawFigure(browser: Browser, url: string): Promise<void> {
       await page.evaluate(
         (name) =>
           (
-            globalThis as unknown as { benchIdbRawPut: (name: string, records: unknown[]) => Promise<number> }
-          ).benchIdbRawPut(name, (globalThis as unknown as { benchRecords: unknown[] }).benchRecords),
+            globalThis as unknown as {
+              benchIdbRawPut: (
+                name: string,
+                records: unknown[],
+                keyPath: string,
+                indexes: unknown[],
+              ) => Promise<number>;
+            }
+          ).benchIdbRawPut(
+            name,
+            (globalThis as unknown as { benchRecords: unknown[] }).benchRecords,
+            WORKERS_STORE.keyPath,
+            WORKERS_STORE.indexes,
+          ),
         `bench-raw-${run}`,
       ),
     );
   }
   await context.close();
-  print({ name: 'idb-raw-100k', unit: 'ms', samples });
+  const figure: Figure = { name: 'idb-raw-100k', unit: 'ms', samples };
+  print(figure);
+  return figure;
 }
 
 /** From navigation to the first screen interactive, against a blank page from the same server. */
@@ -87,19 +107,37 @@ async function appStartFigure(browser: Browser, url: string): Promise<void> {
   print({ name: 'app-start', unit: 'ms', samples: await measure(url, '[data-ready="true"]'), baseline });
 }
 
+/** Figures measured in the built renderer in Chromium. */
+const BROWSER_FIGURES = [
+  'idb-raw-100k',
+  'blank-page-start',
+  'app-start',
+  'import-csv-100k',
+  'import-xlsx-100k',
+  'list-open-100k',
+  'search-first-100k',
+  'search-name-100k',
+  'search-pinyin-100k',
+  'search-idsuffix-100k',
+];
+
 async function main(): Promise<void> {
   await generatorFigures();
-  if (wanted('search-', 'array-scan-100k')) await searchFigures(print);
-  if (!wanted('idb-raw-100k', 'app-start', 'blank-page-start')) return;
+  if (wanted('search-index', 'array-scan-100k')) await searchFigures(print);
+  if (!wanted(...BROWSER_FIGURES)) return;
   writeFileSync(
     fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),
     '<!doctype html><html><body><p id="ready">ready</p></body></html>',
   );
+  const { workers } = makeDemoData({ seed: SEED, workers: 100_000 });
   const server = await startWebServer();
   const browser = await launchChromium();
   try {
-    await idbRawFigure(browser, server.url);
+    const idbRaw = wanted('idb-raw-100k', 'import-csv-100k', 'import-xlsx-100k')
+      ? await idbRawFigure(browser, server.url, workers)
+      : undefined;
     await appStartFigure(browser, server.url);
+    await appFigures({ browser, url: server.url, workers, print, wanted, idbRaw });
   } finally {
     await browser.close();
     await server.close();

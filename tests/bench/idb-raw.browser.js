@@ -1,11 +1,17 @@
 // Loaded into the page by bench.ts as plain JavaScript: code that tsx compiles gets esbuild's
 // __name helper, which does not exist inside the page.
 
-/** Puts every record of `records` into a new database in one transaction; resolves with the ms it took. */
-globalThis.benchIdbRawPut = async function benchIdbRawPut(name, records) {
+/**
+ * Puts every record into a new database in one transaction, into a store with the given key path
+ * and indexes (`{ name, unique }`); resolves with the ms it took.
+ */
+globalThis.benchIdbRawPut = async function benchIdbRawPut(name, records, keyPath, indexes) {
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open(name, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore('workers', { keyPath: 'id' });
+    request.onupgradeneeded = () => {
+      const store = request.result.createObjectStore('workers', { keyPath });
+      for (const index of indexes) store.createIndex(index.name, index.name, { unique: index.unique });
+    };
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -23,4 +29,30 @@ globalThis.benchIdbRawPut = async function benchIdbRawPut(name, records) {
     indexedDB.deleteDatabase(name).onsuccess = resolve;
   });
   return elapsed;
+};
+
+/**
+ * Types `query` into the workers search box and resolves with the ms until the list shows the
+ * answer: the count line changed and a row is on screen (or the count says nothing was found).
+ */
+globalThis.benchSearch = function benchSearch(query) {
+  const input = document.querySelector('input[aria-label="搜索"], input[aria-label="Search"]');
+  const count = () => document.querySelector('[data-testid="worker-count"]')?.textContent ?? '';
+  const before = count();
+  return new Promise((resolve) => {
+    const start = performance.now();
+    const done = () => {
+      const now = count();
+      const row = document.querySelector('[data-testid="worker-row"]');
+      if (now !== before && (row?.textContent || /\b0\b|共 0 人/.test(now))) {
+        observer.disconnect();
+        resolve(performance.now() - start);
+      }
+    };
+    const observer = new MutationObserver(done);
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    setValue.call(input, query);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 };

@@ -106,3 +106,16 @@ export async function getWorker(id: string): Promise<Worker | undefined> {
 export async function workerHistory(id: string): Promise<AuditEntry[]> {
   return historyOf(database(), 'workers', id);
 }
+
+/**
+ * The most recently changed workers, straight from the updatedAt index: what the list shows in
+ * its first second, while the directory reads everyone into memory.
+ */
+export async function recentWorkers(limit: number): Promise<Worker[]> {
+  return database()
+    .workers.orderBy('updatedAt')
+    .reverse()
+    .filter((worker) => !worker.deletedAt)
+    .limit(limit)
+    .toArray();
+}

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Badge, Button, Checkbox, Group, Loader, Menu, Select, Stack, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconChevronDown, IconFileImport, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
@@ -9,6 +8,7 @@ import type { Language, PovertyStatus, Worker, WorkerStatus } from '../../../sha
 import { ageOn, todayCalendarDate } from '../../../shared/dates';
 import {
   listEnterprises,
+  recentWorkers,
   useDirectoryVersion,
   useRepositoryQuery,
   workerDirectory,
@@ -52,7 +52,8 @@ export function WorkersPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
-  const [debouncedSearch] = useDebouncedValue(search, 120);
+  // Each keystroke searches (a few ms in the directory); deferring keeps typing ahead of rendering.
+  const deferredSearch = useDeferredValue(search);
   const [filters, setFilters] = useState<Omit<DirectoryQuery, 'search' | 'sort' | 'descending'>>({});
   const [sort, setSort] = useState<{ sort: DirectorySortKey; descending: boolean }>({
     sort: 'name',
@@ -60,11 +61,15 @@ export function WorkersPage() {
   });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const query: DirectoryQuery = useMemo(
-    () => ({ search: debouncedSearch, ...filters, ...sort }),
-    [debouncedSearch, filters, sort],
+    () => ({ search: deferredSearch, ...filters, ...sort }),
+    [deferredSearch, filters, sort],
   );
   const version = useDirectoryVersion();
   const { total, rowAt, request } = useDirectoryRows(query, version);
+  const loading = version === null;
+  const recent = useRepositoryQuery(async () => (loading ? recentWorkers(100) : []), [loading]);
+  const count = loading ? (recent?.length ?? 0) : (total ?? 0);
+  const workerAt = (index: number) => (loading ? recent?.[index] : rowAt(index));
   const facets = useRepositoryQuery(async () => (version === null ? null : workerDirectory().facets()), [version]);
   const enterprises = useRepositoryQuery(() => listEnterprises(), []);
   const enterpriseName = useMemo(() => new Map((enterprises ?? []).map((e) => [e.id, e.name])), [enterprises]);
@@ -74,7 +79,7 @@ export function WorkersPage() {
   // TanStack Virtual returns fresh functions each render by design; the React Compiler skips this component.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: total ?? 0,
+    count,
     getScrollElement: () => viewport.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 20,
@@ -94,7 +99,7 @@ export function WorkersPage() {
       return next;
     });
   const selectAll = async () => setSelected(new Set(await workerDirectory().matchingIds(query)));
-  const filtered = debouncedSearch.trim() !== '' || Object.values(filters).some((v) => v);
+  const filtered = deferredSearch.trim() !== '' || Object.values(filters).some((v) => v);
 
   const row = (worker: Worker | undefined) => {
     if (!worker) return null;
@@ -246,7 +251,7 @@ export function WorkersPage() {
           </Button>
         )}
       </Group>
-      {total === 0 ? (
+      {!loading && total === 0 ? (
         <Text c="dimmed" py="xl" ta="center">
           {filtered ? t('workers.empty') : t('workers.emptyAll')}
         </Text>
@@ -292,7 +297,7 @@ export function WorkersPage() {
           </div>
           <div className={classes.body} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {items.map((item) => {
-              const worker = rowAt(item.index);
+              const worker = workerAt(item.index);
               return (
                 <div
                   key={item.key}
