@@ -1,10 +1,15 @@
 import type { TFunction } from 'i18next';
 import type { FieldProblem } from '../../shared/domain/enterprise-rules';
 
+/** The message of one problem in the user's language, its placeholders filled. */
+export function problemMessage(problem: FieldProblem, t: TFunction): string {
+  return t(`problems.${problem.code}`, problem.params ?? {});
+}
+
 /** Turns the domain's field problems into the `{ field: message }` map that Mantine forms show. */
 export function problemMessages(problems: readonly FieldProblem[], t: TFunction): Record<string, string> {
   const messages: Record<string, string> = {};
-  for (const problem of problems) messages[problem.field] ??= t(`problems.${problem.code}`);
+  for (const problem of problems) messages[problem.field] ??= problemMessage(problem, t);
   return messages;
 }
 

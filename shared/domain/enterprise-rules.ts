@@ -13,6 +13,8 @@ export type OpeningInput = Omit<Opening, keyof RecordMeta>;
 export interface FieldProblem<F extends string = string> {
   field: F;
   code: string;
+  /** Values for the message's placeholders, e.g. `{ age: 67 }`. */
+  params?: Readonly<Record<string, string | number>>;
 }
 
 /** Landlines (020-12345678), mobiles, with spaces, dashes, parentheses or a +86 prefix. */

@@ -24,6 +24,7 @@ import { BAISE_COUNTIES } from '../../../shared/domain/regions';
 import { todayCalendarDate } from '../../../shared/dates';
 import { createWorker, getSettings, updateWorker, useRepositoryQuery } from '../../db';
 import { saveFromForm } from '../../components/save-from-form';
+import { problemMessage, problemMessages } from '../../components/field-problems';
 
 const POVERTY: PovertyStatus[] = ['registered-poor', 'relatively-poor', 'none'];
 const STATUSES: WorkerStatus[] = ['registered', 'assigned', 'travelled', 'onboarded', 'left'];
@@ -93,13 +94,11 @@ function WorkerForm({ worker, settings, onSaved, onCancel }: WorkerFormProps) {
   const form = useForm<WorkerInput>({
     mode: 'controlled',
     initialValues: worker ? workerInputOf(worker) : EMPTY,
-    validate: (values) => {
-      const errors: Record<string, string> = {};
-      for (const problem of problemsOf(values, settings)) {
-        if (problem.severity === 'error') errors[problem.field] ??= t(`problems.${problem.code}`);
-      }
-      return errors;
-    },
+    validate: (values) =>
+      problemMessages(
+        problemsOf(values, settings).filter((problem) => problem.severity === 'error'),
+        t,
+      ),
     validateInputOnBlur: true,
   });
   const warnings = problemsOf(form.values, settings).filter(
@@ -186,7 +185,7 @@ function WorkerForm({ worker, settings, onSaved, onCancel }: WorkerFormProps) {
           <Alert color="yellow" title={t('workers.warnings')} data-testid="worker-warnings">
             <List size="sm">
               {warnings.map((problem) => (
-                <List.Item key={`${problem.field}-${problem.code}`}>{t(`problems.${problem.code}`)}</List.Item>
+                <List.Item key={`${problem.field}-${problem.code}`}>{problemMessage(problem, t)}</List.Item>
               ))}
             </List>
           </Alert>

@@ -46,6 +46,7 @@ import {
 } from '../../../db';
 import { platform } from '../../../platform';
 import { logger } from '../../../logger';
+import { problemMessage } from '../../../components/field-problems';
 import { startRosterSession, type RosterSession, type RosterSummary, type VerdictCounts } from './roster-client';
 
 const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
@@ -69,7 +70,7 @@ type Step =
     };
 
 function problemText(verdict: Pick<RosterRowVerdict, 'problems'>, t: TFunction): string {
-  return verdict.problems.map((problem) => t(`problems.${problem.code}`, problem.params ?? {})).join('；');
+  return verdict.problems.map((problem) => problemMessage(problem, t)).join(t('rosterImport.reasonSeparator'));
 }
 
 async function saveRosterFile(bytes: Uint8Array, name: string, extension: RosterFormat): Promise<string | null> {

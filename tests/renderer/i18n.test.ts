@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { WORKER_PROBLEM_CODES } from '../../shared/domain/worker-rules';
+import { createI18n } from '../../renderer/i18n';
+import { en } from '../../renderer/i18n/en';
+import { zhCN } from '../../renderer/i18n/zh-CN';
+
+describe('the messages', () => {
+  it('have a Chinese and an English text for every problem a worker check can report', () => {
+    for (const code of WORKER_PROBLEM_CODES) {
+      expect(zhCN.problems, code).toHaveProperty([code]);
+      expect(en.problems, code).toHaveProperty([code]);
+    }
+  });
+
+  it('fill the placeholders of a problem in both languages', () => {
+    const params = { age: 67, min: 16, max: 65 };
+    expect(createI18n('zh-CN').t('problems.age-outside-range', params)).toBe('年龄 67 岁，不在劳动年龄 16–65 岁范围内');
+    expect(createI18n('en').t('problems.age-outside-range', params)).toBe('Age 67 is outside the working age range of 16 to 65');
+  });
+
+  it('leave no English text in Chinese and no Chinese text in English, apart from names of languages', () => {
+    const leaves = (node: unknown, path = ''): [string, string][] =>
+      typeof node === 'string'
+        ? [[path, node]]
+        : Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => leaves(value, `${path}.${key}`));
+    const chinese = /[\u3400-\u9fff]/;
+    for (const [path, text] of leaves(en)) expect(chinese.test(text), `${path}: ${text}`).toBe(false);
+    for (const [path, text] of leaves(zhCN)) {
+      // Chinese texts may name Excel, CSV, XLSX, IDs like X; they must still be Chinese.
+      expect(chinese.test(text) || /^[\s\d{}.%–/—:;,，；·A-Z()（）]*$/.test(text), `${path}: ${text}`).toBe(true);
+    }
+  });
+});
