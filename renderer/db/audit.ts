@@ -12,6 +12,8 @@ interface Change {
   action: AuditAction;
   before: unknown;
   after: unknown;
+  /** Why a rule was overridden, when one was. */
+  reason?: string;
 }
 
 /**

@@ -11,3 +11,4 @@ export * from './repositories/worker-import';
 export { workerDirectory, useDirectoryVersion } from './directory';
 export type { DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySortKey } from './directory';
 export * from './repositories/roster-columns';
+export * from './repositories/placements';

@@ -215,6 +215,8 @@ export interface AuditEntry {
   action: AuditAction;
   before: unknown;
   after: unknown;
+  /** Why a rule was overridden (a placement beyond an opening's requirements), as the operator wrote it. */
+  reason?: string;
 }
 
 export type Language = 'zh-CN' | 'en';

@@ -55,24 +55,8 @@ async function idbRawFigure(browser: Browser, url: string, workers: Worker[]): P
   const samples: number[] = [];
   for (let run = 0; run < 3; run++) {
     samples.push(
-      await page.evaluate(
-        (name) =>
-          (
-            globalThis as unknown as {
-              benchIdbRawPut: (
-                name: string,
-                records: unknown[],
-                keyPath: string,
-                indexes: unknown[],
-              ) => Promise<number>;
-            }
-          ).benchIdbRawPut(
-            name,
-            (globalThis as unknown as { benchRecords: unknown[] }).benchRecords,
-            WORKERS_STORE.keyPath,
-            WORKERS_STORE.indexes,
-          ),
-        `bench-raw-${run}`,
+      await page.evaluate<number>(
+        `benchIdbRawPut(${JSON.stringify(`bench-raw-${run}`)}, benchRecords, ${JSON.stringify(WORKERS_STORE.keyPath)}, ${JSON.stringify(WORKERS_STORE.indexes)})`,
       ),
     );
   }

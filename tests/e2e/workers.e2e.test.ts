@@ -135,3 +135,55 @@ describe('workers and roster import', () => {
     await context.close();
   });
 });
+
+describe('placing workers in jobs', () => {
+  it('enforces the opening’s requirements, allows an override with a reason, and shows the places filled', async () => {
+    const roster = makeRoster(3);
+    const { context, page } = await openApp(browser);
+    await nav(page, '接收企业');
+    await page.getByRole('button', { name: '新增企业' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('企业名称').fill('深圳市口罩厂有限公司');
+    await dialog.getByLabel('统一社会信用代码').fill('91440300708461136T');
+    await dialog.getByLabel('所在城市').fill('深圳市');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '新增岗位' }).click();
+    await dialog.getByLabel('岗位').fill('质检员');
+    await dialog.getByLabel('招聘人数').fill('1');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('opening-row').waitFor();
+
+    const csv = Buffer.from(
+      `\ufeff${roster.rows
+        .slice(0, 4)
+        .map((row) => row.join(','))
+        .join('\r\n')}\r\n`,
+    );
+    await importFile(page, { name: 'three.csv', mimeType: 'text/csv', buffer: csv }, ZH);
+    await page.getByRole('button', { name: '导入 3 行' }).click();
+    await page.getByTestId('import-report').waitFor();
+    await page.getByRole('button', { name: '查看人员名单' }).click();
+    await expect.poll(() => page.getByTestId('worker-count').innerText()).toBe('共 3 人');
+
+    const [first, second] = roster.good;
+    await page.getByRole('checkbox', { name: first }).check();
+    await page.getByRole('checkbox', { name: second }).check();
+    await page.getByRole('button', { name: '分配到岗位' }).click();
+    await dialog.getByRole('combobox', { name: '接收企业' }).click();
+    await page.getByRole('option', { name: '深圳市口罩厂有限公司' }).click();
+    await dialog.getByRole('combobox', { name: '岗位' }).click();
+    await page.getByRole('option', { name: /质检员/ }).click();
+    await expect(page.getByTestId('placement-misfits').innerText()).resolves.toContain('岗位已满（招聘 1 人）');
+    await dialog.getByRole('button', { name: '仍然分配' }).click();
+    await dialog.getByText('必填').waitFor();
+    await dialog.getByLabel('仍要分配的原因').fill('企业同意多招一人');
+    await dialog.getByRole('button', { name: '仍然分配' }).click();
+    await page.getByText('已将 2 人分配到“质检员”').waitFor();
+
+    await nav(page, '接收企业');
+    await page.getByTestId('enterprise-row').click();
+    await expect.poll(() => page.getByTestId('opening-row').innerText()).toContain('2 / 0');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});

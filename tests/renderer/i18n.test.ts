@@ -15,7 +15,9 @@ describe('the messages', () => {
   it('fill the placeholders of a problem in both languages', () => {
     const params = { age: 67, min: 16, max: 65 };
     expect(createI18n('zh-CN').t('problems.age-outside-range', params)).toBe('年龄 67 岁，不在劳动年龄 16–65 岁范围内');
-    expect(createI18n('en').t('problems.age-outside-range', params)).toBe('Age 67 is outside the working age range of 16 to 65');
+    expect(createI18n('en').t('problems.age-outside-range', params)).toBe(
+      'Age 67 is outside the working age range of 16 to 65',
+    );
   });
 
   it('leave no English text in Chinese and no Chinese text in English, apart from names of languages', () => {

@@ -25,6 +25,7 @@ import {
   getEnterprise,
   enterpriseHistory,
   listOpenings,
+  openingFill,
   RecordRejectedError,
   restoreEnterprise,
   useRepositoryQuery,
@@ -64,6 +65,7 @@ function confirmDelete(enterprise: Enterprise, t: TFunction, afterDelete: () => 
 function Openings({ enterpriseId, editable }: { enterpriseId: string; editable: boolean }) {
   const { t } = useTranslation();
   const openings = useRepositoryQuery(() => listOpenings(enterpriseId), [enterpriseId]);
+  const fill = useRepositoryQuery(() => openingFill(enterpriseId), [enterpriseId]) ?? {};
   if (!openings) return null;
   return (
     <Card withBorder>
@@ -85,6 +87,7 @@ function Openings({ enterpriseId, editable }: { enterpriseId: string; editable: 
             <Table.Tr>
               <Table.Th>{t('openings.fields.position')}</Table.Th>
               <Table.Th>{t('openings.fields.headcount')}</Table.Th>
+              <Table.Th>{t('placement.filledOpen')}</Table.Th>
               <Table.Th>{t('openings.wage')}</Table.Th>
               <Table.Th>{t('openings.age')}</Table.Th>
               <Table.Th>{t('openings.fields.genderRequirement')}</Table.Th>
@@ -97,6 +100,12 @@ function Openings({ enterpriseId, editable }: { enterpriseId: string; editable: 
               <Table.Tr key={opening.id} data-testid="opening-row">
                 <Table.Td>{opening.position}</Table.Td>
                 <Table.Td>{opening.headcount}</Table.Td>
+                <Table.Td>
+                  {t('placement.filledOpenValue', {
+                    filled: fill[opening.id] ?? 0,
+                    open: Math.max(0, opening.headcount - (fill[opening.id] ?? 0)),
+                  })}
+                </Table.Td>
                 <Table.Td>{t('openings.wageRange', { min: opening.wageMin, max: opening.wageMax })}</Table.Td>
                 <Table.Td>{t('openings.ageRange', { min: opening.ageMin, max: opening.ageMax })}</Table.Td>
                 <Table.Td>{t(`openings.gender.${opening.genderRequirement}`)}</Table.Td>

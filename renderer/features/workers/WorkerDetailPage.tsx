@@ -6,11 +6,21 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Language, Worker } from '../../../shared/domain/records';
 import { ageOn, formatCalendarDate, todayCalendarDate } from '../../../shared/dates';
-import { deleteWorker, getEnterprise, getWorker, restoreWorker, useRepositoryQuery, workerHistory } from '../../db';
+import {
+  deleteWorker,
+  getEnterprise,
+  getOpening,
+  getWorker,
+  removePlacement,
+  restoreWorker,
+  useRepositoryQuery,
+  workerHistory,
+} from '../../db';
 import { DetailField } from '../../components/DetailField';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
 import { openWorkerForm } from './WorkerForm';
+import { openPlacementForm } from './PlacementForm';
 
 async function restore(worker: Worker, t: TFunction): Promise<void> {
   await restoreWorker(worker.id);
@@ -26,6 +36,10 @@ export function WorkerDetailPage() {
   const enterprise = useRepositoryQuery(
     async () => (worker?.enterpriseId ? ((await getEnterprise(worker.enterpriseId)) ?? null) : null),
     [worker?.enterpriseId],
+  );
+  const opening = useRepositoryQuery(
+    async () => (worker?.openingId ? ((await getOpening(worker.openingId)) ?? null) : null),
+    [worker?.openingId],
   );
   if (worker === undefined) return null;
   const language = i18n.language as Language;
@@ -72,6 +86,25 @@ export function WorkerDetailPage() {
         </Group>
         {!deleted && (
           <Group>
+            <Button
+              variant="default"
+              onClick={() => openPlacementForm({ t, workerIds: [worker.id], enterpriseId: worker.enterpriseId })}
+            >
+              {t('placement.change')}
+            </Button>
+            {worker.openingId && (
+              <Button
+                variant="subtle"
+                color="gray"
+                onClick={() =>
+                  void removePlacement(worker.id).then(() =>
+                    notifications.show({ message: t('placement.removed', { name: worker.name }) }),
+                  )
+                }
+              >
+                {t('placement.remove')}
+              </Button>
+            )}
             <Button
               leftSection={<IconEdit size={16} />}
               variant="default"
@@ -124,6 +157,7 @@ export function WorkerDetailPage() {
               ''
             )}
           </DetailField>
+          <DetailField label={t('workers.fields.opening')}>{opening?.position ?? ''}</DetailField>
           <DetailField label={t('workers.fields.notes')}>{worker.notes}</DetailField>
         </SimpleGrid>
       </Card>

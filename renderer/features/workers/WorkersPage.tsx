@@ -17,6 +17,7 @@ import {
 } from '../../db';
 import { useDirectoryRows } from './use-directory-rows';
 import { openWorkerForm } from './WorkerForm';
+import { openPlacementForm } from './PlacementForm';
 import { exportWorkers } from './export-workers';
 import classes from './WorkersTable.module.css';
 
@@ -243,6 +244,15 @@ export function WorkersPage() {
         {total !== null && total > 0 && (
           <Button size="compact-sm" variant="subtle" onClick={() => void selectAll()}>
             {t('workers.selectAll', { count: total })}
+          </Button>
+        )}
+        {selected.size > 0 && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() => openPlacementForm({ t, workerIds: [...selected], onDone: () => setSelected(new Set()) })}
+          >
+            {t('placement.action')}
           </Button>
         )}
         {selected.size > 0 && (
