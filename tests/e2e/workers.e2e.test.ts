@@ -131,6 +131,17 @@ describe('workers and roster import', () => {
     await page.getByText('12 of these people are registered already').waitFor();
     await page.getByRole('button', { name: 'Import 12 rows' }).click();
     await expect(page.getByTestId('import-report').innerText()).resolves.toContain('12 registered already, unchanged');
+
+    // The list exports as a file that a cadre can open, in the reader's language.
+    await page.getByRole('button', { name: 'Go to the list of workers' }).click();
+    await expect.poll(() => page.getByTestId('worker-count').innerText()).toBe('12 in all');
+    await page.getByRole('button', { name: 'Export' }).click();
+    const exported = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Export as CSV' }).click();
+    const list = (await readFile((await (await exported).path()) ?? '')).toString('utf8').trim().split(/\r?\n/);
+    expect(list).toHaveLength(13);
+    expect(list[0]).toContain('Resident ID');
+    for (const name of roster.good) expect(list.some((line) => line.startsWith(name))).toBe(true);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

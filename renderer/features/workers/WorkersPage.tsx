@@ -18,6 +18,7 @@ import {
 import { useDirectoryRows } from './use-directory-rows';
 import { openWorkerForm } from './WorkerForm';
 import { openPlacementForm } from './PlacementForm';
+import { useWorkerSelection, workerSelection } from './selection';
 import { exportWorkers } from './export-workers';
 import classes from './WorkersTable.module.css';
 
@@ -60,7 +61,7 @@ export function WorkersPage() {
     sort: 'name',
     descending: false,
   });
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const selected = useWorkerSelection();
   const query: DirectoryQuery = useMemo(
     () => ({ search: deferredSearch, ...filters, ...sort }),
     [deferredSearch, filters, sort],
@@ -92,14 +93,8 @@ export function WorkersPage() {
 
   const setFilter = <K extends keyof typeof filters>(key: K, value: (typeof filters)[K]) =>
     setFilters((current) => ({ ...current, [key]: value, ...(key === 'county' ? { village: null } : {}) }));
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const selectAll = async () => setSelected(new Set(await workerDirectory().matchingIds(query)));
+  const toggle = workerSelection.toggle;
+  const selectAll = async () => workerSelection.set(await workerDirectory().matchingIds(query));
   const filtered = deferredSearch.trim() !== '' || Object.values(filters).some((v) => v);
 
   const row = (worker: Worker | undefined) => {
@@ -250,13 +245,13 @@ export function WorkersPage() {
           <Button
             size="compact-sm"
             variant="light"
-            onClick={() => openPlacementForm({ t, workerIds: [...selected], onDone: () => setSelected(new Set()) })}
+            onClick={() => openPlacementForm({ t, workerIds: [...selected], onDone: workerSelection.clear })}
           >
             {t('placement.action')}
           </Button>
         )}
         {selected.size > 0 && (
-          <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setSelected(new Set())}>
+          <Button size="compact-sm" variant="subtle" color="gray" onClick={workerSelection.clear}>
             {t('workers.clearSelection')}
           </Button>
         )}
