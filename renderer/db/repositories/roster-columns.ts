@@ -30,8 +30,7 @@ export async function rememberColumns(columns: Record<string, RosterField>): Pro
 /** How many of these resident IDs are registered already (live or deleted), for the import preview. */
 export async function countRegistered(residentIds: readonly string[]): Promise<number> {
   if (residentIds.length === 0) return 0;
-  return database()
-    .workers.where('residentId')
-    .anyOf([...residentIds])
-    .count();
+  // One pass over the index's keys: an anyOf of 100,000 IDs walks the index far more slowly.
+  const registered = new Set(await database().workers.orderBy('residentId').keys());
+  return residentIds.filter((id) => registered.has(id)).length;
 }
