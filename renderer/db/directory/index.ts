@@ -16,9 +16,11 @@ export function workerDirectory(): Remote<DirectoryApi> {
 
 /**
  * The directory's version: null while it loads, then a number that changes whenever the workers
- * change (in this window or another), after the directory has taken the change in.
+ * change (in this window or another), after the directory has taken the change in. With `enabled`
+ * false the directory is not started yet: IndexedDB serves one origin's reads in turn, and the
+ * directory's read of every worker would keep the list's first rows waiting behind it.
  */
-export function useDirectoryVersion(): number | null {
+export function useDirectoryVersion(enabled = true): number | null {
   const [version, setVersion] = useState<number | null>(null);
   // The newest change and the number of records: cheap index reads that move on every write.
   const signal = useLiveQuery(async () => {
@@ -27,7 +29,7 @@ export function useDirectoryVersion(): number | null {
     return `${newest?.updatedAt ?? ''}/${newest?.id ?? ''}/${count}`;
   }, []);
   useEffect(() => {
-    if (signal === undefined) return;
+    if (signal === undefined || !enabled) return;
     let current = true;
     void workerDirectory()
       .sync()
@@ -37,6 +39,6 @@ export function useDirectoryVersion(): number | null {
     return () => {
       current = false;
     };
-  }, [signal]);
+  }, [signal, enabled]);
   return version;
 }

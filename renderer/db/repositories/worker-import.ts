@@ -53,7 +53,7 @@ export class ImportInterruptedError extends Error {
 }
 
 /** Rows per transaction: big enough to keep IndexedDB busy, small enough that cancel answers fast. */
-export const IMPORT_CHUNK = 2000;
+export const IMPORT_CHUNK = 10000;
 
 function mergeFilled(before: Worker, row: ImportRow): Worker | null {
   const changed: Partial<Record<keyof WorkerFields, unknown>> = {};

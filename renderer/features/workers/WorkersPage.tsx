@@ -66,10 +66,14 @@ export function WorkersPage() {
     () => ({ search: deferredSearch, ...filters, ...sort }),
     [deferredSearch, filters, sort],
   );
-  const version = useDirectoryVersion();
+  // The most recent workers first, straight from an index; then the directory with everyone.
+  const [recent, setRecent] = useState<Worker[] | null>(null);
+  useEffect(() => {
+    void recentWorkers(100).then(setRecent);
+  }, []);
+  const version = useDirectoryVersion(recent !== null);
   const { total, rowAt, request } = useDirectoryRows(query, version);
   const loading = version === null;
-  const recent = useRepositoryQuery(async () => (loading ? recentWorkers(100) : []), [loading]);
   const count = loading ? (recent?.length ?? 0) : (total ?? 0);
   const workerAt = (index: number) => (loading ? recent?.[index] : rowAt(index));
   const facets = useRepositoryQuery(async () => (version === null ? null : workerDirectory().facets()), [version]);

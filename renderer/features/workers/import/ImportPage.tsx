@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { proxy } from 'comlink';
 import {
   Alert,
   Badge,
@@ -35,9 +36,11 @@ import {
 import { BRIDGE_ERRORS } from '../../../../shared/bridge';
 import {
   countRegistered,
-  ImportInterruptedError,
-  importWorkers,
   rememberColumns,
+  startRosterSession,
+  type RosterSession,
+  type RosterSummary,
+  type VerdictCounts,
   rememberedColumns,
   workerCheckOptions,
   type ExistingChoice,
@@ -47,7 +50,6 @@ import {
 import { platform } from '../../../platform';
 import { logger } from '../../../logger';
 import { problemMessage } from '../../../components/field-problems';
-import { startRosterSession, type RosterSession, type RosterSummary, type VerdictCounts } from './roster-client';
 
 const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
 const REQUIRED: readonly RosterField[] = ['name', 'residentId', 'phone'];
@@ -249,7 +251,6 @@ export function ImportPage() {
   const [existing, setExisting] = useState<ExistingChoice>('skip');
   const [registered, setRegistered] = useState<number | null>(null);
   const [session, setSession] = useState<RosterSession | null>(null);
-  const abort = useRef<AbortController | null>(null);
 
   // A session ends when another replaces it and when the page is left: the file's rows go with it.
   useEffect(() => () => session?.end(), [session]);
@@ -313,24 +314,14 @@ export function ImportPage() {
   const runImport = async (fileName: string, summary: RosterSummary, counts: VerdictCounts) => {
     const api = session?.api;
     if (!api) return;
-    const rows = await api.importRows();
-    const controller = new AbortController();
-    abort.current = controller;
-    setStep({ kind: 'importing', fileName, summary, progress: { done: 0, total: rows.length } });
-    try {
-      const report = await importWorkers(rows, {
-        onExisting: existing,
-        source: fileName,
-        signal: controller.signal,
-        onProgress: (progress) => setStep({ kind: 'importing', fileName, summary, progress }),
-      });
-      setStep({ kind: 'done', fileName, summary, report, counts });
-    } catch (error) {
-      if (error instanceof ImportInterruptedError) {
-        logger.error('import interrupted', error.cause);
-        setStep({ kind: 'done', fileName, summary, report: error.report, counts, failure: String(error.cause) });
-      } else throw error;
-    }
+    const total = counts.valid + counts.warning;
+    setStep({ kind: 'importing', fileName, summary, progress: { done: 0, total } });
+    const { report, failure } = await api.store(
+      { onExisting: existing, source: fileName },
+      proxy((progress: ImportProgress) => setStep({ kind: 'importing', fileName, summary, progress })),
+    );
+    if (failure) logger.error('import interrupted', failure);
+    setStep({ kind: 'done', fileName, summary, report, counts, ...(failure ? { failure } : {}) });
   };
 
   const saveRejected = async (fileName: string, summary: RosterSummary, report: ImportReport) => {
@@ -465,7 +456,7 @@ export function ImportPage() {
               animated
             />
             <Group>
-              <Button variant="default" onClick={() => abort.current?.abort()}>
+              <Button variant="default" onClick={() => void session?.api.cancel()}>
                 {t('common.cancel')}
               </Button>
             </Group>

@@ -1,9 +1,9 @@
 /**
- * Reads and checks a roster off the UI thread (issue 3): a 100,000-row file keeps the window
- * responsive. The table and its verdicts stay here; the page asks for what it shows.
+ * Reads, checks and stores a roster off the UI thread (issue 3): a 100,000-row file keeps the
+ * window responsive. The table and its verdicts stay here; the page asks for what it shows.
  */
 import { expose, transfer } from 'comlink';
-import type { WorkerCheckOptions } from '../../../../shared/domain/worker-rules';
+import type { WorkerCheckOptions } from '../../shared/domain/worker-rules';
 import {
   checkRoster,
   readRoster,
@@ -16,11 +16,18 @@ import {
   type RosterRowStatus,
   type RosterRowVerdict,
   type RosterTable,
-} from '../../../../shared/roster';
-import type { ImportRow } from '../../../db';
+} from '../../shared/roster';
+import {
+  importWorkers,
+  ImportInterruptedError,
+  type ExistingChoice,
+  type ImportProgress,
+  type ImportReport,
+} from './repositories/worker-import';
 
 let table: RosterTable | null = null;
 let verdicts: RosterRowVerdict[] = [];
+let importing: AbortController | null = null;
 
 function requireTable(): RosterTable {
   if (!table) throw new Error('no roster has been read');
@@ -77,11 +84,36 @@ const api = {
     return { total: shown.length, rows: shown.slice(offset, offset + limit) };
   },
 
-  /** The rows that can be stored (valid and warning), as the import takes them. */
-  importRows(): ImportRow[] {
-    return verdicts.flatMap((verdict) =>
+  /**
+   * Stores the rows that can be stored (valid and warning). `onProgress` is a comlink proxy; a
+   * failure comes back in `failure`, with the report of what was stored before it.
+   */
+  async store(
+    options: { onExisting: ExistingChoice; source: string },
+    onProgress: (progress: ImportProgress) => void,
+  ): Promise<{ report: ImportReport; failure?: string }> {
+    const rows = verdicts.flatMap((verdict) =>
       verdict.worker ? [{ line: verdict.line, worker: verdict.worker, filled: verdict.filled }] : [],
     );
+    importing = new AbortController();
+    try {
+      return { report: await importWorkers(rows, { ...options, onProgress, signal: importing.signal }) };
+    } catch (error) {
+      if (error instanceof ImportInterruptedError) {
+        return {
+          report: error.report,
+          failure: error.cause instanceof Error ? error.cause.message : String(error.cause),
+        };
+      }
+      throw error;
+    } finally {
+      importing = null;
+    }
+  },
+
+  /** Stops the import under way after the chunk being written; what was stored stays. */
+  cancel(): void {
+    importing?.abort();
   },
 
   /** The resident IDs of the storable rows, to count those already registered. */
