@@ -1,4 +1,4 @@
-import type { AuditAction, AuditEntry } from '../../shared/domain/records';
+import type { AuditEntry } from '../../shared/domain/records';
 import { DEFAULT_SETTINGS } from '../../shared/domain/records';
 import type { PlannerDatabase } from './database';
 import { newId, now } from './clock';
@@ -6,15 +6,8 @@ import { newId, now } from './clock';
 /** Name written into audit rows while no operator is set in settings. */
 export const UNNAMED_OPERATOR = '';
 
-interface Change {
-  table: string;
-  recordId: string;
-  action: AuditAction;
-  before: unknown;
-  after: unknown;
-  /** Why a rule was overridden, when one was. */
-  reason?: string;
-}
+/** What a change says; who and when are added here. */
+type Change = Omit<AuditEntry, 'seq' | 'id' | 'at' | 'operator'>;
 
 /**
  * Appends one audit row. Must run inside the caller's transaction, which includes the `audit` and

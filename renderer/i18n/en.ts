@@ -26,6 +26,7 @@ export const en: Messages = {
     all: 'All',
     actions: 'Actions',
     history: 'Change history',
+    restore: 'Restore',
   },
   home: {
     welcomeTitle: 'Welcome to Point-to-Point Planner',
@@ -264,7 +265,6 @@ export const en: Messages = {
     deleteTitle: 'Delete this enterprise?',
     deleteText: 'You can undo deleting "{{name}}" from the message that follows.',
     deletedBanner: 'This enterprise has been deleted.',
-    restore: 'Restore',
     notFound: 'This enterprise cannot be found; it may have been deleted.',
     detail: 'Enterprise details',
     openings: 'Job openings',

@@ -25,6 +25,7 @@ export const zhCN = {
     all: '全部',
     actions: '操作',
     history: '修改记录',
+    restore: '恢复',
   },
   home: {
     welcomeTitle: '欢迎使用点对点专列规划',
@@ -253,7 +254,6 @@ export const zhCN = {
     deleteTitle: '删除企业？',
     deleteText: '删除“{{name}}”后可在提示中撤销。',
     deletedBanner: '该企业已删除。',
-    restore: '恢复',
     notFound: '找不到这家企业，可能已被删除。',
     detail: '企业信息',
     openings: '招聘岗位',

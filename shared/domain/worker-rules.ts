@@ -8,36 +8,26 @@ import { toHalfWidth } from './half-width';
 import { foldNameDots } from './person-name';
 import { parsePhone } from './phone';
 import type { PhoneProblem } from './phone';
-import type { CalendarDate, Gender, PovertyStatus, RecordMeta, Worker, WorkerStatus } from './records';
+import type { CalendarDate, Gender, RecordMeta, Worker } from './records';
 import { regionOf } from './regions';
 import { parseResidentId } from './resident-id';
 import type { ResidentIdProblem } from './resident-id';
 
-/** A worker as typed in the form or read from a roster row, before any check. */
-export interface WorkerInput {
-  name: string;
-  residentId: string;
-  phone: string;
-  /** As typed; null to take it from the resident ID, which wins anyway. */
-  gender: Gender | null;
-  /** As typed; empty to take the county name from the ID's region code. */
-  county: string;
-  township: string;
-  village: string;
-  household: string;
-  povertyStatus: PovertyStatus;
-  skills: string[];
-  wantedJob: string;
-  emergencyContactName: string;
-  emergencyContactPhone: string;
-  enterpriseId: string | null;
-  openingId: string | null;
-  status: WorkerStatus;
-  notes: string;
-}
-
 /** What gets stored: the record without its id, times and soft-delete mark. */
 export type WorkerFields = Omit<Worker, keyof RecordMeta>;
+
+/**
+ * A worker as typed in the form or read from a roster row, before any check: the stored fields
+ * less those the resident ID decides. The county is as typed (empty to take the county of the ID's
+ * region code); the gender as typed, null to take it from the ID, which wins anyway.
+ */
+export type WorkerInput = Omit<WorkerFields, 'gender' | 'birthDate' | 'countyCode'> & { gender: Gender | null };
+
+/** What the form starts from when editing a stored worker. */
+export function workerInputOf(worker: WorkerFields): WorkerInput {
+  const { birthDate: _birthDate, countyCode: _countyCode, ...input } = worker;
+  return input;
+}
 
 const RESIDENT_ID_CODES: Readonly<Record<ResidentIdProblem, `resident-id-${ResidentIdProblem}`>> = {
   length: 'resident-id-length',

@@ -1,23 +1,10 @@
-import {
-  ActionIcon,
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
+import { ActionIcon, Badge, Button, Card, Group, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate, useParams } from 'react-router-dom';
 import type { Enterprise } from '../../../shared/domain/records';
 import {
   deleteEnterprise,
@@ -34,6 +21,7 @@ import { logger } from '../../logger';
 import { DetailField } from '../../components/DetailField';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
+import { RecordPage } from '../../components/RecordPage';
 import { openEnterpriseForm } from './EnterpriseForm';
 import { openOpeningForm } from './OpeningForm';
 
@@ -160,83 +148,67 @@ export function EnterpriseDetailPage() {
   const history = useRepositoryQuery(() => enterpriseHistory(id), [id]);
   if (enterprise === undefined) return null;
 
-  const back = (
-    <Anchor component={Link} to="/enterprises" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={16} />
-        {t('enterprises.title')}
-      </Group>
-    </Anchor>
-  );
-  if (enterprise === null) {
-    return (
-      <Stack>
-        {back}
-        <Alert color="red">{t('enterprises.notFound')}</Alert>
-      </Stack>
-    );
-  }
-  const deleted = Boolean(enterprise.deletedAt);
+  const deleted = Boolean(enterprise?.deletedAt);
   return (
-    <Stack maw={1100}>
-      {back}
-      {deleted && (
-        <Alert color="red" variant="light">
+    <RecordPage
+      backTo="/enterprises"
+      backLabel={t('enterprises.title')}
+      record={enterprise}
+      notFoundText={t('enterprises.notFound')}
+      deletedText={t('enterprises.deletedBanner')}
+      onRestore={() => enterprise && void restoreWithMessage(enterprise, t)}
+    >
+      {enterprise && (
+        <>
           <Group justify="space-between">
-            <Text size="sm">{t('enterprises.deletedBanner')}</Text>
-            <Button size="xs" variant="light" onClick={() => void restoreWithMessage(enterprise, t)}>
-              {t('enterprises.restore')}
-            </Button>
+            <Group gap="sm">
+              <Title order={2}>{enterprise.name}</Title>
+              {enterprise.isKeyEnterprise && <Badge color="orange">{t('enterprises.key')}</Badge>}
+            </Group>
+            {!deleted && (
+              <Group>
+                <Button
+                  leftSection={<IconEdit size={16} />}
+                  variant="default"
+                  onClick={() => openEnterpriseForm({ t, enterprise })}
+                >
+                  {t('common.edit')}
+                </Button>
+                <Button
+                  leftSection={<IconTrash size={16} />}
+                  color="red"
+                  variant="light"
+                  onClick={() => confirmDelete(enterprise, t, () => void navigate('/enterprises'))}
+                >
+                  {t('common.delete')}
+                </Button>
+              </Group>
+            )}
           </Group>
-        </Alert>
+          <Card withBorder>
+            <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md">
+              <DetailField label={t('enterprises.fields.creditCode')}>{enterprise.creditCode}</DetailField>
+              <DetailField label={t('enterprises.fields.city')}>
+                {`${enterprise.city} ${enterprise.district}`.trim()}
+              </DetailField>
+              <DetailField label={t('enterprises.fields.address')}>{enterprise.address}</DetailField>
+              <DetailField label={t('enterprises.fields.contactName')}>{enterprise.contactName}</DetailField>
+              <DetailField label={t('enterprises.fields.contactPhone')}>{enterprise.contactPhone}</DetailField>
+              <DetailField label={t('enterprises.fields.handoverPoint')}>{enterprise.handoverPoint}</DetailField>
+              <DetailField label={t('enterprises.fields.resumptionStatus')}>
+                {t(`enterprises.resumption.${enterprise.resumptionStatus}`)}
+              </DetailField>
+              <DetailField label={t('enterprises.fields.isKeyEnterprise')}>
+                {enterprise.isKeyEnterprise ? t('common.yes') : t('common.no')}
+              </DetailField>
+              <DetailField label={t('enterprises.fields.hrAgency')}>{enterprise.hrAgency}</DetailField>
+              <DetailField label={t('enterprises.fields.notes')}>{enterprise.notes}</DetailField>
+            </SimpleGrid>
+          </Card>
+          <Openings enterpriseId={enterprise.id} editable={!deleted} />
+          <ChangeHistory entries={history} />
+        </>
       )}
-      <Group justify="space-between">
-        <Group gap="sm">
-          <Title order={2}>{enterprise.name}</Title>
-          {enterprise.isKeyEnterprise && <Badge color="orange">{t('enterprises.key')}</Badge>}
-        </Group>
-        {!deleted && (
-          <Group>
-            <Button
-              leftSection={<IconEdit size={16} />}
-              variant="default"
-              onClick={() => openEnterpriseForm({ t, enterprise })}
-            >
-              {t('common.edit')}
-            </Button>
-            <Button
-              leftSection={<IconTrash size={16} />}
-              color="red"
-              variant="light"
-              onClick={() => confirmDelete(enterprise, t, () => void navigate('/enterprises'))}
-            >
-              {t('common.delete')}
-            </Button>
-          </Group>
-        )}
-      </Group>
-      <Card withBorder>
-        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md">
-          <DetailField label={t('enterprises.fields.creditCode')}>{enterprise.creditCode}</DetailField>
-          <DetailField label={t('enterprises.fields.city')}>
-            {`${enterprise.city} ${enterprise.district}`.trim()}
-          </DetailField>
-          <DetailField label={t('enterprises.fields.address')}>{enterprise.address}</DetailField>
-          <DetailField label={t('enterprises.fields.contactName')}>{enterprise.contactName}</DetailField>
-          <DetailField label={t('enterprises.fields.contactPhone')}>{enterprise.contactPhone}</DetailField>
-          <DetailField label={t('enterprises.fields.handoverPoint')}>{enterprise.handoverPoint}</DetailField>
-          <DetailField label={t('enterprises.fields.resumptionStatus')}>
-            {t(`enterprises.resumption.${enterprise.resumptionStatus}`)}
-          </DetailField>
-          <DetailField label={t('enterprises.fields.isKeyEnterprise')}>
-            {enterprise.isKeyEnterprise ? t('common.yes') : t('common.no')}
-          </DetailField>
-          <DetailField label={t('enterprises.fields.hrAgency')}>{enterprise.hrAgency}</DetailField>
-          <DetailField label={t('enterprises.fields.notes')}>{enterprise.notes}</DetailField>
-        </SimpleGrid>
-      </Card>
-      <Openings enterpriseId={enterprise.id} editable={!deleted} />
-      <ChangeHistory entries={history} />
-    </Stack>
+    </RecordPage>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconArrowLeft, IconEdit, IconTrash } from '@tabler/icons-react';
+import { IconEdit, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -19,6 +19,7 @@ import {
 import { DetailField } from '../../components/DetailField';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
+import { RecordPage } from '../../components/RecordPage';
 import { openWorkerForm } from './WorkerForm';
 import { openPlacementForm } from './PlacementForm';
 
@@ -44,124 +45,110 @@ export function WorkerDetailPage() {
   if (worker === undefined) return null;
   const language = i18n.language as Language;
 
-  const back = (
-    <Anchor component={Link} to="/workers" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={16} />
-        {t('workers.title')}
-      </Group>
-    </Anchor>
-  );
-  if (worker === null) {
-    return (
-      <Stack>
-        {back}
-        <Alert color="red">{t('workers.notFound')}</Alert>
-      </Stack>
-    );
-  }
-  const deleted = Boolean(worker.deletedAt);
+  const deleted = Boolean(worker?.deletedAt);
   return (
-    <Stack maw={1100}>
-      {back}
-      {deleted && (
-        <Alert color="red" variant="light">
+    <RecordPage
+      backTo="/workers"
+      backLabel={t('workers.title')}
+      record={worker}
+      notFoundText={t('workers.notFound')}
+      deletedText={t('workers.deletedBanner')}
+      onRestore={() => worker && void restore(worker, t)}
+    >
+      {worker && (
+        <>
           <Group justify="space-between">
-            <Text size="sm">{t('workers.deletedBanner')}</Text>
-            <Button size="xs" variant="light" onClick={() => void restore(worker, t)}>
-              {t('enterprises.restore')}
-            </Button>
+            <Group gap="sm">
+              <Title order={2}>{worker.name}</Title>
+              <Badge variant="light">{t(`workers.status.${worker.status}`)}</Badge>
+              {worker.povertyStatus !== 'none' && (
+                <Badge color="orange" variant="light">
+                  {t(`workers.poverty.${worker.povertyStatus}`)}
+                </Badge>
+              )}
+            </Group>
+            {!deleted && (
+              <Group>
+                <Button
+                  variant="default"
+                  onClick={() => openPlacementForm({ t, workerIds: [worker.id], enterpriseId: worker.enterpriseId })}
+                >
+                  {t('placement.change')}
+                </Button>
+                {worker.openingId && (
+                  <Button
+                    variant="subtle"
+                    color="gray"
+                    onClick={() =>
+                      void removePlacement(worker.id).then(() =>
+                        notifications.show({ message: t('placement.removed', { name: worker.name }) }),
+                      )
+                    }
+                  >
+                    {t('placement.remove')}
+                  </Button>
+                )}
+                <Button
+                  leftSection={<IconEdit size={16} />}
+                  variant="default"
+                  onClick={() => openWorkerForm({ t, worker })}
+                >
+                  {t('common.edit')}
+                </Button>
+                <Button
+                  leftSection={<IconTrash size={16} />}
+                  color="red"
+                  variant="light"
+                  onClick={() =>
+                    confirmDeleteWithUndo(t, {
+                      title: t('workers.deleteTitle'),
+                      text: t('workers.deleteText', { name: worker.name }),
+                      deletedMessage: t('workers.deleted', { name: worker.name }),
+                      remove: () => deleteWorker(worker.id),
+                      undo: () => restore(worker, t),
+                      afterDelete: () => void navigate('/workers'),
+                    })
+                  }
+                >
+                  {t('common.delete')}
+                </Button>
+              </Group>
+            )}
           </Group>
-        </Alert>
+          <Card withBorder>
+            <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md">
+              <DetailField label={t('workers.fields.residentId')}>{worker.residentId}</DetailField>
+              <DetailField label={t('workers.fields.phone')}>{worker.phone}</DetailField>
+              <DetailField label={t('workers.fields.gender')}>{t(`workers.gender.${worker.gender}`)}</DetailField>
+              <DetailField label={t('workers.fields.birthDate')}>
+                {`${formatCalendarDate(worker.birthDate, language)} (${t('workers.ageYears', { age: ageOn(worker.birthDate, todayCalendarDate()) })})`}
+              </DetailField>
+              <DetailField label={t('workers.fields.county')}>{worker.county}</DetailField>
+              <DetailField label={t('workers.fields.village')}>
+                {`${worker.township} ${worker.village}`.trim()}
+              </DetailField>
+              <DetailField label={t('workers.fields.household')}>{worker.household}</DetailField>
+              <DetailField label={t('workers.fields.skills')}>{worker.skills.join('、')}</DetailField>
+              <DetailField label={t('workers.fields.wantedJob')}>{worker.wantedJob}</DetailField>
+              <DetailField label={t('workers.fields.emergencyContactName')}>
+                {`${worker.emergencyContactName} ${worker.emergencyContactPhone}`.trim()}
+              </DetailField>
+              <DetailField label={t('workers.fields.enterprise')}>
+                {enterprise ? (
+                  <Anchor component={Link} to={`/enterprises/${enterprise.id}`} size="sm">
+                    {enterprise.name}
+                  </Anchor>
+                ) : (
+                  ''
+                )}
+              </DetailField>
+              <DetailField label={t('workers.fields.opening')}>{opening?.position ?? ''}</DetailField>
+              <DetailField label={t('workers.fields.notes')}>{worker.notes}</DetailField>
+            </SimpleGrid>
+          </Card>
+          <ChangeHistory entries={history} />
+        </>
       )}
-      <Group justify="space-between">
-        <Group gap="sm">
-          <Title order={2}>{worker.name}</Title>
-          <Badge variant="light">{t(`workers.status.${worker.status}`)}</Badge>
-          {worker.povertyStatus !== 'none' && (
-            <Badge color="orange" variant="light">
-              {t(`workers.poverty.${worker.povertyStatus}`)}
-            </Badge>
-          )}
-        </Group>
-        {!deleted && (
-          <Group>
-            <Button
-              variant="default"
-              onClick={() => openPlacementForm({ t, workerIds: [worker.id], enterpriseId: worker.enterpriseId })}
-            >
-              {t('placement.change')}
-            </Button>
-            {worker.openingId && (
-              <Button
-                variant="subtle"
-                color="gray"
-                onClick={() =>
-                  void removePlacement(worker.id).then(() =>
-                    notifications.show({ message: t('placement.removed', { name: worker.name }) }),
-                  )
-                }
-              >
-                {t('placement.remove')}
-              </Button>
-            )}
-            <Button
-              leftSection={<IconEdit size={16} />}
-              variant="default"
-              onClick={() => openWorkerForm({ t, worker })}
-            >
-              {t('common.edit')}
-            </Button>
-            <Button
-              leftSection={<IconTrash size={16} />}
-              color="red"
-              variant="light"
-              onClick={() =>
-                confirmDeleteWithUndo(t, {
-                  title: t('workers.deleteTitle'),
-                  text: t('workers.deleteText', { name: worker.name }),
-                  deletedMessage: t('workers.deleted', { name: worker.name }),
-                  remove: () => deleteWorker(worker.id),
-                  undo: () => restore(worker, t),
-                  afterDelete: () => void navigate('/workers'),
-                })
-              }
-            >
-              {t('common.delete')}
-            </Button>
-          </Group>
-        )}
-      </Group>
-      <Card withBorder>
-        <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md">
-          <DetailField label={t('workers.fields.residentId')}>{worker.residentId}</DetailField>
-          <DetailField label={t('workers.fields.phone')}>{worker.phone}</DetailField>
-          <DetailField label={t('workers.fields.gender')}>{t(`workers.gender.${worker.gender}`)}</DetailField>
-          <DetailField label={t('workers.fields.birthDate')}>
-            {`${formatCalendarDate(worker.birthDate, language)} (${t('workers.ageYears', { age: ageOn(worker.birthDate, todayCalendarDate()) })})`}
-          </DetailField>
-          <DetailField label={t('workers.fields.county')}>{worker.county}</DetailField>
-          <DetailField label={t('workers.fields.village')}>{`${worker.township} ${worker.village}`.trim()}</DetailField>
-          <DetailField label={t('workers.fields.household')}>{worker.household}</DetailField>
-          <DetailField label={t('workers.fields.skills')}>{worker.skills.join('、')}</DetailField>
-          <DetailField label={t('workers.fields.wantedJob')}>{worker.wantedJob}</DetailField>
-          <DetailField label={t('workers.fields.emergencyContactName')}>
-            {`${worker.emergencyContactName} ${worker.emergencyContactPhone}`.trim()}
-          </DetailField>
-          <DetailField label={t('workers.fields.enterprise')}>
-            {enterprise ? (
-              <Anchor component={Link} to={`/enterprises/${enterprise.id}`} size="sm">
-                {enterprise.name}
-              </Anchor>
-            ) : (
-              ''
-            )}
-          </DetailField>
-          <DetailField label={t('workers.fields.opening')}>{opening?.position ?? ''}</DetailField>
-          <DetailField label={t('workers.fields.notes')}>{worker.notes}</DetailField>
-        </SimpleGrid>
-      </Card>
-      <ChangeHistory entries={history} />
-    </Stack>
+    </RecordPage>
   );
 }

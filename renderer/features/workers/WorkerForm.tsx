@@ -19,7 +19,7 @@ import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PovertyStatus, Settings, Worker, WorkerStatus } from '../../../shared/domain/records';
-import { checkWorker, type WorkerInput, type WorkerProblem } from '../../../shared/domain/worker-rules';
+import { checkWorker, workerInputOf, type WorkerInput, type WorkerProblem } from '../../../shared/domain/worker-rules';
 import { BAISE_COUNTIES } from '../../../shared/domain/regions';
 import { todayCalendarDate } from '../../../shared/dates';
 import { createWorker, getSettings, updateWorker, useRepositoryQuery } from '../../db';
@@ -48,28 +48,6 @@ const EMPTY: WorkerInput = {
   status: 'registered',
   notes: '',
 };
-
-export function workerInputOf(worker: Worker): WorkerInput {
-  return {
-    name: worker.name,
-    residentId: worker.residentId,
-    phone: worker.phone,
-    gender: worker.gender,
-    county: worker.county,
-    township: worker.township,
-    village: worker.village,
-    household: worker.household,
-    povertyStatus: worker.povertyStatus,
-    skills: worker.skills,
-    wantedJob: worker.wantedJob,
-    emergencyContactName: worker.emergencyContactName,
-    emergencyContactPhone: worker.emergencyContactPhone,
-    enterpriseId: worker.enterpriseId,
-    openingId: worker.openingId,
-    status: worker.status,
-    notes: worker.notes,
-  };
-}
 
 function problemsOf(values: WorkerInput, settings: Settings): WorkerProblem[] {
   return checkWorker(values, {

@@ -10,14 +10,13 @@ import {
   listEnterprises,
   listOpenings,
   RecordNotFoundError,
-  RecordRejectedError,
   restoreEnterprise,
   saveOpening,
   updateEnterprise,
   updateSettings,
   type PlannerDatabase,
 } from '../../../renderer/db';
-import { freshDatabase } from './test-database';
+import { freshDatabase, rejection } from './test-database';
 
 const TENCENT = '91440300708461136T';
 const HUAWEI = '914403001922038216';
@@ -39,15 +38,6 @@ function input(overrides: Partial<EnterpriseInput> = {}): EnterpriseInput {
     notes: '',
     ...overrides,
   };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RecordRejectedError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof RecordRejectedError)) throw new Error(`expected a rejection, got ${String(error)}`);
-  return error;
 }
 
 let db: PlannerDatabase;

@@ -4,7 +4,6 @@ import {
   deleteWorker,
   getWorker,
   RecordNotFoundError,
-  RecordRejectedError,
   restoreWorker,
   updateSettings,
   updateWorker,
@@ -12,21 +11,12 @@ import {
   type PlannerDatabase,
 } from '../../../renderer/db';
 import { makeWorkerInput } from '../../fixtures/factories';
-import { freshDatabase } from './test-database';
+import { freshDatabase, rejection } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(() => {
   db = freshDatabase();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<RecordRejectedError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof RecordRejectedError)) throw new Error(`expected a rejection, got ${String(error)}`);
-  return error;
-}
 
 describe('registering a worker', () => {
   it('stores what the ID says (gender, birth date, region) and audits it under the operator', async () => {
