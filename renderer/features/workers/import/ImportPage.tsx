@@ -220,7 +220,7 @@ function VerdictTable(props: {
           {rows?.rows.map((verdict) => (
             <Table.Tr key={verdict.line} data-testid="verdict-row" data-status={verdict.status}>
               <Table.Td>{verdict.line}</Table.Td>
-              <Table.Td>{cell(verdict, 'name')}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{cell(verdict, 'name')}</Table.Td>
               <Table.Td ff="monospace">{cell(verdict, 'residentId')}</Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap" align="start">
