@@ -50,6 +50,8 @@ export default defineConfig({
     build: {
       // electron-vite leaves bundles unminified; the renderer's start-up parses every byte of it.
       minify: true,
+      // A desktop app loads its chunks from disk: 1 MB is no burden, unlike on a slow network.
+      chunkSizeWarningLimit: 1024,
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
     },
