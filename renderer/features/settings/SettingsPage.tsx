@@ -195,8 +195,9 @@ export function SettingsPage() {
           />
         </Group>
       </Card>
-      {/* Keyed by the stored record so a change made in another window refills the form. */}
-      <PolicyForm key={settings.updatedAt} settings={settings} />
+      {/* Keyed by the stored values it shows: a change made in another window refills the form,
+          while switching the language keeps what is being typed. */}
+      <PolicyForm key={JSON.stringify(toForm(settings))} settings={settings} />
       <StorageCard />
     </Stack>
   );
