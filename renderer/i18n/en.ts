@@ -200,6 +200,7 @@ export const en: Messages = {
     showWarnings: 'Warnings',
     line: 'Line',
     result: 'Result',
+    reasons: 'Reasons',
     statusLabel: { valid: 'OK', warning: 'Warning', error: 'Error' },
     start: 'Import {{count}} rows',
     importing: 'Importing: {{done}} / {{total}}',

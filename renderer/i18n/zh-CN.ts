@@ -189,6 +189,7 @@ export const zhCN = {
     showWarnings: '有提示的',
     line: '行号',
     result: '结果',
+    reasons: '原因',
     statusLabel: { valid: '可导入', warning: '有提示', error: '错误' },
     start: '导入 {{count}} 行',
     importing: '正在导入：{{done}} / {{total}}',

@@ -67,6 +67,9 @@ describe('workers and roster import', () => {
     expect(errorTexts).toContain('应为 18 位');
     expect(errorTexts).toContain('Excel 把身份证号存成了数字');
     expect(errorTexts).toContain(damaged);
+    // Each reason also stands on its cell: here the ID cell of each of the four rows.
+    await expect(errors.locator('td[data-problem="error"]').count()).resolves.toBe(4);
+    await expect(errors.locator('td[data-problem="error"]').first().getAttribute('title')).resolves.toMatch(/身份证号/);
 
     await page.getByRole('button', { name: '导入 29 行' }).click();
     const report = page.getByTestId('import-report');

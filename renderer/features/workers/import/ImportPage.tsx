@@ -188,6 +188,7 @@ function VerdictTable(props: {
     const statuses: RosterRowStatus[] = show === 'all' ? ['valid', 'warning', 'error'] : [show];
     void props.session.api.verdicts(statuses, 0, PREVIEW_ROWS).then(setRows);
   }, [props.session, show]);
+  const fields = ROSTER_FIELDS.filter((field) => props.mapping[field] !== undefined);
   const cell = (verdict: RosterRowVerdict, field: RosterField) => {
     const column = props.mapping[field];
     return column === undefined ? '' : (verdict.cells[column] ?? '');
@@ -207,33 +208,67 @@ function VerdictTable(props: {
           ]}
         />
       </Group>
-      <Table striped aria-label={t('rosterImport.previewTitle')}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('rosterImport.line')}</Table.Th>
-            <Table.Th>{t('workers.fields.name')}</Table.Th>
-            <Table.Th>{t('workers.fields.residentId')}</Table.Th>
-            <Table.Th>{t('rosterImport.result')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows?.rows.map((verdict) => (
-            <Table.Tr key={verdict.line} data-testid="verdict-row" data-status={verdict.status}>
-              <Table.Td>{verdict.line}</Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{cell(verdict, 'name')}</Table.Td>
-              <Table.Td ff="monospace">{cell(verdict, 'residentId')}</Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap" align="start">
-                  <Badge color={STATUS_COLOR[verdict.status]} variant="light">
+      <Table.ScrollContainer minWidth={1400}>
+        <Table striped aria-label={t('rosterImport.previewTitle')}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('rosterImport.line')}</Table.Th>
+              <Table.Th miw={96}>{t('rosterImport.result')}</Table.Th>
+              <Table.Th miw={280}>{t('rosterImport.reasons')}</Table.Th>
+              {fields.map((field) => (
+                <Table.Th key={field} style={{ whiteSpace: 'nowrap' }}>
+                  {t(`workers.fields.${field}`)}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows?.rows.map((verdict) => (
+              <Table.Tr key={verdict.line} data-testid="verdict-row" data-status={verdict.status}>
+                <Table.Td>{verdict.line}</Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLOR[verdict.status]} variant="light" miw={64}>
                     {t(`rosterImport.statusLabel.${verdict.status}`)}
                   </Badge>
+                </Table.Td>
+                <Table.Td>
                   <Text size="sm">{problemText(verdict, t)}</Text>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+                </Table.Td>
+                {fields.map((field) => {
+                  // The reason stands on the cell it is about, as well as in the last column.
+                  const problems = verdict.problems.filter((problem) => problem.field === field);
+                  const severity = problems.some((p) => p.severity === 'error')
+                    ? 'error'
+                    : problems.length > 0
+                      ? 'warning'
+                      : null;
+                  return (
+                    <Table.Td
+                      key={field}
+                      data-problem={severity ?? undefined}
+                      title={problems
+                        .map((problem) => problemMessage(problem, t))
+                        .join(t('rosterImport.reasonSeparator'))}
+                      style={{
+                        whiteSpace: 'nowrap',
+                        background: severity
+                          ? `var(--mantine-color-${severity === 'error' ? 'red' : 'yellow'}-1)`
+                          : undefined,
+                        fontFamily:
+                          field === 'residentId' || field === 'phone'
+                            ? 'var(--mantine-font-family-monospace)'
+                            : undefined,
+                      }}
+                    >
+                      {cell(verdict, field)}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       {rows && rows.total > PREVIEW_ROWS && (
         <Text size="sm" c="dimmed">
           {`${PREVIEW_ROWS} / ${rows.total}`}
