@@ -10,12 +10,18 @@ const db = new PlannerDatabase();
 const directory = new WorkerDirectory();
 /** Every id seen, deleted ones included: a database with fewer keys has lost some by a hard delete. */
 const knownIds = new Set<string>();
+/** The newest `updatedAt` taken in, and the workers taken in with exactly that time. */
 let lastSeen = '';
+let seenAtLastSeen = new Set<string>();
 
 function remember(workers: readonly { id: string; updatedAt: string }[]): void {
   for (const worker of workers) {
     knownIds.add(worker.id);
-    if (worker.updatedAt > lastSeen) lastSeen = worker.updatedAt;
+    if (worker.updatedAt > lastSeen) {
+      lastSeen = worker.updatedAt;
+      seenAtLastSeen = new Set();
+    }
+    if (worker.updatedAt === lastSeen) seenAtLastSeen.add(worker.id);
   }
 }
 
@@ -27,8 +33,13 @@ const loaded = (async () => {
 
 async function sync(): Promise<number> {
   await loaded;
-  // Equal timestamps are read again: applying a worker twice is harmless, missing one is not.
-  const changed = await db.workers.where('updatedAt').aboveOrEqual(lastSeen).toArray();
+  // An import stamps a whole chunk with one time, so the records at `lastSeen` are many: only their
+  // keys are read, and only the ones not taken in yet are fetched.
+  const newer = await db.workers.where('updatedAt').above(lastSeen).toArray();
+  const sameTime = await db.workers.where('updatedAt').equals(lastSeen).primaryKeys();
+  const missed = sameTime.filter((id) => !seenAtLastSeen.has(id));
+  const fetched = missed.length === 0 ? [] : await db.workers.bulkGet(missed);
+  const changed = [...newer, ...fetched.filter((worker) => worker !== undefined)];
   if (changed.length > 0) {
     directory.apply(changed);
     remember(changed);
