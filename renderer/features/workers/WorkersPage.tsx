@@ -16,11 +16,18 @@ import {
   type DirectorySortKey,
 } from '../../db';
 import { useDirectoryRows } from './use-directory-rows';
-import { openWorkerForm } from './WorkerForm';
 import { openPlacementForm } from './PlacementForm';
 import { useWorkerSelection, workerSelection } from './selection';
-import { exportWorkers } from './export-workers';
 import classes from './WorkersTable.module.css';
+import type { openWorkerForm as OpenWorkerForm } from './WorkerForm';
+import type { exportWorkers as ExportWorkers } from './export-workers';
+
+// The form (ID rules, the region table) and the export (the XLSX writer) load when first used, so
+// opening the list waits for neither.
+const openWorkerForm = async (...args: Parameters<typeof OpenWorkerForm>) =>
+  (await import('./WorkerForm')).openWorkerForm(...args);
+const exportWorkers = async (...args: Parameters<typeof ExportWorkers>) =>
+  (await import('./export-workers')).exportWorkers(...args);
 
 const POVERTY: PovertyStatus[] = ['registered-poor', 'relatively-poor', 'none'];
 const STATUSES: WorkerStatus[] = ['registered', 'assigned', 'travelled', 'onboarded', 'left'];
@@ -158,7 +165,7 @@ export function WorkersPage() {
           </Menu>
           <Button
             leftSection={<IconPlus size={18} />}
-            onClick={() => openWorkerForm({ t, onSaved: (w) => void navigate(`/workers/${w.id}`) })}
+            onClick={() => void openWorkerForm({ t, onSaved: (w) => void navigate(`/workers/${w.id}`) })}
           >
             {t('workers.add')}
           </Button>
