@@ -32,7 +32,7 @@ export type {
   Worker,
   WorkerStatus,
 } from './records';
-export { DEFAULT_SETTINGS } from './records';
+export { DEFAULT_SETTINGS, POVERTY_STATUSES, WORKER_STATUSES } from './records';
 
 export type { CreditCodeParseResult, CreditCodeProblem } from './credit-code';
 export { CREDIT_CODE_ALPHABET, creditCodeCheckChar, parseCreditCode } from './credit-code';

@@ -22,9 +22,12 @@ export interface RecordMeta {
 export type Gender = 'male' | 'female';
 
 /** 建档立卡贫困户 / 相对贫困 / neither. */
-export type PovertyStatus = 'registered-poor' | 'relatively-poor' | 'none';
+export const POVERTY_STATUSES = ['registered-poor', 'relatively-poor', 'none'] as const;
+export type PovertyStatus = (typeof POVERTY_STATUSES)[number];
 
-export type WorkerStatus = 'registered' | 'assigned' | 'travelled' | 'onboarded' | 'left';
+/** In the order a worker's journey goes through them. */
+export const WORKER_STATUSES = ['registered', 'assigned', 'travelled', 'onboarded', 'left'] as const;
+export type WorkerStatus = (typeof WORKER_STATUSES)[number];
 
 export interface Worker extends RecordMeta {
   name: string;

@@ -4,7 +4,7 @@
  * (a filtered scan of IndexedDB takes seconds: issue 3). Plain code without Dexie, so it is tested
  * in Node; directory.worker.ts runs it in a Web Worker and feeds it from the database.
  */
-import type { PovertyStatus, Worker, WorkerStatus } from '../../../shared/domain/records';
+import { WORKER_STATUSES, type PovertyStatus, type Worker, type WorkerStatus } from '../../../shared/domain/records';
 import { namePinyin } from '../../../shared/domain/pinyin';
 import { WorkerSearchIndex } from '../../../shared/search/worker-search';
 
@@ -40,8 +40,6 @@ interface Entry {
   /** Pinyin of the name: the order people expect a Chinese name list in. */
   nameKey: string;
 }
-
-const STATUS_ORDER: Record<WorkerStatus, number> = { registered: 0, assigned: 1, travelled: 2, onboarded: 3, left: 4 };
 
 export class WorkerDirectory {
   private readonly entries = new Map<string, Entry>();
@@ -97,7 +95,8 @@ export class WorkerDirectory {
       village: text((w) => `${w.county}${w.township}${w.village}`),
       // Older first means an earlier birth date.
       age: (a, b) => (a.worker.birthDate < b.worker.birthDate ? -1 : a.worker.birthDate > b.worker.birthDate ? 1 : 0),
-      status: (a, b) => STATUS_ORDER[a.worker.status] - STATUS_ORDER[b.worker.status] || byName(a, b),
+      status: (a, b) =>
+        WORKER_STATUSES.indexOf(a.worker.status) - WORKER_STATUSES.indexOf(b.worker.status) || byName(a, b),
       updatedAt: (a, b) =>
         a.worker.updatedAt < b.worker.updatedAt ? 1 : a.worker.updatedAt > b.worker.updatedAt ? -1 : 0,
     };

@@ -18,16 +18,13 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { PovertyStatus, Settings, Worker, WorkerStatus } from '../../../shared/domain/records';
+import { POVERTY_STATUSES, WORKER_STATUSES, type Settings, type Worker } from '../../../shared/domain/records';
 import { checkWorker, workerInputOf, type WorkerInput, type WorkerProblem } from '../../../shared/domain/worker-rules';
 import { BAISE_COUNTIES } from '../../../shared/domain/regions';
 import { todayCalendarDate } from '../../../shared/dates';
 import { createWorker, getSettings, updateWorker, useRepositoryQuery } from '../../db';
 import { saveFromForm } from '../../components/save-from-form';
 import { problemMessage, problemMessages } from '../../components/field-problems';
-
-const POVERTY: PovertyStatus[] = ['registered-poor', 'relatively-poor', 'none'];
-const STATUSES: WorkerStatus[] = ['registered', 'assigned', 'travelled', 'onboarded', 'left'];
 
 const EMPTY: WorkerInput = {
   name: '',
@@ -135,13 +132,13 @@ function WorkerForm({ worker, settings, onSaved, onCancel }: WorkerFormProps) {
           />
           <Select
             label={t('workers.fields.povertyStatus')}
-            data={POVERTY.map((value) => ({ value, label: t(`workers.poverty.${value}`) }))}
+            data={POVERTY_STATUSES.map((value) => ({ value, label: t(`workers.poverty.${value}`) }))}
             allowDeselect={false}
             {...form.getInputProps('povertyStatus')}
           />
           <Select
             label={t('workers.fields.status')}
-            data={STATUSES.map((value) => ({ value, label: t(`workers.status.${value}`) }))}
+            data={WORKER_STATUSES.map((value) => ({ value, label: t(`workers.status.${value}`) }))}
             allowDeselect={false}
             {...form.getInputProps('status')}
           />

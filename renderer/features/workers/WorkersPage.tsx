@@ -4,7 +4,7 @@ import { IconChevronDown, IconFileImport, IconPlus, IconSearch } from '@tabler/i
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Language, PovertyStatus, Worker, WorkerStatus } from '../../../shared/domain/records';
+import { POVERTY_STATUSES, WORKER_STATUSES, type Language, type Worker } from '../../../shared/domain/records';
 import { ageOn, todayCalendarDate } from '../../../shared/dates';
 import {
   listEnterprises,
@@ -29,8 +29,6 @@ const openWorkerForm = async (...args: Parameters<typeof OpenWorkerForm>) =>
 const exportWorkers = async (...args: Parameters<typeof ExportWorkers>) =>
   (await import('./export-workers')).exportWorkers(...args);
 
-const POVERTY: PovertyStatus[] = ['registered-poor', 'relatively-poor', 'none'];
-const STATUSES: WorkerStatus[] = ['registered', 'assigned', 'travelled', 'onboarded', 'left'];
 const ROW_HEIGHT = 40;
 
 function SortHeader(props: {
@@ -204,7 +202,7 @@ export function WorkersPage() {
         <Select
           aria-label={t('workers.filters.povertyStatus')}
           placeholder={t('workers.filters.povertyStatus')}
-          data={POVERTY.map((value) => ({ value, label: t(`workers.poverty.${value}`) }))}
+          data={POVERTY_STATUSES.map((value) => ({ value, label: t(`workers.poverty.${value}`) }))}
           value={filters.povertyStatus ?? null}
           onChange={(value) => setFilter('povertyStatus', value)}
           clearable
@@ -213,7 +211,7 @@ export function WorkersPage() {
         <Select
           aria-label={t('workers.filters.status')}
           placeholder={t('workers.filters.status')}
-          data={STATUSES.map((value) => ({ value, label: t(`workers.status.${value}`) }))}
+          data={WORKER_STATUSES.map((value) => ({ value, label: t(`workers.status.${value}`) }))}
           value={filters.status ?? null}
           onChange={(value) => setFilter('status', value)}
           clearable
