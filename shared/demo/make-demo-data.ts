@@ -635,7 +635,7 @@ function makeCoaches(random: SeededRandom, passengers: number, platePrefix: stri
     let label = plate();
     while (plates.has(label)) label = plate();
     plates.add(label);
-    vehicles.push({ id: random.uuid(), kind: 'coach', label, seatCount });
+    vehicles.push({ id: random.uuid(), kind: 'coach', label, seatCount, reserved: [], escortId: null });
     // Half of the last row stays free for isolation and one seat is the escort's.
     seated += usableSeats(seatCount, 4);
   } while (seated < passengers);
@@ -711,6 +711,8 @@ function makeBatches(
       kind: plan.trainKind,
       label: String(index + 1).padStart(2, '0'),
       seatCount: carriageSeats,
+      reserved: [],
+      escortId: null,
     }));
     const deliveryCoaches = makeCoaches(random, passengers.length, '粤A', plates);
 
@@ -731,13 +733,26 @@ function makeBatches(
       date: plan.date,
       legs,
       organizer: makePersonName(random, random.chance(0.5) ? 'male' : 'female'),
-      escorts: Array.from({ length: escortCount }, () =>
-        makePersonName(random, random.chance(0.6) ? 'male' : 'female'),
-      ),
-      medics: Array.from({ length: medicCount }, () => makePersonName(random, random.chance(0.7) ? 'female' : 'male')),
+      escorts: Array.from({ length: escortCount }, () => ({
+        id: random.uuid(),
+        name: makePersonName(random, random.chance(0.6) ? 'male' : 'female'),
+        phone: makeMobile(random),
+      })),
+      medics: Array.from({ length: medicCount }, () => ({
+        id: random.uuid(),
+        name: makePersonName(random, random.chance(0.7) ? 'female' : 'male'),
+        phone: makeMobile(random),
+      })),
       status: plan.status,
+      overrides: [],
       notes: plan.notes,
     };
+    // One escort per vehicle, as far as the named escorts go: a draft is still short of some.
+    for (const leg of batch.legs) {
+      leg.vehicles.forEach((vehicle, index) => {
+        vehicle.escortId = batch.escorts[index]?.id ?? null;
+      });
+    }
     batches.push(batch);
 
     for (const worker of passengers) {
@@ -747,9 +762,7 @@ function makeBatches(
         ...stamp,
         batchId: batch.id,
         workerId: worker.id,
-        legId: null,
-        vehicleId: null,
-        seat: null,
+        seats: [],
         boarding: 'pending',
       });
     }

@@ -26,13 +26,18 @@ export type {
   Route,
   Settings,
   Symptom,
+  ReservedRole,
+  ReservedSeat,
+  SeatPlace,
+  StaffMember,
+  StatusOverride,
   Timestamp,
   Vehicle,
   VehicleKind,
   Worker,
   WorkerStatus,
 } from './records';
-export { DEFAULT_SETTINGS, POVERTY_STATUSES, WORKER_STATUSES } from './records';
+export { BATCH_STATUSES, DEFAULT_SETTINGS, POVERTY_STATUSES, WORKER_STATUSES } from './records';
 
 export type { CreditCodeParseResult, CreditCodeProblem } from './credit-code';
 export { CREDIT_CODE_ALPHABET, creditCodeCheckChar, parseCreditCode } from './credit-code';

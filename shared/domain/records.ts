@@ -126,12 +126,25 @@ export interface Route extends RecordMeta {
 
 export type VehicleKind = 'train-second-class' | 'train-first-class' | 'train-hard-seat' | 'coach';
 
+/** Why a seat is kept free of passengers. */
+export type ReservedRole = 'escort' | 'medic' | 'isolation';
+
+export interface ReservedSeat {
+  /** The seat as printed on a ticket, without the carriage: 12F on a train, 3 on a coach. */
+  seat: string;
+  role: ReservedRole;
+}
+
 export interface Vehicle {
   id: string;
   kind: VehicleKind;
   /** Carriage number or coach plate, e.g. 05 or 粤A·12345. */
   label: string;
   seatCount: number;
+  /** Seats kept free of passengers: escorts and medics at the ends, the last row for isolation. */
+  reserved: ReservedSeat[];
+  /** The escort in charge of this vehicle: an id from the batch's escorts, or null while none is named. */
+  escortId: string | null;
 }
 
 export interface BatchLeg {
@@ -141,28 +154,64 @@ export interface BatchLeg {
 
 export type BatchStatus = 'draft' | 'planned' | 'ready' | 'departed' | 'arrived' | 'closed';
 
+/** Batch statuses in the only order a batch may move through them. */
+export const BATCH_STATUSES: readonly BatchStatus[] = ['draft', 'planned', 'ready', 'departed', 'arrived', 'closed'];
+
+/** An escort or a medic travelling with a batch. */
+export interface StaffMember {
+  id: string;
+  name: string;
+  /** Mobile phone, digits only (printed on the manifest and the boarding cards). */
+  phone: string;
+}
+
+/** A status step forced past the gate: stored, audited and shown wherever the batch is shown. */
+export interface StatusOverride {
+  from: BatchStatus;
+  to: BatchStatus;
+  /** The reason as the coordinator wrote it. */
+  reason: string;
+  /** Keys of the checklist items (or gate rules) that were not met when the step was forced. */
+  unmet: string[];
+  by: string;
+  at: Timestamp;
+}
+
 export interface Batch extends RecordMeta {
   name: string;
   routeId: string;
   date: CalendarDate;
   legs: BatchLeg[];
   organizer: string;
-  escorts: string[];
-  medics: string[];
+  escorts: StaffMember[];
+  medics: StaffMember[];
   status: BatchStatus;
+  overrides: StatusOverride[];
   notes: string;
 }
 
 export type BoardingStatus = 'pending' | 'boarded' | 'absent';
 
+/** Where a passenger sits on one leg. */
+export interface SeatPlace {
+  legId: string;
+  vehicleId: string;
+  /** As printed on a ticket, without the carriage: 12F, 57, 3. */
+  seat: string;
+}
+
+/**
+ * A worker on a batch. Removing a passenger soft-deletes the assignment, and moving one to another
+ * batch also names the batch moved to, so the history stays.
+ */
 export interface Assignment extends RecordMeta {
   batchId: string;
   workerId: string;
-  legId: string | null;
-  vehicleId: string | null;
-  /** Seat as printed on a ticket, e.g. 12F or 3; null until seated. */
-  seat: string | null;
+  /** At most one seat per leg; a leg without an entry is not seated yet. */
+  seats: SeatPlace[];
   boarding: BoardingStatus;
+  /** Set when the passenger was moved to another batch (the assignment is then deleted here). */
+  movedToBatchId?: string | null;
 }
 
 export type HealthCodeColour = 'green' | 'yellow' | 'red';

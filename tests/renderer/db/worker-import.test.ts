@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkRoster, recognizeColumns, type RosterTable } from '../../../shared/roster';
-import { IMPORT_CHUNK, importWorkers, type ImportRow, type PlannerDatabase } from '../../../renderer/db';
+import { IMPORT_STEP, importWorkers, type ImportRow, type PlannerDatabase } from '../../../renderer/db';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
 
@@ -74,23 +74,32 @@ describe('importing a roster', () => {
     expect(worker).toMatchObject({ village: '新村', county: first[3] });
   });
 
-  it('leaves whole chunks only when cancelled half way, and says which lines were stored', async () => {
-    const rows = Array.from({ length: IMPORT_CHUNK * 2 + 10 }, () => goodRow());
+  it('leaves whole chunks only when cancelled half way through a chunk, and says which lines were stored', async () => {
+    const chunkSize = IMPORT_STEP * 2;
+    const rows = Array.from({ length: chunkSize * 2 + 10 }, () => goodRow());
     const controller = new AbortController();
+    const progress: number[] = [];
     const report = await importWorkers(importable(roster(rows)), {
       onExisting: 'skip',
       source: 'big.csv',
       signal: controller.signal,
+      chunkSize,
       onProgress: ({ done }) => {
-        if (done >= IMPORT_CHUNK) controller.abort();
+        progress.push(done);
+        // One step into the second chunk: that step is written but not yet committed.
+        if (done === chunkSize + IMPORT_STEP) controller.abort();
       },
     });
+    expect(progress).toContain(IMPORT_STEP);
     expect(report.cancelled).toBe(true);
-    expect(report.created).toHaveLength(IMPORT_CHUNK);
-    expect(report.notReached).toHaveLength(IMPORT_CHUNK + 10);
+    expect(report.created).toHaveLength(chunkSize);
+    expect(report.notReached).toHaveLength(chunkSize + 10);
     const stored = new Set((await db.workers.toArray()).map((w) => w.residentId));
-    expect(stored.size).toBe(IMPORT_CHUNK);
+    expect(stored.size).toBe(chunkSize);
     // Exactly the reported lines are in the database.
     for (const line of report.created) expect(stored.has(rows[line - 2]?.[1] ?? '')).toBe(true);
+    // The audit trail holds the committed chunk only.
+    const audits = await db.audit.where('table').equals('workers').toArray();
+    expect(audits.flatMap((entry) => (entry.after as { created: string[] }).created)).toHaveLength(chunkSize);
   });
 });

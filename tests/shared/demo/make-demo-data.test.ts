@@ -250,7 +250,7 @@ describe('demo route, batches and assignments', () => {
     expect(inFirst.length + inSecond.length).toBe(demo.assignments.length);
     expect(new Set(demo.assignments.map((assignment) => assignment.workerId)).size).toBe(demo.assignments.length);
     for (const assignment of demo.assignments) {
-      expect(assignment).toMatchObject({ legId: null, vehicleId: null, seat: null, boarding: 'pending' });
+      expect(assignment).toMatchObject({ seats: [], boarding: 'pending' });
     }
   });
 
