@@ -14,6 +14,12 @@ import type {
 } from '../../shared/domain/records';
 import { SCHEMA_V1 } from './schema/v1';
 import { SCHEMA_V2 } from './schema/v2';
+import { SCHEMA_V3 } from './schema/v3';
+
+/** One entry of the `caches` table: what it holds is up to the part of the app that wrote it. */
+export interface CacheEntry {
+  id: string;
+}
 
 export const DATABASE_NAME = 'point-to-point-planner';
 
@@ -29,11 +35,14 @@ export class PlannerDatabase extends Dexie {
   followUps!: EntityTable<FollowUp, 'id'>;
   audit!: EntityTable<AuditEntry, 'seq'>;
   settings!: EntityTable<Settings, 'id'>;
+  /** Derived data kept to start faster (schema/v3.ts); safe to clear, never backed up. */
+  caches!: EntityTable<CacheEntry, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
+    this.version(3).stores(SCHEMA_V3);
   }
 }
 

@@ -77,19 +77,45 @@ async function listOpenFigure(bench: AppBench, context: BrowserContext): Promise
   bench.print({ name: 'list-open-100k', unit: 'ms', samples });
 }
 
+/** Waits until the workers directory has stored its snapshot (a few quiet seconds after loading). */
+async function waitForSnapshot(page: Page): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    if (await page.evaluate<boolean>('benchHasDirectorySnapshot()')) return;
+    await page.waitForTimeout(500);
+  }
+  throw new Error('the workers directory stored no snapshot within a minute');
+}
+
 async function searchFigures(bench: AppBench, context: BrowserContext): Promise<void> {
   const page = await context.newPage();
   const sources = Array.from({ length: 20 }, (_, i) => bench.workers[i * 4_999 + 11]).filter(
     (worker): worker is Worker => worker !== undefined,
   );
-  // The first search after start: from navigation to the answer of a search typed at once.
+  // The first search after start: from navigation to the answer of a search typed at once. Once
+  // without the directory's snapshot (the list never opened since the import), then as every later
+  // start finds it.
   const first = sources[0];
   if (first) {
-    const start = performance.now();
-    await page.goto(`${bench.url}#/workers`);
-    await page.getByRole('textbox', { name: '搜索' }).fill(first.residentId.slice(-6));
-    await page.getByTestId('worker-row').filter({ hasText: first.name }).first().waitFor({ timeout: 60_000 });
-    bench.print({ name: 'search-first-100k', unit: 'ms', samples: [performance.now() - start] });
+    const firstSearch = async (target: Page): Promise<number> => {
+      const start = performance.now();
+      await target.goto(`${bench.url}#/workers`);
+      await target.getByRole('textbox', { name: '搜索' }).fill(first.residentId.slice(-6));
+      await target.getByTestId('worker-row').filter({ hasText: first.name }).first().waitFor({ timeout: 60_000 });
+      return performance.now() - start;
+    };
+    const cold = await context.newPage();
+    const coldSample = await firstSearch(cold);
+    await cold.addScriptTag({ path: IN_PAGE_SCRIPT });
+    bench.print({ name: 'search-first-100k-no-snapshot', unit: 'ms', samples: [coldSample] });
+    await waitForSnapshot(cold);
+    await cold.close();
+    const samples: number[] = [];
+    for (let run = 0; run < 3; run++) {
+      const warm = await context.newPage();
+      samples.push(await firstSearch(warm));
+      await warm.close();
+    }
+    bench.print({ name: 'search-first-100k', unit: 'ms', samples });
   }
   await page.addScriptTag({ path: IN_PAGE_SCRIPT });
   const search = async (query: string): Promise<number> => {
@@ -120,8 +146,8 @@ export async function appFigures(bench: AppBench): Promise<void> {
   );
   if (bench.wanted('import-csv-100k') || listOrSearch) {
     const context = await importFigure(bench, 'csv', bench.wanted('import-csv-100k') ? 2 : 1);
-    if (bench.wanted('list-open-100k')) await listOpenFigure(bench, context);
     await searchFigures(bench, context);
+    if (bench.wanted('list-open-100k')) await listOpenFigure(bench, context);
     await context.close();
   }
   if (bench.wanted('import-xlsx-100k')) await (await importFigure(bench, 'xlsx', 1)).close();

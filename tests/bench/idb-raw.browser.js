@@ -56,3 +56,23 @@ globalThis.benchSearch = function benchSearch(query) {
     input.dispatchEvent(new Event('input', { bubbles: true }));
   });
 };
+
+/** Whether the app's workers directory has stored its snapshot in the `caches` table. */
+globalThis.benchHasDirectorySnapshot = function benchHasDirectorySnapshot() {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('point-to-point-planner');
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('caches')) {
+        db.close();
+        resolve(false);
+        return;
+      }
+      const get = db.transaction('caches').objectStore('caches').get('workers-directory');
+      get.onsuccess = () => {
+        db.close();
+        resolve(get.result !== undefined);
+      };
+    };
+  });
+};

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { gbkCsv, makeRoster, xlsx } from '../fixtures/rosters';
-import { launchChromium, openApp, pageErrors } from './browser';
+import { appUrl, launchChromium, openApp, pageErrors } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -146,6 +146,47 @@ describe('workers and roster import', () => {
     expect(list[0]).toContain('Resident ID');
     for (const name of roster.good) expect(list.some((line) => line.startsWith(name))).toBe(true);
     expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the workers list across restarts', () => {
+  it('starts from the snapshot of the last session and still shows the workers registered since', async () => {
+    const roster = makeRoster(5);
+    const csv = (from: number, to: number) =>
+      Buffer.from(
+        `\ufeff${[roster.rows[0], ...roster.rows.slice(from, to)].map((row) => row?.join(',')).join('\r\n')}\r\n`,
+      );
+    const { context, page } = await openApp(browser);
+    await importFile(page, { name: 'first.csv', mimeType: 'text/csv', buffer: csv(1, 4) }, ZH);
+    await page.getByRole('button', { name: '导入 3 行' }).click();
+    await page.getByRole('button', { name: '查看人员名单' }).click();
+    await expect.poll(() => page.getByTestId('worker-count').innerText()).toBe('共 3 人');
+    // The directory keeps its snapshot once the list has been quiet for a few seconds.
+    const snapshotCount = `new Promise((resolve) => {
+      const open = indexedDB.open('point-to-point-planner');
+      open.onsuccess = () => {
+        const get = open.result.transaction('caches').objectStore('caches').get('workers-directory');
+        get.onsuccess = () => { resolve(get.result ? get.result.knownIds.length : -1); open.result.close(); };
+      };
+    })`;
+    await expect.poll(() => page.evaluate<number>(snapshotCount), { timeout: 15_000 }).toBe(3);
+    await page.close();
+
+    // A new window registers two more before its list opens: the list starts from the snapshot of
+    // three and must take the two in.
+    const next = await context.newPage();
+    await next.goto(`${appUrl()}#/workers/import`);
+    const chooser = next.waitForEvent('filechooser');
+    await next.getByRole('button', { name: ZH.chooseFile }).click();
+    await (await chooser).setFiles({ name: 'second.csv', mimeType: 'text/csv', buffer: csv(4, 6) });
+    await next.getByRole('button', { name: ZH.checkAll }).click();
+    await next.getByRole('button', { name: '导入 2 行' }).click();
+    await next.getByRole('button', { name: '查看人员名单' }).click();
+    await expect.poll(() => next.getByTestId('worker-count').innerText()).toBe('共 5 人');
+    const added = roster.rows[5]?.[1] ?? '';
+    await next.getByRole('textbox', { name: '搜索' }).fill(added);
+    await expect.poll(async () => (await next.getByTestId('worker-row').allInnerTexts()).join('|')).toContain(added);
     await context.close();
   });
 });

@@ -52,6 +52,11 @@ export class WorkerDirectory {
     return this.entries.size;
   }
 
+  /** Every live worker, in the order taken in (for the snapshot). */
+  workers(): Worker[] {
+    return [...this.entries.values()].map((entry) => entry.worker);
+  }
+
   /** Adds, replaces or (for deleted records) removes workers. */
   apply(workers: Iterable<Worker>): void {
     for (const worker of workers) {

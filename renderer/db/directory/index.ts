@@ -17,8 +17,8 @@ export function workerDirectory(): Remote<DirectoryApi> {
 /**
  * The directory's version: null while it loads, then a number that changes whenever the workers
  * change (in this window or another), after the directory has taken the change in. With `enabled`
- * false the directory is not started yet: IndexedDB serves one origin's reads in turn, and the
- * directory's read of every worker would keep the list's first rows waiting behind it.
+ * false the directory takes in its snapshot but does not read the table yet: IndexedDB serves one
+ * origin's reads in turn, and a read of every worker would keep the list's first rows waiting.
  */
 export function useDirectoryVersion(enabled = true): number | null {
   const [version, setVersion] = useState<number | null>(null);
@@ -27,6 +27,11 @@ export function useDirectoryVersion(enabled = true): number | null {
     const db = database();
     const [newest, count] = await Promise.all([db.workers.orderBy('updatedAt').last(), db.workers.count()]);
     return `${newest?.updatedAt ?? ''}/${newest?.id ?? ''}/${count}`;
+  }, []);
+  // Starting the directory's worker reads its snapshot (one record) at once; the read of every
+  // worker, when there is no snapshot, waits for `enabled`.
+  useEffect(() => {
+    workerDirectory();
   }, []);
   useEffect(() => {
     if (signal === undefined || !enabled) return;
