@@ -7,6 +7,7 @@
 import {
   addDays,
   differenceInCalendarDays,
+  differenceInMilliseconds,
   differenceInYears,
   format,
   isExists,
@@ -82,6 +83,21 @@ export function subtractCalendarYears(date: CalendarDate, years: number): Calend
 /** Age in completed years on `onDate`. */
 export function ageOn(birthDate: CalendarDate, onDate: CalendarDate): number {
   return differenceInYears(requireDate(onDate), requireDate(birthDate));
+}
+
+/**
+ * Milliseconds from `from` to `to` (negative when `to` is earlier). Timestamps must be compared as
+ * instants, not as strings: `…T08:00:00+08:00` is earlier than `…T01:00:00Z`. Throws a RangeError
+ * for text that is not an ISO timestamp, so a bad record fails loudly instead of every comparison
+ * with it quietly coming out false.
+ */
+export function millisecondsBetween(from: Timestamp, to: Timestamp): number {
+  const start = parseISO(from);
+  const end = parseISO(to);
+  if (!isValid(start) || !isValid(end)) {
+    throw new RangeError(`not an ISO timestamp: ${JSON.stringify(isValid(start) ? to : from)}`);
+  }
+  return differenceInMilliseconds(end, start);
 }
 
 /** A date for people: 2026年2月15日 / Feb 15, 2026. */

@@ -6,6 +6,7 @@ import {
   formatCalendarDate,
   formatTimestamp,
   isCalendarDate,
+  millisecondsBetween,
   subtractCalendarYears,
 } from '../../shared/dates';
 
@@ -44,5 +45,18 @@ describe('calendar dates', () => {
     expect(formatCalendarDate('not a date', 'en')).toBe('not a date');
     expect(formatTimestamp('garbage', 'zh-CN')).toBe('garbage');
     expect(formatTimestamp(new Date(2026, 1, 15, 8, 30).toISOString(), 'zh-CN')).toBe('2026年2月15日 08:30');
+  });
+});
+
+describe('millisecondsBetween', () => {
+  it('compares instants, not the text, across offsets', () => {
+    expect(millisecondsBetween('2026-02-18T08:00:00.000+08:00', '2026-02-18T01:00:00.000Z')).toBe(3_600_000);
+    expect(millisecondsBetween('2026-02-18T01:00:00.000Z', '2026-02-18T08:00:00.000+08:00')).toBe(-3_600_000);
+    expect(millisecondsBetween('2026-02-18T00:00:00.000Z', '2026-02-18T00:00:00.001Z')).toBe(1);
+  });
+
+  it('refuses text that is not a timestamp', () => {
+    expect(() => millisecondsBetween('yesterday', '2026-02-18T00:00:00.000Z')).toThrow(RangeError);
+    expect(() => millisecondsBetween('2026-02-18T00:00:00.000Z', '')).toThrow(RangeError);
   });
 });
