@@ -100,6 +100,36 @@ export function millisecondsBetween(from: Timestamp, to: Timestamp): number {
   return differenceInMilliseconds(end, start);
 }
 
+/**
+ * Charter timetables are written in Beijing time, which has had no daylight saving since 1991, so
+ * a departure is that calendar day plus minutes at +08:00 wherever the office PC's clock is set.
+ * The instant `minutes` after midnight (Beijing time) of `date`, as an ISO timestamp with +08:00:
+ * `minutes` may pass 1,440, for a leg that leaves or arrives on a later day.
+ */
+export function beijingTimestamp(date: CalendarDate, minutes: number): Timestamp {
+  if (!Number.isFinite(minutes)) throw new RangeError(`minutes must be a number, got ${String(minutes)}`);
+  const day = addCalendarDays(date, Math.floor(minutes / 1440));
+  const rest = Math.round(minutes - Math.floor(minutes / 1440) * 1440);
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return `${day}T${pad(Math.floor(rest / 60))}:${pad(rest % 60)}:00.000+08:00`;
+}
+
+/** `HH:mm` of minutes after midnight, with the day offset for times past midnight: 25:30 → 01:30 (+1). */
+export function clockTime(minutes: number): { time: string; dayOffset: number } {
+  const dayOffset = Math.floor(minutes / 1440);
+  const rest = minutes - dayOffset * 1440;
+  const pad = (value: number): string => String(value).padStart(2, '0');
+  return { time: `${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`, dayOffset };
+}
+
+/** Minutes after midnight of `HH:mm` (00:00 to 23:59), or null for anything else. */
+export function minutesOfClockTime(text: string): number | null {
+  const match = /^(\d{1,2})[:：](\d{2})$/.exec(text.trim());
+  if (!match) return null;
+  const [hours, minutes] = [Number(match[1]), Number(match[2])];
+  return hours < 24 && minutes < 60 ? hours * 60 + minutes : null;
+}
+
 /** A date for people: 2026年2月15日 / Feb 15, 2026. */
 export function formatCalendarDate(date: CalendarDate, language: Language): string {
   const parsed = calendarDateToDate(date);

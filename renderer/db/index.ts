@@ -14,3 +14,6 @@ export * from './repositories/roster-columns';
 export * from './repositories/placements';
 export { startRosterSession } from './roster-import';
 export type { RosterSession, RosterSummary, VerdictCounts } from './roster-import';
+export * from './repositories/routes';
+export * from './repositories/batches';
+export * from './repositories/batch-plan';

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
+  beijingTimestamp,
+  clockTime,
+  minutesOfClockTime,
   ageOn,
   calendarDaysBetween,
   formatCalendarDate,
@@ -58,5 +61,22 @@ describe('millisecondsBetween', () => {
   it('refuses text that is not a timestamp', () => {
     expect(() => millisecondsBetween('yesterday', '2026-02-18T00:00:00.000Z')).toThrow(RangeError);
     expect(() => millisecondsBetween('2026-02-18T00:00:00.000Z', '')).toThrow(RangeError);
+  });
+});
+
+describe('Beijing timetable times', () => {
+  it('writes a departure as that day in Beijing time, and a time past midnight on the next day', () => {
+    expect(beijingTimestamp('2026-02-18', 5 * 60 + 30)).toBe('2026-02-18T05:30:00.000+08:00');
+    expect(beijingTimestamp('2026-02-28', 24 * 60 + 90)).toBe('2026-03-01T01:30:00.000+08:00');
+    expect(millisecondsBetween(beijingTimestamp('2026-02-18', 0), '2026-02-17T16:00:00.000Z')).toBe(0);
+  });
+
+  it('reads and writes clock times, refusing what is not one', () => {
+    expect(minutesOfClockTime('09:05')).toBe(545);
+    expect(minutesOfClockTime(' 9：05 ')).toBe(545);
+    expect(minutesOfClockTime('24:00')).toBeNull();
+    expect(minutesOfClockTime('9.05')).toBeNull();
+    expect(clockTime(545)).toEqual({ time: '09:05', dayOffset: 0 });
+    expect(clockTime(1440 + 90)).toEqual({ time: '01:30', dayOffset: 1 });
   });
 });

@@ -1,0 +1,274 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  addPassengers,
+  autoSeat,
+  batchGate,
+  batchHistory,
+  changeBatchStatus,
+  changeSeat,
+  createBatch,
+  deleteRoute,
+  listBatches,
+  listPassengers,
+  movePassengers,
+  removePassengers,
+  saveRoute,
+  SeatChangeRefusedError,
+  tickItem,
+  untickItem,
+  updateBatch,
+  updateSettings,
+  type PlannerDatabase,
+} from '../../../renderer/db';
+import type { BatchInput } from '../../../shared/domain/batch-rules';
+import type { Route } from '../../../shared/domain/records';
+import { CHECKLIST_ITEMS } from '../../../shared/gate';
+import { defaultReservedSeats } from '../../../shared/seating';
+import { makeEscort, makeRouteInput, makeVehicle } from '../../fixtures/batches';
+import { makeEnterprise, makeWorker } from '../../fixtures/factories';
+import { freshDatabase, rejection } from './test-database';
+
+let db: PlannerDatabase;
+beforeEach(async () => {
+  db = freshDatabase();
+  await updateSettings({ operatorName: '王调度' });
+});
+
+function batchInput(route: Route, overrides: Partial<BatchInput> = {}): BatchInput {
+  const escort = makeEscort();
+  return {
+    name: '田东县 第1批',
+    routeId: route.id,
+    date: '2026-02-18',
+    organizer: '李建国',
+    escorts: [escort],
+    medics: [],
+    notes: '',
+    legs: route.legs.map((leg) => ({
+      legId: leg.id,
+      vehicles: [
+        makeVehicle({
+          kind: leg.mode === 'train' ? 'train-second-class' : 'coach',
+          seatCount: leg.mode === 'train' ? 90 : 45,
+          label: leg.mode === 'train' ? '05' : '桂L·12345',
+          reserved: defaultReservedSeats(
+            leg.mode === 'train' ? 'train-second-class' : 'coach',
+            leg.mode === 'train' ? 90 : 45,
+          ),
+          escortId: escort.id,
+        }),
+      ],
+    })),
+    ...overrides,
+  };
+}
+
+async function registered(count: number, enterpriseId: string | null = null) {
+  const workers = Array.from({ length: count }, () => makeWorker({ enterpriseId }));
+  await db.workers.bulkAdd(workers);
+  return workers;
+}
+
+describe('routes', () => {
+  it('refuses a route without legs, with a leg leaving before the last arrives, or with a name in use', async () => {
+    await saveRoute(null, makeRouteInput({ name: '百色—广州' }));
+    const problems = (
+      await rejection(
+        saveRoute(
+          null,
+          makeRouteInput({
+            name: ' 百色—广州 ',
+            legs: makeRouteInput().legs.map((leg, i) => (i === 1 ? { ...leg, departureMinutes: 7 * 60 } : leg)),
+          }),
+        ),
+      )
+    ).problems;
+    expect(problems.map((problem) => problem.code)).toEqual([
+      'route-name-duplicate',
+      'leg-departs-before-previous-arrives',
+    ]);
+    expect((await rejection(saveRoute(null, makeRouteInput({ legs: [] })))).problems[0]?.code).toBe('route-no-legs');
+    await expect(db.routes.count()).resolves.toBe(1);
+  });
+
+  it('keeps a route that a batch uses', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    await createBatch(batchInput(route));
+    expect((await rejection(deleteRoute(route.id))).problems[0]?.code).toBe('route-in-use');
+  });
+});
+
+describe('batches and passengers', () => {
+  it('creates a draft batch and refuses an escort without a valid mobile phone', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    const batch = await createBatch(batchInput(route));
+    expect(batch.status).toBe('draft');
+    const bad = batchInput(route, { escorts: [makeEscort({ phone: '12345' })] });
+    const problems = (await rejection(createBatch(bad))).problems;
+    expect(problems).toContainEqual({ field: 'escorts.0.phone', code: 'phone-invalid' });
+    await expect(listBatches()).resolves.toHaveLength(1);
+  });
+
+  it('adds workers once, and refuses one who rides another batch at the same time', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    const first = await createBatch(batchInput(route));
+    const second = await createBatch(batchInput(route, { name: '田东县 第2批' }));
+    const later = await createBatch(batchInput(route, { name: '田东县 第3批', date: '2026-02-25' }));
+    const [a, b] = await registered(2);
+    const outcome = await addPassengers(first.id, [a?.id ?? '', a?.id ?? '', 'nobody']);
+    expect(outcome).toMatchObject({ added: [a?.id], already: [], unknown: ['nobody'] });
+    expect((await addPassengers(first.id, [a?.id ?? ''])).already).toEqual([a?.id]);
+
+    const clash = await addPassengers(second.id, [a?.id ?? '', b?.id ?? '']);
+    expect(clash.added).toEqual([b?.id]);
+    expect(clash.conflicts).toEqual([{ workerId: a?.id, name: a?.name, batchId: first.id, batchName: first.name }]);
+    // A week later the same worker is free.
+    expect((await addPassengers(later.id, [a?.id ?? ''])).added).toEqual([a?.id]);
+  });
+
+  it('moves passengers to another batch, keeping where they went in the history', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    const from = await createBatch(batchInput(route));
+    const to = await createBatch(batchInput(route, { name: '田东县 第2批', date: '2026-02-20' }));
+    const [a, b] = await registered(2);
+    await addPassengers(from.id, [a?.id ?? '', b?.id ?? '']);
+    const outcome = await movePassengers(from.id, to.id, [a?.id ?? '']);
+    expect(outcome.added).toEqual([a?.id]);
+    expect((await listPassengers(from.id)).map((p) => p.worker.id)).toEqual([b?.id]);
+    expect((await listPassengers(to.id)).map((p) => p.worker.id)).toEqual([a?.id]);
+    const old = (await db.assignments.where('batchId').equals(from.id).toArray()).find((x) => x.workerId === a?.id);
+    expect(old).toMatchObject({ movedToBatchId: to.id });
+    expect(old?.deletedAt).toBeTruthy();
+    await expect(removePassengers(to.id, [a?.id ?? ''])).resolves.toBe(1);
+    await expect(listPassengers(to.id)).resolves.toEqual([]);
+  });
+
+  it('refuses a new date that makes a passenger ride two batches at once, and changes nothing', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    const first = await createBatch(batchInput(route));
+    const input = batchInput(route, { name: '田东县 第2批', date: '2026-02-20' });
+    const second = await createBatch(input);
+    const [a] = await registered(1);
+    await addPassengers(first.id, [a?.id ?? '']);
+    await addPassengers(second.id, [a?.id ?? '']);
+    const problems = (await rejection(updateBatch(second.id, { ...input, date: '2026-02-18' }))).problems;
+    expect(problems[0]).toMatchObject({ code: 'passengers-travel-overlap', params: { count: 1 } });
+    await expect(db.batches.get(second.id)).resolves.toMatchObject({ date: '2026-02-20' });
+  });
+});
+
+describe('seating a batch', () => {
+  it('seats everyone within the load factor, swaps two passengers, and refuses a move onto a reserved seat', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    const input = batchInput(route);
+    const batch = await createBatch(input);
+    const workers = await registered(30);
+    await addPassengers(
+      batch.id,
+      workers.map((w) => w.id),
+    );
+    const outcome = await autoSeat(batch.id);
+    const coachLeg = outcome.legs[0];
+    // A 45-seat coach at 50% takes 22 passengers: the rest are named as unseated.
+    const seatedOnCoach = coachLeg?.allocation.seats.length ?? 0;
+    expect(seatedOnCoach).toBeLessThanOrEqual(22);
+    expect(seatedOnCoach + (coachLeg?.allocation.unseated.length ?? 0)).toBe(30);
+    const passengers = await listPassengers(batch.id);
+    const trainLegId = route.legs[1]?.id ?? '';
+    expect(passengers.every((p) => p.assignment.seats.some((seat) => seat.legId === trainLegId))).toBe(true);
+
+    const seatOf = async (workerId: string) =>
+      (await listPassengers(batch.id))
+        .find((p) => p.worker.id === workerId)
+        ?.assignment.seats.find((seat) => seat.legId === trainLegId)?.seat;
+    const [a, b] = workers;
+    const [seatA, seatB] = [await seatOf(a?.id ?? ''), await seatOf(b?.id ?? '')];
+    await changeSeat(batch.id, trainLegId, { kind: 'swap', workerIds: [a?.id ?? '', b?.id ?? ''] });
+    expect([await seatOf(a?.id ?? ''), await seatOf(b?.id ?? '')]).toEqual([seatB, seatA]);
+
+    const stored = await db.batches.get(batch.id);
+    const [coachLegPlan, trainLegPlan] = stored?.legs ?? [];
+    const train = trainLegPlan?.vehicles[0];
+    if (!coachLegPlan || !train) throw new Error('the batch lost its legs');
+    await db.batches.update(batch.id, {
+      legs: [
+        coachLegPlan,
+        { legId: trainLegId, vehicles: [{ ...train, reserved: [{ seat: '18F', role: 'isolation' }] }] },
+      ],
+    });
+    const refused = await changeSeat(batch.id, trainLegId, {
+      kind: 'move',
+      workerId: a?.id ?? '',
+      to: { vehicleId: train.id, seat: '18F' },
+    }).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SeatChangeRefusedError);
+    expect((refused as SeatChangeRefusedError).problems[0]?.code).toBe('seat-reserved');
+    expect(await seatOf(a?.id ?? '')).toBe(seatB);
+  });
+});
+
+describe('the five-unifications gate and the status of a batch', () => {
+  it('refuses "ready" with the reasons, allows it with a written reason, and keeps the override', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    const batch = await createBatch(batchInput(route));
+    const enterprise = makeEnterprise();
+    await db.enterprises.add(enterprise);
+    const workers = await registered(4, enterprise.id);
+    await addPassengers(
+      batch.id,
+      workers.map((w) => w.id),
+    );
+    await expect(changeBatchStatus(batch.id, 'planned')).resolves.toMatchObject({ allowed: true });
+
+    let gate = await batchGate(batch.id);
+    expect(gate.unmet).toContain('vehicle.seat-plan-made');
+    expect(gate.unmet).toContain('organization.roster-locked');
+    await autoSeat(batch.id);
+    for (const item of CHECKLIST_ITEMS) {
+      if (item.kind === 'ticked') await tickItem(batch.id, item.key, item.note?.required ? 'A-123' : '');
+    }
+    gate = await batchGate(batch.id);
+    // Medical waits for the health-check station; every other item is met.
+    expect(gate.unmet).toEqual(['medical.health-checks-passed']);
+
+    const refused = await changeBatchStatus(batch.id, 'ready');
+    expect(refused).toMatchObject({ allowed: false, unmet: ['medical.health-checks-passed'] });
+    await expect(db.batches.get(batch.id)).resolves.toMatchObject({ status: 'planned' });
+
+    await expect(changeBatchStatus(batch.id, 'ready', { reason: '县卫健局已集中体检' })).resolves.toMatchObject({
+      allowed: true,
+    });
+    const stored = await db.batches.get(batch.id);
+    expect(stored?.status).toBe('ready');
+    expect(stored?.overrides).toEqual([
+      expect.objectContaining({ from: 'planned', to: 'ready', reason: '县卫健局已集中体检', by: '王调度' }),
+    ]);
+    const history = await batchHistory(batch.id);
+    expect(history.at(-1)?.reason).toBe('县卫健局已集中体检');
+    // Never backwards, not even with a reason.
+    await expect(changeBatchStatus(batch.id, 'planned', { reason: '重新安排车辆' })).resolves.toMatchObject({
+      allowed: false,
+    });
+  });
+
+  it('breaks the roster lock when a passenger joins after it, and a tick needs its note', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    const batch = await createBatch(batchInput(route));
+    const [a, b] = await registered(2);
+    await addPassengers(batch.id, [a?.id ?? '']);
+    await tickItem(batch.id, 'organization.roster-locked', '');
+    expect((await batchGate(batch.id)).unmet).not.toContain('organization.roster-locked');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await addPassengers(batch.id, [b?.id ?? '']);
+    const gate = await batchGate(batch.id);
+    const item = gate.unifications.flatMap((u) => u.items).find((i) => i.key === 'organization.roster-locked');
+    expect(item?.state).toBe('broken');
+    expect(item?.reasons[0]).toMatchObject({ code: 'roster-changed-after-tick', params: { added: 1 } });
+    await untickItem(batch.id, 'organization.roster-locked');
+    expect(
+      (await batchGate(batch.id)).unifications[0]?.items.find((i) => i.key === 'organization.roster-locked')?.state,
+    ).toBe('unmet');
+    const problems = (await rejection(tickItem(batch.id, 'protection.insurance', '  '))).problems;
+    expect(problems).toEqual([{ field: 'note', code: 'required' }]);
+  });
+});
