@@ -13,6 +13,7 @@ import { startWebServer } from '../e2e/web-server';
 import { benchLine, timeRuns, type Figure } from './measure';
 import { searchFigures } from './search';
 import { appFigures } from './app-figures';
+import { planningFigures } from './planning';
 import { SCHEMA_V2 } from '../../renderer/db/schema/v2';
 
 const SEED = 20200218;
@@ -108,6 +109,7 @@ const BROWSER_FIGURES = [
 async function main(): Promise<void> {
   await generatorFigures();
   if (wanted('search-index', 'array-scan-100k')) await searchFigures(print);
+  if (wanted('plan-100k', 'sort-workers-100k')) await planningFigures(print);
   if (!wanted(...BROWSER_FIGURES)) return;
   writeFileSync(
     fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),
