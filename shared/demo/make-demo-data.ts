@@ -26,6 +26,8 @@ import type {
   Worker,
 } from '../domain/records';
 import { residentIdCheckChar } from '../domain/resident-id';
+import { DEFAULT_SETTINGS } from '../domain/records';
+import { defaultReservedSeats, vehicleCapacity } from '../seating';
 import { makeDottedName, makePersonName, makeRareCharName, pickSurname } from './names';
 import { DEMO_COUNTIES, DEMO_DISTRICTS, makeVillageNames } from './places';
 import type { DemoCounty, DemoDistrict } from './places';
@@ -621,9 +623,12 @@ interface BatchPlan {
   notes: string;
 }
 
-/** Seats per vehicle that passengers may use at the 50% epidemic load factor, less staff and isolation seats. */
-function usableSeats(seatCount: number, reserved: number): number {
-  return Math.max(1, Math.floor(seatCount * 0.5) - reserved);
+/** The demo plans at the default epidemic load factor. */
+const DEMO_LOAD_FACTOR = DEFAULT_SETTINGS.loadFactor;
+
+/** A vehicle with the default reserved seats: escort and medic at the ends, the last row for isolation. */
+function makeVehicle(id: string, kind: VehicleKind, label: string, seatCount: number): Vehicle {
+  return { id, kind, label, seatCount, reserved: defaultReservedSeats(kind, seatCount), escortId: null };
 }
 
 function makeCoaches(random: SeededRandom, passengers: number, platePrefix: string, plates: Set<string>): Vehicle[] {
@@ -635,9 +640,9 @@ function makeCoaches(random: SeededRandom, passengers: number, platePrefix: stri
     let label = plate();
     while (plates.has(label)) label = plate();
     plates.add(label);
-    vehicles.push({ id: random.uuid(), kind: 'coach', label, seatCount, reserved: [], escortId: null });
-    // Half of the last row stays free for isolation and one seat is the escort's.
-    seated += usableSeats(seatCount, 4);
+    const coach = makeVehicle(random.uuid(), 'coach', label, seatCount);
+    vehicles.push(coach);
+    seated += vehicleCapacity(coach, DEMO_LOAD_FACTOR);
   } while (seated < passengers);
   return vehicles;
 }
@@ -704,16 +709,14 @@ function makeBatches(
     if (pickupCoaches.length === 0) pickupCoaches.push(...makeCoaches(random, 0, '桂L', plates));
 
     const carriageSeats = plan.trainKind === 'train-hard-seat' ? 118 : 90;
-    // Per carriage: escort and medic seats at the ends and a free row for isolation.
-    const carriageCount = Math.max(1, Math.ceil(passengers.length / usableSeats(carriageSeats, 6)));
-    const carriages: Vehicle[] = Array.from({ length: carriageCount }, (_, index) => ({
-      id: random.uuid(),
-      kind: plan.trainKind,
-      label: String(index + 1).padStart(2, '0'),
-      seatCount: carriageSeats,
-      reserved: [],
-      escortId: null,
-    }));
+    const carriageCapacity = vehicleCapacity(
+      makeVehicle('probe', plan.trainKind, '01', carriageSeats),
+      DEMO_LOAD_FACTOR,
+    );
+    const carriageCount = Math.max(1, Math.ceil(passengers.length / carriageCapacity));
+    const carriages: Vehicle[] = Array.from({ length: carriageCount }, (_, index) =>
+      makeVehicle(random.uuid(), plan.trainKind, String(index + 1).padStart(2, '0'), carriageSeats),
+    );
     const deliveryCoaches = makeCoaches(random, passengers.length, '粤A', plates);
 
     const legs: BatchLeg[] = [

@@ -14,6 +14,7 @@ import { benchLine, timeRuns, type Figure } from './measure';
 import { searchFigures } from './search';
 import { appFigures } from './app-figures';
 import { planningFigures } from './planning';
+import { seatingFigures } from './seating';
 import { SCHEMA_V2 } from '../../renderer/db/schema/v2';
 
 const SEED = 20200218;
@@ -110,6 +111,7 @@ async function main(): Promise<void> {
   await generatorFigures();
   if (wanted('search-index', 'array-scan-100k')) await searchFigures(print);
   if (wanted('plan-100k', 'sort-workers-100k')) await planningFigures(print);
+  if (wanted('seat-allocation-1200', 'json-roundtrip-seating-1200')) await seatingFigures(print);
   if (!wanted(...BROWSER_FIGURES)) return;
   writeFileSync(
     fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),
