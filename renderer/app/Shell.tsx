@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { AppShell, Center, Group, Loader, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconBuildingFactory2, IconHome, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconBuildingFactory2, IconHome, IconRoute, IconSettings, IconTrain, IconUsers } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Language } from '../../shared/domain/records';
@@ -17,12 +17,26 @@ const WorkerDetailPage = lazy(() =>
   import('../features/workers/WorkerDetailPage').then((m) => ({ default: m.WorkerDetailPage })),
 );
 const ImportPage = lazy(() => import('../features/workers/import/ImportPage').then((m) => ({ default: m.ImportPage })));
+// The routes and batches pages bring the seating, the gate and the planner.
+const RoutesPage = lazy(() => import('../features/routes/RoutesPage').then((m) => ({ default: m.RoutesPage })));
+const RouteDetailPage = lazy(() =>
+  import('../features/routes/RouteDetailPage').then((m) => ({ default: m.RouteDetailPage })),
+);
+const BatchesPage = lazy(() => import('../features/batches/BatchesPage').then((m) => ({ default: m.BatchesPage })));
+const BatchDetailPage = lazy(() =>
+  import('../features/batches/BatchDetailPage').then((m) => ({ default: m.BatchDetailPage })),
+);
+const PlanBatchesPage = lazy(() =>
+  import('../features/batches/planning/PlanBatchesPage').then((m) => ({ default: m.PlanBatchesPage })),
+);
 import { ErrorBoundary } from '../components/ErrorBoundary';
 
 const NAVIGATION = [
   { to: '/', key: 'home', icon: IconHome },
   { to: '/workers', key: 'workers', icon: IconUsers },
   { to: '/enterprises', key: 'enterprises', icon: IconBuildingFactory2 },
+  { to: '/routes', key: 'routes', icon: IconRoute },
+  { to: '/batches', key: 'batches', icon: IconTrain },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
 
@@ -91,6 +105,11 @@ export function Shell() {
               <Route path="/workers/:id" element={<WorkerDetailPage />} />
               <Route path="/enterprises" element={<EnterprisesPage />} />
               <Route path="/enterprises/:id" element={<EnterpriseDetailPage />} />
+              <Route path="/routes" element={<RoutesPage />} />
+              <Route path="/routes/:id" element={<RouteDetailPage />} />
+              <Route path="/batches" element={<BatchesPage />} />
+              <Route path="/batches/plan" element={<PlanBatchesPage />} />
+              <Route path="/batches/:id" element={<BatchDetailPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -17,3 +17,4 @@ export type { RosterSession, RosterSummary, VerdictCounts } from './roster-impor
 export * from './repositories/routes';
 export * from './repositories/batches';
 export * from './repositories/batch-plan';
+export * from './repositories/batch-planning';

@@ -1,4 +1,9 @@
 import type { Messages } from './zh-CN';
+import { routesEn } from './parts/routes';
+import { batchesEn } from './parts/batches';
+import { seatingEn } from './parts/seating';
+import { gateEn } from './parts/gate';
+import { planningEn } from './parts/planning';
 
 export const en: Messages = {
   app: {
@@ -6,7 +11,14 @@ export const en: Messages = {
     subtitle: 'Charter transport of workers back to work',
     loading: 'Opening your data…',
     language: 'Language',
-    nav: { home: 'Home', workers: 'Workers', enterprises: 'Receiving enterprises', settings: 'Settings' },
+    nav: {
+      home: 'Home',
+      workers: 'Workers',
+      enterprises: 'Receiving enterprises',
+      routes: 'Routes',
+      batches: 'Batches',
+      settings: 'Settings',
+    },
     unexpectedError: 'Something went wrong: {{message}}',
     reload: 'Reload',
   },
@@ -367,7 +379,36 @@ export const en: Messages = {
     'load-factor-range': 'The load factor must lie between 10% and 100%',
     'working-age-range': 'Working ages must lie between 14 and 80',
     'working-age-order': 'The upper age must be above the lower age',
+    'route-name-duplicate': 'A route with this name exists already',
+    'route-no-legs': 'A route needs at least one leg',
+    'leg-time-invalid': 'The departure time is not valid',
+    'leg-departs-before-previous-arrives': 'Leg {{leg}} leaves before leg {{previous}} arrives',
+    'leg-duration-invalid': 'A leg takes from 1 minute to 48 hours',
+    'leg-distance-invalid': 'The distance must be 0 to 5,000 km',
+    'pickup-county-duplicate': 'This county has a pickup point already',
+    'pickup-lead-invalid': 'Assembly must be 0 to 720 minutes before departure',
+    'route-in-use': '{{count}} batches use this route: it can not be deleted',
+    'route-missing': 'The route does not exist or was deleted',
+    'date-invalid': 'The date is not valid',
+    'leg-not-on-route': 'This leg is not on the chosen route',
+    'escort-missing': 'This escort is not on the batch',
+    'escort-on-two-vehicles': 'On one leg, an escort is in charge of one vehicle (one carriage) only',
+    'batch-locked': '“{{name}}” has departed: its roster, seats and vehicles can no longer change',
+    'passengers-travel-overlap': '{{count}} travel on another batch at the same time: {{names}}',
+    'move-same-batch': 'Choose another batch',
+    'operator-missing': 'Enter the operator’s name in Settings first: a tick records who made it',
+    'label-too-long': 'Too long (at most {{max}} characters)',
+    'label-duplicate': 'Another vehicle of this leg is numbered {{label}}',
+    'seat-count-range': 'The seat count must be {{min}} to {{max}}',
+    'reserved-seat-unknown': 'There is no seat {{seat}}',
+    'reserved-seat-duplicate': 'Seat {{seat}} is reserved twice',
+    'reserved-every-seat': 'Every seat is reserved: passengers have none left',
     'not-found': 'The record no longer exists; it may have been deleted in another window',
     'fix-fields': 'Please correct the fields marked in red',
   },
+  routes: routesEn,
+  batches: batchesEn,
+  seating: seatingEn,
+  gate: gateEn,
+  planning: planningEn,
 };

@@ -1,11 +1,28 @@
-/** Chinese (simplified): the default language. Every user-facing string of the app lives here and in en.ts. */
+import type { Widen } from './widen';
+import { routesZhCN } from './parts/routes';
+import { batchesZhCN } from './parts/batches';
+import { seatingZhCN } from './parts/seating';
+import { gateZhCN } from './parts/gate';
+import { planningZhCN } from './parts/planning';
+
+/**
+ * Chinese (simplified): the default language. Every user-facing string of the app lives here and in
+ * en.ts; the batch planning screens keep theirs in `parts/`, both languages side by side.
+ */
 export const zhCN = {
   app: {
     title: '点对点专列规划',
     subtitle: '务工人员返岗包车规划',
     loading: '正在打开数据…',
     language: '语言',
-    nav: { home: '首页', workers: '务工人员', enterprises: '接收企业', settings: '设置' },
+    nav: {
+      home: '首页',
+      workers: '务工人员',
+      enterprises: '接收企业',
+      routes: '线路',
+      batches: '专列批次',
+      settings: '设置',
+    },
     unexpectedError: '出现意外错误：{{message}}',
     reload: '重新加载',
   },
@@ -355,11 +372,39 @@ export const zhCN = {
     'load-factor-range': '满载率应在 10% 到 100% 之间',
     'working-age-range': '劳动年龄应在 14 到 80 岁之间',
     'working-age-order': '年龄上限应大于下限',
+    'route-name-duplicate': '已有同名线路',
+    'route-no-legs': '线路至少要有一段行程',
+    'leg-time-invalid': '出发时间不正确',
+    'leg-departs-before-previous-arrives': '第 {{leg}} 段在第 {{previous}} 段到达之前就出发了',
+    'leg-duration-invalid': '行程时长应为 1 分钟到 48 小时',
+    'leg-distance-invalid': '里程应为 0 到 5000 公里',
+    'pickup-county-duplicate': '这个县已有上车点',
+    'pickup-lead-invalid': '集合提前时间应为 0 到 720 分钟',
+    'route-in-use': '有 {{count}} 个批次使用这条线路，不能删除',
+    'route-missing': '线路不存在或已删除',
+    'date-invalid': '日期不正确',
+    'leg-not-on-route': '这段行程不在所选线路上',
+    'escort-missing': '这位随车人员不在本批次名单中',
+    'escort-on-two-vehicles': '同一段行程中，一位随车人员只能负责一辆车（一节车厢）',
+    'batch-locked': '“{{name}}”已发车，名单、座位和车辆不能再改',
+    'passengers-travel-overlap': '{{count}} 人同一时间已在其他批次：{{names}}',
+    'move-same-batch': '请选择另一个批次',
+    'operator-missing': '请先在“设置”中填写操作员姓名：勾选记录要写明是谁',
+    'label-too-long': '太长了（最多 {{max}} 个字）',
+    'label-duplicate': '本段行程已有编号为 {{label}} 的车辆',
+    'seat-count-range': '座位数应为 {{min}} 到 {{max}}',
+    'reserved-seat-unknown': '没有座位 {{seat}}',
+    'reserved-seat-duplicate': '座位 {{seat}} 重复预留',
+    'reserved-every-seat': '所有座位都被预留了，乘客无座可坐',
     'not-found': '记录不存在，可能已在其他窗口被删除',
     'fix-fields': '请先修正标红的项目',
   },
+  routes: routesZhCN,
+  batches: batchesZhCN,
+  seating: seatingZhCN,
+  gate: gateZhCN,
+  planning: planningZhCN,
 } as const;
 
-type Widen<T> = T extends string ? string : { [K in keyof T]: Widen<T[K]> };
 /** The shape every language must fill: the same keys as zh-CN. */
 export type Messages = Widen<typeof zhCN>;

@@ -163,7 +163,11 @@ export async function changeSeat(batchId: string, legId: string, change: SeatCha
     const problems = checkSeatChange({
       vehicles: leg.vehicles,
       loadFactor,
-      passengers: passengers.map(({ worker }) => ({ workerId: worker.id, household: worker.household })),
+      passengers: passengers.map(({ worker }) => ({
+        workerId: worker.id,
+        household: worker.household,
+        villageKey: villageKey(worker),
+      })),
       seats,
       change,
     });

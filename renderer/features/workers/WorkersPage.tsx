@@ -260,6 +260,20 @@ export function WorkersPage() {
           </Button>
         )}
         {selected.size > 0 && (
+          <Button
+            size="compact-sm"
+            variant="light"
+            onClick={() =>
+              // Loaded on first use, like the placement form: the list opens without the batch screens.
+              void import('../batches/add-passengers').then(({ openChooseBatch }) =>
+                openChooseBatch({ t, workerIds: [...selected], onDone: workerSelection.clear }),
+              )
+            }
+          >
+            {t('batches.addTitle')}
+          </Button>
+        )}
+        {selected.size > 0 && (
           <Button size="compact-sm" variant="subtle" color="gray" onClick={workerSelection.clear}>
             {t('workers.clearSelection')}
           </Button>

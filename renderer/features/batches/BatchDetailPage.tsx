@@ -1,0 +1,101 @@
+import { Button, Card, Group, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
+import { IconEdit } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router-dom';
+import type { Language } from '../../../shared/domain/records';
+import { formatCalendarDate } from '../../../shared/dates';
+import { batchHistory, getBatch, getRoute, isBatchLocked, useRepositoryQuery } from '../../db';
+import { DetailField } from '../../components/DetailField';
+import { ChangeHistory } from '../../components/ChangeHistory';
+import { RecordPage } from '../../components/RecordPage';
+import { openBatchForm } from './BatchForm';
+import { BatchStatusBadge } from './gate/BatchStatusBadge';
+import { GatePanel } from './gate/GatePanel';
+import { SeatingPanel } from './seating/SeatingPanel';
+import { PassengersPanel } from './PassengersPanel';
+import { VehiclesPanel } from './VehiclesPanel';
+
+/** One batch: its details and vehicles, passengers, seats, and the five unifications with its status. */
+export function BatchDetailPage() {
+  const { t, i18n } = useTranslation();
+  const { id = '' } = useParams();
+  const batch = useRepositoryQuery(async () => (await getBatch(id)) ?? null, [id]);
+  const route = useRepositoryQuery(async () => (batch ? ((await getRoute(batch.routeId)) ?? null) : null), [batch]);
+  const history = useRepositoryQuery(() => batchHistory(id), [id]);
+  if (batch === undefined) return null;
+  const language = i18n.language as Language;
+  const editable = batch !== null && !batch.deletedAt && !isBatchLocked(batch.status);
+
+  return (
+    <RecordPage
+      backTo="/batches"
+      backLabel={t('batches.title')}
+      record={batch}
+      notFoundText={t('batches.notFound')}
+      deletedText={t('batches.deletedBanner')}
+      onRestore={() => undefined}
+    >
+      {batch && (
+        <>
+          <Group justify="space-between">
+            <Group gap="sm">
+              <Title order={2}>{batch.name}</Title>
+              <BatchStatusBadge batch={batch} />
+            </Group>
+            {editable && (
+              <Button
+                leftSection={<IconEdit size={16} />}
+                variant="default"
+                onClick={() => openBatchForm({ t, batch })}
+              >
+                {t('common.edit')}
+              </Button>
+            )}
+          </Group>
+          <Card withBorder>
+            <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">
+              <DetailField label={t('batches.fields.route')}>{route?.name ?? ''}</DetailField>
+              <DetailField label={t('batches.fields.date')}>{formatCalendarDate(batch.date, language)}</DetailField>
+              <DetailField label={t('batches.fields.organizer')}>{batch.organizer}</DetailField>
+              <DetailField label={t('batches.fields.escorts')}>
+                {batch.escorts.map((escort) => escort.name).join('、')}
+              </DetailField>
+              <DetailField label={t('batches.fields.medics')}>
+                {batch.medics.map((medic) => medic.name).join('、')}
+              </DetailField>
+              <DetailField label={t('batches.fields.notes')}>{batch.notes}</DetailField>
+            </SimpleGrid>
+          </Card>
+          <Tabs defaultValue="gate" keepMounted={false}>
+            <Tabs.List>
+              <Tabs.Tab value="gate">{t('batches.tabs.gate')}</Tabs.Tab>
+              <Tabs.Tab value="passengers">{t('batches.tabs.passengers')}</Tabs.Tab>
+              <Tabs.Tab value="vehicles">{t('batches.tabs.vehicles')}</Tabs.Tab>
+              <Tabs.Tab value="seats">{t('batches.tabs.seats')}</Tabs.Tab>
+              <Tabs.Tab value="history">{t('batches.tabs.history')}</Tabs.Tab>
+            </Tabs.List>
+            <Tabs.Panel value="gate" pt="md">
+              <GatePanel batchId={batch.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="passengers" pt="md">
+              <PassengersPanel batch={batch} editable={editable} />
+            </Tabs.Panel>
+            <Tabs.Panel value="vehicles" pt="md">
+              {route ? (
+                <VehiclesPanel batch={batch} route={route} editable={editable} />
+              ) : (
+                <Text c="dimmed">{t('problems.route-missing')}</Text>
+              )}
+            </Tabs.Panel>
+            <Tabs.Panel value="seats" pt="md">
+              <SeatingPanel batchId={batch.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="history" pt="md">
+              <ChangeHistory entries={history} />
+            </Tabs.Panel>
+          </Tabs>
+        </>
+      )}
+    </RecordPage>
+  );
+}

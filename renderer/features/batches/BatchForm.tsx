@@ -1,0 +1,198 @@
+import { ActionIcon, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { Batch, Route, StaffMember } from '../../../shared/domain/records';
+import { addCalendarDays, todayCalendarDate } from '../../../shared/dates';
+import { checkBatch, type BatchInput } from '../../../shared/domain/batch-rules';
+import { createBatch, listRoutes, updateBatch, useRepositoryQuery } from '../../db';
+import { problemMessages } from '../../components/field-problems';
+import { saveFromForm } from '../../components/save-from-form';
+
+function inputOf(batch: Batch): BatchInput {
+  const { name, routeId, date, organizer, escorts, medics, legs, notes } = batch;
+  return { name, routeId, date, organizer, escorts, medics, legs, notes };
+}
+
+/** A new batch leaves in a week by default: the usual lead time for booking a charter. */
+function emptyInput(): BatchInput {
+  return {
+    name: '',
+    routeId: '',
+    date: addCalendarDays(todayCalendarDate(), 7),
+    organizer: '',
+    escorts: [],
+    medics: [],
+    legs: [],
+    notes: '',
+  };
+}
+
+/** The batch's legs for a route: the legs it keeps (with their vehicles), new ones empty. */
+function legsFor(route: Route | undefined, current: BatchInput['legs']): BatchInput['legs'] {
+  if (!route) return [];
+  return route.legs.map((leg) => current.find((kept) => kept.legId === leg.id) ?? { legId: leg.id, vehicles: [] });
+}
+
+const newMember = (): StaffMember => ({ id: crypto.randomUUID(), name: '', phone: '' });
+
+/** The batch form's state: checked by the same rules as the repository, as soon as a field is left. */
+function useBatchForm(initialValues: BatchInput, routes: readonly Route[], t: TFunction) {
+  return useForm<BatchInput>({
+    mode: 'controlled',
+    initialValues,
+    validate: (values) =>
+      problemMessages(
+        checkBatch(
+          values,
+          routes.find((route) => route.id === values.routeId),
+        ),
+        t,
+      ),
+  });
+}
+
+interface StaffFieldsProps {
+  /** Which list of the form: escorts or medics. */
+  list: 'escorts' | 'medics';
+  /** The batch form holding the list. */
+  form: ReturnType<typeof useBatchForm>;
+}
+
+/** Names and phones of the escorts or the medics, one row each. */
+function StaffFields({ list, form }: StaffFieldsProps) {
+  const { t } = useTranslation();
+  const members = form.getValues()[list];
+  return (
+    <Stack gap={6}>
+      <Group justify="space-between">
+        <Text size="sm" fw={500}>
+          {t(`batches.fields.${list}`)}
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="light"
+          leftSection={<IconPlus size={14} />}
+          onClick={() => form.insertListItem(list, newMember())}
+        >
+          {t(`batches.add-${list}`)}
+        </Button>
+      </Group>
+      {members.map((member, index) => (
+        <Group key={member.id} gap="xs" align="start" wrap="nowrap">
+          <TextInput
+            aria-label={t(`batches.staffName-${list}`, { n: index + 1 })}
+            placeholder={t('batches.fields.staffName')}
+            {...form.getInputProps(`${list}.${index}.name`)}
+          />
+          <TextInput
+            aria-label={t(`batches.staffPhone-${list}`, { n: index + 1 })}
+            placeholder={t('batches.fields.staffPhone')}
+            {...form.getInputProps(`${list}.${index}.phone`)}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            mt={6}
+            aria-label={t('common.delete')}
+            onClick={() => form.removeListItem(list, index)}
+          >
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+    </Stack>
+  );
+}
+
+interface BatchFormProps {
+  /** The batch to edit; a new draft is created when absent. */
+  batch?: Batch;
+  /** Called with the stored batch after a successful save. */
+  onSaved: (batch: Batch) => void;
+  /** Called when the user gives up without saving. */
+  onCancel: () => void;
+}
+
+/** Name, route, date, organizer, escorts and medics of a batch. Vehicles are edited per leg on the batch's page. */
+export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
+  const { t } = useTranslation();
+  const routes = useRepositoryQuery(listRoutes, []) ?? [];
+  const form = useBatchForm(batch ? inputOf(batch) : emptyInput(), routes, t);
+
+  const submit = form.onSubmit(async (values) => {
+    const route = routes.find((candidate) => candidate.id === values.routeId);
+    const input = { ...values, legs: legsFor(route, values.legs) };
+    const saved = await saveFromForm(
+      () => (batch ? updateBatch(batch.id, input) : createBatch(input)),
+      form.setErrors,
+      t,
+    );
+    if (!saved) return;
+    notifications.show({
+      color: 'teal',
+      message: t(batch ? 'batches.updated' : 'batches.created', { name: saved.name }),
+    });
+    onSaved(saved);
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        <TextInput label={t('batches.fields.name')} withAsterisk data-autofocus {...form.getInputProps('name')} />
+        <SimpleGrid cols={2}>
+          <Select
+            label={t('batches.fields.route')}
+            withAsterisk
+            data={routes.map((route) => ({ value: route.id, label: route.name }))}
+            nothingFoundMessage={t('batches.noRoutes')}
+            allowDeselect={false}
+            {...form.getInputProps('routeId')}
+          />
+          <TextInput type="date" label={t('batches.fields.date')} withAsterisk {...form.getInputProps('date')} />
+        </SimpleGrid>
+        <TextInput label={t('batches.fields.organizer')} {...form.getInputProps('organizer')} />
+        <StaffFields list="escorts" form={form} />
+        <StaffFields list="medics" form={form} />
+        <Textarea label={t('batches.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.submitting}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Opens the batch form in a modal. */
+export function openBatchForm({
+  t,
+  batch,
+  onSaved,
+}: {
+  t: TFunction;
+  batch?: Batch;
+  onSaved?: (batch: Batch) => void;
+}) {
+  const id = modals.open({
+    title: batch ? t('batches.edit') : t('batches.add'),
+    size: 'lg',
+    children: (
+      <BatchForm
+        batch={batch}
+        onCancel={() => modals.close(id)}
+        onSaved={(saved) => {
+          modals.close(id);
+          onSaved?.(saved);
+        }}
+      />
+    ),
+  });
+}
