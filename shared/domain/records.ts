@@ -283,6 +283,8 @@ export interface Settings {
   feverThresholdC: number;
   /** A health check counts if taken within this many hours before departure. */
   checkValidityHours: number;
+  /** A fever on the first reading is decided by a second one taken at least this many minutes later. */
+  recheckIntervalMinutes: number;
   /** Share of seats that may be sold during an epidemic, 0 < f <= 1. */
   loadFactor: number;
   /** Ages outside this working range are flagged (a warning, not a refusal). */
@@ -298,6 +300,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   language: 'zh-CN',
   feverThresholdC: 37.3,
   checkValidityHours: 72,
+  recheckIntervalMinutes: 15,
   loadFactor: 0.5,
   workingAgeMin: 16,
   workingAgeMax: 65,

@@ -7,6 +7,7 @@ export type SettingsInput = Omit<Settings, 'id' | 'updatedAt'>;
 export const SETTINGS_BOUNDS = {
   feverThresholdC: { min: 36.0, max: 39.0 },
   checkValidityHours: { min: 1, max: 336 },
+  recheckIntervalMinutes: { min: 5, max: 120 },
   loadFactor: { min: 0.1, max: 1 },
   workingAge: { min: 14, max: 80 },
   nameLength: 60,
@@ -34,6 +35,14 @@ export function checkSettings(input: SettingsInput): FieldProblem<keyof Settings
     input.checkValidityHours > checkValidityHours.max
   ) {
     problems.push({ field: 'checkValidityHours', code: 'validity-hours-range' });
+  }
+  const recheck = SETTINGS_BOUNDS.recheckIntervalMinutes;
+  if (
+    !Number.isInteger(input.recheckIntervalMinutes) ||
+    input.recheckIntervalMinutes < recheck.min ||
+    input.recheckIntervalMinutes > recheck.max
+  ) {
+    problems.push({ field: 'recheckIntervalMinutes', code: 'recheck-interval-range' });
   }
   if (!Number.isFinite(input.loadFactor) || input.loadFactor < loadFactor.min || input.loadFactor > loadFactor.max) {
     problems.push({ field: 'loadFactor', code: 'load-factor-range' });

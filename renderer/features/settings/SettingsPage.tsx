@@ -24,7 +24,8 @@ import { numberFrom, problemMessages, type NumberFieldValue } from '../../compon
 import { saveFromForm } from '../../components/save-from-form';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
-type NumberKey = 'feverThresholdC' | 'checkValidityHours' | 'workingAgeMin' | 'workingAgeMax';
+type NumberKey =
+  'feverThresholdC' | 'checkValidityHours' | 'recheckIntervalMinutes' | 'workingAgeMin' | 'workingAgeMax';
 type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | NumberKey> &
   Record<NumberKey | 'loadPercent', NumberFieldValue>;
 
@@ -34,6 +35,7 @@ function toForm(settings: Settings): SettingsForm {
     organizationName: settings.organizationName,
     feverThresholdC: settings.feverThresholdC,
     checkValidityHours: settings.checkValidityHours,
+    recheckIntervalMinutes: settings.recheckIntervalMinutes,
     loadPercent: Math.round(settings.loadFactor * 100),
     workingAgeMin: settings.workingAgeMin,
     workingAgeMax: settings.workingAgeMax,
@@ -46,6 +48,7 @@ function fromForm(values: SettingsForm, language: Settings['language']): Setting
     ...rest,
     feverThresholdC: numberFrom(rest.feverThresholdC),
     checkValidityHours: numberFrom(rest.checkValidityHours),
+    recheckIntervalMinutes: numberFrom(rest.recheckIntervalMinutes),
     workingAgeMin: numberFrom(rest.workingAgeMin),
     workingAgeMax: numberFrom(rest.workingAgeMax),
     loadFactor: numberFrom(loadPercent) / 100,
@@ -112,6 +115,12 @@ function PolicyForm({ settings }: { settings: Settings }) {
               description={t('settings.validityHint')}
               allowDecimal={false}
               {...form.getInputProps('checkValidityHours')}
+            />
+            <NumberInput
+              label={t('settings.recheckIntervalMinutes')}
+              description={t('settings.recheckHint')}
+              allowDecimal={false}
+              {...form.getInputProps('recheckIntervalMinutes')}
             />
             <NumberInput
               label={t('settings.loadFactor')}
