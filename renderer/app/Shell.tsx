@@ -26,6 +26,9 @@ const BatchesPage = lazy(() => import('../features/batches/BatchesPage').then((m
 const BatchDetailPage = lazy(() =>
   import('../features/batches/BatchDetailPage').then((m) => ({ default: m.BatchDetailPage })),
 );
+const HealthStationPage = lazy(() =>
+  import('../features/health/HealthStationPage').then((m) => ({ default: m.HealthStationPage })),
+);
 const PlanBatchesPage = lazy(() =>
   import('../features/batches/planning/PlanBatchesPage').then((m) => ({ default: m.PlanBatchesPage })),
 );
@@ -110,6 +113,7 @@ export function Shell() {
               <Route path="/batches" element={<BatchesPage />} />
               <Route path="/batches/plan" element={<PlanBatchesPage />} />
               <Route path="/batches/:id" element={<BatchDetailPage />} />
+              <Route path="/batches/:id/health" element={<HealthStationPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -18,3 +18,4 @@ export * from './repositories/routes';
 export * from './repositories/batches';
 export * from './repositories/batch-plan';
 export * from './repositories/batch-planning';
+export * from './repositories/health-checks';

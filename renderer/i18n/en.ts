@@ -4,6 +4,7 @@ import { batchesEn } from './parts/batches';
 import { seatingEn } from './parts/seating';
 import { gateEn } from './parts/gate';
 import { planningEn } from './parts/planning';
+import { healthEn } from './parts/health';
 
 export const en: Messages = {
   app: {
@@ -414,4 +415,5 @@ export const en: Messages = {
   seating: seatingEn,
   gate: gateEn,
   planning: planningEn,
+  health: healthEn,
 };

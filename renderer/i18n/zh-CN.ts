@@ -4,6 +4,7 @@ import { batchesZhCN } from './parts/batches';
 import { seatingZhCN } from './parts/seating';
 import { gateZhCN } from './parts/gate';
 import { planningZhCN } from './parts/planning';
+import { healthZhCN } from './parts/health';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives here and in
@@ -407,6 +408,7 @@ export const zhCN = {
   seating: seatingZhCN,
   gate: gateZhCN,
   planning: planningZhCN,
+  health: healthZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

@@ -1,7 +1,7 @@
 import { Button, Card, Group, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
-import { IconEdit } from '@tabler/icons-react';
+import { IconEdit, IconStethoscope } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import type { Language } from '../../../shared/domain/records';
 import { formatCalendarDate } from '../../../shared/dates';
 import { batchHistory, getBatch, getRoute, isBatchLocked, useRepositoryQuery } from '../../db';
@@ -42,15 +42,25 @@ export function BatchDetailPage() {
               <Title order={2}>{batch.name}</Title>
               <BatchStatusBadge batch={batch} />
             </Group>
-            {editable && (
+            <Group>
               <Button
-                leftSection={<IconEdit size={16} />}
-                variant="default"
-                onClick={() => openBatchForm({ t, batch })}
+                component={Link}
+                to={`/batches/${batch.id}/health`}
+                variant="light"
+                leftSection={<IconStethoscope size={16} />}
               >
-                {t('common.edit')}
+                {t('batches.openStation')}
               </Button>
-            )}
+              {editable && (
+                <Button
+                  leftSection={<IconEdit size={16} />}
+                  variant="default"
+                  onClick={() => openBatchForm({ t, batch })}
+                >
+                  {t('common.edit')}
+                </Button>
+              )}
+            </Group>
           </Group>
           <Card withBorder>
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="md">

@@ -1,0 +1,2 @@
+/** Health checks of a batch's passengers (issue 5). */
+export {};
