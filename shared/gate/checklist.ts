@@ -181,6 +181,8 @@ export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
       holds: 'insurance-policy-number',
       prompt: { 'zh-CN': '保险单号', en: 'Insurance policy number' },
     },
+    // The policy names the insured passengers: someone added afterwards is not covered.
+    brokenBy: ['roster-change'],
   },
   {
     kind: 'ticked',

@@ -105,6 +105,13 @@ describe('the roster lock', () => {
     expect(lightIn(report, 'organization')).toBe('red');
   });
 
+  it('breaks the insurance tick too: the policy names the passengers insured', () => {
+    const late = makePassenger({ addedAt: '2026-02-17T10:00:00.000+08:00' });
+    const report = evaluateGate(makeGateInput({ passengers: [makePassenger(), late] }));
+    expect(itemIn(report, 'protection.insurance').state).toBe('broken');
+    expect(lightIn(report, 'protection')).toBe('red');
+  });
+
   it('breaks when a passenger is removed after it', () => {
     const left = makePassenger({ removedAt: '2026-02-17T11:00:00.000+08:00' });
     const added = makePassenger({ addedAt: '2026-02-16T20:00:00.000+08:00' });
