@@ -4,14 +4,15 @@
  * and, as counts, the vehicles the proposal uses and the lower bound it is judged against (the
  * issue asks for at most 2% above it).
  *
- * Assumptions until the seating module's capacities are wired in: a second-class carriage of 90
- * seats takes 40 passengers and a coach of 49 seats takes 20 (50% load factor, less escort, medic
- * and isolation seats); a batch has at most 16 carriages and 40 coaches a leg (the planner's
- * defaults); two batches a day leave from 15 February to 15 April 2026, which places everyone who
+ * Vehicles: a second-class carriage of 90 seats and a coach of 49, each taking what the seating
+ * module allows at the default 50% load factor with the default reserved seats (escort, medic and
+ * the isolation row): 45 and 20; a batch has at most 16 carriages and 40 coaches a leg (the
+ * planner's defaults); two batches a day leave from 15 February to 15 April 2026, which places everyone who
  * has a working receiving enterprise (about 58,600 of the 100,000).
  */
 import { makeDemoData } from '../../shared/demo';
-import type { Worker } from '../../shared/domain/records';
+import { DEFAULT_SETTINGS, type VehicleKind, type Worker } from '../../shared/domain/records';
+import { defaultReservedSeats, vehicleCapacity } from '../../shared/seating';
 import { expandDateRange, planBatches } from '../../shared/planning';
 import type { BatchPlanningInput, BatchProposal, LegVehicleType } from '../../shared/planning';
 import { timeRuns } from './measure';
@@ -20,8 +21,16 @@ import type { Figure } from './measure';
 const SEED = 20200218;
 const WORKERS = 100_000;
 const RUNS = 5;
-const CARRIAGE: LegVehicleType = { kind: 'train-second-class', seatCount: 90, capacity: 40 };
-const COACH: LegVehicleType = { kind: 'coach', seatCount: 49, capacity: 20 };
+const vehicleType = (kind: VehicleKind, seatCount: number): LegVehicleType => ({
+  kind,
+  seatCount,
+  capacity: vehicleCapacity(
+    { id: kind, kind, label: '01', seatCount, reserved: defaultReservedSeats(kind, seatCount), escortId: null },
+    DEFAULT_SETTINGS.loadFactor,
+  ),
+});
+const CARRIAGE = vehicleType('train-second-class', 90);
+const COACH = vehicleType('coach', 49);
 
 export async function planningFigures(print: (figure: Figure) => void): Promise<void> {
   const { workers, enterprises, routes } = makeDemoData({ seed: SEED, workers: WORKERS });
