@@ -391,6 +391,7 @@ export const en: Messages = {
     'leg-distance-invalid': 'The distance must be 0 to 5,000 km',
     'pickup-county-duplicate': 'This county has a pickup point already',
     'pickup-lead-invalid': 'Assembly must be 0 to 720 minutes before departure',
+    'route-leg-in-use': '{{count}} batches use this route: leg {{leg}} can not be removed',
     'route-in-use': '{{count}} batches use this route: it can not be deleted',
     'route-missing': 'The route does not exist or was deleted',
     'date-invalid': 'The date is not valid',

@@ -384,6 +384,7 @@ export const zhCN = {
     'leg-distance-invalid': '里程应为 0 到 5000 公里',
     'pickup-county-duplicate': '这个县已有上车点',
     'pickup-lead-invalid': '集合提前时间应为 0 到 720 分钟',
+    'route-leg-in-use': '有 {{count}} 个批次使用这条线路，第 {{leg}} 段不能删除',
     'route-in-use': '有 {{count}} 个批次使用这条线路，不能删除',
     'route-missing': '线路不存在或已删除',
     'date-invalid': '日期不正确',

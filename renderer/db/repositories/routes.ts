@@ -34,7 +34,7 @@ export function getRoute(id: string): Promise<Route | undefined> {
 /** Creates (id null) or updates a route, refusing one with problems; audited in the same transaction. */
 export async function saveRoute(id: string | null, input: RouteInput): Promise<Route> {
   const db = database();
-  return db.transaction('rw', [db.routes, db.audit, db.settings], async () => {
+  return db.transaction('rw', [db.routes, db.batches, db.audit, db.settings], async () => {
     const others = (await db.routes.toArray()).filter((route) => isLive(route) && route.id !== id);
     const problems = checkRoute(input, others);
     if (problems.length > 0) throw new RecordRejectedError(problems);
@@ -48,6 +48,18 @@ export async function saveRoute(id: string | null, input: RouteInput): Promise<R
     }
     const before = await db.routes.get(id);
     if (!before || before.deletedAt) throw new RecordNotFoundError('routes', id);
+    // A batch's vehicles and seats point at the route's legs: a leg that batches use stays.
+    const kept = new Set(cleaned.legs.map((leg) => leg.id));
+    const removed = before.legs.filter((leg) => !kept.has(leg.id)).map((leg) => leg.id);
+    if (removed.length > 0) {
+      const users = (await db.batches.where('routeId').equals(id).toArray()).filter(isLive);
+      if (users.length > 0) {
+        const index = before.legs.findIndex((leg) => removed.includes(leg.id));
+        throw new RecordRejectedError([
+          { field: 'legs', code: 'route-leg-in-use', params: { leg: index + 1, count: users.length } },
+        ]);
+      }
+    }
     const after: Route = { ...before, ...cleaned, updatedAt: at };
     await db.routes.put(after);
     await recordChange(db, { table: 'routes', recordId: id, action: 'update', before, after });
@@ -66,6 +78,24 @@ export async function deleteRoute(id: string): Promise<void> {
     throw new RecordRejectedError([{ field: 'route', code: 'route-in-use', params: { count: inUse.length } }]);
   }
   await softDelete('routes', id);
+}
+
+/** Undoes a soft delete, unless another live route took the name meanwhile. */
+export async function restoreRoute(id: string): Promise<Route> {
+  const db = database();
+  return db.transaction('rw', [db.routes, db.audit, db.settings], async () => {
+    const before = await db.routes.get(id);
+    if (!before) throw new RecordNotFoundError('routes', id);
+    if (!before.deletedAt) return before;
+    const taken = (await db.routes.toArray()).some(
+      (route) => isLive(route) && route.id !== id && route.name.trim() === before.name.trim(),
+    );
+    if (taken) throw new RecordRejectedError([{ field: 'name', code: 'route-name-duplicate' }]);
+    const after: Route = { ...before, deletedAt: null, updatedAt: now() };
+    await db.routes.put(after);
+    await recordChange(db, { table: 'routes', recordId: id, action: 'restore', before, after });
+    return after;
+  });
 }
 
 /** Every change to a route, oldest first. */

@@ -12,6 +12,7 @@ import {
   listPassengers,
   movePassengers,
   removePassengers,
+  restoreRoute,
   saveRoute,
   SeatChangeRefusedError,
   tickItem,
@@ -91,10 +92,26 @@ describe('routes', () => {
     await expect(db.routes.count()).resolves.toBe(1);
   });
 
-  it('keeps a route that a batch uses', async () => {
+  it('keeps a route that a batch uses, and every leg of it', async () => {
     const route = await saveRoute(null, makeRouteInput());
     await createBatch(batchInput(route));
     expect((await rejection(deleteRoute(route.id))).problems[0]?.code).toBe('route-in-use');
+    const { id: _id, createdAt: _c, updatedAt: _u, ...input } = route;
+    const shorter = { ...input, legs: input.legs.slice(0, 1) };
+    expect((await rejection(saveRoute(route.id, shorter))).problems[0]).toMatchObject({
+      code: 'route-leg-in-use',
+      params: { leg: 2, count: 1 },
+    });
+    await expect(db.routes.get(route.id)).resolves.toMatchObject({ legs: route.legs });
+  });
+
+  it('restores a deleted route unless its name was taken meanwhile', async () => {
+    const route = await saveRoute(null, makeRouteInput({ name: '百色—东莞' }));
+    await deleteRoute(route.id);
+    await expect(restoreRoute(route.id)).resolves.toMatchObject({ deletedAt: null });
+    await deleteRoute(route.id);
+    await saveRoute(null, makeRouteInput({ name: '百色—东莞' }));
+    expect((await rejection(restoreRoute(route.id))).problems[0]?.code).toBe('route-name-duplicate');
   });
 });
 
