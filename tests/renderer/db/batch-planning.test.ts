@@ -1,0 +1,260 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  addPassengers,
+  createBatch,
+  deleteBatch,
+  listBatches,
+  planningPool,
+  proposeBatches,
+  saveProposal,
+  updateSettings,
+  type PlannerDatabase,
+  type ProposeBatchesOptions,
+} from '../../../renderer/db';
+import type { Route, Worker } from '../../../shared/domain/records';
+import { checkBatch } from '../../../shared/domain/batch-rules';
+import { checkVehicle, defaultReservedSeats } from '../../../shared/seating';
+import { makeBatch } from '../../fixtures/batches';
+import { makeEnterprisesByCity, makeRoute, makeSingles } from '../../fixtures/planning';
+import { makeWorker } from '../../fixtures/factories';
+import { freshDatabase, rejection } from './test-database';
+
+let db: PlannerDatabase;
+let route: Route;
+let enterprises: ReturnType<typeof makeEnterprisesByCity>;
+
+beforeEach(async () => {
+  db = freshDatabase();
+  await updateSettings({ operatorName: '王调度', loadFactor: 0.5 });
+  enterprises = makeEnterprisesByCity();
+  await db.enterprises.bulkAdd([enterprises.shenzhen, enterprises.guangzhou]);
+  // Coach, train, coach; pickup points in 田东县 and 田阳区.
+  route = makeRoute();
+  await db.routes.add(route);
+});
+
+/** Coaches of 49 seats (20 passengers at 50%) and carriages of 90 (45), as the screen proposes. */
+function options(overrides: Partial<ProposeBatchesOptions> = {}): ProposeBatchesOptions {
+  return {
+    firstDate: '2026-02-18',
+    lastDate: '2026-02-20',
+    routeIds: [route.id],
+    vehicles: {
+      [route.id]: Object.fromEntries(
+        route.legs.map((leg) => [
+          leg.id,
+          leg.mode === 'train' ? { kind: 'train-second-class', seatCount: 90 } : { kind: 'coach', seatCount: 49 },
+        ]),
+      ),
+    },
+    ...overrides,
+  };
+}
+
+async function registered(workers: Worker[]): Promise<Worker[]> {
+  await db.workers.bulkAdd(workers);
+  return workers;
+}
+
+/** A batch made by hand on the route, with `workers` on it. */
+async function handMadeBatch(workers: readonly Worker[], date = '2026-02-25') {
+  const batch = await createBatch({
+    name: '田东县 手工批次',
+    routeId: route.id,
+    date,
+    organizer: '',
+    escorts: [],
+    medics: [],
+    legs: [],
+    notes: '',
+  });
+  await addPassengers(
+    batch.id,
+    workers.map((worker) => worker.id),
+  );
+  return batch;
+}
+
+describe('the planning pool', () => {
+  it('leaves out workers on a live batch, but not those on a deleted or closed one', async () => {
+    const [onBatch, onDeleted, onClosed, free] = await registered(makeSingles(4, enterprises.shenzhen));
+    if (!onBatch || !onDeleted || !onClosed || !free) throw new Error('four workers');
+    await handMadeBatch([onBatch]);
+    const deleted = await handMadeBatch([onDeleted], '2026-03-01');
+    await deleteBatch(deleted.id);
+    const closed = makeBatch({ routeId: route.id, status: 'closed' });
+    await db.batches.add(closed);
+    await db.assignments.add({
+      id: crypto.randomUUID(),
+      batchId: closed.id,
+      workerId: onClosed.id,
+      seats: [],
+      boarding: 'boarded',
+      createdAt: closed.createdAt,
+      updatedAt: closed.updatedAt,
+    });
+
+    const pool = await planningPool();
+    expect(pool.workers.map((worker) => worker.id).sort()).toEqual([onDeleted.id, onClosed.id, free.id].sort());
+    expect(pool.onBatches).toBe(1);
+    expect(pool.routes.map((candidate) => candidate.id)).toEqual([route.id]);
+    expect(pool.enterprises).toHaveLength(2);
+  });
+
+  it('leaves out deleted workers and those who travelled already, and filters by county, city and poverty status', async () => {
+    const shenzhen = await registered(makeSingles(3, enterprises.shenzhen, { county: '田东县' }));
+    const guangzhou = await registered(
+      makeSingles(2, enterprises.guangzhou, { county: '田阳区', povertyStatus: 'relatively-poor' }),
+    );
+    await registered([
+      makeWorker({ enterpriseId: enterprises.shenzhen.id, deletedAt: '2026-02-11T00:00:00.000Z' }),
+      makeWorker({ enterpriseId: enterprises.shenzhen.id, status: 'onboarded' }),
+    ]);
+
+    const everyone = await planningPool();
+    expect(everyone.workers).toHaveLength(5);
+    expect(everyone.arrived).toBe(1);
+    const ids = (workers: readonly Worker[]) => workers.map((worker) => worker.id).sort();
+    expect(ids((await planningPool({ counties: ['田阳区'] })).workers)).toEqual(ids(guangzhou));
+    expect(ids((await planningPool({ cities: ['深圳市'] })).workers)).toEqual(ids(shenzhen));
+    expect(ids((await planningPool({ enterpriseIds: [enterprises.guangzhou.id] })).workers)).toEqual(ids(guangzhou));
+    expect(ids((await planningPool({ povertyStatuses: ['relatively-poor'] })).workers)).toEqual(ids(guangzhou));
+    expect((await planningPool({ counties: ['田东县'], cities: ['广州市'] })).workers).toEqual([]);
+  });
+});
+
+describe('proposing batches', () => {
+  it('fills vehicles at the load factor and says who could not be placed and why', async () => {
+    const travellers = await registered(makeSingles(50, enterprises.shenzhen, { county: '田东县' }));
+    const [noEnterprise] = await registered([makeWorker({ county: '田东县', enterpriseId: null })]);
+
+    const result = await proposeBatches(options());
+    const coachLeg = route.legs[0]?.id ?? '';
+    const trainLeg = route.legs[1]?.id ?? '';
+    expect(result.capacities[route.id]).toMatchObject({ [coachLeg]: 20, [trainLeg]: 45 });
+    expect(result.proposal.passengerCount).toBe(travellers.length);
+    // 50 passengers: 3 coaches on each coach leg, 2 carriages.
+    expect(result.proposal.vehicleCount).toBe(3 + 2 + 3);
+    expect(result.proposal.lowerBound).toBe(8);
+    expect(result.proposal.unplaced).toEqual([{ workerId: noEnterprise?.id, reason: 'no-enterprise' }]);
+    expect(result.people[noEnterprise?.id ?? '']?.name).toBe(noEnterprise?.name);
+    expect(result.poolSize).toBe(51);
+    // Nothing is written by a proposal.
+    expect(await db.batches.count()).toBe(0);
+  });
+
+  it('refuses a last day before the first, no route, and a seat count the vehicle kind can not have', async () => {
+    const base = options();
+    const problems = (
+      await rejection(
+        proposeBatches({
+          ...base,
+          lastDate: '2026-02-17',
+          routeIds: [],
+        }),
+      )
+    ).problems;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { field: 'lastDate', code: 'planning-date-order' },
+        { field: 'routeIds', code: 'required' },
+      ]),
+    );
+    const coachLeg = route.legs[0]?.id ?? '';
+    const tooSmall = (
+      await rejection(
+        proposeBatches({
+          ...base,
+          vehicles: { [route.id]: { ...base.vehicles[route.id], [coachLeg]: { kind: 'coach', seatCount: 10 } } },
+        }),
+      )
+    ).problems;
+    expect(tooSmall).toEqual([
+      { field: `vehicles.${route.id}.${coachLeg}.seatCount`, code: 'seat-count-range', params: { min: 19, max: 60 } },
+    ]);
+  });
+});
+
+describe('saving a proposal', () => {
+  it('creates every batch with its vehicles and one assignment per passenger, in one go', async () => {
+    const travellers = await registered([
+      ...makeSingles(60, enterprises.shenzhen, { county: '田东县' }),
+      ...makeSingles(10, enterprises.guangzhou, { county: '田阳区' }),
+    ]);
+    const { proposal } = await proposeBatches(
+      options({
+        // Two carriages a batch at most, so 70 passengers need two batches.
+        vehicles: {
+          [route.id]: Object.fromEntries(
+            route.legs.map((leg) => [
+              leg.id,
+              leg.mode === 'train'
+                ? { kind: 'train-second-class', seatCount: 90, maxVehicles: 1 }
+                : { kind: 'coach', seatCount: 49 },
+            ]),
+          ),
+        },
+      }),
+    );
+    expect(proposal.batches.length).toBeGreaterThan(1);
+    const auditBefore = await db.audit.count();
+
+    const names = proposal.batches.map((_, index) => `百色—深圳 第${index + 1}批`);
+    const ids = await saveProposal(proposal, { names });
+
+    expect(ids).toHaveLength(proposal.batches.length);
+    const rows = await listBatches();
+    expect(rows.map((row) => row.batch.name).sort()).toEqual([...names].sort());
+    expect(rows.reduce((sum, row) => sum + row.passengers, 0)).toBe(travellers.length);
+    const assignments = await db.assignments.toArray();
+    expect(assignments).toHaveLength(travellers.length);
+    expect(new Set(assignments.map((assignment) => assignment.workerId)).size).toBe(travellers.length);
+    for (const assignment of assignments) {
+      expect(assignment).toMatchObject({ seats: [], boarding: 'pending' });
+    }
+    for (const { batch } of rows) {
+      expect(batch.status).toBe('draft');
+      expect(batch.escorts).toEqual([]);
+      expect(checkBatch(batch, route)).toEqual([]);
+      for (const leg of batch.legs) {
+        for (const vehicle of leg.vehicles) {
+          expect(vehicle.escortId).toBeNull();
+          expect(vehicle.reserved).toEqual(defaultReservedSeats(vehicle.kind, vehicle.seatCount));
+          expect(checkVehicle(vehicle, leg.vehicles)).toEqual([]);
+          expect(vehicle.label).toMatch(vehicle.kind === 'coach' ? /^待定 \d+$/ : /^\d{2}$/);
+        }
+      }
+    }
+    // Two audit rows a batch: its creation, and its roster.
+    expect((await db.audit.count()) - auditBefore).toBe(2 * ids.length);
+    // Everyone is on a batch now: nobody is left to plan.
+    expect((await planningPool()).workers).toEqual([]);
+  });
+
+  it('writes nothing when a proposed passenger joined another batch meanwhile', async () => {
+    const travellers = await registered(makeSingles(30, enterprises.shenzhen, { county: '田东县' }));
+    const { proposal } = await proposeBatches(options());
+    const [meanwhile] = travellers;
+    if (!meanwhile) throw new Error('thirty travellers');
+    await handMadeBatch([meanwhile]);
+    const before = {
+      batches: await db.batches.count(),
+      assignments: await db.assignments.count(),
+      audit: await db.audit.count(),
+    };
+
+    const error = await rejection(saveProposal(proposal));
+    expect(error.problems).toEqual([
+      {
+        field: 'passengers',
+        code: 'planning-passengers-taken',
+        params: { count: 1, names: meanwhile.name },
+      },
+    ]);
+    expect({
+      batches: await db.batches.count(),
+      assignments: await db.assignments.count(),
+      audit: await db.audit.count(),
+    }).toEqual(before);
+  });
+});
