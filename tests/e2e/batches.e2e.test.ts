@@ -120,6 +120,13 @@ describe('planning a batch', () => {
     await page.getByRole('tab', { name: '五统一' }).click();
     await page.getByTestId('gate-panel').waitFor();
     await expect(page.getByTestId('gate-panel').getAttribute('data-all-green')).resolves.toBe('false');
+    // Nothing is ticked yet: organization waits for people (amber); two of the four have no enterprise (red).
+    await expect(page.locator('[data-unification="organization"]').first().getAttribute('data-light')).resolves.toBe(
+      'amber',
+    );
+    await expect(page.locator('[data-unification="follow-up"]').first().getAttribute('data-light')).resolves.toBe(
+      'red',
+    );
     await page.getByRole('button', { name: '标记为已编排' }).click();
     await expect.poll(() => page.getByTestId('batch-status').getAttribute('data-status')).toBe('planned');
     for (const item of CHECKLIST_ITEMS) {
