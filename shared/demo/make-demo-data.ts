@@ -466,6 +466,7 @@ function makeWorkers(
     const povertyStatus: PovertyStatus = random.weightedPick(povertyWeights);
 
     const memberIndexes: number[] = [];
+    let householdEnterpriseId: string | null = null;
     for (const draft of planHousehold(random, size)) {
       const index = workers.length;
       let name: string;
@@ -486,9 +487,12 @@ function makeWorkers(
       if (random.chance(0.6)) {
         const fits = openingFits[draft.gender][draft.age] ?? [];
         if (fits.length > 0) {
-          const opening = random.pick(fits);
+          // Families usually go to the factory where one of them was hired first (and then sit together).
+          const opening =
+            fits.find((candidate) => candidate.enterpriseId === householdEnterpriseId) ?? random.pick(fits);
           enterpriseId = opening.enterpriseId;
           openingId = opening.id;
+          householdEnterpriseId ??= enterpriseId;
         }
       }
 
