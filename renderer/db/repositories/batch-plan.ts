@@ -20,21 +20,9 @@ import { recordChange } from '../audit';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
 import { getSettings } from './settings';
-import { isBatchLocked } from './batches';
+import { liveBatch, refuseIfLocked } from './batches';
 
 const isLive = (record: { deletedAt?: string | null }): boolean => !record.deletedAt;
-
-async function liveBatch(db: PlannerDatabase, id: string): Promise<Batch> {
-  const batch = await db.batches.get(id);
-  if (!batch || batch.deletedAt) throw new RecordNotFoundError('batches', id);
-  return batch;
-}
-
-function refuseIfLocked(batch: Batch): void {
-  if (isBatchLocked(batch.status)) {
-    throw new RecordRejectedError([{ field: 'status', code: 'batch-locked', params: { name: batch.name } }]);
-  }
-}
 
 /** Seats that passengers may take on each leg of the batch at the load factor. */
 export function legCapacities(batch: Pick<Batch, 'legs'>, loadFactor: number): { legId: string; capacity: number }[] {
@@ -44,8 +32,13 @@ export function legCapacities(batch: Pick<Batch, 'legs'>, loadFactor: number): {
   }));
 }
 
-/** A village is one across townships only by name, so the key holds all three levels. */
-const villageKey = (worker: Worker): string => `${worker.county}/${worker.township}/${worker.village}`;
+/** A passenger as the seating rules see them; a village is told apart by county and township too. */
+const seatingPassenger = (worker: Worker) => ({
+  workerId: worker.id,
+  household: worker.household,
+  villageKey: `${worker.county}/${worker.township}/${worker.village}`,
+  enterpriseId: worker.enterpriseId,
+});
 
 async function passengersOf(
   db: PlannerDatabase,
@@ -86,12 +79,7 @@ export async function autoSeat(
       const allocation = allocateSeats({
         vehicles: leg.vehicles,
         loadFactor,
-        passengers: passengers.map(({ worker }) => ({
-          workerId: worker.id,
-          household: worker.household,
-          villageKey: villageKey(worker),
-          enterpriseId: worker.enterpriseId,
-        })),
+        passengers: passengers.map(({ worker }) => seatingPassenger(worker)),
         keep: options.keepCurrent
           ? passengers.flatMap(({ assignment }) =>
               assignment.seats
@@ -163,11 +151,7 @@ export async function changeSeat(batchId: string, legId: string, change: SeatCha
     const problems = checkSeatChange({
       vehicles: leg.vehicles,
       loadFactor,
-      passengers: passengers.map(({ worker }) => ({
-        workerId: worker.id,
-        household: worker.household,
-        villageKey: villageKey(worker),
-      })),
+      passengers: passengers.map(({ worker }) => seatingPassenger(worker)),
       seats,
       change,
     });

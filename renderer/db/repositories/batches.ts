@@ -66,7 +66,8 @@ export function getBatch(id: string): Promise<Batch | undefined> {
   return database().batches.get(id);
 }
 
-async function liveBatch(db: PlannerDatabase, id: string): Promise<Batch> {
+/** The batch, unless it is gone or deleted (then RecordNotFoundError). */
+export async function liveBatch(db: PlannerDatabase, id: string): Promise<Batch> {
   const batch = await db.batches.get(id);
   if (!batch || batch.deletedAt) throw new RecordNotFoundError('batches', id);
   return batch;
@@ -76,7 +77,8 @@ function refuse(field: string, code: string, params?: FieldProblem['params']): n
   throw new RecordRejectedError([{ field, code, ...(params ? { params } : {}) }]);
 }
 
-function refuseIfLocked(batch: Batch): void {
+/** Refuses any change to a batch that has departed: its roster, seats and vehicles stay as they were. */
+export function refuseIfLocked(batch: Batch): void {
   if (isBatchLocked(batch.status)) refuse('status', 'batch-locked', { name: batch.name });
 }
 

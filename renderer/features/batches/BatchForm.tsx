@@ -11,6 +11,7 @@ import { checkBatch, type BatchInput } from '../../../shared/domain/batch-rules'
 import { createBatch, listRoutes, updateBatch, useRepositoryQuery } from '../../db';
 import { problemMessages } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { FormActions } from '../../components/FormActions';
 
 function inputOf(batch: Batch): BatchInput {
   const { name, routeId, date, organizer, escorts, medics, legs, notes } = batch;
@@ -158,14 +159,7 @@ export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
         <StaffFields list="escorts" form={form} />
         <StaffFields list="medics" form={form} />
         <Textarea label={t('batches.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={form.submitting} />
       </Stack>
     </form>
   );

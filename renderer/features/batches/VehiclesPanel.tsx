@@ -25,6 +25,7 @@ import { defaultReservedSeats, normalizeSeatCode, vehicleCapacity, VEHICLE_SEAT_
 import { getSettings, listPassengers, updateBatch, useRepositoryQuery } from '../../db';
 import { numberFrom, problemMessage, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { FormActions } from '../../components/FormActions';
 
 const KINDS: VehicleKind[] = ['coach', 'train-second-class', 'train-first-class', 'train-hard-seat'];
 const ROLES: ReservedRole[] = ['escort', 'medic', 'isolation'];
@@ -206,14 +207,7 @@ function VehicleForm({ batch, legIndex, vehicle, mode, onDone }: VehicleFormProp
             />
           ))}
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} submitting={form.submitting} />
       </Stack>
     </form>
   );

@@ -1,4 +1,4 @@
-import { Autocomplete, Button, Checkbox, Group, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Autocomplete, Checkbox, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -9,6 +9,7 @@ import { checkEnterprise, type EnterpriseInput } from '../../../shared/domain/en
 import { createEnterprise, updateEnterprise } from '../../db';
 import { problemMessages } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { FormActions } from '../../components/FormActions';
 
 const RESUMPTION: ResumptionStatus[] = ['resumed', 'partly-resumed', 'not-resumed'];
 const CITY_SUGGESTIONS = ['广州市', '深圳市', '东莞市', '佛山市', '中山市', '惠州市'];
@@ -110,14 +111,7 @@ export function EnterpriseForm({ enterprise, onSaved, onCancel }: EnterpriseForm
           {...form.getInputProps('isKeyEnterprise', { type: 'checkbox' })}
         />
         <Textarea label={t('enterprises.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={form.submitting} />
       </Stack>
     </form>
   );

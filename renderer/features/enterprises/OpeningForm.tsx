@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
@@ -9,6 +9,7 @@ import { checkOpening, type OpeningInput } from '../../../shared/domain/enterpri
 import { saveOpening } from '../../db';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { FormActions } from '../../components/FormActions';
 
 const GENDERS: GenderRequirement[] = ['any', 'male', 'female'];
 
@@ -118,12 +119,7 @@ function OpeningForm({ enterpriseId, opening, onDone }: OpeningFormProps) {
           minRows={2}
           {...form.getInputProps('requirements')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit">{t('common.save')}</Button>
-        </Group>
+        <FormActions onCancel={onDone} />
       </Stack>
     </form>
   );

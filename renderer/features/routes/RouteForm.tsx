@@ -32,6 +32,7 @@ import { clockTime, minutesOfClockTime } from '../../../shared/dates';
 import { saveRoute } from '../../db';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { FormActions } from '../../components/FormActions';
 
 // ---------------------------------------------------------------------------------------------
 // Texts shared by the routes pages
@@ -589,14 +590,7 @@ export function RouteForm({ route, onSaved, onCancel }: RouteFormProps) {
             {t('routes.addPickup')}
           </Button>
         </Group>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} submitting={form.submitting} />
       </Stack>
     </form>
   );

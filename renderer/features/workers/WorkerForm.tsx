@@ -1,8 +1,6 @@
 import {
   Alert,
   Autocomplete,
-  Button,
-  Group,
   List,
   SegmentedControl,
   Select,
@@ -25,6 +23,7 @@ import { todayCalendarDate } from '../../../shared/dates';
 import { createWorker, getSettings, updateWorker, useRepositoryQuery } from '../../db';
 import { saveFromForm } from '../../components/save-from-form';
 import { problemMessage, problemMessages } from '../../components/field-problems';
+import { FormActions } from '../../components/FormActions';
 
 const EMPTY: WorkerInput = {
   name: '',
@@ -165,12 +164,7 @@ function WorkerForm({ worker, settings, onSaved, onCancel }: WorkerFormProps) {
             </List>
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit">{t('common.save')}</Button>
-        </Group>
+        <FormActions onCancel={onCancel} />
       </Stack>
     </form>
   );
