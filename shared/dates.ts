@@ -6,6 +6,7 @@
  */
 import {
   addDays,
+  addMinutes,
   differenceInCalendarDays,
   differenceInMilliseconds,
   differenceInYears,
@@ -128,6 +129,41 @@ export function minutesOfClockTime(text: string): number | null {
   if (!match) return null;
   const [hours, minutes] = [Number(match[1]), Number(match[2])];
   return hours < 24 && minutes < 60 ? hours * 60 + minutes : null;
+}
+
+/**
+ * The instant `minutes` later than `at` (earlier when negative), as an ISO timestamp in UTC. Throws
+ * a RangeError for text that is not an ISO timestamp.
+ */
+export function addMinutesToTimestamp(at: Timestamp, minutes: number): Timestamp {
+  const parsed = parseISO(at);
+  if (!isValid(parsed)) throw new RangeError(`not an ISO timestamp: ${JSON.stringify(at)}`);
+  return addMinutes(parsed, minutes).toISOString();
+}
+
+/**
+ * The instant `minutes` (0 to 1,439) after midnight of `date` on this computer's clock, as an ISO
+ * timestamp: a time typed at the health-check station ("the reading was taken at 07:40") is a time
+ * on the wall clock the examiner sees, as {@link formatTimestamp} shows times.
+ */
+export function localTimestamp(date: CalendarDate, minutes: number): Timestamp {
+  const day = requireDate(date);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes >= 1440) {
+    throw new RangeError(`minutes must be 0 to 1439, got ${String(minutes)}`);
+  }
+  return new Date(
+    day.getFullYear(),
+    day.getMonth(),
+    day.getDate(),
+    Math.floor(minutes / 60),
+    minutes % 60,
+  ).toISOString();
+}
+
+/** `HH:mm` of an instant on this computer's clock; the text itself when it is not a timestamp. */
+export function localClockTime(at: Timestamp): string {
+  const parsed = parseISO(at);
+  return isValid(parsed) ? format(parsed, 'HH:mm') : at;
 }
 
 /** A date for people: 2026年2月15日 / Feb 15, 2026. */

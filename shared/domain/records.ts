@@ -218,17 +218,44 @@ export type HealthCodeColour = 'green' | 'yellow' | 'red';
 export type Symptom = 'fever' | 'cough' | 'fatigue' | 'sore-throat' | 'short-breath' | 'diarrhoea';
 export type HealthVerdict = 'pass' | 'fail' | 'recheck';
 
+/** One temperature reading of a health check. */
+export interface TemperatureReading {
+  temperatureC: number;
+  at: Timestamp;
+}
+
+/**
+ * One check of one passenger for one batch (issue 5). Checks are never edited: a new reading is a
+ * new check, and a correction is a new check that names the one it replaces, which is then marked
+ * superseded and soft-deleted, so that the latest live check always decides (shared/gate).
+ */
 export interface HealthCheck extends RecordMeta {
   batchId: string;
   workerId: string;
+  /** When the deciding (last) reading was taken. */
   checkedAt: Timestamp;
   examiner: string;
+  /** The deciding (last) reading. */
   temperatureC: number;
   symptoms: Symptom[];
   healthCode: HealthCodeColour;
   contactWithConfirmedCase: boolean;
   result: HealthVerdict;
   note: string;
+  /**
+   * Every reading the result rests on, oldest first: one, or two on a recheck (the first reading at
+   * or above the fever threshold, then the one that decided). The last is `temperatureC` at
+   * `checkedAt`. Optional only for records written before the station; the station always writes it.
+   */
+  readings?: TemperatureReading[];
+  /** On a recheck: the check that holds the first reading (it stays stored, with result `recheck`). */
+  recheckOf?: string | null;
+  /** On a correction: the check it replaces. */
+  correctsId?: string | null;
+  /** On a replaced check: the correction that replaced it (the check is soft-deleted too). */
+  supersededById?: string | null;
+  /** On a correction: why, as the examiner wrote it. */
+  correctionReason?: string;
 }
 
 export interface ChecklistTick extends RecordMeta {

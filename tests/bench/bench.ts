@@ -15,6 +15,7 @@ import { searchFigures } from './search';
 import { appFigures } from './app-figures';
 import { planningFigures } from './planning';
 import { seatingFigures } from './seating';
+import { healthFigures } from './health';
 import { SCHEMA_V2 } from '../../renderer/db/schema/v2';
 
 const SEED = 20200218;
@@ -105,6 +106,9 @@ const BROWSER_FIGURES = [
   'search-name-100k',
   'search-pinyin-100k',
   'search-idsuffix-100k',
+  'health-idb-get-100k',
+  'health-lookup-1200-of-100k',
+  'health-save-1200',
 ];
 
 async function main(): Promise<void> {
@@ -126,6 +130,7 @@ async function main(): Promise<void> {
       : undefined;
     await appStartFigure(browser, server.url);
     await appFigures({ browser, url: server.url, workers, print, wanted, idbRaw });
+    await healthFigures({ browser, url: server.url, workers, print, wanted });
   } finally {
     await browser.close();
     await server.close();

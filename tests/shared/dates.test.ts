@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   addCalendarDays,
+  addMinutesToTimestamp,
   beijingTimestamp,
+  localClockTime,
+  localTimestamp,
   clockTime,
   minutesOfClockTime,
   ageOn,
@@ -78,5 +81,23 @@ describe('Beijing timetable times', () => {
     expect(minutesOfClockTime('9.05')).toBeNull();
     expect(clockTime(545)).toEqual({ time: '09:05', dayOffset: 0 });
     expect(clockTime(1440 + 90)).toEqual({ time: '01:30', dayOffset: 1 });
+  });
+});
+
+describe('times typed at the health-check station', () => {
+  it('add minutes to an instant, across midnight and offsets', () => {
+    expect(addMinutesToTimestamp('2026-02-17T08:00:00.000+08:00', 15)).toBe('2026-02-17T00:15:00.000Z');
+    expect(addMinutesToTimestamp('2026-02-17T23:50:00.000Z', 20)).toBe('2026-02-18T00:10:00.000Z');
+    expect(addMinutesToTimestamp('2026-02-17T00:10:00.000Z', -20)).toBe('2026-02-16T23:50:00.000Z');
+    expect(() => addMinutesToTimestamp('later', 15)).toThrow(RangeError);
+  });
+
+  it("read a clock time as this computer's wall clock, and write it back the same", () => {
+    const at = localTimestamp('2026-02-17', 7 * 60 + 40);
+    expect(localClockTime(at)).toBe('07:40');
+    expect(localClockTime(localTimestamp('2026-02-17', 0))).toBe('00:00');
+    expect(millisecondsBetween(localTimestamp('2026-02-17', 0), localTimestamp('2026-02-18', 0))).toBe(86_400_000);
+    expect(() => localTimestamp('2026-02-17', 1440)).toThrow(RangeError);
+    expect(() => localTimestamp('2026-02-30', 60)).toThrow(RangeError);
   });
 });

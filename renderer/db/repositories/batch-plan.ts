@@ -286,8 +286,8 @@ async function gateOf(
     legCapacities: legCapacities(batch, loadFactor),
     ticks,
     healthChecks: checks,
-    // The health-check station comes with issue 5; until then the medical item says "no checks yet".
-    healthCheckStation: false,
+    // The station exists: every passenger needs a passing check inside the window.
+    healthCheckStation: true,
     departureAt: beijingTimestamp(batch.date, firstLeg?.departureMinutes ?? 0),
     checkValidityHours,
   });

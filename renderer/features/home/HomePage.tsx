@@ -5,6 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconDatabasePlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { makeDemoData } from '../../../shared/demo';
+import { todayCalendarDate } from '../../../shared/dates';
 import {
   clearDemoData,
   countRecords,
@@ -30,7 +31,9 @@ function DemoLoader() {
     abort.current = controller;
     setProgress({ done: 0, total: 1 });
     try {
-      await loadDemoData(makeDemoData(DEMO_OPTIONS), { onProgress: setProgress, signal: controller.signal });
+      // Dated from today, so that the demo batches leave in the coming days and checks taken now count.
+      const data = makeDemoData({ ...DEMO_OPTIONS, today: todayCalendarDate() });
+      await loadDemoData(data, { onProgress: setProgress, signal: controller.signal });
       notifications.show({ color: 'teal', message: t('home.demoLoaded') });
     } catch (error) {
       if (controller.signal.aborted) {
