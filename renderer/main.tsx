@@ -3,6 +3,9 @@ import '@mantine/notifications/styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadPageOf } from './app/Shell';
+
+preloadPageOf(window.location.hash);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

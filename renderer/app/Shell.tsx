@@ -4,35 +4,63 @@ import { IconBuildingFactory2, IconHome, IconRoute, IconSettings, IconTrain, Ico
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Language } from '../../shared/domain/records';
-import { updateSettings } from '../db';
+import { prefetchRecentWorkers, RECENT_WORKERS_SHOWN, updateSettings } from '../db';
 import { HomePage } from '../features/home/HomePage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
-// The workers pages bring the roster readers, pinyin and the region table: loaded when first opened,
-// so the first screen does not wait for them.
-const WorkersPage = lazy(() => import('../features/workers/WorkersPage').then((m) => ({ default: m.WorkersPage })));
-const WorkerDetailPage = lazy(() =>
-  import('../features/workers/WorkerDetailPage').then((m) => ({ default: m.WorkerDetailPage })),
-);
-const ImportPage = lazy(() => import('../features/workers/import/ImportPage').then((m) => ({ default: m.ImportPage })));
-// The routes and batches pages bring the seating, the gate and the planner.
-const RoutesPage = lazy(() => import('../features/routes/RoutesPage').then((m) => ({ default: m.RoutesPage })));
-const RouteDetailPage = lazy(() =>
-  import('../features/routes/RouteDetailPage').then((m) => ({ default: m.RouteDetailPage })),
-);
-const BatchesPage = lazy(() => import('../features/batches/BatchesPage').then((m) => ({ default: m.BatchesPage })));
-const BatchDetailPage = lazy(() =>
-  import('../features/batches/BatchDetailPage').then((m) => ({ default: m.BatchDetailPage })),
-);
-const HealthStationPage = lazy(() =>
-  import('../features/health/HealthStationPage').then((m) => ({ default: m.HealthStationPage })),
-);
-const PlanBatchesPage = lazy(() =>
-  import('../features/batches/planning/PlanBatchesPage').then((m) => ({ default: m.PlanBatchesPage })),
-);
 import { ErrorBoundary } from '../components/ErrorBoundary';
+
+// The workers, routes, batches and station pages bring the roster readers, pinyin, the region table,
+// the seating, the gate and the planner: loaded when first opened, so the first screen does not wait.
+const loadWorkersPage = () => import('../features/workers/WorkersPage');
+const loadWorkerDetailPage = () => import('../features/workers/WorkerDetailPage');
+const loadImportPage = () => import('../features/workers/import/ImportPage');
+const loadRoutesPage = () => import('../features/routes/RoutesPage');
+const loadRouteDetailPage = () => import('../features/routes/RouteDetailPage');
+const loadBatchesPage = () => import('../features/batches/BatchesPage');
+const loadBatchDetailPage = () => import('../features/batches/BatchDetailPage');
+const loadHealthStationPage = () => import('../features/health/HealthStationPage');
+const loadPlanBatchesPage = () => import('../features/batches/planning/PlanBatchesPage');
+
+const WorkersPage = lazy(() => loadWorkersPage().then((m) => ({ default: m.WorkersPage })));
+const WorkerDetailPage = lazy(() => loadWorkerDetailPage().then((m) => ({ default: m.WorkerDetailPage })));
+const ImportPage = lazy(() => loadImportPage().then((m) => ({ default: m.ImportPage })));
+const RoutesPage = lazy(() => loadRoutesPage().then((m) => ({ default: m.RoutesPage })));
+const RouteDetailPage = lazy(() => loadRouteDetailPage().then((m) => ({ default: m.RouteDetailPage })));
+const BatchesPage = lazy(() => loadBatchesPage().then((m) => ({ default: m.BatchesPage })));
+const BatchDetailPage = lazy(() => loadBatchDetailPage().then((m) => ({ default: m.BatchDetailPage })));
+const HealthStationPage = lazy(() => loadHealthStationPage().then((m) => ({ default: m.HealthStationPage })));
+const PlanBatchesPage = lazy(() => loadPlanBatchesPage().then((m) => ({ default: m.PlanBatchesPage })));
+
+/** The page chunk a hash route needs, most specific first. */
+const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
+  [/^#\/workers\/import/, loadImportPage],
+  [/^#\/workers\/[^/]+/, loadWorkerDetailPage],
+  [
+    /^#\/workers/,
+    () => {
+      prefetchRecentWorkers(RECENT_WORKERS_SHOWN);
+      return loadWorkersPage();
+    },
+  ],
+  [/^#\/routes\/[^/]+/, loadRouteDetailPage],
+  [/^#\/routes/, loadRoutesPage],
+  [/^#\/batches\/plan/, loadPlanBatchesPage],
+  [/^#\/batches\/[^/]+\/health/, loadHealthStationPage],
+  [/^#\/batches\/[^/]+/, loadBatchDetailPage],
+  [/^#\/batches/, loadBatchesPage],
+];
+
+/**
+ * Starts loading the chunk of the page the app opens on (a link or a reload straight to the workers
+ * list), while the app still reads its settings: the list's first rows then come a few hundred ms sooner.
+ */
+export function preloadPageOf(hash: string): void {
+  const chunk = ROUTE_CHUNKS.find(([pattern]) => pattern.test(hash));
+  if (chunk) void chunk[1]().catch(() => undefined);
+}
 
 const NAVIGATION = [
   { to: '/', key: 'home', icon: IconHome },

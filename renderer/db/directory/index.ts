@@ -17,24 +17,23 @@ export function workerDirectory(): Remote<DirectoryApi> {
 /**
  * The directory's version: null while it loads, then a number that changes whenever the workers
  * change (in this window or another), after the directory has taken the change in. With `enabled`
- * false the directory takes in its snapshot but does not read the table yet: IndexedDB serves one
- * origin's reads in turn, and a read of every worker would keep the list's first rows waiting.
+ * false the directory is not started yet: IndexedDB serves one origin's reads in turn, and even the
+ * directory's snapshot (one large record) kept the list's first rows waiting about 60 ms longer.
  */
 export function useDirectoryVersion(enabled = true): number | null {
   const [version, setVersion] = useState<number | null>(null);
-  // The newest change and the number of records: cheap index reads that move on every write.
+  // The newest change and the number of records: index reads that move on every write. Counting
+  // 100,000 records takes IndexedDB a while, so it waits for `enabled` too, behind the first rows.
   const signal = useLiveQuery(async () => {
+    if (!enabled) return null;
     const db = database();
     const [newest, count] = await Promise.all([db.workers.orderBy('updatedAt').last(), db.workers.count()]);
     return `${newest?.updatedAt ?? ''}/${newest?.id ?? ''}/${count}`;
-  }, []);
+  }, [enabled]);
   // Starting the directory's worker reads its snapshot (one record) at once; the read of every
   // worker, when there is no snapshot, waits for `enabled`.
   useEffect(() => {
-    workerDirectory();
-  }, []);
-  useEffect(() => {
-    if (signal === undefined || !enabled) return;
+    if (signal === undefined || signal === null) return;
     let current = true;
     void workerDirectory()
       .sync()

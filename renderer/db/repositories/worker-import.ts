@@ -114,11 +114,21 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
         result.unchanged.push(row.line);
       }
     }
+    // Every step is asked for at once, so IndexedDB never waits for the page between them; each
+    // reports its progress when it is written (still uncommitted: cancel rolls the chunk back).
+    let written = 0;
+    const steps: Promise<unknown>[] = [];
     for (let step = 0; step < added.length; step += IMPORT_STEP) {
-      await db.workers.bulkAdd(added.slice(step, step + IMPORT_STEP));
-      options.signal?.throwIfAborted();
-      options.onProgress?.({ done: start + Math.min(step + IMPORT_STEP, added.length), total: rows.length });
+      const part = added.slice(step, step + IMPORT_STEP);
+      steps.push(
+        db.workers.bulkAdd(part).then(() => {
+          written += part.length;
+          if (!options.signal?.aborted) options.onProgress?.({ done: start + written, total: rows.length });
+        }),
+      );
     }
+    await Promise.all(steps);
+    options.signal?.throwIfAborted();
     await db.workers.bulkPut(changed.map((change) => change.after));
     options.signal?.throwIfAborted();
     if (added.length > 0 || changed.length > 0) {

@@ -111,6 +111,32 @@ export async function workerHistory(id: string): Promise<AuditEntry[]> {
  * The most recently changed workers, straight from the updatedAt index: what the list shows in
  * its first second, while the directory reads everyone into memory.
  */
+/**
+ * How many of the most recent workers the list shows while the directory loads: a screenful and some.
+ * A reverse index walk pays per record (100 took about 150 ms at 100,000 workers).
+ */
+export const RECENT_WORKERS_SHOWN = 40;
+
+let prefetched: { at: number; limit: number; rows: Promise<Worker[]> } | null = null;
+/** How long a prefetched answer stays good: the list asks for it within a second of the start. */
+const PREFETCH_FRESH_MS = 3000;
+
+/**
+ * Starts reading the most recent workers while the app is still starting, when it opens on the
+ * workers list (a reload, a link): the list's first rows then come as soon as its page is drawn.
+ */
+export function prefetchRecentWorkers(limit: number): void {
+  prefetched = { at: performance.now(), limit, rows: recentWorkers(limit) };
+}
+
+/** The most recent workers: the prefetched answer if it is fresh, else a new read. */
+export function takeRecentWorkers(limit: number): Promise<Worker[]> {
+  const taken = prefetched;
+  prefetched = null;
+  if (taken && taken.limit === limit && performance.now() - taken.at < PREFETCH_FRESH_MS) return taken.rows;
+  return recentWorkers(limit);
+}
+
 export async function recentWorkers(limit: number): Promise<Worker[]> {
   return database()
     .workers.orderBy('updatedAt')

@@ -8,7 +8,8 @@ import { POVERTY_STATUSES, WORKER_STATUSES, type Language, type Worker } from '.
 import { ageOn, todayCalendarDate } from '../../../shared/dates';
 import {
   listEnterprises,
-  recentWorkers,
+  RECENT_WORKERS_SHOWN,
+  takeRecentWorkers,
   useDirectoryVersion,
   useRepositoryQuery,
   workerDirectory,
@@ -74,7 +75,7 @@ export function WorkersPage() {
   // The most recent workers first, straight from an index; then the directory with everyone.
   const [recent, setRecent] = useState<Worker[] | null>(null);
   useEffect(() => {
-    void recentWorkers(100).then(setRecent);
+    void takeRecentWorkers(RECENT_WORKERS_SHOWN).then(setRecent);
   }, []);
   const version = useDirectoryVersion(recent !== null);
   const { total, rowAt, request } = useDirectoryRows(query, version);
