@@ -1,5 +1,5 @@
 import { Button, Card, Group, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
-import { IconEdit, IconStethoscope } from '@tabler/icons-react';
+import { IconStethoscope } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { Language } from '../../../shared/domain/records';
@@ -8,6 +8,7 @@ import { batchHistory, getBatch, getRoute, isBatchLocked, useRepositoryQuery } f
 import { DetailField } from '../../components/DetailField';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { RecordPage } from '../../components/RecordPage';
+import { EditButton } from '../../components/RecordButtons';
 import { openBatchForm } from './BatchForm';
 import { BatchStatusBadge } from './gate/BatchStatusBadge';
 import { GatePanel } from './gate/GatePanel';
@@ -51,15 +52,7 @@ export function BatchDetailPage() {
               >
                 {t('batches.openStation')}
               </Button>
-              {editable && (
-                <Button
-                  leftSection={<IconEdit size={16} />}
-                  variant="default"
-                  onClick={() => openBatchForm({ t, batch })}
-                >
-                  {t('common.edit')}
-                </Button>
-              )}
+              {editable && <EditButton onClick={() => openBatchForm({ t, batch })} />}
             </Group>
           </Group>
           <Card withBorder>

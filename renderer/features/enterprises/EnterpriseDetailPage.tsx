@@ -22,6 +22,7 @@ import { DetailField } from '../../components/DetailField';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
 import { RecordPage } from '../../components/RecordPage';
+import { DeleteButton, EditButton } from '../../components/RecordButtons';
 import { openEnterpriseForm } from './EnterpriseForm';
 import { openOpeningForm } from './OpeningForm';
 
@@ -167,21 +168,8 @@ export function EnterpriseDetailPage() {
             </Group>
             {!deleted && (
               <Group>
-                <Button
-                  leftSection={<IconEdit size={16} />}
-                  variant="default"
-                  onClick={() => openEnterpriseForm({ t, enterprise })}
-                >
-                  {t('common.edit')}
-                </Button>
-                <Button
-                  leftSection={<IconTrash size={16} />}
-                  color="red"
-                  variant="light"
-                  onClick={() => confirmDelete(enterprise, t, () => void navigate('/enterprises'))}
-                >
-                  {t('common.delete')}
-                </Button>
+                <EditButton onClick={() => openEnterpriseForm({ t, enterprise })} />
+                <DeleteButton onClick={() => confirmDelete(enterprise, t, () => void navigate('/enterprises'))} />
               </Group>
             )}
           </Group>

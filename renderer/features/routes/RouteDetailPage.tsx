@@ -1,7 +1,7 @@
 import { Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconBus, IconEdit, IconTrain, IconTrash } from '@tabler/icons-react';
+import { IconBus, IconTrain } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -22,6 +22,7 @@ import { ChangeHistory } from '../../components/ChangeHistory';
 import { DetailField } from '../../components/DetailField';
 import { problemMessage } from '../../components/field-problems';
 import { RecordPage } from '../../components/RecordPage';
+import { DeleteButton, EditButton } from '../../components/RecordButtons';
 import { clockText, durationText, openRouteForm, stopsText } from './RouteForm';
 
 // Short cells stay on one line and leave the room to the stops; times line up digit under digit.
@@ -216,21 +217,10 @@ export function RouteDetailPage() {
             <Title order={2}>{route.name}</Title>
             {!deleted && (
               <Group>
-                <Button
-                  leftSection={<IconEdit size={16} />}
-                  variant="default"
-                  onClick={() => openRouteForm({ t, route })}
-                >
-                  {t('common.edit')}
-                </Button>
-                <Button
-                  leftSection={<IconTrash size={16} />}
-                  color="red"
-                  variant="light"
+                <EditButton onClick={() => openRouteForm({ t, route })} />
+                <DeleteButton
                   onClick={() => confirmDelete(route, batchCount ?? 0, t, () => void navigate('/routes'))}
-                >
-                  {t('common.delete')}
-                </Button>
+                />
               </Group>
             )}
           </Group>

@@ -1,6 +1,5 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconEdit, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -20,6 +19,7 @@ import { DetailField } from '../../components/DetailField';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
 import { RecordPage } from '../../components/RecordPage';
+import { DeleteButton, EditButton } from '../../components/RecordButtons';
 import { openWorkerForm } from './WorkerForm';
 import { openPlacementForm } from './PlacementForm';
 
@@ -88,17 +88,8 @@ export function WorkerDetailPage() {
                     {t('placement.remove')}
                   </Button>
                 )}
-                <Button
-                  leftSection={<IconEdit size={16} />}
-                  variant="default"
-                  onClick={() => openWorkerForm({ t, worker })}
-                >
-                  {t('common.edit')}
-                </Button>
-                <Button
-                  leftSection={<IconTrash size={16} />}
-                  color="red"
-                  variant="light"
+                <EditButton onClick={() => openWorkerForm({ t, worker })} />
+                <DeleteButton
                   onClick={() =>
                     confirmDeleteWithUndo(t, {
                       title: t('workers.deleteTitle'),
@@ -109,9 +100,7 @@ export function WorkerDetailPage() {
                       afterDelete: () => void navigate('/workers'),
                     })
                   }
-                >
-                  {t('common.delete')}
-                </Button>
+                />
               </Group>
             )}
           </Group>

@@ -21,11 +21,8 @@ import {
   updateSettings,
   type PlannerDatabase,
 } from '../../../renderer/db';
-import type { BatchInput } from '../../../shared/domain/batch-rules';
-import type { Route } from '../../../shared/domain/records';
 import { CHECKLIST_ITEMS } from '../../../shared/gate';
-import { defaultReservedSeats } from '../../../shared/seating';
-import { makeEscort, makeRouteInput, makeVehicle } from '../../fixtures/batches';
+import { makeBatchInput, makeEscort, makeRouteInput } from '../../fixtures/batches';
 import { makeEnterprise, makeWorker } from '../../fixtures/factories';
 import { freshDatabase, rejection } from './test-database';
 
@@ -35,34 +32,7 @@ beforeEach(async () => {
   await updateSettings({ operatorName: '王调度' });
 });
 
-function batchInput(route: Route, overrides: Partial<BatchInput> = {}): BatchInput {
-  const escort = makeEscort();
-  return {
-    name: '田东县 第1批',
-    routeId: route.id,
-    date: '2026-02-18',
-    organizer: '李建国',
-    escorts: [escort],
-    medics: [],
-    notes: '',
-    legs: route.legs.map((leg) => ({
-      legId: leg.id,
-      vehicles: [
-        makeVehicle({
-          kind: leg.mode === 'train' ? 'train-second-class' : 'coach',
-          seatCount: leg.mode === 'train' ? 90 : 45,
-          label: leg.mode === 'train' ? '05' : '桂L·12345',
-          reserved: defaultReservedSeats(
-            leg.mode === 'train' ? 'train-second-class' : 'coach',
-            leg.mode === 'train' ? 90 : 45,
-          ),
-          escortId: escort.id,
-        }),
-      ],
-    })),
-    ...overrides,
-  };
-}
+const batchInput = makeBatchInput;
 
 async function registered(count: number, enterpriseId: string | null = null) {
   const workers = Array.from({ length: count }, () => makeWorker({ enterpriseId }));

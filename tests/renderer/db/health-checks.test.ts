@@ -27,8 +27,7 @@ import type { BatchInput } from '../../../shared/domain/batch-rules';
 import type { Batch, Route } from '../../../shared/domain/records';
 import { addCalendarDays, addMinutesToTimestamp, todayCalendarDate } from '../../../shared/dates';
 import { healthProgress, passengerHealth } from '../../../shared/health';
-import { defaultReservedSeats } from '../../../shared/seating';
-import { itemIn, makeEscort, makeRouteInput, makeVehicle } from '../../fixtures/batches';
+import { itemIn, makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase, rejection } from './test-database';
 
@@ -42,34 +41,9 @@ beforeEach(async () => {
 const soon = () => addCalendarDays(todayCalendarDate(), 2);
 const minutesAgo = (minutes: number) => addMinutesToTimestamp(new Date().toISOString(), -minutes);
 
-function batchInput(route: Route, overrides: Partial<BatchInput> = {}): BatchInput {
-  const escort = makeEscort();
-  return {
-    name: '田东县 第1批',
-    routeId: route.id,
-    date: soon(),
-    organizer: '李建国',
-    escorts: [escort],
-    medics: [],
-    notes: '',
-    legs: route.legs.map((leg) => ({
-      legId: leg.id,
-      vehicles: [
-        makeVehicle({
-          kind: leg.mode === 'train' ? 'train-second-class' : 'coach',
-          seatCount: leg.mode === 'train' ? 90 : 45,
-          label: leg.mode === 'train' ? '05' : '桂L·12345',
-          reserved: defaultReservedSeats(
-            leg.mode === 'train' ? 'train-second-class' : 'coach',
-            leg.mode === 'train' ? 90 : 45,
-          ),
-          escortId: escort.id,
-        }),
-      ],
-    })),
-    ...overrides,
-  };
-}
+/** The batch leaves soon, so that a check taken now counts. */
+const batchInput = (route: Route, overrides: Partial<BatchInput> = {}): BatchInput =>
+  makeBatchInput(route, { date: soon(), ...overrides });
 
 interface Station {
   route: Route;
