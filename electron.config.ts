@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
@@ -17,6 +18,46 @@ function contentSecurityPolicy(): Plugin {
         injectTo: 'head-prepend',
       },
     ],
+  };
+}
+
+/** Where the renderer finds the document fonts, relative to its index.html (renderer/features/documents). */
+const DOCUMENT_FONTS: Readonly<Record<string, string>> = {
+  'fonts/NotoSansSC-Regular.ttf': '400Regular/NotoSansSC_400Regular.ttf',
+  'fonts/NotoSansSC-Bold.ttf': '700Bold/NotoSansSC_700Bold.ttf',
+};
+
+/**
+ * Copies Noto Sans SC regular and bold from their npm package into the renderer's output at build
+ * time, and serves them from the package in `electron-vite dev` (issue 6). The 11 MB files never
+ * enter the source tree, so they are never committed.
+ */
+function documentFonts(): Plugin {
+  const fontPackage = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+  const sourceOf = (fileName: string): string | undefined => {
+    const inPackage = DOCUMENT_FONTS[fileName];
+    return inPackage === undefined ? undefined : resolve(fontPackage, inPackage);
+  };
+  return {
+    name: 'planner-document-fonts',
+    configureServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const path = (request.url ?? '').split(/[?#]/, 1)[0] ?? '';
+        const source = sourceOf(path.replace(/^\//, ''));
+        if (source === undefined) {
+          next();
+          return;
+        }
+        response.setHeader('Content-Type', 'font/ttf');
+        createReadStream(source).pipe(response);
+      });
+    },
+    generateBundle() {
+      for (const fileName of Object.keys(DOCUMENT_FONTS)) {
+        const source = sourceOf(fileName);
+        if (source !== undefined) this.emitFile({ type: 'asset', fileName, source: readFileSync(source) });
+      }
+    },
   };
 }
 
@@ -45,7 +86,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     base: './',
-    plugins: [react(), contentSecurityPolicy()],
+    plugins: [react(), contentSecurityPolicy(), documentFonts()],
     define: { __APP_VERSION__: JSON.stringify(version) },
     build: {
       // electron-vite leaves bundles unminified; the renderer's start-up parses every byte of it.

@@ -49,6 +49,13 @@ const bytesSchema = anyBytes.refine(
  */
 export const BRIDGE_ERRORS = { fileTooLarge: 'file-too-large', notAFile: 'not-a-file' } as const;
 
+/**
+ * What a save hands back so that the file can be opened afterwards with the system's viewer
+ * (to print it, issue 6): an opaque id, never a path. Main keeps the paths it saved this session
+ * under these ids and opens nothing else.
+ */
+export const savedFileIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+
 export const bridgeContract = {
   saveFile: {
     channel: 'planner:save-file',
@@ -59,7 +66,13 @@ export const bridgeContract = {
         data: bytesSchema,
       })
       .strict(),
-    response: z.object({ saved: z.boolean(), fileName: z.string().optional() }),
+    response: z.object({ saved: z.boolean(), fileName: z.string().optional(), savedFileId: z.string().optional() }),
+  },
+  openSavedFile: {
+    channel: 'planner:open-saved-file',
+    request: z.object({ savedFileId: savedFileIdSchema }).strict(),
+    /** `opened: false` when the file is not one saved this session, is gone, or no viewer took it. */
+    response: z.object({ opened: z.boolean() }),
   },
   openFile: {
     channel: 'planner:open-file',
@@ -88,6 +101,8 @@ export type SaveFileResult = BridgeResponse<'saveFile'>;
 export type OpenFileRequest = BridgeRequest<'openFile'>;
 export type OpenFileResult = BridgeResponse<'openFile'>;
 export type AppInfo = BridgeResponse<'appInfo'>;
+export type OpenSavedFileRequest = BridgeRequest<'openSavedFile'>;
+export type OpenSavedFileResult = BridgeResponse<'openSavedFile'>;
 
 /** What `window.planner` offers: one async function per contract entry. */
 export type PlannerBridge = {

@@ -23,6 +23,7 @@ const LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
 // date-fns' Chinese 'PP' is 2026-02-15; documents and screens in China write 2026年2月15日.
 const DATE_PATTERN = { 'zh-CN': 'yyyy年M月d日', en: 'PP' } as const;
 const TIMESTAMP_PATTERN = { 'zh-CN': 'yyyy年M月d日 HH:mm', en: 'PPp' } as const;
+const SHORT_TIMESTAMP_PATTERN = { 'zh-CN': 'M月d日 HH:mm', en: 'MMM d, HH:mm' } as const;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** True for a `yyyy-MM-dd` string naming a day that exists (no 2023-02-29, no 2月30日). */
@@ -123,6 +124,14 @@ export function clockTime(minutes: number): { time: string; dayOffset: number } 
   return { time: `${pad(Math.floor(rest / 60))}:${pad(rest % 60)}`, dayOffset };
 }
 
+/** `HH:mm` of an instant in Beijing time, as timetables print it, whatever the computer's clock zone. */
+export function beijingClockTime(at: Timestamp): string {
+  const parsed = parseISO(at);
+  if (!isValid(parsed)) return at;
+  const minutes = Math.floor((parsed.getTime() / 60_000 + 8 * 60) % 1440);
+  return clockTime(minutes < 0 ? minutes + 1440 : minutes).time;
+}
+
 /** Minutes after midnight of `HH:mm` (00:00 to 23:59), or null for anything else. */
 export function minutesOfClockTime(text: string): number | null {
   const match = /^(\d{1,2})[:：](\d{2})$/.exec(text.trim());
@@ -170,6 +179,12 @@ export function localClockTime(at: Timestamp): string {
 export function formatCalendarDate(date: CalendarDate, language: Language): string {
   const parsed = calendarDateToDate(date);
   return parsed ? format(parsed, DATE_PATTERN[language], { locale: LOCALES[language] }) : date;
+}
+
+/** A moment within the year, for narrow table cells, in local time: 2月15日 08:30 / Feb 15, 08:30. */
+export function formatShortTimestamp(at: Timestamp, language: Language): string {
+  const parsed = parseISO(at);
+  return isValid(parsed) ? format(parsed, SHORT_TIMESTAMP_PATTERN[language], { locale: LOCALES[language] }) : at;
 }
 
 /** A moment for people, in local time: 2026年2月15日 08:30 / Feb 15, 2026, 8:30 AM. */

@@ -43,7 +43,12 @@ export type OpenDialog = (options: {
  */
 export async function saveWithDialog(
   request: SaveFileRequest,
-  environment: { documentsFolder: string; showSaveDialog: SaveDialog },
+  environment: {
+    documentsFolder: string;
+    showSaveDialog: SaveDialog;
+    /** Keeps the written path for opening it later (SavedFiles.remember); its id goes back to the renderer. */
+    remember?: (path: string) => string;
+  },
 ): Promise<SaveFileResult> {
   const choice = await environment.showSaveDialog({
     defaultPath: join(environment.documentsFolder, request.suggestedName),
@@ -62,7 +67,8 @@ export async function saveWithDialog(
     await rm(temporary, { force: true });
     throw error;
   }
-  return { saved: true, fileName: basename(target) };
+  const result: SaveFileResult = { saved: true, fileName: basename(target) };
+  return environment.remember ? { ...result, savedFileId: environment.remember(target) } : result;
 }
 
 /**

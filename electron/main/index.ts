@@ -18,12 +18,14 @@ import {
   net,
   protocol,
   session,
+  shell,
   type IpcMainInvokeEvent,
   type WebContents,
 } from 'electron';
 import { APP_ENTRY_URL, APP_RESPONSE_HEADERS, APP_SCHEME, contentTypeFor, resolveAppRequest } from './app-protocol';
 import { openWithDialog, saveWithDialog } from './file-dialogs';
 import { createBridgeRoutes, type BridgeImplementation } from './ipc-routes';
+import { SavedFiles } from './saved-files';
 import { clip, createLogger, describeError } from './logger';
 import {
   devServerUrlFor,
@@ -51,6 +53,7 @@ const devServerUrl = devServerUrlFor({ isPackaged: app.isPackaged, rendererUrl: 
 const trust: TrustOptions = { devServerUrl };
 
 let mainWindow: BrowserWindow | null = null;
+const savedFiles = new SavedFiles((path) => shell.openPath(path));
 
 function notFound(): Response {
   return new Response('Not found', {
@@ -103,7 +106,9 @@ const implementation: BridgeImplementation = {
       documentsFolder: app.getPath('documents'),
       showSaveDialog: (options) =>
         mainWindow === null ? dialog.showSaveDialog(options) : dialog.showSaveDialog(mainWindow, options),
+      remember: (path) => savedFiles.remember(path),
     }),
+  openSavedFile: (request) => savedFiles.open(request),
   openFile: (request) =>
     openWithDialog(request, {
       showOpenDialog: (options) =>

@@ -14,6 +14,7 @@ const requestSchemas: { [M in BridgeMethod]: z.ZodType<BridgeRequest<M>> } = {
   saveFile: bridgeContract.saveFile.request,
   openFile: bridgeContract.openFile.request,
   appInfo: bridgeContract.appInfo.request,
+  openSavedFile: bridgeContract.openSavedFile.request,
 };
 
 const MAX_ISSUES = 3;

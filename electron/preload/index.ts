@@ -1,7 +1,7 @@
 /**
  * Exposes exactly the typed bridge of shared/bridge.ts as `window.planner`: one function per
  * contract method, each bound to its own channel. Neither ipcRenderer nor a generic `invoke` is
- * exposed, so a compromised page can reach nothing but these three calls, which main checks again.
+ * exposed, so a compromised page can reach nothing but these calls, which main checks again.
  * https://www.electronjs.org/docs/latest/tutorial/security#20-do-not-expose-electron-apis-to-untrusted-web-content
  *
  * Runs sandboxed, where only require('electron') is available: electron.config.ts bundles this file
@@ -20,6 +20,7 @@ const channels: { readonly [M in BridgeMethod]: BridgeContract[M]['channel'] } =
   saveFile: 'planner:save-file',
   openFile: 'planner:open-file',
   appInfo: 'planner:app-info',
+  openSavedFile: 'planner:open-saved-file',
 };
 
 // Electron rejects a failed invoke with "Error invoking remote method '<channel>': Error: <message>".
@@ -44,6 +45,7 @@ const bridge = {
   saveFile: (request) => invoke('saveFile', request),
   openFile: (request) => invoke('openFile', request),
   appInfo: () => invoke('appInfo'),
+  openSavedFile: (request) => invoke('openSavedFile', request),
 } satisfies PlannerBridge;
 
 contextBridge.exposeInMainWorld('planner', bridge);

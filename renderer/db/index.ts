@@ -17,5 +17,7 @@ export type { RosterSession, RosterSummary, VerdictCounts } from './roster-impor
 export * from './repositories/routes';
 export * from './repositories/batches';
 export * from './repositories/batch-plan';
+export * from './repositories/batch-papers';
 export * from './repositories/batch-planning';
 export * from './repositories/health-checks';
+export * from './repositories/document-audit';

@@ -5,6 +5,7 @@ import { seatingEn } from './parts/seating';
 import { gateEn } from './parts/gate';
 import { planningEn } from './parts/planning';
 import { healthEn } from './parts/health';
+import { documentsEn } from './parts/documents';
 
 export const en: Messages = {
   app: {
@@ -340,7 +341,16 @@ export const en: Messages = {
     version: 'Version',
     saved: 'Settings saved',
   },
-  audit: { actions: { create: 'Created', update: 'Changed', delete: 'Deleted', restore: 'Restored', purge: 'Purged' } },
+  audit: {
+    actions: {
+      create: 'Created',
+      update: 'Changed',
+      delete: 'Deleted',
+      restore: 'Restored',
+      purge: 'Purged',
+      print: 'Printed',
+    },
+  },
   problems: {
     required: 'Required',
     'credit-code-length': 'A unified social credit code has 18 characters',
@@ -383,6 +393,7 @@ export const en: Messages = {
     'load-factor-range': 'The load factor must lie between 10% and 100%',
     'working-age-range': 'Working ages must lie between 14 and 80',
     'working-age-order': 'The upper age must be above the lower age',
+    'manifest-columns': 'The manifest must print the name, and each column only once',
     'route-name-duplicate': 'A route with this name exists already',
     'route-no-legs': 'A route needs at least one leg',
     'leg-time-invalid': 'The departure time is not valid',
@@ -417,4 +428,5 @@ export const en: Messages = {
   gate: gateEn,
   planning: planningEn,
   health: healthEn,
+  documents: documentsEn,
 };

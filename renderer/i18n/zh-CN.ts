@@ -5,6 +5,7 @@ import { seatingZhCN } from './parts/seating';
 import { gateZhCN } from './parts/gate';
 import { planningZhCN } from './parts/planning';
 import { healthZhCN } from './parts/health';
+import { documentsZhCN } from './parts/documents';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives here and in
@@ -333,7 +334,7 @@ export const zhCN = {
     version: '版本',
     saved: '设置已保存',
   },
-  audit: { actions: { create: '新增', update: '修改', delete: '删除', restore: '恢复', purge: '清除' } },
+  audit: { actions: { create: '新增', update: '修改', delete: '删除', restore: '恢复', purge: '清除', print: '打印' } },
   problems: {
     required: '必填',
     'credit-code-length': '统一社会信用代码应为 18 位',
@@ -376,6 +377,7 @@ export const zhCN = {
     'load-factor-range': '满载率应在 10% 到 100% 之间',
     'working-age-range': '劳动年龄应在 14 到 80 岁之间',
     'working-age-order': '年龄上限应大于下限',
+    'manifest-columns': '名单至少要打印姓名，每一列只能选一次',
     'route-name-duplicate': '已有同名线路',
     'route-no-legs': '线路至少要有一段行程',
     'leg-time-invalid': '出发时间不正确',
@@ -410,6 +412,7 @@ export const zhCN = {
   gate: gateZhCN,
   planning: planningZhCN,
   health: healthZhCN,
+  documents: documentsZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

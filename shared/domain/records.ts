@@ -280,7 +280,8 @@ export interface FollowUp extends RecordMeta {
   note: string;
 }
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'purge';
+/** `print`: a document printed with full, unmasked numbers (issue 6); the row's `after` says which. */
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'print';
 
 /** One append-only line of the audit trail: who changed which record, when, from what to what. */
 export interface AuditEntry {
@@ -300,6 +301,24 @@ export interface AuditEntry {
 
 export type Language = 'zh-CN' | 'en';
 
+/** The columns a passenger manifest can print, in their default order. */
+export const MANIFEST_COLUMNS = [
+  'sequence',
+  'name',
+  'gender',
+  'age',
+  'residentId',
+  'phone',
+  'home',
+  'enterprise',
+  'seat',
+  'health',
+  'boarded',
+  'remarks',
+] as const;
+
+export type ManifestColumn = (typeof MANIFEST_COLUMNS)[number];
+
 /** The one settings record (id `app`). Policy defaults come from DOMAIN.md. */
 export interface Settings {
   id: 'app';
@@ -317,6 +336,8 @@ export interface Settings {
   /** Ages outside this working range are flagged (a warning, not a refusal). */
   workingAgeMin: number;
   workingAgeMax: number;
+  /** The manifest's columns, chosen and ordered by the office (issue 6). */
+  manifestColumns: ManifestColumn[];
   updatedAt: Timestamp;
 }
 
@@ -331,4 +352,5 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   loadFactor: 0.5,
   workingAgeMin: 16,
   workingAgeMax: 65,
+  manifestColumns: [...MANIFEST_COLUMNS],
 };

@@ -1,3 +1,4 @@
+import { MANIFEST_COLUMNS } from './records';
 import type { Settings } from './records';
 import type { FieldProblem } from './enterprise-rules';
 
@@ -58,5 +59,18 @@ export function checkSettings(input: SettingsInput): FieldProblem<keyof Settings
   } else if (input.workingAgeMin >= input.workingAgeMax) {
     problems.push({ field: 'workingAgeMax', code: 'working-age-order' });
   }
+  if (!manifestColumnsAreValid(input.manifestColumns)) {
+    problems.push({ field: 'manifestColumns', code: 'manifest-columns' });
+  }
   return problems;
+}
+
+/** A manifest prints known columns, each once, and always the passenger's name. */
+export function manifestColumnsAreValid(columns: readonly string[]): boolean {
+  const known: readonly string[] = MANIFEST_COLUMNS;
+  return (
+    columns.includes('name') &&
+    new Set(columns).size === columns.length &&
+    columns.every((column) => known.includes(column))
+  );
 }

@@ -16,6 +16,7 @@ import { appFigures } from './app-figures';
 import { planningFigures } from './planning';
 import { seatingFigures } from './seating';
 import { healthFigures } from './health';
+import { documentFigures } from './documents';
 import { SCHEMA_V2 } from '../../renderer/db/schema/v2';
 
 const SEED = 20200218;
@@ -109,7 +110,20 @@ const BROWSER_FIGURES = [
   'health-idb-get-100k',
   'health-lookup-1200-of-100k',
   'health-save-1200',
+  'font-load',
+  'pdf-helvetica-1000',
+  'manifest-1000',
+  'manifest-1000-size',
+  'pdf-helvetica-10000',
+  'manifest-10000',
+  'manifest-10000-size',
+  'manifest-10000-heap',
 ];
+
+/** Figures that need neither the demo's 100,000 workers nor a database. */
+const DOCUMENT_FIGURES: ReadonlySet<string> = new Set(
+  BROWSER_FIGURES.filter((name) => /font|manifest|pdf-/.test(name)),
+);
 
 async function main(): Promise<void> {
   await generatorFigures();
@@ -121,7 +135,8 @@ async function main(): Promise<void> {
     fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),
     '<!doctype html><html><body><p id="ready">ready</p></body></html>',
   );
-  const { workers } = makeDemoData({ seed: SEED, workers: 100_000 });
+  const needsWorkers = wanted(...BROWSER_FIGURES.filter((name) => !DOCUMENT_FIGURES.has(name)));
+  const { workers } = needsWorkers ? makeDemoData({ seed: SEED, workers: 100_000 }) : { workers: [] };
   const server = await startWebServer();
   const browser = await launchChromium();
   try {
@@ -131,6 +146,7 @@ async function main(): Promise<void> {
     await appStartFigure(browser, server.url);
     await appFigures({ browser, url: server.url, workers, print, wanted, idbRaw });
     await healthFigures({ browser, url: server.url, workers, print, wanted });
+    await documentFigures({ browser, url: server.url, print, wanted });
   } finally {
     await browser.close();
     await server.close();

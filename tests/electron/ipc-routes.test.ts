@@ -11,6 +11,7 @@ function makeImplementation(): BridgeImplementation & { [M in BridgeMethod]: Ret
     saveFile: vi.fn(() => Promise.resolve({ saved: true, fileName: 'x.pdf' })),
     openFile: vi.fn(() => Promise.resolve(null)),
     appInfo: vi.fn(() => Promise.resolve({ version: '0.1.0', dataFolder: '/data', platform: 'linux' })),
+    openSavedFile: vi.fn(() => Promise.resolve({ opened: true })),
   };
 }
 

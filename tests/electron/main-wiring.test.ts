@@ -84,6 +84,7 @@ const fake = vi.hoisted(() => {
       dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn() },
       ipcMain: { handle: vi.fn((channel: string, listener: Listener) => ipcHandlers.set(channel, listener)) },
       Menu: { setApplicationMenu: vi.fn() },
+      shell: { openPath: vi.fn(() => Promise.resolve('')) },
       net: {
         fetch: vi.fn(() =>
           Promise.resolve(new Response('<!doctype html>', { headers: { 'Content-Type': 'application/octet-stream' } })),

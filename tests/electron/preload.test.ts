@@ -39,14 +39,17 @@ describe('the preload bridge', () => {
     expect(exposed).not.toHaveProperty('ipcRenderer');
   });
 
-  it.each(['saveFile', 'openFile'] as const)('%s sends its one request on the contract’s channel', async (method) => {
-    electron.ipcRenderer.invoke.mockClear();
-    const request = { marker: method };
-    await expect(exposedFunction(method)(request, 'extra argument', { channel: 'planner:other' })).resolves.toBe(
-      'reply',
-    );
-    expect(electron.ipcRenderer.invoke.mock.calls).toEqual([[bridgeContract[method].channel, request]]);
-  });
+  it.each(['saveFile', 'openFile', 'openSavedFile'] as const)(
+    '%s sends its one request on the contract’s channel',
+    async (method) => {
+      electron.ipcRenderer.invoke.mockClear();
+      const request = { marker: method };
+      await expect(exposedFunction(method)(request, 'extra argument', { channel: 'planner:other' })).resolves.toBe(
+        'reply',
+      );
+      expect(electron.ipcRenderer.invoke.mock.calls).toEqual([[bridgeContract[method].channel, request]]);
+    },
+  );
 
   it('appInfo sends no payload, whatever the page passes', async () => {
     electron.ipcRenderer.invoke.mockClear();

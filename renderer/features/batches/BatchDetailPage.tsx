@@ -15,6 +15,7 @@ import { GatePanel } from './gate/GatePanel';
 import { SeatingPanel } from './seating/SeatingPanel';
 import { PassengersPanel } from './PassengersPanel';
 import { VehiclesPanel } from './VehiclesPanel';
+import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 /** One batch: its details and vehicles, passengers, seats, and the five unifications with its status. */
 export function BatchDetailPage() {
@@ -75,6 +76,7 @@ export function BatchDetailPage() {
               <Tabs.Tab value="passengers">{t('batches.tabs.passengers')}</Tabs.Tab>
               <Tabs.Tab value="vehicles">{t('batches.tabs.vehicles')}</Tabs.Tab>
               <Tabs.Tab value="seats">{t('batches.tabs.seats')}</Tabs.Tab>
+              <Tabs.Tab value="documents">{t('documents.tab')}</Tabs.Tab>
               <Tabs.Tab value="history">{t('batches.tabs.history')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="gate" pt="md">
@@ -92,6 +94,9 @@ export function BatchDetailPage() {
             </Tabs.Panel>
             <Tabs.Panel value="seats" pt="md">
               <SeatingPanel batchId={batch.id} />
+            </Tabs.Panel>
+            <Tabs.Panel value="documents" pt="md">
+              <DocumentsPanel batch={batch} route={route ?? null} />
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
               <ChangeHistory entries={history} />

@@ -22,11 +22,12 @@ import { getSettings, updateSettings, useRepositoryQuery } from '../../db';
 import { platform } from '../../platform';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { ManifestColumnsCard } from './ManifestColumnsCard';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
 type NumberKey =
   'feverThresholdC' | 'checkValidityHours' | 'recheckIntervalMinutes' | 'workingAgeMin' | 'workingAgeMax';
-type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | NumberKey> &
+type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | 'manifestColumns' | NumberKey> &
   Record<NumberKey | 'loadPercent', NumberFieldValue>;
 
 function toForm(settings: Settings): SettingsForm {
@@ -42,7 +43,7 @@ function toForm(settings: Settings): SettingsForm {
   };
 }
 
-function fromForm(values: SettingsForm, language: Settings['language']): SettingsInput {
+function fromForm(values: SettingsForm, settings: Pick<Settings, 'language' | 'manifestColumns'>): SettingsInput {
   const { loadPercent, ...rest } = values;
   return {
     ...rest,
@@ -52,7 +53,8 @@ function fromForm(values: SettingsForm, language: Settings['language']): Setting
     workingAgeMin: numberFrom(rest.workingAgeMin),
     workingAgeMax: numberFrom(rest.workingAgeMax),
     loadFactor: numberFrom(loadPercent) / 100,
-    language,
+    language: settings.language,
+    manifestColumns: settings.manifestColumns,
   };
 }
 
@@ -66,12 +68,12 @@ function PolicyForm({ settings }: { settings: Settings }) {
   const form = useForm<SettingsForm>({
     mode: 'controlled',
     initialValues: toForm(settings),
-    validate: (values) => toFormErrors(problemMessages(checkSettings(fromForm(values, settings.language)), t)),
+    validate: (values) => toFormErrors(problemMessages(checkSettings(fromForm(values, settings)), t)),
     validateInputOnBlur: true,
   });
 
   const submit = form.onSubmit(async (values) => {
-    const { language: _language, ...patch } = fromForm(values, settings.language);
+    const { language: _language, manifestColumns: _columns, ...patch } = fromForm(values, settings);
     const showProblems = (messages: Record<string, string>) => form.setErrors(toFormErrors(messages));
     if (!(await saveFromForm(() => updateSettings(patch), showProblems, t))) return;
     form.resetDirty();
@@ -207,6 +209,7 @@ export function SettingsPage() {
       {/* Keyed by the stored values it shows: a change made in another window refills the form,
           while switching the language keeps what is being typed. */}
       <PolicyForm key={JSON.stringify(toForm(settings))} settings={settings} />
+      <ManifestColumnsCard key={settings.manifestColumns.join()} columns={settings.manifestColumns} />
       <StorageCard />
     </Stack>
   );

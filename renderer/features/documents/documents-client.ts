@@ -1,0 +1,78 @@
+/**
+ * The one documents worker of the app, started on the first print and kept until the app closes,
+ * so that the fonts it reads stay read (issue 6: the first document after start may pay for them,
+ * later ones must not).
+ */
+import { proxy, wrap, type Remote } from 'comlink';
+import type { BatchPapers, DocumentRequest, PrintContext } from '../../../shared/documents';
+import type { BuildOptions } from './document-printer';
+import type { DocumentsApi } from './documents.worker';
+
+/** Where the build step copies the fonts (electron.config.ts, `documentFonts`), beside index.html. */
+const FONT_FILES = { regular: 'fonts/NotoSansSC-Regular.ttf', bold: 'fonts/NotoSansSC-Bold.ttf' } as const;
+
+let remote: Remote<DocumentsApi> | null = null;
+let nextBuildId = 1;
+
+function documentsWorker(): Remote<DocumentsApi> {
+  if (!remote) {
+    const worker = new Worker(new URL('./documents.worker.ts', import.meta.url), { type: 'module' });
+    remote = wrap<DocumentsApi>(worker);
+    void remote.useFonts({
+      regular: new URL(FONT_FILES.regular, document.baseURI).href,
+      bold: new URL(FONT_FILES.bold, document.baseURI).href,
+    });
+  }
+  return remote;
+}
+
+/** One document to print, and how. */
+export interface PrintJob {
+  request: DocumentRequest;
+  papers: BatchPapers;
+  print: PrintContext;
+  options: BuildOptions;
+  /** Called as the build goes on, with `done` of `total` steps. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting it stops the build at its next section; the promise then rejects with an AbortError. */
+  signal?: AbortSignal;
+}
+
+/** What a print hands back. */
+export interface PrintedDocument {
+  bytes: Uint8Array;
+  /** Whether this print read the fonts (the first one after start). */
+  readFonts: boolean;
+}
+
+function abortError(): Error {
+  const error = new Error('document build cancelled');
+  error.name = 'AbortError';
+  return error;
+}
+
+/** Builds a document in the documents worker. */
+export async function printDocument(job: PrintJob): Promise<PrintedDocument> {
+  if (job.signal?.aborted) throw abortError();
+  const api = documentsWorker();
+  const buildId = nextBuildId;
+  nextBuildId += 1;
+  const onProgress = job.onProgress ? proxy(job.onProgress) : undefined;
+  const cancel = () => void api.cancel(buildId);
+  job.signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    return await api.build(buildId, job.request, job.papers, job.print, job.options, onProgress);
+  } finally {
+    job.signal?.removeEventListener('abort', cancel);
+  }
+}
+
+/** True for the error a cancelled print rejects with. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+/** True for the error a print rejects with when the font files cannot be read. */
+export function isFontsMissingError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'DocumentFontsMissingError';
+}
