@@ -83,6 +83,7 @@ export {
   shortDigest,
 } from './digest';
 export { loadDocumentFonts } from './fonts';
+export { manifestColumnLabel } from './manifest-labels';
 export type { DocumentFonts, FontFiles } from './fonts';
 export type * from './model';
 export { DOCUMENT_KINDS, MANIFEST_COLUMNS } from './model';
