@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'react';
-import { proxy } from 'comlink';
+import { useEffect, useRef, useState } from 'react';
+import { proxy, transfer } from 'comlink';
 import {
   Alert,
   Badge,
@@ -35,7 +35,6 @@ import {
 } from '../../../../shared/roster';
 import { BRIDGE_ERRORS } from '../../../../shared/bridge';
 import {
-  countRegistered,
   rememberColumns,
   startRosterSession,
   type RosterSession,
@@ -290,6 +289,20 @@ export function ImportPage() {
   // A session ends when another replaces it and when the page is left: the file's rows go with it.
   useEffect(() => () => session?.end(), [session]);
 
+  // The next file's worker starts while the user picks the file, so that its code is loaded and
+  // ready when the file arrives; a worker never used ends with the page.
+  const spare = useRef<RosterSession | null>(null);
+  useEffect(() => {
+    if (session === null) spare.current ??= startRosterSession();
+  }, [session]);
+  useEffect(
+    () => () => {
+      spare.current?.end();
+      spare.current = null;
+    },
+    [],
+  );
+
   const restart = () => {
     setSession(null);
     setProblem(null);
@@ -317,11 +330,14 @@ export function ImportPage() {
       return;
     }
     if (!file) return;
-    const current = startRosterSession();
+    const current = spare.current ?? startRosterSession();
+    spare.current = null;
     setSession(current);
     setStep({ kind: 'reading', fileName: file.fileName });
     try {
-      const summary = await current.api.read(file.fileName, file.data, await rememberedColumns());
+      // Handed over, not copied: the window has no more use for the bytes.
+      const bytes = file.data.buffer instanceof ArrayBuffer ? transfer(file.data, [file.data.buffer]) : file.data;
+      const summary = await current.api.read(file.fileName, bytes, await rememberedColumns());
       setStep({ kind: 'map', fileName: file.fileName, summary, mapping: summary.mapping });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -336,14 +352,14 @@ export function ImportPage() {
     const api = session?.api;
     if (!api) return;
     setStep({ kind: 'checking', fileName, summary, mapping });
-    await rememberColumns(
+    const remembered = rememberColumns(
       Object.fromEntries(
         Object.entries(mapping).map(([field, column]) => [normalizeHeader(summary.headers[column] ?? ''), field]),
       ) as Record<string, RosterField>,
     );
-    const counts = await api.check(mapping, await workerCheckOptions());
+    const [{ counts, registered }] = await Promise.all([api.check(mapping, await workerCheckOptions()), remembered]);
     setStep({ kind: 'preview', fileName, summary, mapping, counts });
-    setRegistered(await countRegistered(await api.residentIds()));
+    setRegistered(registered);
   };
 
   const runImport = async (fileName: string, summary: RosterSummary, counts: VerdictCounts) => {
