@@ -1,6 +1,11 @@
 /**
- * The document font: Noto Sans SC regular and bold, read once per app start and registered on
- * every PDF that a builder makes.
+ * The document font: Noto Sans SC regular and bold, read and parsed once per app start and
+ * registered on every PDF that a builder makes.
+ *
+ * jsPDF parses a TrueType file again for every document it is added to (about 90 ms for the two
+ * styles here). So the files are parsed once, when they are loaded, and each document gets a
+ * light copy of the parsed font that shares its tables and keeps its own record of the glyphs it
+ * used (a hook on jsPDF's "addFont" event hands the copy over before jsPDF would read the file).
  *
  * jsPDF reads a TrueType font's format-4 character map only, and walks text by UTF-16 code units:
  * a character outside the Basic Multilingual Plane (CJK Extension B and later, written as a
@@ -8,7 +13,7 @@
  * string. So this module
  * - looks such characters up in the font's format-12 map itself,
  * - gives each one a stand-in code point from the Private Use Area for jsPDF to lay out and draw
- *   (with the right glyph and width, in both styles),
+ *   (with the right glyph and width, in both styles; the same stand-in in every document),
  * - and rewrites the PDF's ToUnicode map as jsPDF writes it, so that the stand-in reads back,
  *   copies and searches as the real character.
  * A character the font has no glyph for at all prints as □ instead of cutting the text short.
@@ -23,37 +28,35 @@ export interface FontFiles {
   bold: Uint8Array;
 }
 
+/** The parts of jsPDF's parsed TrueType font (its `TTFFont`) that this module reads or sets. */
+interface ParsedFont {
+  cmap: { unicode: { codeMap: Record<number, number | undefined> } | null };
+  subset: { constructor: new (font: ParsedFont) => unknown };
+  plannerStandIns?: Map<number, number>;
+}
+
 interface FontFace {
-  /** The file as the binary string that jsPDF's file system takes. */
-  binary: string;
+  /** The file as jsPDF parsed it, once: each document gets a copy that shares its tables. */
+  parsed: ParsedFont;
   /** Code points above U+FFFF that the font has a glyph for, with the glyph. */
   supplementary: ReadonlyMap<number, number>;
 }
 
-/** Both styles, converted once and reused by every document. */
+/** Both styles, parsed once and reused by every document. */
 export interface DocumentFonts {
   regular: FontFace;
   bold: FontFace;
+  /** The names under which documents register the two styles (unique to this set of fonts). */
+  names: { normal: string; bold: string };
+  /** Stand-ins given so far: the same in every document, since the parsed fonts are shared. */
+  standIns: Map<number, number>;
 }
-
-const STYLE_FILES = { normal: 'NotoSansSC-Regular.ttf', bold: 'NotoSansSC-Bold.ttf' } as const;
 
 /** What prints in place of a character that the font cannot draw. */
 export const MISSING_GLYPH_STAND_IN = '□';
 
 const PRIVATE_USE_FIRST = 0xe000;
 const PRIVATE_USE_LAST = 0xf8ff;
-
-function binaryString(bytes: Uint8Array): string {
-  // In slices: String.fromCharCode takes its arguments on the stack.
-  // Slices of 4,096 were the quickest here (11 MB in about 60 ms).
-  const parts: string[] = [];
-  const slice = 4096;
-  for (let offset = 0; offset < bytes.length; offset += slice) {
-    parts.push(String.fromCharCode.apply(null, bytes.subarray(offset, offset + slice) as unknown as number[]));
-  }
-  return parts.join('');
-}
 
 /**
  * The glyphs of code points above U+FFFF, from the font's format-12 character map (the segmented
@@ -95,21 +98,57 @@ export function supplementaryGlyphs(bytes: Uint8Array): Map<number, number> {
   return glyphs;
 }
 
-/** Converts the font files once; call at most once per app start and keep the result. */
-export function loadDocumentFonts(files: FontFiles): DocumentFonts {
-  return {
-    regular: { binary: binaryString(files.regular), supplementary: supplementaryGlyphs(files.regular) },
-    bold: { binary: binaryString(files.bold), supplementary: supplementaryGlyphs(files.bold) },
-  };
+/** Parsed fonts by the name documents register them under, for the "addFont" hook below. */
+const parsedByName = new Map<string, ParsedFont>();
+let loads = 0;
+
+function parse(bytes: Uint8Array): ParsedFont {
+  const api = jsPDF.API as unknown as { TTFFont: { open: (file: Uint8Array) => ParsedFont } };
+  return api.TTFFont.open(bytes);
 }
 
-/** The parts of jsPDF's parsed TrueType font that the stand-ins change. */
-interface ParsedFont {
-  cmap: { unicode: { codeMap: Record<number, number | undefined> } | null };
+/** Parses the font files once; call at most once per app start and keep the result. */
+export function loadDocumentFonts(files: FontFiles): DocumentFonts {
+  loads += 1;
+  const names = { normal: `NotoSansSC-Regular-${String(loads)}`, bold: `NotoSansSC-Bold-${String(loads)}` };
+  const fonts: DocumentFonts = {
+    regular: { parsed: parse(files.regular), supplementary: supplementaryGlyphs(files.regular) },
+    bold: { parsed: parse(files.bold), supplementary: supplementaryGlyphs(files.bold) },
+    names,
+    standIns: new Map(),
+  };
+  parsedByName.set(names.normal, fonts.regular.parsed);
+  parsedByName.set(names.bold, fonts.bold.parsed);
+  return fonts;
+}
+
+interface AddFontEvent {
+  font: { postScriptName: string; isStandardFont: boolean; metadata?: unknown };
+}
+
+/**
+ * Hands a document its own copy of a font parsed at load time: the tables are shared (read only,
+ * or caches), what jsPDF records per document (glyphs used, widths, the ToUnicode map, the subset)
+ * is its own. Marking the font as a standard one for the moment makes jsPDF's own handler, which
+ * would read and parse the file, leave it alone; the typeface clears the mark at once.
+ */
+function shareParsedFont(event: AddFontEvent): void {
+  const parsed = parsedByName.get(event.font.postScriptName);
+  if (!parsed) return;
+  const copy = Object.create(parsed) as ParsedFont & Record<string, unknown>;
+  // jsPDF asks hasOwnProperty('cmap') before it looks a character up: the shared map, as its own.
+  copy.cmap = parsed.cmap;
+  copy.Unicode = { encoding: {}, kerning: {}, widths: [] };
+  copy.glyIdsUsed = [0];
+  copy.toUnicode = {};
+  copy.subset = new parsed.subset.constructor(copy) as ParsedFont['subset'];
+  event.font.metadata = copy;
+  event.font.isStandardFont = true;
 }
 
 interface RegisteredFont {
-  metadata?: ParsedFont & { plannerStandIns?: Map<number, number> };
+  isStandardFont: boolean;
+  metadata?: ParsedFont;
 }
 
 interface PutFontEvent {
@@ -145,10 +184,11 @@ function restoreStandInsInToUnicode(event: PutFontEvent): void {
   };
 }
 
-// A jsPDF document subscribes to the plugin events when it is made, so the hook is in place from
-// the moment this module loads. A document subscribes them last to first: pushed last, the hook
-// runs first, and wraps the stream writer before jsPDF's own Identity-H writer uses it.
-(jsPDF.API.events as unknown[]).push(['putFont', restoreStandInsInToUnicode]);
+// A jsPDF document subscribes to the plugin events when it is made, so the hooks are in place from
+// the moment this module loads. A document subscribes them last to first: pushed last, the hooks
+// run first: before jsPDF's Identity-H writer uses the stream writer, and before jsPDF's TrueType
+// handler would parse the file.
+(jsPDF.API.events as unknown[]).push(['putFont', restoreStandInsInToUnicode], ['addFont', shareParsedFont]);
 
 // jsPDF reshapes every string for Arabic script before drawing it; the documents print Chinese and
 // Latin text only (minority names are written in Chinese characters), and the reshaping cost an
@@ -165,33 +205,26 @@ if (arabicShaping >= 0) events.splice(arabicShaping, 1);
  * Use `printable()` on every string before it reaches jsPDF or jspdf-autotable.
  */
 export class DocumentTypeface {
-  private readonly standInOf = new Map<number, number>();
-  private nextStandIn = PRIVATE_USE_FIRST;
-  private readonly faces: { face: FontFace; parsed: ParsedFont & { plannerStandIns?: Map<number, number> } }[];
   private readonly bmp: Record<number, number | undefined>;
   private readonly printableCache = new Map<string, string>();
 
   constructor(
     readonly doc: jsPDF,
-    fonts: DocumentFonts,
+    private readonly fonts: DocumentFonts,
   ) {
-    doc.addFileToVFS(STYLE_FILES.normal, fonts.regular.binary);
-    doc.addFont(STYLE_FILES.normal, FONT_FAMILY, 'normal');
-    doc.addFileToVFS(STYLE_FILES.bold, fonts.bold.binary);
-    doc.addFont(STYLE_FILES.bold, FONT_FAMILY, 'bold');
+    doc.addFont(fonts.names.normal, FONT_FAMILY, 'normal');
+    doc.addFont(fonts.names.bold, FONT_FAMILY, 'bold');
     doc.setFont(FONT_FAMILY, 'normal');
     // jspdf-autotable asks for the font list for every cell; it cannot change once both styles are in.
     const fontList = doc.getFontList();
     doc.getFontList = () => fontList;
-    const regular = this.parsedFont('normal');
-    this.faces = [
-      { face: fonts.regular, parsed: regular },
-      { face: fonts.bold, parsed: this.parsedFont('bold') },
-    ];
-    this.bmp = this.codeMap(regular);
+    this.registered('normal');
+    this.registered('bold');
+    this.bmp = codeMap(fonts.regular.parsed);
   }
 
-  private parsedFont(style: 'normal' | 'bold'): ParsedFont & { plannerStandIns?: Map<number, number> } {
+  /** Checks that a style came in with its parsed font, and clears the mark the hook set. */
+  private registered(style: 'normal' | 'bold'): void {
     const fontList = this.doc.getFontList();
     if (!(fontList[FONT_FAMILY] ?? []).includes(style)) throw new Error(`font style ${style} was not registered`);
     const previous = this.doc.getFont();
@@ -199,29 +232,23 @@ export class DocumentTypeface {
     const font = (this.doc.internal as unknown as { getFont: () => RegisteredFont }).getFont();
     this.doc.setFont(previous.fontName, previous.fontStyle);
     if (!font.metadata) throw new Error(`font style ${style} has no parsed TrueType data`);
-    return font.metadata;
-  }
-
-  private codeMap(parsed: ParsedFont): Record<number, number | undefined> {
-    const unicode = parsed.cmap.unicode;
-    if (!unicode) throw new Error('the document font has no Unicode character map');
-    return unicode.codeMap;
+    font.isStandardFont = false;
   }
 
   private standIn(codePoint: number): number | null {
-    const known = this.standInOf.get(codePoint);
+    const { standIns, regular, bold } = this.fonts;
+    const known = standIns.get(codePoint);
     if (known !== undefined) return known;
-    if (!this.faces.every(({ face }) => face.supplementary.has(codePoint))) return null;
-    while (this.bmp[this.nextStandIn] !== undefined) this.nextStandIn += 1;
-    if (this.nextStandIn > PRIVATE_USE_LAST) return null;
-    const standIn = this.nextStandIn;
-    this.nextStandIn += 1;
-    for (const { face, parsed } of this.faces) {
-      this.codeMap(parsed)[standIn] = face.supplementary.get(codePoint);
-      parsed.plannerStandIns ??= new Map();
-      parsed.plannerStandIns.set(standIn, codePoint);
+    if (!regular.supplementary.has(codePoint) || !bold.supplementary.has(codePoint)) return null;
+    let standIn = PRIVATE_USE_FIRST + standIns.size;
+    while (this.bmp[standIn] !== undefined) standIn += 1;
+    if (standIn > PRIVATE_USE_LAST) return null;
+    for (const face of [regular, bold]) {
+      codeMap(face.parsed)[standIn] = face.supplementary.get(codePoint);
+      face.parsed.plannerStandIns ??= new Map();
+      face.parsed.plannerStandIns.set(standIn, codePoint);
     }
-    this.standInOf.set(codePoint, standIn);
+    standIns.set(codePoint, standIn);
     return standIn;
   }
 
@@ -244,4 +271,10 @@ export class DocumentTypeface {
     if (this.printableCache.size < 50_000) this.printableCache.set(text, result);
     return result;
   }
+}
+
+function codeMap(parsed: ParsedFont): Record<number, number | undefined> {
+  const unicode = parsed.cmap.unicode;
+  if (!unicode) throw new Error('the document font has no Unicode character map');
+  return unicode.codeMap;
 }

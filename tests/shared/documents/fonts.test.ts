@@ -30,3 +30,39 @@ describe('the document font', () => {
     expect(text).toContain(`王${MISSING_GLYPH_STAND_IN}芳 end`);
   });
 });
+
+describe('the font parsed once and shared by every document', () => {
+  it('keeps each document’s text its own when two are written at the same time', async () => {
+    const fonts = documentFonts();
+    const first = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
+    const second = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
+    const firstType = new DocumentTypeface(first, fonts);
+    const secondType = new DocumentTypeface(second, fonts);
+    first.text(firstType.printable('甲方\u{20087}'), 20, 20);
+    second.text(secondType.printable('乙方'), 20, 20);
+    first.text(firstType.printable('第二行'), 20, 30);
+    const [firstText, secondText] = await Promise.all([
+      pdfText(new Uint8Array(first.output('arraybuffer'))),
+      pdfText(new Uint8Array(second.output('arraybuffer'))),
+    ]);
+    expect(firstText).toContain('甲方\u{20087}');
+    expect(firstText).toContain('第二行');
+    expect(firstText).not.toContain('乙');
+    expect(secondText).toContain('乙方');
+    expect(secondText).not.toContain('甲');
+  });
+
+  it('embeds in each document only the glyphs that document uses', () => {
+    const fonts = documentFonts();
+    const sizeOf = (text: string): number => {
+      const doc = new jsPDF({ unit: 'mm', format: 'a4', compress: true });
+      doc.text(new DocumentTypeface(doc, fonts).printable(text), 20, 20);
+      return doc.output('arraybuffer').byteLength;
+    };
+    const before = sizeOf('甲');
+    const many = sizeOf('春风行动点对点专列返岗务工人员接收企业健康检查登车卡交接单');
+    expect(many).toBeGreaterThan(before);
+    // The glyphs of the bigger document stayed with it.
+    expect(sizeOf('甲')).toBe(before);
+  });
+});
