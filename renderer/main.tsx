@@ -4,13 +4,19 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadPageOf } from './app/Shell';
+import { backUpBeforeUpgrade } from './app/automatic-backups';
 
-preloadPageOf(window.location.hash);
+function start(): void {
+  preloadPageOf(window.location.hash);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Before anything opens the database (Dexie upgrades it as it opens): a backup of the stored data
+// when this version of the app is about to upgrade its schema (issue 7). Never throws.
+void backUpBeforeUpgrade().then(start);

@@ -5,6 +5,7 @@
  * build implements the same interface with downloads and file inputs.
  */
 import { z } from 'zod';
+import { parseBackupFileName } from './backup/file-name';
 
 /** Largest file the bridge moves in one message (backups of 100,000 workers stay well below). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -56,6 +57,28 @@ export const BRIDGE_ERRORS = { fileTooLarge: 'file-too-large', notAFile: 'not-a-
  */
 export const savedFileIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
+/**
+ * The name of a backup in the app's backups folder: only names the app itself gives
+ * (shared/backup/file-name.ts), so no request can name another file, a folder or a path.
+ */
+export const backupFileNameSchema = z
+  .string()
+  .max(100)
+  .refine((name) => parseBackupFileName(name) !== null, 'not the name of a backup file');
+
+/**
+ * Where the bridge keeps backups: `data-folder` on disk in the app's data folder (Electron), or
+ * `session` in memory until the tab closes (the browser build, which offers each one as a download).
+ */
+export const backupPlaceSchema = z.enum(['data-folder', 'session']);
+
+const storedBackupSchema = z.object({
+  fileName: z.string(),
+  size: z.number().int().nonnegative(),
+  /** The file's first bytes, up to the end of its header: enough to read its manifest. */
+  head: anyBytes,
+});
+
 export const bridgeContract = {
   saveFile: {
     channel: 'planner:save-file',
@@ -84,6 +107,38 @@ export const bridgeContract = {
       .strict(),
     response: z.object({ fileName: z.string(), data: anyBytes }).nullable(),
   },
+  writeBackup: {
+    channel: 'planner:write-backup',
+    request: z.object({ fileName: backupFileNameSchema, data: bytesSchema }).strict(),
+    /** `removed`: backups the rotation deleted after this one was written (shared/backup/rotation.ts). */
+    response: z.object({
+      fileName: z.string(),
+      size: z.number().int().nonnegative(),
+      kept: backupPlaceSchema,
+      removed: z.array(z.string()),
+    }),
+  },
+  listBackups: {
+    channel: 'planner:list-backups',
+    request: z.undefined(),
+    /** Newest first. `lastBackupAt`: when the newest backup was made, in this place or (browser) an earlier session. */
+    response: z.object({
+      kept: backupPlaceSchema,
+      backups: z.array(storedBackupSchema),
+      lastBackupAt: z.string().nullable(),
+    }),
+  },
+  readBackup: {
+    channel: 'planner:read-backup',
+    request: z.object({ fileName: backupFileNameSchema }).strict(),
+    /** Null when there is no such backup (any more). */
+    response: z.object({ fileName: z.string(), data: anyBytes }).nullable(),
+  },
+  deleteBackup: {
+    channel: 'planner:delete-backup',
+    request: z.object({ fileName: backupFileNameSchema }).strict(),
+    response: z.object({ deleted: z.boolean() }),
+  },
   appInfo: {
     channel: 'planner:app-info',
     request: z.undefined(),
@@ -103,6 +158,14 @@ export type OpenFileResult = BridgeResponse<'openFile'>;
 export type AppInfo = BridgeResponse<'appInfo'>;
 export type OpenSavedFileRequest = BridgeRequest<'openSavedFile'>;
 export type OpenSavedFileResult = BridgeResponse<'openSavedFile'>;
+export type BackupPlace = z.infer<typeof backupPlaceSchema>;
+export type WriteBackupRequest = BridgeRequest<'writeBackup'>;
+export type WriteBackupResult = BridgeResponse<'writeBackup'>;
+export type BackupList = BridgeResponse<'listBackups'>;
+export type StoredBackupFile = BackupList['backups'][number];
+export type BackupFileRequest = BridgeRequest<'readBackup'>;
+export type ReadBackupResult = BridgeResponse<'readBackup'>;
+export type DeleteBackupResult = BridgeResponse<'deleteBackup'>;
 
 /** What `window.planner` offers: one async function per contract entry. */
 export type PlannerBridge = {

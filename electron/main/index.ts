@@ -26,6 +26,7 @@ import { APP_ENTRY_URL, APP_RESPONSE_HEADERS, APP_SCHEME, contentTypeFor, resolv
 import { openWithDialog, saveWithDialog } from './file-dialogs';
 import { createBridgeRoutes, type BridgeImplementation } from './ipc-routes';
 import { SavedFiles } from './saved-files';
+import { BACKUP_FOLDER_NAME, BackupFolder } from './backup-folder';
 import { clip, createLogger, describeError } from './logger';
 import {
   devServerUrlFor,
@@ -54,6 +55,10 @@ const trust: TrustOptions = { devServerUrl };
 
 let mainWindow: BrowserWindow | null = null;
 const savedFiles = new SavedFiles((path) => shell.openPath(path));
+// Created on first use: app.getPath('userData') is only final once the app is ready.
+let backupFolder: BackupFolder | null = null;
+const backups = (): BackupFolder =>
+  (backupFolder ??= new BackupFolder(join(app.getPath('userData'), BACKUP_FOLDER_NAME)));
 
 function notFound(): Response {
   return new Response('Not found', {
@@ -114,6 +119,10 @@ const implementation: BridgeImplementation = {
       showOpenDialog: (options) =>
         mainWindow === null ? dialog.showOpenDialog(options) : dialog.showOpenDialog(mainWindow, options),
     }),
+  writeBackup: (request) => backups().write(request),
+  listBackups: () => backups().list(),
+  readBackup: (request) => backups().read(request),
+  deleteBackup: (request) => backups().delete(request),
   appInfo: () =>
     Promise.resolve({ version: app.getVersion(), dataFolder: app.getPath('userData'), platform: process.platform }),
 };

@@ -15,6 +15,10 @@ const requestSchemas: { [M in BridgeMethod]: z.ZodType<BridgeRequest<M>> } = {
   openFile: bridgeContract.openFile.request,
   appInfo: bridgeContract.appInfo.request,
   openSavedFile: bridgeContract.openSavedFile.request,
+  writeBackup: bridgeContract.writeBackup.request,
+  listBackups: bridgeContract.listBackups.request,
+  readBackup: bridgeContract.readBackup.request,
+  deleteBackup: bridgeContract.deleteBackup.request,
 };
 
 const MAX_ISSUES = 3;

@@ -21,6 +21,10 @@ const channels: { readonly [M in BridgeMethod]: BridgeContract[M]['channel'] } =
   openFile: 'planner:open-file',
   appInfo: 'planner:app-info',
   openSavedFile: 'planner:open-saved-file',
+  writeBackup: 'planner:write-backup',
+  listBackups: 'planner:list-backups',
+  readBackup: 'planner:read-backup',
+  deleteBackup: 'planner:delete-backup',
 };
 
 // Electron rejects a failed invoke with "Error invoking remote method '<channel>': Error: <message>".
@@ -46,6 +50,10 @@ const bridge = {
   openFile: (request) => invoke('openFile', request),
   appInfo: () => invoke('appInfo'),
   openSavedFile: (request) => invoke('openSavedFile', request),
+  writeBackup: (request) => invoke('writeBackup', request),
+  listBackups: () => invoke('listBackups'),
+  readBackup: (request) => invoke('readBackup', request),
+  deleteBackup: (request) => invoke('deleteBackup', request),
 } satisfies PlannerBridge;
 
 contextBridge.exposeInMainWorld('planner', bridge);

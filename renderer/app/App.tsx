@@ -10,6 +10,7 @@ import { createI18n } from '../i18n';
 import { logger } from '../logger';
 import { theme } from './theme';
 import { Shell } from './Shell';
+import { BackupNotices } from './BackupNotices';
 
 /** Asks once that the browser keep our data even when the disk runs low (shown in settings). */
 function usePersistentStorage(): void {
@@ -51,6 +52,7 @@ export function App() {
         ) : (
           <ModalsProvider>
             <Notifications position="bottom-right" />
+            <BackupNotices />
             <HashRouter>
               <Shell />
             </HashRouter>

@@ -1,6 +1,14 @@
 import { lazy, Suspense } from 'react';
 import { AppShell, Center, Group, Loader, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconBuildingFactory2, IconHome, IconRoute, IconSettings, IconTrain, IconUsers } from '@tabler/icons-react';
+import {
+  IconBuildingFactory2,
+  IconHistory,
+  IconHome,
+  IconRoute,
+  IconSettings,
+  IconTrain,
+  IconUsers,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import type { Language } from '../../shared/domain/records';
@@ -23,6 +31,7 @@ const loadBatchesPage = () => import('../features/batches/BatchesPage');
 const loadBatchDetailPage = () => import('../features/batches/BatchDetailPage');
 const loadHealthStationPage = () => import('../features/health/HealthStationPage');
 const loadPlanBatchesPage = () => import('../features/batches/planning/PlanBatchesPage');
+const loadAuditPage = () => import('../features/audit/AuditPage');
 
 const WorkersPage = lazy(() => loadWorkersPage().then((m) => ({ default: m.WorkersPage })));
 const WorkerDetailPage = lazy(() => loadWorkerDetailPage().then((m) => ({ default: m.WorkerDetailPage })));
@@ -33,6 +42,7 @@ const BatchesPage = lazy(() => loadBatchesPage().then((m) => ({ default: m.Batch
 const BatchDetailPage = lazy(() => loadBatchDetailPage().then((m) => ({ default: m.BatchDetailPage })));
 const HealthStationPage = lazy(() => loadHealthStationPage().then((m) => ({ default: m.HealthStationPage })));
 const PlanBatchesPage = lazy(() => loadPlanBatchesPage().then((m) => ({ default: m.PlanBatchesPage })));
+const AuditPage = lazy(() => loadAuditPage().then((m) => ({ default: m.AuditPage })));
 
 /** The page chunk a hash route needs, most specific first. */
 const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
@@ -51,6 +61,7 @@ const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
   [/^#\/batches\/[^/]+\/health/, loadHealthStationPage],
   [/^#\/batches\/[^/]+/, loadBatchDetailPage],
   [/^#\/batches/, loadBatchesPage],
+  [/^#\/audit/, loadAuditPage],
 ];
 
 /**
@@ -68,6 +79,7 @@ const NAVIGATION = [
   { to: '/enterprises', key: 'enterprises', icon: IconBuildingFactory2 },
   { to: '/routes', key: 'routes', icon: IconRoute },
   { to: '/batches', key: 'batches', icon: IconTrain },
+  { to: '/audit', key: 'audit', label: 'audit.nav', icon: IconHistory },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
 
@@ -107,14 +119,14 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2} component="nav">
-          {NAVIGATION.map(({ to, key, icon: Icon }) => (
+          {NAVIGATION.map((entry) => (
             <NavLink
-              key={key}
+              key={entry.key}
               component={Link}
-              to={to}
-              label={t(`app.nav.${key}`)}
-              leftSection={<Icon size={18} stroke={1.6} />}
-              active={isActive(to)}
+              to={entry.to}
+              label={t('label' in entry ? entry.label : `app.nav.${entry.key}`)}
+              leftSection={<entry.icon size={18} stroke={1.6} />}
+              active={isActive(entry.to)}
             />
           ))}
         </Stack>
@@ -142,6 +154,7 @@ export function Shell() {
               <Route path="/batches/plan" element={<PlanBatchesPage />} />
               <Route path="/batches/:id" element={<BatchDetailPage />} />
               <Route path="/batches/:id/health" element={<HealthStationPage />} />
+              <Route path="/audit" element={<AuditPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

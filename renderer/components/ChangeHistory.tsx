@@ -1,12 +1,18 @@
-import { Card, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { AuditEntry, Language } from '../../shared/domain/records';
 import { formatTimestamp } from '../../shared/dates';
+import { auditPathOf, changeSummary } from './audit-changes';
 
 interface ChangeHistoryProps {
   /** The record's audit entries, oldest first; nothing is shown while undefined or empty. */
   entries: readonly AuditEntry[] | undefined;
+  /** The record's table: with `recordId`, a link opens the audit page on this record's entries. Default: no link. */
+  table?: string;
+  /** The record's id, for that link. */
+  recordId?: string;
 }
 
 /** The document a `print` row names (its `after.document`), or null for a row of another shape. */
@@ -24,20 +30,37 @@ function actionText(entry: AuditEntry, t: TFunction): string {
   return entry.reason ? `${text} · ${t('documents.audit.reason', { reason: entry.reason })}` : text;
 }
 
-/** Who changed a record, when, and how: the audit trail of one record. */
-export function ChangeHistory({ entries }: ChangeHistoryProps) {
+/** Whether a row's fields say more than its action: changes of a record, not a print or an export. */
+function showsChanges(entry: AuditEntry): boolean {
+  return entry.action === 'update' || entry.action === 'restore';
+}
+
+/** Who changed a record, when, and how (the fields a change touched): the audit trail of one record. */
+export function ChangeHistory({ entries, table, recordId }: ChangeHistoryProps) {
   const { t, i18n } = useTranslation();
   if (!entries || entries.length === 0) return null;
   return (
     <Card withBorder>
-      <Title order={4} mb="sm">
-        {t('common.history')}
-      </Title>
+      <Group justify="space-between" mb="sm">
+        <Title order={4}>{t('common.history')}</Title>
+        {table && recordId && (
+          <Anchor component={Link} to={auditPathOf(table, recordId)} size="sm">
+            {t('audit.history.viewAll')}
+          </Anchor>
+        )}
+      </Group>
       <Stack gap={4}>
         {entries.map((entry) => (
-          <Text size="sm" key={entry.id} data-action={entry.action}>
-            {formatTimestamp(entry.at, i18n.language as Language)} · {entry.operator || '—'} · {actionText(entry, t)}
-          </Text>
+          <div key={entry.id} data-action={entry.action}>
+            <Text size="sm">
+              {formatTimestamp(entry.at, i18n.language as Language)} · {entry.operator || '—'} · {actionText(entry, t)}
+            </Text>
+            {showsChanges(entry) && (
+              <Text size="xs" c="dimmed" pl="md" lineClamp={2} data-testid="history-changes">
+                {changeSummary(entry, t, i18n)}
+              </Text>
+            )}
+          </div>
         ))}
       </Stack>
     </Card>

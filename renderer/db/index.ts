@@ -21,3 +21,6 @@ export * from './repositories/batch-papers';
 export * from './repositories/batch-planning';
 export * from './repositories/health-checks';
 export * from './repositories/document-audit';
+export * from './repositories/audit-trail';
+export * from './repositories/privacy';
+export * from './repositories/backups';

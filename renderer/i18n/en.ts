@@ -6,6 +6,8 @@ import { gateEn } from './parts/gate';
 import { planningEn } from './parts/planning';
 import { healthEn } from './parts/health';
 import { documentsEn } from './parts/documents';
+import { backupsEn } from './parts/backups';
+import { auditEn } from './parts/audit';
 
 export const en: Messages = {
   app: {
@@ -341,16 +343,7 @@ export const en: Messages = {
     version: 'Version',
     saved: 'Settings saved',
   },
-  audit: {
-    actions: {
-      create: 'Created',
-      update: 'Changed',
-      delete: 'Deleted',
-      restore: 'Restored',
-      purge: 'Purged',
-      print: 'Printed',
-    },
-  },
+  audit: auditEn,
   problems: {
     required: 'Required',
     'credit-code-length': 'A unified social credit code has 18 characters',
@@ -394,6 +387,8 @@ export const en: Messages = {
     'working-age-range': 'Working ages must lie between 14 and 80',
     'working-age-order': 'The upper age must be above the lower age',
     'manifest-columns': 'The manifest must print the name, and each column only once',
+    'worker-anonymised': "This person's data was anonymised and can no longer be edited",
+    'retention-days-range': 'The retention period must be a whole number of days from 30 to 3650',
     'route-name-duplicate': 'A route with this name exists already',
     'route-no-legs': 'A route needs at least one leg',
     'leg-time-invalid': 'The departure time is not valid',
@@ -429,4 +424,5 @@ export const en: Messages = {
   planning: planningEn,
   health: healthEn,
   documents: documentsEn,
+  backups: backupsEn,
 };

@@ -6,6 +6,8 @@ import { gateZhCN } from './parts/gate';
 import { planningZhCN } from './parts/planning';
 import { healthZhCN } from './parts/health';
 import { documentsZhCN } from './parts/documents';
+import { backupsZhCN } from './parts/backups';
+import { auditZhCN } from './parts/audit';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives here and in
@@ -334,7 +336,7 @@ export const zhCN = {
     version: '版本',
     saved: '设置已保存',
   },
-  audit: { actions: { create: '新增', update: '修改', delete: '删除', restore: '恢复', purge: '清除', print: '打印' } },
+  audit: auditZhCN,
   problems: {
     required: '必填',
     'credit-code-length': '统一社会信用代码应为 18 位',
@@ -378,6 +380,8 @@ export const zhCN = {
     'working-age-range': '劳动年龄应在 14 到 80 岁之间',
     'working-age-order': '年龄上限应大于下限',
     'manifest-columns': '名单至少要打印姓名，每一列只能选一次',
+    'worker-anonymised': '此人的信息已匿名化，不能再修改',
+    'retention-days-range': '保存期限应为 30 到 3650 天之间的整数',
     'route-name-duplicate': '已有同名线路',
     'route-no-legs': '线路至少要有一段行程',
     'leg-time-invalid': '出发时间不正确',
@@ -413,6 +417,7 @@ export const zhCN = {
   planning: planningZhCN,
   health: healthZhCN,
   documents: documentsZhCN,
+  backups: backupsZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

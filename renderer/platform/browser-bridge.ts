@@ -1,5 +1,12 @@
+import { BACKUP_HEAD_BYTES, backupsToDelete, parseBackupFileName } from '../../shared/backup';
 import { BRIDGE_ERRORS } from '../../shared/bridge';
 import type {
+  BackupFileRequest,
+  BackupList,
+  DeleteBackupResult,
+  ReadBackupResult,
+  WriteBackupRequest,
+  WriteBackupResult,
   OpenFileRequest,
   OpenFileResult,
   OpenSavedFileRequest,
@@ -71,9 +78,76 @@ function openFile(request: OpenFileRequest): Promise<OpenFileResult> {
   });
 }
 
+/**
+ * The backups made in this tab, newest last: a browser has no data folder, so they live in memory
+ * until the tab closes, and the app offers each as a download (issue 7). The same rotation as on
+ * disk keeps a long session from piling them up.
+ */
+const sessionBackups = new Map<string, Uint8Array>();
+
+/** When the last backup was made in this browser profile, across sessions: the daily one is made once a day. */
+const LAST_BACKUP_KEY = 'planner.lastBackupAt';
+
+function rememberedLastBackup(): string | null {
+  try {
+    return localStorage.getItem(LAST_BACKUP_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function writeBackup(request: WriteBackupRequest): Promise<WriteBackupResult> {
+  const parsed = parseBackupFileName(request.fileName);
+  if (!parsed) return Promise.reject(new Error('not the name of a backup file'));
+  sessionBackups.set(request.fileName, request.data);
+  try {
+    const last = rememberedLastBackup();
+    if (last === null || last < parsed.createdAt) localStorage.setItem(LAST_BACKUP_KEY, parsed.createdAt);
+  } catch {
+    // Storage refused (private mode): the next start backs up again, which is harmless.
+  }
+  const stored = [...sessionBackups.keys()].flatMap((fileName) => {
+    const description = parseBackupFileName(fileName);
+    return description ? [{ fileName, ...description }] : [];
+  });
+  const removed = backupsToDelete(stored, new Date().toISOString()).filter((name) => name !== request.fileName);
+  for (const name of removed) sessionBackups.delete(name);
+  return Promise.resolve({ fileName: request.fileName, size: request.data.byteLength, kept: 'session', removed });
+}
+
+function listBackups(): Promise<BackupList> {
+  const backups = [...sessionBackups]
+    .reverse()
+    .map(([fileName, data]) => ({ fileName, size: data.byteLength, head: data.subarray(0, BACKUP_HEAD_BYTES) }));
+  const newest = backups
+    .map((backup) => parseBackupFileName(backup.fileName)?.createdAt ?? '')
+    .sort()
+    .at(-1);
+  const remembered = rememberedLastBackup();
+  const lastBackupAt =
+    [newest, remembered]
+      .filter((at): at is string => !!at)
+      .sort()
+      .at(-1) ?? null;
+  return Promise.resolve({ kept: 'session', backups, lastBackupAt });
+}
+
+function readBackup(request: BackupFileRequest): Promise<ReadBackupResult> {
+  const data = sessionBackups.get(request.fileName);
+  return Promise.resolve(data ? { fileName: request.fileName, data } : null);
+}
+
+function deleteBackup(request: BackupFileRequest): Promise<DeleteBackupResult> {
+  return Promise.resolve({ deleted: sessionBackups.delete(request.fileName) });
+}
+
 export const browserBridge: PlannerBridge = {
   saveFile,
   openFile,
   openSavedFile,
+  writeBackup,
+  listBackups,
+  readBackup,
+  deleteBackup,
   appInfo: () => Promise.resolve({ version: __APP_VERSION__, dataFolder: '', platform: 'web' }),
 };

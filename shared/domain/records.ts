@@ -54,6 +54,13 @@ export interface Worker extends RecordMeta {
   openingId: string | null;
   status: WorkerStatus;
   notes: string;
+  /**
+   * Set when the person's identifying data was reduced after the retention period (issue 7,
+   * shared/privacy): the name is the surname and `*`, the phone and the emergency contact's phone
+   * are their masked forms, the birth date keeps its year only (`yyyy-01-01`), and `residentId`
+   * holds `anon:<id>:<masked ID>` (unique, never a valid ID). Such a record is never edited again.
+   */
+  anonymisedAt?: Timestamp | null;
 }
 
 /** 复工复产 status of a receiving enterprise. */
@@ -280,8 +287,29 @@ export interface FollowUp extends RecordMeta {
   note: string;
 }
 
-/** `print`: a document printed with full, unmasked numbers (issue 6); the row's `after` says which. */
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'purge' | 'print';
+/**
+ * `print`: a document printed with full, unmasked numbers (issue 6); the row's `after` says which.
+ * `anonymise`: a person's identifying data was reduced (issue 7); the row says which fields, never their old values.
+ * `redact`: personal data was removed from earlier audit rows by an anonymisation; the row names them
+ * and the digests of what they hold since (shared/audit/chain.ts).
+ * `export`: a person's data was saved to a file at their request (issue 7); the row holds no personal data.
+ */
+export type AuditAction =
+  'create' | 'update' | 'delete' | 'restore' | 'purge' | 'print' | 'anonymise' | 'redact' | 'export';
+
+/**
+ * Set on an audit row whose `before`/`after` had personal data removed by an anonymisation: the
+ * digests of what they held when the row was written, which its hash covers, so the chain still
+ * verifies without keeping that data (shared/audit/chain.ts).
+ */
+export interface AuditRedaction {
+  /** When the row was first redacted. */
+  at: Timestamp;
+  /** SHA-256 (hex) of the canonical form of the original `before`. */
+  beforeDigest: string;
+  /** SHA-256 (hex) of the canonical form of the original `after`. */
+  afterDigest: string;
+}
 
 /** One append-only line of the audit trail: who changed which record, when, from what to what. */
 export interface AuditEntry {
@@ -297,6 +325,15 @@ export interface AuditEntry {
   after: unknown;
   /** Why a rule was overridden (a placement beyond an opening's requirements), as the operator wrote it. */
   reason?: string;
+  /**
+   * The `hash` of the row before this one (by `seq`), or null for the first row of the chain.
+   * Absent on rows written before the chain existed (issue 7).
+   */
+  prevHash?: string | null;
+  /** SHA-256 (hex) over `prevHash` and this row's content (shared/audit/chain.ts); absent on older rows. */
+  hash?: string;
+  /** Set when an anonymisation removed personal data from `before`/`after`. */
+  redaction?: AuditRedaction;
 }
 
 export type Language = 'zh-CN' | 'en';
@@ -338,6 +375,11 @@ export interface Settings {
   workingAgeMax: number;
   /** The manifest's columns, chosen and ordered by the office (issue 6). */
   manifestColumns: ManifestColumn[];
+  /**
+   * Days after a batch is closed before the app offers to anonymise its people (issue 7, privacy).
+   * Never automatic: the offer needs a confirmation and makes a backup first.
+   */
+  retentionDays: number;
   updatedAt: Timestamp;
 }
 
@@ -353,4 +395,5 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   workingAgeMin: 16,
   workingAgeMax: 65,
   manifestColumns: [...MANIFEST_COLUMNS],
+  retentionDays: 365,
 };

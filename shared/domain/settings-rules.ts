@@ -11,6 +11,8 @@ export const SETTINGS_BOUNDS = {
   recheckIntervalMinutes: { min: 5, max: 120 },
   loadFactor: { min: 0.1, max: 1 },
   workingAge: { min: 14, max: 80 },
+  /** At least a month (a batch's follow-up runs 30 days after arrival), at most ten years. */
+  retentionDays: { min: 30, max: 3650 },
   nameLength: 60,
 } as const;
 
@@ -58,6 +60,14 @@ export function checkSettings(input: SettingsInput): FieldProblem<keyof Settings
     problems.push({ field: 'workingAgeMin', code: 'working-age-range' });
   } else if (input.workingAgeMin >= input.workingAgeMax) {
     problems.push({ field: 'workingAgeMax', code: 'working-age-order' });
+  }
+  const retention = SETTINGS_BOUNDS.retentionDays;
+  if (
+    !Number.isInteger(input.retentionDays) ||
+    input.retentionDays < retention.min ||
+    input.retentionDays > retention.max
+  ) {
+    problems.push({ field: 'retentionDays', code: 'retention-days-range' });
   }
   if (!manifestColumnsAreValid(input.manifestColumns)) {
     problems.push({ field: 'manifestColumns', code: 'manifest-columns' });

@@ -11,6 +11,7 @@ import writeExcelFile from 'write-excel-file/universal';
 import type { CellObject, SheetData } from 'write-excel-file/universal';
 import type { Language } from '../domain/records';
 import type { WorkerFields } from '../domain/worker-rules';
+import { shownResidentId } from '../privacy/anonymise';
 import { BIRTH_DATE_HEADER, GENDER_WORDS, POVERTY_WORDS, ROSTER_FIELDS, SKILL_SEPARATOR, headerFor } from './columns';
 import type { RosterFormat, RosterTable } from './read';
 
@@ -177,7 +178,8 @@ export async function rosterTemplate(format: RosterFormat, language: Language): 
 function workerRow(worker: WorkerFields, language: Language): string[] {
   return [
     worker.name,
-    worker.residentId,
+    // An anonymised person's stored key is not an ID: the list shows its masked form.
+    shownResidentId(worker.residentId),
     worker.phone,
     GENDER_WORDS[language][worker.gender],
     worker.birthDate,

@@ -17,6 +17,7 @@ import { planningFigures } from './planning';
 import { seatingFigures } from './seating';
 import { healthFigures } from './health';
 import { documentFigures } from './documents';
+import { backupFigures } from './backup';
 import { SCHEMA_V2 } from '../../renderer/db/schema/v2';
 
 const SEED = 20200218;
@@ -118,6 +119,9 @@ const BROWSER_FIGURES = [
   'manifest-10000',
   'manifest-10000-size',
   'manifest-10000-heap',
+  'backup-100k',
+  'backup-100k-size',
+  'restore-100k',
 ];
 
 /** Figures that need neither the demo's 100,000 workers nor a database. */
@@ -136,17 +140,19 @@ async function main(): Promise<void> {
     '<!doctype html><html><body><p id="ready">ready</p></body></html>',
   );
   const needsWorkers = wanted(...BROWSER_FIGURES.filter((name) => !DOCUMENT_FIGURES.has(name)));
-  const { workers } = needsWorkers ? makeDemoData({ seed: SEED, workers: 100_000 }) : { workers: [] };
+  const demo = needsWorkers ? makeDemoData({ seed: SEED, workers: 100_000 }) : null;
+  const workers = demo?.workers ?? [];
   const server = await startWebServer();
   const browser = await launchChromium();
   try {
-    const idbRaw = wanted('idb-raw-100k', 'import-csv-100k', 'import-xlsx-100k')
+    const idbRaw = wanted('idb-raw-100k', 'import-csv-100k', 'import-xlsx-100k', 'backup-100k', 'restore-100k')
       ? await idbRawFigure(browser, server.url, workers)
       : undefined;
     await appStartFigure(browser, server.url);
     await appFigures({ browser, url: server.url, workers, print, wanted, idbRaw });
     await healthFigures({ browser, url: server.url, workers, print, wanted });
     await documentFigures({ browser, url: server.url, print, wanted });
+    if (demo) await backupFigures({ browser, url: server.url, demo, print, wanted, idbRaw });
   } finally {
     await browser.close();
     await server.close();

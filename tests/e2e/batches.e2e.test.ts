@@ -61,7 +61,7 @@ describe('planning a batch', () => {
     await page.getByText('演示数据已加载').waitFor({ timeout: 60_000 });
     await nav(page, '设置');
     await page.getByLabel('操作员姓名').fill('王调度');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('设置已保存').waitFor();
 
     await createRoute(page);

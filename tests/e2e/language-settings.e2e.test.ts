@@ -58,10 +58,10 @@ describe('language and settings', () => {
     await page.getByRole('navigation').getByRole('link', { name: '设置' }).click();
     await page.getByLabel('操作员姓名').fill('覃主任');
     await page.getByLabel('发热判定温度（°C）').fill('373');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('发热判定温度应在 36.0 到 39.0 °C 之间').waitFor();
     await page.getByLabel('发热判定温度（°C）').fill('37.5');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('设置已保存').waitFor();
     await page.reload();
     await expect(page.getByLabel('发热判定温度（°C）').inputValue()).resolves.toBe('37.5');
@@ -74,7 +74,7 @@ describe('language and settings', () => {
     await dialog.getByLabel('企业名称').fill('东莞市测试制衣有限公司');
     await dialog.getByLabel('统一社会信用代码').fill('91350100M000100Y43');
     await dialog.getByLabel('所在城市').fill('东莞市');
-    await dialog.getByRole('button', { name: '保存' }).click();
+    await dialog.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('修改记录').waitFor();
     await expect(page.getByText(/覃主任 · 新增/).count()).resolves.toBe(1);
     expect(pageErrors(page)).toEqual([]);

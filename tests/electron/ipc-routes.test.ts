@@ -12,6 +12,10 @@ function makeImplementation(): BridgeImplementation & { [M in BridgeMethod]: Ret
     openFile: vi.fn(() => Promise.resolve(null)),
     appInfo: vi.fn(() => Promise.resolve({ version: '0.1.0', dataFolder: '/data', platform: 'linux' })),
     openSavedFile: vi.fn(() => Promise.resolve({ opened: true })),
+    writeBackup: vi.fn(() => Promise.resolve({ fileName: 'b', size: 1, kept: 'data-folder' as const, removed: [] })),
+    listBackups: vi.fn(() => Promise.resolve({ kept: 'data-folder' as const, backups: [], lastBackupAt: null })),
+    readBackup: vi.fn(() => Promise.resolve(null)),
+    deleteBackup: vi.fn(() => Promise.resolve({ deleted: false })),
   };
 }
 

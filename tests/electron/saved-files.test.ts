@@ -10,6 +10,14 @@ import { bridgeContract } from '../../shared/bridge';
 
 let folder: string;
 
+/** The backup methods of the bridge, unused by these tests. */
+const noBackups = {
+  writeBackup: () => Promise.reject(new Error('not in this test')),
+  listBackups: () => Promise.resolve({ kept: 'data-folder' as const, backups: [], lastBackupAt: null }),
+  readBackup: () => Promise.resolve(null),
+  deleteBackup: () => Promise.resolve({ deleted: false }),
+};
+
 beforeEach(async () => {
   folder = await mkdtemp(join(tmpdir(), 'planner-saved-files-'));
 });
@@ -115,6 +123,7 @@ describe('saving, then opening through the bridge route', () => {
         openFile: () => Promise.resolve(null),
         appInfo: () => Promise.resolve({ version: '0', dataFolder: '', platform: 'linux' }),
         openSavedFile: (request) => files.open(request),
+        ...noBackups,
       },
       { log: createLogger('test', () => undefined) },
     );
@@ -138,6 +147,7 @@ describe('saving, then opening through the bridge route', () => {
         openFile: () => Promise.resolve(null),
         appInfo: () => Promise.resolve({ version: '0', dataFolder: '', platform: 'linux' }),
         openSavedFile,
+        ...noBackups,
       },
       { log: createLogger('test', () => undefined) },
     );

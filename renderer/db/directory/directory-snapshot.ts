@@ -16,7 +16,7 @@ import type { Worker } from '../../../shared/domain/records';
 import type { NamePinyin } from '../../../shared/domain/pinyin';
 
 /** Bumped whenever the shape below changes: a snapshot of another format is ignored. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 export const SNAPSHOT_ID = 'workers-directory';
 
 export interface DirectorySnapshot {
@@ -63,6 +63,7 @@ const WORKER_FIELDS = Object.keys({
   openingId: true,
   status: true,
   notes: true,
+  anonymisedAt: true,
 } satisfies Record<keyof Worker, true>) as (keyof Worker)[];
 
 /**
@@ -98,6 +99,8 @@ function workerAt(c: WorkerColumns, row: number): Worker {
   if (deletedAt !== undefined) worker.deletedAt = deletedAt;
   const demo = c.demo[row];
   if (demo !== undefined) worker.demo = demo;
+  const anonymisedAt = c.anonymisedAt[row];
+  if (anonymisedAt !== undefined) worker.anonymisedAt = anonymisedAt;
   return worker;
 }
 

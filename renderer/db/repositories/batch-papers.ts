@@ -21,6 +21,7 @@ import { database, type PlannerDatabase } from '../database';
 import { RecordNotFoundError } from '../problems';
 import { batchGate } from './batch-plan';
 import { liveBatch } from './batches';
+import { shownResidentId } from '../../../shared/privacy/anonymise';
 
 /** A batch's papers without the gate's words, and the gate report to word them from. */
 export interface BatchPapersSource {
@@ -47,7 +48,7 @@ function paperPassenger(worker: Worker, batch: Batch, route: Route, checks: read
     name: worker.name,
     gender: worker.gender,
     age: ageOn(worker.birthDate, batch.date),
-    residentId: worker.residentId,
+    residentId: shownResidentId(worker.residentId),
     phone: worker.phone,
     county: worker.county,
     township: worker.township,

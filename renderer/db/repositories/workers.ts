@@ -1,6 +1,7 @@
 import type { AuditEntry, Worker } from '../../../shared/domain/records';
 import { checkWorker, type WorkerInput, type WorkerProblem } from '../../../shared/domain/worker-rules';
 import { todayCalendarDate } from '../../../shared/dates';
+import { isAnonymised } from '../../../shared/privacy/anonymise';
 import { database, type PlannerDatabase } from '../database';
 import { historyOf, recordChange } from '../audit';
 import { newId, now } from '../clock';
@@ -69,6 +70,8 @@ export async function updateWorker(id: string, input: WorkerInput): Promise<Work
   return db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
     const before = await db.workers.get(id);
     if (!before || before.deletedAt) throw new RecordNotFoundError('workers', id);
+    // An anonymised person's real numbers are gone for good: typing them in again would undo it (issue 7).
+    if (isAnonymised(before)) throw new RecordRejectedError([{ field: 'residentId', code: 'worker-anonymised' }]);
     const fields = checked(input, options);
     const holder = await holderOf(db, fields.residentId);
     if (holder && holder.id !== id) {

@@ -99,7 +99,7 @@ export function BatchDetailPage() {
               <DocumentsPanel batch={batch} route={route ?? null} />
             </Tabs.Panel>
             <Tabs.Panel value="history" pt="md">
-              <ChangeHistory entries={history} />
+              <ChangeHistory entries={history} table="batches" recordId={id} />
             </Tabs.Panel>
           </Tabs>
         </>

@@ -194,7 +194,7 @@ export function EnterpriseDetailPage() {
             </SimpleGrid>
           </Card>
           <Openings enterpriseId={enterprise.id} editable={!deleted} />
-          <ChangeHistory entries={history} />
+          <ChangeHistory entries={history} table="enterprises" recordId={id} />
         </>
       )}
     </RecordPage>

@@ -57,6 +57,7 @@ import { STATE_COLOR } from './PassengerLists';
 import { VerdictPanel } from './VerdictPanel';
 import { healthProblemMessage, seatsText, temperaturesText } from './station-text';
 import type { StationRow } from './use-station';
+import { shownResidentId } from '../../../shared/privacy/anonymise';
 
 const CODE_COLOR: Readonly<Record<HealthCodeColour, string>> = { green: 'teal', yellow: 'yellow', red: 'red' };
 
@@ -308,7 +309,7 @@ export function CheckForm({ row, batch, locked, settings, examiner, onExaminerCh
               {title}
             </Title>
             <Text fz={18} ff="monospace">
-              {t('health.form.residentId', { id: worker.residentId })}
+              {t('health.form.residentId', { id: shownResidentId(worker.residentId) })}
             </Text>
             <Text fz={18}>{t('health.form.seat', { seats: seats || t('health.form.noSeat') })}</Text>
           </Stack>

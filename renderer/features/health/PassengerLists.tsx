@@ -10,6 +10,7 @@ import { STATION_LISTS, type StationList } from './ProgressFigures';
 import { openMoveFailed, openUnseatFailed } from './failed-actions';
 import { seatsText } from './station-text';
 import type { StationRow } from './use-station';
+import { shownResidentId } from '../../../shared/privacy/anonymise';
 
 /** The colour of each state; its word is always shown with it. */
 export const STATE_COLOR: Readonly<Record<PassengerHealthState, string>> = {
@@ -95,7 +96,7 @@ function Rows({ rows, validityHours, batch, onOpen }: RowsProps) {
                     {worker.name}
                   </Text>
                   <Text fz={13} c="dimmed" truncate>
-                    {[worker.residentId, seats || t('health.form.noSeat')].join(' · ')}
+                    {[shownResidentId(worker.residentId), seats || t('health.form.noSeat')].join(' · ')}
                   </Text>
                 </Stack>
                 <Stack gap={0} align="flex-end" style={{ flexShrink: 0 }}>

@@ -12,6 +12,7 @@ import { logger } from '../../logger';
 import { seatsText } from './station-text';
 import { STATE_COLOR } from './PassengerLists';
 import type { StationRow } from './use-station';
+import { shownResidentId } from '../../../shared/privacy/anonymise';
 
 /** Rows the result list shows; the rest are counted. */
 const SHOWN = 8;
@@ -183,7 +184,7 @@ export function StationSearchField({ search, rowById, batch, disabled, inputRef,
                       {row.worker.name}
                     </Text>
                     <Text fz={16} ff="monospace">
-                      {row.worker.residentId}
+                      {shownResidentId(row.worker.residentId)}
                     </Text>
                     <Text fz={16}>{seatsText(row.assignment.seats, batch, language)}</Text>
                     <Badge size="lg" tt="none" variant="light" color={STATE_COLOR[row.health.state]}>

@@ -15,6 +15,7 @@ import {
   type DemoProgress,
 } from '../../db';
 import { logger } from '../../logger';
+import { RetentionNotice } from '../privacy/RetentionNotice';
 
 /** The one-click demo: enough people to try everything, small enough to load in a blink. */
 export const DEMO_OPTIONS = { seed: 20200218, workers: 2000 } as const;
@@ -100,6 +101,7 @@ export function HomePage() {
       ) : (
         <>
           <Title order={2}>{t('home.overview')}</Title>
+          <RetentionNotice />
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
             {COUNTED.map((table) => (
               <Card key={table} withBorder data-testid={`count-${table}`}>

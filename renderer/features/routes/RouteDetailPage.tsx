@@ -244,7 +244,7 @@ export function RouteDetailPage() {
           </Card>
           <LegsTable route={route} />
           <PickupTable route={route} />
-          <ChangeHistory entries={history} />
+          <ChangeHistory entries={history} table="routes" recordId={id} />
         </>
       )}
     </RecordPage>

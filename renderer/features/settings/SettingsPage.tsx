@@ -23,11 +23,13 @@ import { platform } from '../../platform';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
 import { ManifestColumnsCard } from './ManifestColumnsCard';
+import { BackupsCard } from './BackupsCard';
+import { PrivacyCard } from './PrivacyCard';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
 type NumberKey =
   'feverThresholdC' | 'checkValidityHours' | 'recheckIntervalMinutes' | 'workingAgeMin' | 'workingAgeMax';
-type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | 'manifestColumns' | NumberKey> &
+type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | 'manifestColumns' | 'retentionDays' | NumberKey> &
   Record<NumberKey | 'loadPercent', NumberFieldValue>;
 
 function toForm(settings: Settings): SettingsForm {
@@ -43,7 +45,10 @@ function toForm(settings: Settings): SettingsForm {
   };
 }
 
-function fromForm(values: SettingsForm, settings: Pick<Settings, 'language' | 'manifestColumns'>): SettingsInput {
+function fromForm(
+  values: SettingsForm,
+  settings: Pick<Settings, 'language' | 'manifestColumns' | 'retentionDays'>,
+): SettingsInput {
   const { loadPercent, ...rest } = values;
   return {
     ...rest,
@@ -55,6 +60,7 @@ function fromForm(values: SettingsForm, settings: Pick<Settings, 'language' | 'm
     loadFactor: numberFrom(loadPercent) / 100,
     language: settings.language,
     manifestColumns: settings.manifestColumns,
+    retentionDays: settings.retentionDays,
   };
 }
 
@@ -73,7 +79,12 @@ function PolicyForm({ settings }: { settings: Settings }) {
   });
 
   const submit = form.onSubmit(async (values) => {
-    const { language: _language, manifestColumns: _columns, ...patch } = fromForm(values, settings);
+    const {
+      language: _language,
+      manifestColumns: _columns,
+      retentionDays: _days,
+      ...patch
+    } = fromForm(values, settings);
     const showProblems = (messages: Record<string, string>) => form.setErrors(toFormErrors(messages));
     if (!(await saveFromForm(() => updateSettings(patch), showProblems, t))) return;
     form.resetDirty();
@@ -210,7 +221,9 @@ export function SettingsPage() {
           while switching the language keeps what is being typed. */}
       <PolicyForm key={JSON.stringify(toForm(settings))} settings={settings} />
       <ManifestColumnsCard key={settings.manifestColumns.join()} columns={settings.manifestColumns} />
+      <PrivacyCard key={settings.retentionDays} retentionDays={settings.retentionDays} />
       <StorageCard />
+      <BackupsCard />
     </Stack>
   );
 }

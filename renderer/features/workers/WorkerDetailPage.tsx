@@ -1,10 +1,12 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Title } from '@mantine/core';
+import { IconFileExport } from '@tabler/icons-react';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { Language, Worker } from '../../../shared/domain/records';
-import { ageOn, formatCalendarDate, todayCalendarDate } from '../../../shared/dates';
+import { ageOn, formatCalendarDate, formatTimestamp, todayCalendarDate } from '../../../shared/dates';
+import { isAnonymised, shownResidentId } from '../../../shared/privacy/anonymise';
 import {
   deleteWorker,
   getEnterprise,
@@ -22,6 +24,7 @@ import { RecordPage } from '../../components/RecordPage';
 import { DeleteButton, EditButton } from '../../components/RecordButtons';
 import { openWorkerForm } from './WorkerForm';
 import { openPlacementForm } from './PlacementForm';
+import { exportPersonalData } from '../privacy/export-personal-data';
 
 async function restore(worker: Worker, t: TFunction): Promise<void> {
   await restoreWorker(worker.id);
@@ -46,6 +49,7 @@ export function WorkerDetailPage() {
   const language = i18n.language as Language;
 
   const deleted = Boolean(worker?.deletedAt);
+  const anonymised = worker ? isAnonymised(worker) : false;
   return (
     <RecordPage
       backTo="/workers"
@@ -64,6 +68,11 @@ export function WorkerDetailPage() {
               {worker.povertyStatus !== 'none' && (
                 <Badge color="orange" variant="light">
                   {t(`workers.poverty.${worker.povertyStatus}`)}
+                </Badge>
+              )}
+              {anonymised && (
+                <Badge color="gray" variant="light" data-testid="anonymised-badge">
+                  {t('audit.privacy.badge')}
                 </Badge>
               )}
             </Group>
@@ -88,7 +97,16 @@ export function WorkerDetailPage() {
                     {t('placement.remove')}
                   </Button>
                 )}
-                <EditButton onClick={() => openWorkerForm({ t, worker })} />
+                <Button
+                  variant="default"
+                  leftSection={<IconFileExport size={16} />}
+                  title={t('audit.export.hint')}
+                  onClick={() => void exportPersonalData(worker.id, t)}
+                >
+                  {t('audit.export.button')}
+                </Button>
+                {/* An anonymised person's numbers are gone for good: no form to type them back in. */}
+                {!anonymised && <EditButton onClick={() => openWorkerForm({ t, worker })} />}
                 <DeleteButton
                   onClick={() =>
                     confirmDeleteWithUndo(t, {
@@ -104,13 +122,20 @@ export function WorkerDetailPage() {
               </Group>
             )}
           </Group>
+          {anonymised && (
+            <Alert color="gray" variant="light" data-testid="anonymised-banner">
+              {t('audit.privacy.banner', {
+                at: worker.anonymisedAt ? formatTimestamp(worker.anonymisedAt, language) : '',
+              })}
+            </Alert>
+          )}
           <Card withBorder>
             <SimpleGrid cols={{ base: 2, md: 3 }} spacing="md">
-              <DetailField label={t('workers.fields.residentId')}>{worker.residentId}</DetailField>
+              <DetailField label={t('workers.fields.residentId')}>{shownResidentId(worker.residentId)}</DetailField>
               <DetailField label={t('workers.fields.phone')}>{worker.phone}</DetailField>
               <DetailField label={t('workers.fields.gender')}>{t(`workers.gender.${worker.gender}`)}</DetailField>
               <DetailField label={t('workers.fields.birthDate')}>
-                {`${formatCalendarDate(worker.birthDate, language)} (${t('workers.ageYears', { age: ageOn(worker.birthDate, todayCalendarDate()) })})`}
+                {`${anonymised ? t('audit.privacy.birthYear', { year: worker.birthDate.slice(0, 4) }) : formatCalendarDate(worker.birthDate, language)} (${t('workers.ageYears', { age: ageOn(worker.birthDate, todayCalendarDate()) })})`}
               </DetailField>
               <DetailField label={t('workers.fields.county')}>{worker.county}</DetailField>
               <DetailField label={t('workers.fields.village')}>
@@ -135,7 +160,7 @@ export function WorkerDetailPage() {
               <DetailField label={t('workers.fields.notes')}>{worker.notes}</DetailField>
             </SimpleGrid>
           </Card>
-          <ChangeHistory entries={history} />
+          <ChangeHistory entries={history} table="workers" recordId={id} />
         </>
       )}
     </RecordPage>

@@ -22,6 +22,7 @@ import { useWorkerSelection, workerSelection } from './selection';
 import classes from './WorkersTable.module.css';
 import type { openWorkerForm as OpenWorkerForm } from './WorkerForm';
 import type { exportWorkers as ExportWorkers } from './export-workers';
+import { shownResidentId } from '../../../shared/privacy/anonymise';
 
 // The form (ID rules, the region table) and the export (the XLSX writer) load when first used, so
 // opening the list waits for neither.
@@ -122,7 +123,7 @@ export function WorkersPage() {
         </Text>
         <span>{t(`workers.gender.${worker.gender}`)}</span>
         <span>{ageOn(worker.birthDate, today)}</span>
-        <span className={classes.mono}>{worker.residentId}</span>
+        <span className={classes.mono}>{shownResidentId(worker.residentId)}</span>
         <span className={classes.mono}>{worker.phone}</span>
         <span>{worker.county}</span>
         <span>

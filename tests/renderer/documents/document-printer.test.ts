@@ -4,7 +4,8 @@ import { DocumentPrinter, type BuildDocument } from '../../../renderer/features/
 import { makePapers, makePrintContext } from '../../fixtures/documents';
 
 const FILES: FontFiles = { regular: new Uint8Array([1]), bold: new Uint8Array([2]) };
-const FONTS = { regular: { binary: 'r', supplementary: new Map() }, bold: { binary: 'b', supplementary: new Map() } };
+/** A stand-in for parsed fonts: the printer only hands them on to the build. */
+const FONTS = { names: { normal: 'regular', bold: 'bold' }, standIns: new Map() } as unknown as DocumentFonts;
 
 function makePrinter(build: BuildDocument = () => Promise.resolve(new Uint8Array([37, 80, 68, 70]))) {
   const readFonts = vi.fn(() => Promise.resolve(FILES));

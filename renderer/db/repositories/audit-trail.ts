@@ -1,0 +1,194 @@
+/**
+ * Reading the audit trail (issue 7): the page's filtered list and the check of the hash chain.
+ *
+ * The list never reads 100,000 rows to answer a filter: each filter asks its index for the keys
+ * (`seq`) of the rows it matches (keys only, no row is read), the key lists are intersected in
+ * memory, and the page then reads only the rows it shows, by key.
+ */
+import { Dexie } from 'dexie';
+import type { AuditEntry, CalendarDate, Timestamp } from '../../../shared/domain/records';
+import { AuditChainVerifier, type ChainProblem } from '../../../shared/audit/chain';
+import { addCalendarDays, localTimestamp } from '../../../shared/dates';
+import { RECORD_TABLES, database } from '../database';
+
+/** Every table an audit row may name: the record tables, settings, `*` (demo data) and `audit` (redactions). */
+export const AUDITED_TABLES = [...RECORD_TABLES, 'settings', '*', 'audit'] as const;
+
+/** What the audit page filters by; every part is optional, and the parts combine (and). */
+export interface AuditFilter {
+  /** One table (`workers`, `batches`...). */
+  table?: string | null;
+  /** One record's id: with `table`, that table's record; without, a record of that id in any table. */
+  recordId?: string | null;
+  /** One operator, exactly as recorded (an empty string: rows written before an operator was named). */
+  operator?: string | null;
+  /** First day shown, on this computer's calendar. */
+  from?: CalendarDate | null;
+  /** Last day shown, on this computer's calendar. */
+  to?: CalendarDate | null;
+}
+
+/** The keys of the rows a filter matches, newest first. */
+export async function auditTrailKeys(filter: AuditFilter = {}): Promise<number[]> {
+  const db = database();
+  const lists: Promise<number[]>[] = [];
+  const recordId = filter.recordId?.trim() ?? '';
+  if (recordId !== '') {
+    const tables = filter.table ? [filter.table] : AUDITED_TABLES;
+    lists.push(
+      db.audit
+        .where('[table+recordId]')
+        .anyOf(tables.map((table) => [table, recordId]))
+        .primaryKeys() as Promise<number[]>,
+    );
+  } else if (filter.table) {
+    lists.push(
+      db.audit
+        .where('[table+recordId]')
+        .between([filter.table, Dexie.minKey], [filter.table, Dexie.maxKey], true, true)
+        .primaryKeys() as Promise<number[]>,
+    );
+  }
+  if (filter.operator !== undefined && filter.operator !== null) {
+    lists.push(db.audit.where('operator').equals(filter.operator).primaryKeys() as Promise<number[]>);
+  }
+  if (filter.from || filter.to) {
+    // `at` is stored as an ISO instant in UTC (clock.ts), so the local days' bounds are turned into the same form.
+    const lower = filter.from ? localTimestamp(filter.from, 0) : '';
+    const upper = filter.to ? localTimestamp(addCalendarDays(filter.to, 1), 0) : '\uffff';
+    lists.push(db.audit.where('at').between(lower, upper, true, false).primaryKeys() as Promise<number[]>);
+  }
+  if (lists.length === 0) return ((await db.audit.toCollection().primaryKeys()) as number[]).reverse();
+  const answers = (await Promise.all(lists)).sort((a, b) => a.length - b.length);
+  const [smallest = [], ...others] = answers;
+  const sets = others.map((list) => new Set(list));
+  return smallest.filter((seq) => sets.every((set) => set.has(seq))).sort((a, b) => b - a);
+}
+
+/** The rows with these keys, in the same order (a key whose row is gone is left out). */
+export async function auditRows(keys: readonly number[]): Promise<AuditEntry[]> {
+  const rows = await database().audit.bulkGet([...keys]);
+  return rows.filter((row): row is AuditEntry => row !== undefined);
+}
+
+/** The tables whose records have a name to show, and the field that holds it. */
+const NAMED_TABLES = {
+  workers: 'name',
+  enterprises: 'name',
+  routes: 'name',
+  batches: 'name',
+  openings: 'position',
+} as const;
+
+/** The key of a record in `recordNames`' answer. */
+export function recordKey(table: string, recordId: string): string {
+  return `${table}/${recordId}`;
+}
+
+/**
+ * The names the records of these rows have now (a worker's name, a batch's...), for rows whose own
+ * content names none (an anonymisation, a print); keyed by `recordKey`.
+ */
+export async function recordNames(entries: readonly AuditEntry[]): Promise<Record<string, string>> {
+  const db = database();
+  const names: Record<string, string> = {};
+  await Promise.all(
+    Object.entries(NAMED_TABLES).map(async ([table, field]) => {
+      const ids = [...new Set(entries.filter((entry) => entry.table === table).map((entry) => entry.recordId))];
+      if (ids.length === 0) return;
+      const records = await db.table<Record<string, unknown>, string>(table).bulkGet(ids);
+      records.forEach((record, index) => {
+        const name = record?.[field];
+        const id = ids[index];
+        if (typeof name === 'string' && id !== undefined) names[recordKey(table, id)] = name;
+      });
+    }),
+  );
+  return names;
+}
+
+/** The operators named in the trail, for the operator filter (read from the index's keys). */
+export async function auditOperators(): Promise<string[]> {
+  return (await database().audit.orderBy('operator').uniqueKeys()) as string[];
+}
+
+/** How the check of the hash chain is going. */
+export interface AuditVerifyProgress {
+  done: number;
+  total: number;
+}
+
+/** What the check of the hash chain found. */
+export interface AuditChainReport {
+  /** True when every sealed row is what it was written as, in its place. */
+  intact: boolean;
+  /** Rows checked against their hash. */
+  checked: number;
+  /** Older rows, from before the chain existed, that carry no hash (at the start of the trail). */
+  unsealed: number;
+  /** The `seq` of the first row that breaks the chain. */
+  firstBrokenSeq?: number;
+  /** That row: which record of which table it is about, and when it says it was written. */
+  brokenRecord?: { seq: number; table: string; recordId: string; at: Timestamp };
+  /** How that row breaks the chain (shared/audit/chain.ts). */
+  problem?: ChainProblem;
+  /** The hash of the newest row checked: written down, it anchors the trail up to that row. */
+  headHash: string | null;
+}
+
+export interface VerifyAuditChainOptions {
+  onProgress?: (progress: AuditVerifyProgress) => void;
+  /** Rows read at a time: memory holds one page, whatever the length of the trail. */
+  pageSize?: number;
+  signal?: AbortSignal;
+}
+
+const VERIFY_PAGE = 2000;
+
+/**
+ * Checks the hash chain of the whole trail, oldest first, one page of rows at a time, letting the
+ * page draw its progress between pages. Rows added while it runs are checked too if they come
+ * before it ends.
+ */
+export async function verifyAuditChain(options: VerifyAuditChainOptions = {}): Promise<AuditChainReport> {
+  const db = database();
+  const pageSize = Math.max(1, options.pageSize ?? VERIFY_PAGE);
+  const total = await db.audit.count();
+  const verifier = new AuditChainVerifier();
+  let done = 0;
+  let after = -Infinity;
+  options.onProgress?.({ done, total });
+  for (;;) {
+    options.signal?.throwIfAborted();
+    const page = await db.audit.where(':id').above(after).limit(pageSize).toArray();
+    let going = true;
+    for (const row of page) {
+      if (!verifier.feed(row)) {
+        going = false;
+        break;
+      }
+    }
+    done += page.length;
+    options.onProgress?.({ done: Math.min(done, Math.max(total, done)), total: Math.max(total, done) });
+    const last = page.at(-1)?.seq;
+    if (!going || page.length < pageSize || last === undefined) break;
+    after = last;
+    // One macrotask between pages, so that the progress bar is drawn and the window stays responsive.
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+  }
+  const outcome = verifier.finish();
+  const broken = outcome.failure?.entry;
+  return {
+    intact: outcome.intact,
+    checked: outcome.checked,
+    unsealed: outcome.unsealed,
+    headHash: outcome.headHash,
+    ...(broken
+      ? {
+          firstBrokenSeq: broken.seq,
+          brokenRecord: { seq: broken.seq ?? 0, table: broken.table, recordId: broken.recordId, at: broken.at },
+          problem: outcome.failure?.problem,
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,97 @@
+import { Anchor, Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { AuditEntry, Language } from '../../../shared/domain/records';
+import { formatTimestamp } from '../../../shared/dates';
+import { fieldChanges, fieldLabel, recordLabel, recordPath, valueText } from '../../components/audit-changes';
+import { operatorLabel, tableLabel } from './audit-labels';
+import classes from './AuditPage.module.css';
+
+interface AuditEntryModalProps {
+  /** The entry shown; the modal is closed while null. */
+  entry: AuditEntry | null;
+  /** The name its record has now, for an entry that holds none. Default: none. */
+  currentName?: string | undefined;
+  /** Closes the modal. */
+  onClose: () => void;
+  /** Filters the page to the entry's record. */
+  onFilterRecord: (table: string, recordId: string) => void;
+}
+
+/** One audit entry in full: who, when, what, every field before and after, its hash. */
+export function AuditEntryModal({ entry, currentName, onClose, onFilterRecord }: AuditEntryModalProps) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
+  const path = entry ? recordPath(entry.table, entry.recordId) : null;
+  const changes = entry ? fieldChanges(entry) : [];
+  return (
+    <Modal
+      opened={entry !== null}
+      onClose={onClose}
+      size="xl"
+      title={entry ? t('audit.detail.title', { seq: entry.seq }) : ''}
+      scrollAreaComponent={ScrollArea.Autosize}
+    >
+      {entry && (
+        <Stack gap="sm" data-testid="audit-entry" data-seq={entry.seq}>
+          <Group gap="xs">
+            <Badge variant="light">{t(`audit.actions.${entry.action}`)}</Badge>
+            <Text size="sm">
+              {formatTimestamp(entry.at, language)} · {operatorLabel(entry.operator, t)} ·{' '}
+              {tableLabel(entry.table, t, i18n)} · {recordLabel(entry, currentName)}
+            </Text>
+          </Group>
+          <Text size="xs" className={classes.mono} c="dimmed">
+            {entry.recordId}
+          </Text>
+          {entry.reason && <Text size="sm">{t('audit.detail.reason', { reason: entry.reason })}</Text>}
+          {entry.redaction && (
+            <Text size="sm" c="orange.8">
+              {t('audit.detail.redactedAt', { at: formatTimestamp(entry.redaction.at, language) })}
+            </Text>
+          )}
+          {changes.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('audit.changes.none')}
+            </Text>
+          ) : (
+            <Table striped withTableBorder fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('audit.detail.field')}</Table.Th>
+                  <Table.Th>{t('audit.detail.before')}</Table.Th>
+                  <Table.Th>{t('audit.detail.after')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {changes.map((change) => (
+                  <Table.Tr key={change.field}>
+                    <Table.Td>{fieldLabel(entry.table, change.field, t, i18n)}</Table.Td>
+                    <Table.Td>{change.before === undefined ? '' : valueText(change.before, t)}</Table.Td>
+                    <Table.Td>{change.after === undefined ? '' : valueText(change.after, t)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+          <Text size="xs" c="dimmed" className={classes.mono}>
+            {t('audit.detail.hash')}: {entry.hash ?? t('audit.detail.noHash')}
+          </Text>
+          <Group justify="flex-end">
+            {path && (
+              <Anchor component={Link} to={path} size="sm" onClick={onClose}>
+                {t('audit.detail.openRecord')}
+              </Anchor>
+            )}
+            <Button variant="default" size="xs" onClick={() => onFilterRecord(entry.table, entry.recordId)}>
+              {t('audit.detail.filterRecord')}
+            </Button>
+            <Button size="xs" onClick={onClose}>
+              {t('audit.detail.close')}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

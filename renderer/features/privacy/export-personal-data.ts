@@ -1,0 +1,46 @@
+/**
+ * "导出个人数据": everything the planner holds about one person, saved as one JSON file at their
+ * request (issue 7), and the export recorded in the audit trail (who, when, which file).
+ */
+import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
+import { dateToCalendarDate } from '../../../shared/dates';
+import { personalDataOf, recordPersonalDataExport } from '../../db';
+import { platform } from '../../platform';
+import { logger } from '../../logger';
+
+/** Characters a file name may not hold (shared/bridge.ts) become `_`; the `*` of an anonymised name is left out. */
+function safeFileName(text: string): string {
+  return text
+    .replace(/\*/g, '')
+    .replace(/[\\/:?"<>|\p{Cc}]/gu, '_')
+    .trim();
+}
+
+/** Saves the person's data; says so when saved, and nothing when the save dialog is cancelled. */
+export async function exportPersonalData(workerId: string, t: TFunction): Promise<void> {
+  try {
+    const data = await personalDataOf(workerId);
+    if (!data) {
+      notifications.show({ color: 'red', message: t('problems.not-found') });
+      return;
+    }
+    const text = `${JSON.stringify(data, null, 2)}\n`;
+    const name = safeFileName(
+      `${t('audit.export.fileName')}-${data.worker.name}-${dateToCalendarDate(new Date())}.json`,
+    );
+    const result = await platform.saveFile({
+      suggestedName: name,
+      filters: [{ name: 'JSON', extensions: ['json'] }],
+      data: new TextEncoder().encode(text),
+    });
+    if (!result.saved) return;
+    // The name the file was saved under, without the folders of a desktop path.
+    const saved = (result.fileName ?? name).split(/[\\/]/).at(-1) ?? name;
+    await recordPersonalDataExport(workerId, saved);
+    notifications.show({ color: 'teal', message: t('audit.export.done', { name: data.worker.name }) });
+  } catch (error) {
+    logger.error('exporting personal data failed', error);
+    notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
+  }
+}

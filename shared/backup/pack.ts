@@ -1,0 +1,81 @@
+/** Writing a backup file (layout in format.ts). */
+import { concatBytes, gzip, sha256, toHex, utf8 } from './codec';
+import { encryptBody, newEncryption } from './crypto';
+import {
+  BACKUP_FORMAT,
+  BACKUP_MAGIC,
+  BACKUP_PAGE_SIZE,
+  type BackupEncryption,
+  type BackupHeader,
+  type BackupManifest,
+} from './format';
+
+/** The manifest as the caller knows it; counts and encryption come from the records and the passphrase. */
+export type BackupManifestInput = Omit<BackupManifest, 'counts' | 'encrypted'>;
+
+/** AES-GCM appends a 16-byte tag to the ciphertext. */
+const GCM_TAG_BYTES = 16;
+
+/** One body line: a page of records of one table, as JSON, with its newline. */
+export function encodeBackupPage(table: string, records: readonly unknown[]): Uint8Array<ArrayBuffer> {
+  return utf8(`${JSON.stringify({ table, records })}\n`);
+}
+
+export interface SealInput {
+  manifest: BackupManifestInput;
+  /** Records per table, every table backed up (zero included). */
+  counts: Record<string, number>;
+  /** The body lines, from encodeBackupPage, in order. */
+  pages: readonly Uint8Array[];
+  /** Encrypts the body when given and not empty. */
+  passphrase?: string | undefined;
+}
+
+export interface SealedBackup {
+  bytes: Uint8Array<ArrayBuffer>;
+  manifest: BackupManifest;
+}
+
+/** Compresses, optionally encrypts, and checksums the pages into a backup file. */
+export async function sealBackup(input: SealInput): Promise<SealedBackup> {
+  const compressed = await gzip(input.pages);
+  const sealing = input.passphrase ? await newEncryption(input.passphrase) : null;
+  const encryption: BackupEncryption | null = sealing?.encryption ?? null;
+  const manifest: BackupManifest = { ...input.manifest, counts: { ...input.counts }, encrypted: encryption !== null };
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    manifest,
+    body: {
+      compression: 'gzip',
+      byteLength: compressed.byteLength + (encryption ? GCM_TAG_BYTES : 0),
+      encryption,
+    },
+  };
+  const headerLine = utf8(JSON.stringify(header));
+  const body = sealing ? await encryptBody(sealing.key, sealing.encryption, compressed, headerLine) : compressed;
+  if (body.byteLength !== header.body.byteLength) throw new Error('sealed body length differs from the header');
+  const newline = utf8('\n');
+  const checksum = toHex(await sha256([headerLine, newline, body]));
+  const bytes = concatBytes([utf8(`${BACKUP_MAGIC}\n`), headerLine, newline, utf8(`sha256=${checksum}\n`), body]);
+  return { bytes, manifest };
+}
+
+/**
+ * A backup of records already in memory: tests, the e2e suite and the benchmark build files with
+ * it; the app pages through its tables itself (renderer/db/repositories/backups.ts).
+ */
+export async function packBackup(
+  manifest: BackupManifestInput,
+  tables: Readonly<Record<string, readonly unknown[]>>,
+  passphrase?: string,
+): Promise<SealedBackup> {
+  const pages: Uint8Array[] = [];
+  const counts: Record<string, number> = {};
+  for (const [table, records] of Object.entries(tables)) {
+    counts[table] = records.length;
+    for (let start = 0; start < records.length; start += BACKUP_PAGE_SIZE) {
+      pages.push(encodeBackupPage(table, records.slice(start, start + BACKUP_PAGE_SIZE)));
+    }
+  }
+  return sealBackup({ manifest, counts, pages, passphrase });
+}

@@ -1,0 +1,50 @@
+import type { BackupManifest } from './format';
+
+/**
+ * Why a file was refused, as a stable code: the renderer shows `backups.refusal.<code>` in the
+ * user's language (renderer/i18n/parts/backups.ts), with `params` filled in.
+ * - `not-a-backup`: the file does not start with the backup's first line (a PDF, a roster, anything).
+ * - `unsupported-format`: a backup file layout newer than this app knows.
+ * - `truncated`: the file ends before its declared length (a copy cut off, a full USB stick).
+ * - `damaged`: the header or the body cannot be read (bytes changed, or an unreadable body).
+ * - `checksum-mismatch`: the contents differ from their SHA-256: changed after it was made, by hand
+ *   or by damage.
+ * - `contents-mismatch`: the checksum fits, but the records disagree with the manifest (counts,
+ *   tables, keys): rewritten by something other than this app.
+ * - `newer-schema`: made by a newer app whose database this one cannot hold.
+ * - `passphrase-required`: the body is encrypted and no passphrase was given.
+ * - `wrong-passphrase`: the passphrase given does not open it.
+ */
+export const BACKUP_REFUSALS = [
+  'not-a-backup',
+  'unsupported-format',
+  'truncated',
+  'damaged',
+  'checksum-mismatch',
+  'contents-mismatch',
+  'newer-schema',
+  'passphrase-required',
+  'wrong-passphrase',
+] as const;
+export type BackupRefusalReason = (typeof BACKUP_REFUSALS)[number];
+
+/** A backup that will not be read, and why; nothing has been changed when this is thrown. */
+export class BackupRefusedError extends Error {
+  readonly reason: BackupRefusalReason;
+  /** Values for the message: `fileVersion` and `appVersion` for `newer-schema`, `table` for some mismatches. */
+  readonly params: Record<string, string | number>;
+  /** The manifest, when the header could be read (a passphrase prompt shows what it is asked for). */
+  readonly manifest: BackupManifest | null;
+
+  constructor(
+    reason: BackupRefusalReason,
+    detail: string,
+    options: { params?: Record<string, string | number>; manifest?: BackupManifest | null; cause?: unknown } = {},
+  ) {
+    super(`backup refused (${reason}): ${detail}`, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'BackupRefusedError';
+    this.reason = reason;
+    this.params = options.params ?? {};
+    this.manifest = options.manifest ?? null;
+  }
+}
