@@ -212,6 +212,7 @@ export const en: Messages = {
     existingUpdate: 'Update them with what the file fills in',
     show: 'Show',
     showAll: 'All',
+    showMore: 'Show {{count}} more rows',
     showErrors: 'Errors',
     showWarnings: 'Warnings',
     line: 'Line',

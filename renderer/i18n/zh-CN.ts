@@ -206,6 +206,7 @@ export const zhCN = {
     existingUpdate: '用文件中填写的内容更新',
     show: '显示',
     showAll: '全部',
+    showMore: '再显示 {{count}} 行',
     showErrors: '有错误的',
     showWarnings: '有提示的',
     line: '行号',

@@ -52,7 +52,8 @@ import { problemMessage } from '../../../components/field-problems';
 
 const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
 const REQUIRED: readonly RosterField[] = ['name', 'residentId', 'phone'];
-const PREVIEW_ROWS = 200;
+/** Rows of the preview shown at first, and added by each "show more": a short first page keeps the preview quick to appear. */
+const PREVIEW_ROWS = 50;
 
 type Step =
   | { kind: 'pick' }
@@ -183,10 +184,11 @@ function VerdictTable(props: {
   const { t } = useTranslation();
   const [show, setShow] = useState<'all' | 'error' | 'warning'>('all');
   const [rows, setRows] = useState<{ total: number; rows: RosterRowVerdict[] } | null>(null);
+  const [limit, setLimit] = useState(PREVIEW_ROWS);
   useEffect(() => {
     const statuses: RosterRowStatus[] = show === 'all' ? ['valid', 'warning', 'error'] : [show];
-    void props.session.api.verdicts(statuses, 0, PREVIEW_ROWS).then(setRows);
-  }, [props.session, show]);
+    void props.session.api.verdicts(statuses, 0, limit).then(setRows);
+  }, [props.session, show, limit]);
   const fields = ROSTER_FIELDS.filter((field) => props.mapping[field] !== undefined);
   const cell = (verdict: RosterRowVerdict, field: RosterField) => {
     const column = props.mapping[field];
@@ -199,7 +201,10 @@ function VerdictTable(props: {
         <SegmentedControl
           size="xs"
           value={show}
-          onChange={setShow}
+          onChange={(value) => {
+            setShow(value);
+            setLimit(PREVIEW_ROWS);
+          }}
           data={[
             { value: 'all', label: t('rosterImport.showAll') },
             { value: 'error', label: t('rosterImport.showErrors') },
@@ -268,10 +273,15 @@ function VerdictTable(props: {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {rows && rows.total > PREVIEW_ROWS && (
-        <Text size="sm" c="dimmed">
-          {`${PREVIEW_ROWS} / ${rows.total}`}
-        </Text>
+      {rows && rows.total > rows.rows.length && (
+        <Group>
+          <Text size="sm" c="dimmed">
+            {`${rows.rows.length} / ${rows.total}`}
+          </Text>
+          <Button size="xs" variant="default" onClick={() => setLimit((current) => current + 10 * PREVIEW_ROWS)}>
+            {t('rosterImport.showMore', { count: Math.min(10 * PREVIEW_ROWS, rows.total - rows.rows.length) })}
+          </Button>
+        </Group>
       )}
     </Stack>
   );
