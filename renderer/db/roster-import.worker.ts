@@ -59,17 +59,53 @@ export interface CheckOutcome {
   registered: number;
 }
 
+/** Checks every row of the table read; the verdicts stay here, the counts go to the page. */
+async function checkAll(mapping: ColumnMapping, options: WorkerCheckOptions): Promise<CheckOutcome> {
+  const stored = registeredResidentIds();
+  verdicts = checkRoster(requireTable(), mapping, options);
+  const counts: VerdictCounts = { valid: 0, warning: 0, error: 0 };
+  for (const verdict of verdicts) counts[verdict.status] += 1;
+  const registeredIds = await stored;
+  let registered = 0;
+  for (const verdict of verdicts) if (verdict.worker && registeredIds.has(verdict.worker.residentId)) registered += 1;
+  return { counts, registered };
+}
+
+/**
+ * The check begun as soon as the file was read, with the columns recognised from its headers,
+ * while the user looks at them: confirmed unchanged, they are checked already.
+ */
+let early: { key: string; outcome: Promise<CheckOutcome> } | null = null;
+/** Whether the page has asked for the check of the table read: then no early one starts. */
+let checkAsked = false;
+
+const checkKey = (mapping: ColumnMapping, options: WorkerCheckOptions): string => JSON.stringify([mapping, options]);
+
 const api = {
-  async read(fileName: string, bytes: Uint8Array, remembered: Record<string, RosterField>): Promise<RosterSummary> {
+  async read(
+    fileName: string,
+    bytes: Uint8Array,
+    remembered: Record<string, RosterField>,
+    checkOptions: WorkerCheckOptions,
+  ): Promise<RosterSummary> {
+    early = null;
+    checkAsked = false;
     table = await readRoster(fileName, bytes);
     verdicts = [];
+    const mapping = recognizeColumns(table.headers, remembered);
+    const read = table;
+    // After this answer has gone out: the page shows the columns while the rows are checked.
+    setTimeout(() => {
+      if (table !== read || checkAsked) return;
+      early = { key: checkKey(mapping, checkOptions), outcome: checkAll(mapping, checkOptions) };
+    }, 0);
     return {
       format: table.format,
       encoding: table.encoding,
       headerLine: table.headerLine,
       headers: table.headers,
       rowCount: table.rows.length,
-      mapping: recognizeColumns(table.headers, remembered),
+      mapping,
       samples: table.rows.slice(0, 3),
     };
   },
@@ -77,17 +113,15 @@ const api = {
   /**
    * Checks every row, and counts the storable rows whose person is registered already (for the
    * choice between skipping and updating them). The stored IDs are read while the rows are checked,
-   * and stay here: handing 100,000 IDs to the window and back cost more than the count.
+   * and stay here: handing 100,000 IDs to the window and back cost more than the count. With the
+   * columns and settings of the early check, its outcome is the answer.
    */
   async check(mapping: ColumnMapping, options: WorkerCheckOptions): Promise<CheckOutcome> {
-    const stored = registeredResidentIds();
-    verdicts = checkRoster(requireTable(), mapping, options);
-    const counts: VerdictCounts = { valid: 0, warning: 0, error: 0 };
-    for (const verdict of verdicts) counts[verdict.status] += 1;
-    const registeredIds = await stored;
-    let registered = 0;
-    for (const verdict of verdicts) if (verdict.worker && registeredIds.has(verdict.worker.residentId)) registered += 1;
-    return { counts, registered };
+    const ready = early;
+    early = null;
+    checkAsked = true;
+    if (ready && ready.key === checkKey(mapping, options)) return ready.outcome;
+    return checkAll(mapping, options);
   },
 
   /** Verdicts for the preview, optionally only those of some statuses. */

@@ -347,7 +347,8 @@ export function ImportPage() {
     try {
       // Handed over, not copied: the window has no more use for the bytes.
       const bytes = file.data.buffer instanceof ArrayBuffer ? transfer(file.data, [file.data.buffer]) : file.data;
-      const summary = await current.api.read(file.fileName, bytes, await rememberedColumns());
+      const [remembered, checkOptions] = await Promise.all([rememberedColumns(), workerCheckOptions()]);
+      const summary = await current.api.read(file.fileName, bytes, remembered, checkOptions);
       setStep({ kind: 'map', fileName: file.fileName, summary, mapping: summary.mapping });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
