@@ -136,8 +136,19 @@ describe('printed documents', () => {
     expect(text).toContain('身份证号、电话已遮挡');
 
     // One page as a person sees it; the QR code on the cover checks out against the batch.
-    execFileSync('pdftoppm', ['-r', '80', '-f', '1', '-l', '1', '-png', all.file, join(ARTIFACTS, 'all-page')]);
-    expect(existsSync(join(ARTIFACTS, 'all-page-001.png'))).toBe(true);
+    execFileSync('pdftoppm', [
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-png',
+      '-singlefile',
+      all.file,
+      join(ARTIFACTS, 'all-page'),
+    ]);
+    expect(existsSync(join(ARTIFACTS, 'all-page.png'))).toBe(true);
     const code = decodeQrOnPage(new Uint8Array(readFileSync(all.file)), 1);
     expect(code).toMatch(/^P2P-MANIFEST:1:/);
     await page.getByLabel('封面二维码内容').fill(code ?? '');
@@ -219,7 +230,18 @@ describe('printed documents', () => {
     expect(lines.some((line) => line.startsWith('序号 身份证号 姓名 性别 年龄 县、乡镇、村'))).toBe(true);
     expect(text).not.toContain('联系电话');
     expect(text).toContain(`完整号码版本，由 ${OPERATOR}`);
-    execFileSync('pdftoppm', ['-r', '80', '-f', '1', '-l', '1', '-png', manifest.file, join(ARTIFACTS, 'full-page')]);
+    execFileSync('pdftoppm', [
+      '-r',
+      '80',
+      '-f',
+      '1',
+      '-l',
+      '1',
+      '-png',
+      '-singlefile',
+      manifest.file,
+      join(ARTIFACTS, 'full-page'),
+    ]);
 
     await page.getByRole('tab', { name: '变更记录', exact: true }).click();
     const entry = page.locator('[data-action="print"]');

@@ -82,7 +82,7 @@ describe('receiving enterprises', () => {
     await page.getByRole('button', { name: '编辑', exact: true }).click();
     await page.getByRole('dialog').getByLabel('联系人').fill('黄经理');
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-    await page.getByText('黄经理').waitFor();
+    await page.getByText('黄经理', { exact: true }).waitFor();
 
     await page.getByRole('button', { name: '删除', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: '删除', exact: true }).click();
