@@ -19,17 +19,12 @@
  * times (records restored / 100,000). The records other than workers are about 1% of the total,
  * and smaller than a worker, so scaling by count slightly favours the baseline.
  */
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import type { DemoData } from '../../shared/demo';
 import { DEFAULT_SETTINGS, type HealthCheck } from '../../shared/domain/records';
+import { stageBrowserBundle } from './browser-bundle';
 import type { Figure } from './measure';
 
-const RENDERER_OUT = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const RUNS = 3;
 const SEEDED_AT = '2026-02-10T00:00:00.000Z';
 const RAW_RECORDS = 100_000;
@@ -75,32 +70,6 @@ function benchStores(demo: DemoData): Record<string, unknown[]> {
   };
 }
 
-/** Bundles the bench entry for the browser and puts it beside the built app. */
-async function stageBenchScript(): Promise<void> {
-  const folder = mkdtempSync(join(tmpdir(), 'planner-backup-bench-'));
-  try {
-    await build({
-      configFile: false,
-      logLevel: 'warn',
-      build: {
-        outDir: folder,
-        emptyOutDir: true,
-        minify: true,
-        lib: {
-          entry: fileURLToPath(new URL('./backup.bench-entry.web.ts', import.meta.url)),
-          formats: ['iife'],
-          name: 'plannerBackupBenchBundle',
-          fileName: () => 'bench-backup.js',
-        },
-        rolldownOptions: { output: { codeSplitting: false } },
-      },
-    });
-    copyFileSync(join(folder, 'bench-backup.js'), join(RENDERER_OUT, 'bench-backup.js'));
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
-}
-
 function scaled(baseline: Figure | undefined, records: number): Figure | undefined {
   if (!baseline) return undefined;
   return { ...baseline, samples: baseline.samples.map((ms) => (ms * records) / RAW_RECORDS) };
@@ -109,7 +78,11 @@ function scaled(baseline: Figure | undefined, records: number): Figure | undefin
 export async function backupFigures(bench: BackupBench): Promise<void> {
   // The three figures share their work (a restore needs a backup): any one of them runs them all.
   if (!bench.wanted('backup-100k', 'backup-100k-size', 'restore-100k')) return;
-  await stageBenchScript();
+  await stageBrowserBundle(
+    new URL('./backup.bench-entry.web.ts', import.meta.url),
+    'bench-backup.js',
+    'plannerBackupBenchBundle',
+  );
   const context = await bench.browser.newContext();
   try {
     const page: Page = await context.newPage();

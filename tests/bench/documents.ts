@@ -10,19 +10,16 @@
  * The baselines `pdf-helvetica-1000` and `pdf-helvetica-10000` are jspdf-autotable with jsPDF's
  * built-in Helvetica writing the same rows' Latin fields, in the same page in the same run.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import type { BatchPapers, PaperVehicle } from '../../shared/documents';
 import { makePaperGate, makePaperPassenger, makePrintContext } from '../fixtures/documents';
+import { RENDERER_OUT, stageBrowserBundle } from './browser-bundle';
 import type { Figure } from './measure';
 
 const require = createRequire(import.meta.url);
-const RENDERER_OUT = fileURLToPath(new URL('../../out/renderer/', import.meta.url));
 const RUNS = 7;
 const LARGE_RUNS = 3;
 const PER_CARRIAGE = 100;
@@ -91,28 +88,11 @@ export function trainPapers(passengers: number): BatchPapers {
 
 /** Bundles the bench entry for the browser and puts it, with the font files, beside the built app. */
 async function stageBenchFiles(): Promise<void> {
-  const folder = mkdtempSync(join(tmpdir(), 'planner-documents-bench-'));
-  try {
-    await build({
-      configFile: false,
-      logLevel: 'warn',
-      build: {
-        outDir: folder,
-        emptyOutDir: true,
-        minify: true,
-        lib: {
-          entry: fileURLToPath(new URL('./documents.bench-entry.ts', import.meta.url)),
-          formats: ['iife'],
-          name: 'plannerDocumentsBenchBundle',
-          fileName: () => 'bench-documents.js',
-        },
-        rolldownOptions: { output: { codeSplitting: false } },
-      },
-    });
-    copyFileSync(join(folder, 'bench-documents.js'), join(RENDERER_OUT, 'bench-documents.js'));
-  } finally {
-    rmSync(folder, { recursive: true, force: true });
-  }
+  await stageBrowserBundle(
+    new URL('./documents.bench-entry.ts', import.meta.url),
+    'bench-documents.js',
+    'plannerDocumentsBenchBundle',
+  );
   const fonts = dirname(require.resolve('@expo-google-fonts/noto-sans-sc/package.json'));
   mkdirSync(join(RENDERER_OUT, 'bench-fonts'), { recursive: true });
   copyFileSync(join(fonts, '400Regular/NotoSansSC_400Regular.ttf'), join(RENDERER_OUT, 'bench-fonts/regular.ttf'));
