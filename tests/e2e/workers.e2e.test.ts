@@ -170,6 +170,19 @@ describe('the column choices of an import', () => {
     await expect(page.getByTestId('import-counts').innerText()).resolves.toContain('可导入 0 行');
     await context.close();
   });
+
+  it('shows the first 50 checked rows at once and the rest on demand', async () => {
+    const roster = makeRoster(60);
+    const csv = Buffer.from(`\ufeff${roster.rows.map((row) => row.join(',')).join('\r\n')}\r\n`);
+    const { context, page } = await openApp(browser);
+    await importFile(page, { name: 'sixty.csv', mimeType: 'text/csv', buffer: csv }, ZH);
+    const rows = page.getByTestId('verdict-row');
+    await expect.poll(() => rows.count()).toBe(50);
+    await page.getByText(`50 / ${String(roster.rows.length - 1)}`).waitFor();
+    await page.getByRole('button', { name: `再显示 ${String(roster.rows.length - 51)} 行` }).click();
+    await expect.poll(() => rows.count()).toBe(roster.rows.length - 1);
+    await context.close();
+  });
 });
 
 describe('the workers list across restarts', () => {
