@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { Alert, Badge, Button, Card, Group, PasswordInput, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Box, Button, Card, Group, PasswordInput, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconFileImport } from '@tabler/icons-react';
@@ -22,6 +22,7 @@ import {
   saveBackupCopy,
   type Refusal,
 } from './backup-actions';
+import { BackupProgressBlock } from './BackupProgressBlock';
 import { RestoreDialog, type RestoreSource } from './RestoreDialog';
 
 /** A backup in the list, with what its head says (null when the head cannot be read). */
@@ -209,25 +210,9 @@ export function BackupsCard() {
       </Group>
 
       {progress && (
-        <Stack gap="xs" mt="sm" data-testid="backup-progress" data-phase={progress.phase}>
-          <Text size="sm">
-            {t('backups.progress', {
-              phase: t(`backups.phase.${progress.phase}`),
-              done: progress.done.toLocaleString(),
-              total: progress.total.toLocaleString(),
-            })}
-          </Text>
-          <Progress
-            aria-label={t('backups.progressLabel')}
-            value={progress.total > 0 ? (100 * progress.done) / progress.total : 0}
-            animated
-          />
-          <Group>
-            <Button variant="default" onClick={() => abort.current?.abort()}>
-              {t('backups.cancel')}
-            </Button>
-          </Group>
-        </Stack>
+        <Box mt="sm">
+          <BackupProgressBlock progress={progress} testId="backup-progress" onCancel={() => abort.current?.abort()} />
+        </Box>
       )}
 
       {refusal && (

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Group, Loader, Modal, PasswordInput, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, PasswordInput, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
+import { BackupProgressBlock } from './BackupProgressBlock';
 import { formatTimestamp } from '../../../shared/dates';
 import type { BackupManifest } from '../../../shared/backup';
 import type { Language } from '../../../shared/domain/records';
@@ -220,7 +221,7 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
               <Table.Tbody>
                 {step.inspection.tables.map((row) => (
                   <Table.Tr key={row.table} data-table={row.table} data-now={row.now} data-in-file={row.inFile}>
-                    <Table.Td>{t(`backups.tables.${row.table}`, { defaultValue: row.table })}</Table.Td>
+                    <Table.Td>{t(`audit.tables.${row.table}`, { defaultValue: row.table })}</Table.Td>
                     <Table.Td ta="right">{row.now.toLocaleString()}</Table.Td>
                     <Table.Td ta="right" fw={row.now === row.inFile ? undefined : 700}>
                       {row.inFile.toLocaleString()}
@@ -244,27 +245,11 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
         )}
 
         {step.kind === 'restoring' && (
-          <Stack gap="xs" data-testid="restore-progress" data-phase={step.progress?.phase ?? 'checking'}>
-            <Text size="sm">
-              {step.progress
-                ? t('backups.progress', {
-                    phase: t(`backups.phase.${step.progress.phase}`),
-                    done: step.progress.done.toLocaleString(),
-                    total: step.progress.total.toLocaleString(),
-                  })
-                : t('backups.phase.checking')}
-            </Text>
-            <Progress
-              aria-label={t('backups.progressLabel')}
-              value={step.progress && step.progress.total > 0 ? (100 * step.progress.done) / step.progress.total : 0}
-              animated
-            />
-            <Group>
-              <Button variant="default" onClick={() => abort.current?.abort()}>
-                {t('backups.cancel')}
-              </Button>
-            </Group>
-          </Stack>
+          <BackupProgressBlock
+            progress={step.progress ?? null}
+            testId="restore-progress"
+            onCancel={() => abort.current?.abort()}
+          />
         )}
 
         {step.kind === 'done' && (

@@ -65,7 +65,7 @@ export function refusalMessage(refusal: Refusal, t: TFunction): string {
   const table = refusal.params['table'];
   const params =
     typeof table === 'string'
-      ? { ...refusal.params, table: t(`backups.tables.${table}`, { defaultValue: table }) }
+      ? { ...refusal.params, table: t(`audit.tables.${table}`, { defaultValue: table }) }
       : refusal.params;
   return t(`backups.refusal.${refusal.reason}`, params);
 }

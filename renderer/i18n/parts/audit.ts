@@ -28,7 +28,7 @@ export const auditZhCN = {
     routes: '线路',
     batches: '批次',
     assignments: '批次人员安排',
-    healthChecks: '体检',
+    healthChecks: '体检记录',
     checklistTicks: '五统一勾选',
     followUps: '跟踪服务',
     settings: '设置',
