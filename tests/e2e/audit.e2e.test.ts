@@ -109,7 +109,8 @@ describe('the audit trail', () => {
     await expect(row.innerText()).resolves.toContain(OPERATOR);
     await choose(page, '类别', '设置');
     await page.getByTestId('audit-count').filter({ hasText: '1 条记录' }).waitFor();
-    await expect(rows.first().getAttribute('data-table')).resolves.toBe('settings');
+    // The count can show before the list has drawn its new rows: wait for the row too.
+    await expect.poll(() => rows.first().getAttribute('data-table')).toBe('settings');
 
     // The entry in full, before and after.
     await choose(page, '类别', '务工人员');
