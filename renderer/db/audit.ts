@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { AuditEntry } from '../../shared/domain/records';
 import { DEFAULT_SETTINGS } from '../../shared/domain/records';
 import { currentDigests, redactAuditEntry, sealAuditEntry, type RedactedRow } from '../../shared/audit/chain';
@@ -28,21 +29,36 @@ const chainHeads = new WeakMap<IDBTransaction, string | null>();
  * Must run inside the caller's transaction, which includes the `audit` and `settings` tables, so
  * that the change and its audit row are written together or not at all (called outside one, it
  * opens its own).
+ */
+export async function recordChange(db: PlannerDatabase, change: Change): Promise<AuditEntry> {
+  return db.transaction('rw', [db.audit, db.settings], async () => (await beginChange(db))(change));
+}
+
+/**
+ * The first half of `recordChange`, for a caller about to ask for many writes: asks at once for
+ * what an audit row needs (the operator's name, the end of the chain), so that IndexedDB answers
+ * before the writes asked for after it, and resolves with the function that seals the row and adds
+ * it. The roster import seals its row while IndexedDB stores the chunk's workers, instead of after.
+ * Must be called inside a transaction that includes the `audit` and `settings` tables.
  *
  * The row before is the last one by `seq`, read in this transaction: a read-write transaction on
  * `audit` has the table to itself until it ends, in this window and in any other, so no other row
  * can come between. The hash is computed synchronously (@noble/hashes): waiting for WebCrypto here
  * would let IndexedDB commit the caller's transaction before it is done.
  */
-export async function recordChange(db: PlannerDatabase, change: Change): Promise<AuditEntry> {
-  return db.transaction('rw', [db.audit, db.settings], async (transaction) => {
-    const key = transaction.idbtrans;
-    const settings = await db.settings.get(DEFAULT_SETTINGS.id);
-    if (!chainHeads.has(key)) {
-      const last = await db.audit.orderBy(':id').last();
-      // Another change of this transaction may have taken its place in the chain meanwhile.
-      if (!chainHeads.has(key)) chainHeads.set(key, last?.hash ?? null);
-    }
+export async function beginChange(db: PlannerDatabase): Promise<(change: Change) => Promise<AuditEntry>> {
+  const transaction = Dexie.currentTransaction;
+  if (!transaction || !['audit', 'settings'].every((name) => transaction.storeNames.includes(name))) {
+    throw new Error('beginChange runs inside a transaction on the audit and settings tables');
+  }
+  const key = transaction.idbtrans;
+  const [settings, last] = await Dexie.Promise.all([
+    db.settings.get(DEFAULT_SETTINGS.id),
+    chainHeads.has(key) ? undefined : db.audit.orderBy(':id').last(),
+  ]);
+  // Another change of this transaction may have taken its place in the chain meanwhile.
+  if (!chainHeads.has(key)) chainHeads.set(key, last?.hash ?? null);
+  return (change) => {
     const entry = sealAuditEntry(
       {
         id: newId(),
@@ -55,9 +71,8 @@ export async function recordChange(db: PlannerDatabase, change: Change): Promise
     // Set before the add is asked for, with no await between: the next change of this transaction
     // links to this row, and IndexedDB adds them in the order they were asked for.
     chainHeads.set(key, entry.hash);
-    await db.audit.add(entry);
-    return entry;
-  });
+    return db.audit.add(entry).then(() => entry);
+  };
 }
 
 /** The audit history of one record, oldest first. */

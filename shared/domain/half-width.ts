@@ -10,8 +10,12 @@ const IDEOGRAPHIC_SPACE = 0x3000;
 
 /** Folds the full-width ASCII block (U+FF01-U+FF5E) to ASCII and the ideographic space to a space. */
 export function toHalfWidth(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
+  // Most cells have nothing to fold: they are returned as they are, without building a copy.
+  let first = 0;
+  while (first < text.length && !isFolded(text.charCodeAt(first))) first += 1;
+  if (first === text.length) return text;
+  let out = text.slice(0, first);
+  for (let i = first; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     if (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) {
       out += String.fromCharCode(code - FULL_WIDTH_OFFSET);
@@ -24,7 +28,23 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
+function isFolded(code: number): boolean {
+  return (code >= FULL_WIDTH_FIRST && code <= FULL_WIDTH_LAST) || code === IDEOGRAPHIC_SPACE;
+}
+
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+const UPPER_A = 0x41;
+const UPPER_Z = 0x5a;
+
 /** Half-width, without any whitespace (leading, trailing or inside), upper-cased. */
 export function compactIdentifier(text: string): string {
+  // An ID or phone typed cleanly (digits and capitals only) is compact already.
+  let clean = true;
+  for (let i = 0; i < text.length && clean; i += 1) {
+    const code = text.charCodeAt(i);
+    clean = (code >= DIGIT_0 && code <= DIGIT_9) || (code >= UPPER_A && code <= UPPER_Z);
+  }
+  if (clean) return text;
   return toHalfWidth(text).replace(/\s+/g, '').toUpperCase();
 }

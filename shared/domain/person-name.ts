@@ -8,7 +8,7 @@ export const NAME_DOT = '\u00b7';
 
 // • U+2022, ‧ U+2027, ∙ U+2219, ⋅ U+22C5, 。 U+3002, ・ U+30FB, ． U+FF0E, ･ U+FF65, and the ASCII full
 // stop that toHalfWidth makes of ．.
-const NAME_DOT_VARIANTS = /[\u2022\u2027\u2219\u22c5\u3002\u30fb\uff0e\uff65.]/g;
+export const NAME_DOT_VARIANTS = /[\u2022\u2027\u2219\u22c5\u3002\u30fb\uff0e\uff65.]/g;
 
 /** Replaces every way of typing the middle dot of a minority name with U+00B7. */
 export function foldNameDots(name: string): string {

@@ -72,8 +72,13 @@ function hasLostPrecision(normalized: string): boolean {
  * or full-width x are forgiven. `today` (yyyy-MM-dd, default: this computer's date) bounds the
  * birth date, so that tests and reports can fix it.
  */
+/** The last `today` found valid: a roster's 100,000 IDs are checked against one day. */
+let lastToday: CalendarDate | null = null;
+
 export function parseResidentId(text: string, today: CalendarDate = todayCalendarDate()): ResidentIdParseResult {
-  if (!isCalendarDate(today)) throw new RangeError(`today must be a yyyy-MM-dd date, got ${JSON.stringify(today)}`);
+  if (today !== lastToday && !isCalendarDate(today))
+    throw new RangeError(`today must be a yyyy-MM-dd date, got ${JSON.stringify(today)}`);
+  lastToday = today;
   const normalized = compactIdentifier(text);
   const fail = (reason: ResidentIdProblem): ResidentIdParseResult => ({ ok: false, reason, normalized });
 

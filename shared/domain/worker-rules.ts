@@ -5,7 +5,7 @@
  */
 import { ageOn, subtractCalendarYears } from '../dates';
 import { toHalfWidth } from './half-width';
-import { foldNameDots } from './person-name';
+import { foldNameDots, NAME_DOT_VARIANTS } from './person-name';
 import { parsePhone } from './phone';
 import type { PhoneProblem } from './phone';
 import type { CalendarDate, Gender, RecordMeta, Worker } from './records';
@@ -99,6 +99,8 @@ export const NAME_MAX_LENGTH = 40;
 
 const HAN = /\p{Script=Han}/u;
 const WHITESPACE = /\s+/gu;
+/** Anything `normalizePersonName` changes: whitespace, a typed form of the middle dot, a doubled dot. */
+const NAME_TO_FOLD = new RegExp(`\\s|${NAME_DOT_VARIANTS.source}|\u00b7\u00b7`, 'u');
 
 /**
  * A person's name as it should be stored. A Chinese name has no spaces, so the stray ones that
@@ -108,6 +110,8 @@ const WHITESPACE = /\s+/gu;
  * characters), so rare characters such as 䶮 and surrogate pairs such as 𠮷 pass untouched.
  */
 export function normalizePersonName(text: string): string {
+  // Most names are clean already: nothing of what is folded below, returned as they are.
+  if (!NAME_TO_FOLD.test(text)) return text;
   const trimmed = text.trim();
   if (!HAN.test(trimmed)) return trimmed.replace(WHITESPACE, ' ');
   return foldNameDots(trimmed.replace(WHITESPACE, '')).replace(/\u00b7{2,}/g, '\u00b7');

@@ -1,3 +1,5 @@
+import type { Page } from 'playwright-core';
+
 /** One figure of `npm run bench`, in the line format of ARCHITECTURE.md. */
 export interface Figure {
   name: string;
@@ -40,4 +42,14 @@ export async function timeRuns(runs: number, work: () => unknown): Promise<numbe
     samples.push(performance.now() - start);
   }
   return samples;
+}
+
+/**
+ * A full garbage collection in the page (through the DevTools protocol), so that a measured step
+ * does not pay for the garbage of the bench's own setup.
+ */
+export async function collectGarbage(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('HeapProfiler.collectGarbage');
+  await session.detach();
 }

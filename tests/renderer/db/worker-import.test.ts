@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { checkRoster, recognizeColumns, type RosterTable } from '../../../shared/roster';
-import { IMPORT_STEP, importWorkers, type ImportRow, type PlannerDatabase } from '../../../renderer/db';
+import {
+  IMPORT_STEP,
+  ImportInterruptedError,
+  importWorkers,
+  type ImportRow,
+  type PlannerDatabase,
+} from '../../../renderer/db';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
 
@@ -99,6 +105,31 @@ describe('importing a roster', () => {
     // Exactly the reported lines are in the database.
     for (const line of report.created) expect(stored.has(rows[line - 2]?.[1] ?? '')).toBe(true);
     // The audit trail holds the committed chunk only.
+    const audits = await db.audit.where('table').equals('workers').toArray();
+    expect(audits.flatMap((entry) => (entry.after as { created: string[] }).created)).toHaveLength(chunkSize);
+  });
+
+  it('stores no chunk after one that failed, though the next was already handed to the database', async () => {
+    const chunkSize = 3;
+    const rows = importable(roster(Array.from({ length: chunkSize * 3 }, () => goodRow())));
+    // The second chunk's middle row names a person the first chunk registers: the database refuses it.
+    const [first, , , , fifth] = rows;
+    if (!first || !fifth) throw new Error('rows missing');
+    fifth.worker = { ...fifth.worker, residentId: first.worker.residentId };
+    const outcome = await importWorkers(rows, { onExisting: 'skip', source: 'clash.csv', chunkSize }).catch(
+      (error: unknown) => error,
+    );
+    if (!(outcome instanceof ImportInterruptedError))
+      throw new Error(`expected an interruption, got ${String(outcome)}`);
+    expect(outcome.report.created).toEqual([2, 3, 4]);
+    expect(outcome.report.notReached).toEqual([5, 6, 7, 8, 9, 10]);
+    const stored = (await db.workers.toArray()).map((worker) => worker.residentId).sort();
+    expect(stored).toEqual(
+      rows
+        .slice(0, chunkSize)
+        .map((row) => row.worker.residentId)
+        .sort(),
+    );
     const audits = await db.audit.where('table').equals('workers').toArray();
     expect(audits.flatMap((entry) => (entry.after as { created: string[] }).created)).toHaveLength(chunkSize);
   });
