@@ -45,6 +45,29 @@ export function compactIdentifier(text: string): string {
     const code = text.charCodeAt(i);
     clean = (code >= DIGIT_0 && code <= DIGIT_9) || (code >= UPPER_A && code <= UPPER_Z);
   }
-  if (clean) return text;
+  if (clean) return oneByteIfAscii(text);
   return toHalfWidth(text).replace(/\s+/g, '').toUpperCase();
 }
+
+/**
+ * The same text, held one byte per character when every character is ASCII. A cell cut from a
+ * decoded roster (a text full of Chinese) is held two bytes per character, and IndexedDB stores a
+ * string as it is held: an imported worker's ID, phones, birth date, county code and household
+ * number took 68 bytes more than the same worker read from JSON, 14% of the record. Also a flat
+ * copy: search compares IDs faster in one than in a piece of another string.
+ */
+export function oneByteIfAscii(text: string): string {
+  if (text.length > ONE_BYTE_MAX_LENGTH) return text;
+  codes.length = text.length;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return text;
+    codes[i] = code;
+  }
+  // One new string of the codes: a string built by adding characters would be a chain of pieces.
+  return String.fromCharCode.apply(null, codes);
+}
+
+/** Identifiers are short; a longer text is left as it is (and `apply` has an argument limit). */
+const ONE_BYTE_MAX_LENGTH = 256;
+const codes: number[] = [];
