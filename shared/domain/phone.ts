@@ -1,5 +1,5 @@
 /** Mainland China mobile numbers: 11 digits, 1 then 3 to 9, as rosters type them. */
-import { oneByteIfAscii, toHalfWidth } from './half-width';
+import { toHalfWidth } from './half-width';
 
 export type PhoneProblem = 'length' | 'characters' | 'prefix';
 
@@ -23,5 +23,5 @@ export function parsePhone(text: string): PhoneParseResult {
   if (!/^\d*$/.test(digits)) return { ok: false, reason: 'characters' };
   if (digits.length !== 11) return { ok: false, reason: 'length' };
   if (!MOBILE.test(digits)) return { ok: false, reason: 'prefix' };
-  return { ok: true, phone: oneByteIfAscii(digits) };
+  return { ok: true, phone: digits };
 }

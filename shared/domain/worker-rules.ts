@@ -4,7 +4,7 @@
  * (issue 3, "Checks"). Errors keep the record out; warnings are shown and the record may be stored.
  */
 import { ageOn, subtractCalendarYears } from '../dates';
-import { oneByteIfAscii, toHalfWidth } from './half-width';
+import { toHalfWidth } from './half-width';
 import { foldNameDots, NAME_DOT_VARIANTS } from './person-name';
 import { parsePhone } from './phone';
 import type { PhoneProblem } from './phone';
@@ -263,7 +263,7 @@ export function checkWorker(input: WorkerInput, options: WorkerCheckOptions): Wo
       countyCode: facts.regionCode,
       township: input.township.trim(),
       village: input.village.trim(),
-      household: oneByteIfAscii(input.household.trim()),
+      household: input.household.trim(),
       povertyStatus: input.povertyStatus,
       skills: normalizeSkills(input.skills),
       wantedJob: input.wantedJob.trim(),

@@ -168,7 +168,7 @@ export class WorkerSearchIndex {
       this.fullPinyin[slot] = full;
       this.initials[slot] = initials;
     }
-    this.residentIds[slot] = compactIdentifier(worker.residentId);
+    this.residentIds[slot] = oneByteIfAscii(compactIdentifier(worker.residentId));
     // A flat copy: every search runs through these, and a piece of another string compares slower.
     this.phones[slot] = oneByteIfAscii(toHalfWidth(worker.phone).replace(/\D/g, ''));
   }
