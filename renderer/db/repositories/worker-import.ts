@@ -74,8 +74,10 @@ export const IMPORT_STEP = 5000;
  * the live queries that watch the workers table (its count, its newest change: the workers
  * directory), here and in other windows. A refused record (a resident ID registered meanwhile in
  * another window) fails its request, which aborts the whole transaction. `onProgress` hears how
- * many were written, every IMPORT_STEP records (still uncommitted). The requests are asked for
- * before the first `await`, so before this returns.
+ * many were written, every IMPORT_STEP records (still uncommitted). Only those requests and the
+ * last have handlers: an answer handled for every record kept the import's thread busy with
+ * 100,000 events while IndexedDB stored the next chunk. The requests are asked for before the first
+ * `await`, so before this returns.
  */
 async function addAll(
   db: PlannerDatabase,
@@ -90,15 +92,20 @@ async function addAll(
   const direct = added.length - 1;
   await new Promise<void>((resolve, reject) => {
     if (direct === 0) return resolve();
-    let written = 0;
     for (let index = 0; index < direct; index += 1) {
       const request = store.add(added[index]);
-      request.onsuccess = () => {
-        written += 1;
-        if (written % IMPORT_STEP === 0) onProgress(written);
-        if (written === direct) resolve();
-      };
-      request.onerror = () => reject(request.error ?? new Error('worker not added'));
+      const count = index + 1;
+      // IndexedDB answers a transaction's requests in the order they were asked for, so the last
+      // one's answer says all were written. A refused one fails the transaction, and with it the last.
+      if (count === direct) {
+        request.onsuccess = () => {
+          onProgress(count);
+          resolve();
+        };
+        request.onerror = () => reject(request.error ?? new Error('worker not added'));
+      } else if (count % IMPORT_STEP === 0) {
+        request.onsuccess = () => onProgress(count);
+      }
     }
   });
   await db.workers.add(last);
