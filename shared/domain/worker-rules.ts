@@ -181,6 +181,11 @@ function birthDateBounds({ today, workingAge: { min, max } }: WorkerCheckOptions
 }
 
 function normalizeSkills(skills: readonly string[]): string[] {
+  // Most rows name no skill or one: no set needed to drop repeats.
+  if (skills.length <= 1) {
+    const only = skills[0]?.trim() ?? '';
+    return only === '' ? [] : [only];
+  }
   const seen = new Set<string>();
   for (const skill of skills) {
     const trimmed = skill.trim();

@@ -316,6 +316,25 @@ describe('checkRoster', () => {
     );
     expect(verdicts.map((verdict) => [verdict.line, verdict.status])).toEqual([[5, 'valid']]);
   });
+
+  it('takes cells of white space only (full-width and no-break spaces too) for empty', () => {
+    const person = makeWorker();
+    const verdicts = checkRoster(
+      table(
+        [
+          [' ', '\u3000', '\t\u00a0'],
+          [person.name, person.residentId, person.phone, '\u3000 '],
+        ],
+        ['姓名', '身份证号', '手机', '备注'],
+      ),
+      { name: 0, residentId: 1, phone: 2, notes: 3 },
+      OPTIONS,
+    );
+    // The first row gets no verdict; the second's blank notes cell fills nothing.
+    expect(verdicts.map((verdict) => verdict.line)).toEqual([3]);
+    expect(verdicts[0]?.filled).not.toContain('notes');
+    expect(verdicts[0]?.filled).toContain('phone');
+  });
 });
 
 describe('checkRoster on XLSX', () => {
