@@ -20,6 +20,19 @@ describe('the messages', () => {
     );
   });
 
+  it('count one of a thing in the singular in English, and the same way in Chinese', () => {
+    const english = createI18n('en').t;
+    const chinese = createI18n('zh-CN').t;
+    expect(english('rosterImport.notImported', { count: 1 })).toBe('1 row not imported');
+    expect(english('rosterImport.notImported', { count: 2 })).toBe('2 rows not imported');
+    expect(english('rosterImport.start', { count: 1 })).toBe('Import 1 row');
+    expect(english('documents.preview.pages', { count: 1 })).toBe('1 page');
+    expect(english('audit.count', { count: 0 })).toBe('0 entries');
+    expect(english('health.lists.unseatText', { count: 1, names: '韦秀英' })).toMatch(/^The seat of this passenger/);
+    expect(chinese('rosterImport.notImported', { count: 1 })).toBe('未导入 1 行');
+    expect(chinese('rosterImport.notImported', { count: 2 })).toBe('未导入 2 行');
+  });
+
   it('leave no English text in Chinese and no Chinese text in English, apart from names of languages', () => {
     const leaves = (node: unknown, path = ''): [string, string][] =>
       typeof node === 'string'

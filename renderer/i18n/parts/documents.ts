@@ -65,7 +65,8 @@ export const documentsZhCN = {
   },
   preview: {
     title: '预览：{{document}}',
-    pages: '共 {{count}} 页',
+    pages_one: '共 {{count}} 页',
+    pages_other: '共 {{count}} 页',
     firstPages: '下面是前 {{shown}} 页，全部内容请保存后查看',
     page: '第 {{n}} 页',
     rendering: '正在生成页面缩略图…',
@@ -174,7 +175,8 @@ export const documentsEn: Widen<typeof documentsZhCN> = {
   },
   preview: {
     title: 'Preview: {{document}}',
-    pages: '{{count}} pages',
+    pages_one: '{{count}} page',
+    pages_other: '{{count}} pages',
     firstPages: 'The first {{shown}} pages are shown; save the file to see all of it',
     page: 'Page {{n}}',
     rendering: 'Drawing the page thumbnails…',
