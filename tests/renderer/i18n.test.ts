@@ -28,6 +28,9 @@ describe('the messages', () => {
     expect(english('rosterImport.start', { count: 1 })).toBe('Import 1 row');
     expect(english('documents.preview.pages', { count: 1 })).toBe('1 page');
     expect(english('audit.count', { count: 0 })).toBe('0 entries');
+    expect(english('problems.route-in-use', { count: 1 })).toBe('1 batch uses this route: it can not be deleted');
+    expect(english('problems.route-in-use', { count: 3 })).toBe('3 batches use this route: it can not be deleted');
+    expect(english('seating.householdMore', { names: 'Wei', count: 1 })).toBe('The household of Wei and 1 other');
     expect(english('health.lists.unseatText', { count: 1, names: '韦秀英' })).toMatch(/^The seat of this passenger/);
     expect(chinese('rosterImport.notImported', { count: 1 })).toBe('未导入 1 行');
     expect(chinese('rosterImport.notImported', { count: 2 })).toBe('未导入 2 行');

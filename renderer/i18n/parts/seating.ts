@@ -81,7 +81,8 @@ export const seatingZhCN = {
   listSeparator: '、',
   someone: '一位乘客',
   household: '{{names}}一家',
-  householdMore: '{{names}}等 {{count}} 人一家',
+  householdMore_one: '{{names}}等 {{count}} 人一家',
+  householdMore_other: '{{names}}等 {{count}} 人一家',
   notes: {
     'no-capacity': '本段 {{passengers}} 人，满载率下只有 {{capacity}} 个座位：{{short}} 人没有座位。',
     'household-split-vehicles': '{{household}}分在了 {{vehicles}} 辆车（节车厢）上。',
@@ -204,7 +205,8 @@ export const seatingEn: Widen<typeof seatingZhCN> = {
   listSeparator: ', ',
   someone: 'a passenger',
   household: 'The household of {{names}}',
-  householdMore: 'The household of {{names}} and {{count}} others',
+  householdMore_one: 'The household of {{names}} and {{count}} other',
+  householdMore_other: 'The household of {{names}} and {{count}} others',
   notes: {
     'no-capacity':
       'This leg has {{passengers}} passengers but only {{capacity}} seats at the load factor: {{short}} got no seat.',
