@@ -9,7 +9,6 @@ import { logger } from '../../logger';
 import { PlannerDatabase } from '../database';
 import { WorkerDirectory, type DirectoryFacets, type DirectoryPage, type DirectoryQuery } from './directory-core';
 import { makeSnapshot, readSnapshot, SNAPSHOT_ID } from './directory-snapshot';
-import { readWorkersInParts } from './read-workers';
 
 const db = new PlannerDatabase();
 const directory = new WorkerDirectory();
@@ -97,11 +96,9 @@ let loaded: Promise<void> | null = null;
 function whenLoaded(): Promise<void> {
   loaded ??= fromSnapshot.then(async (done) => {
     if (done) return;
-    // Each part is indexed while IndexedDB reads the next.
-    await readWorkersInParts(db, (part) => {
-      directory.apply(part);
-      remember(part);
-    });
+    const all = await db.workers.toArray();
+    directory.apply(all);
+    remember(all);
     scheduleSnapshot();
   });
   return loaded;
