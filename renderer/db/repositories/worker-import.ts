@@ -98,10 +98,7 @@ async function addAll(
       // IndexedDB answers a transaction's requests in the order they were asked for, so the last
       // one's answer says all were written. A refused one fails the transaction, and with it the last.
       if (count === direct) {
-        request.onsuccess = () => {
-          onProgress(count);
-          resolve();
-        };
+        request.onsuccess = () => resolve();
         request.onerror = () => reject(request.error ?? new Error('worker not added'));
       } else if (count % IMPORT_STEP === 0) {
         request.onsuccess = () => onProgress(count);

@@ -380,7 +380,11 @@ export function ImportPage() {
     setStep({ kind: 'importing', fileName, summary, progress: { done: 0, total } });
     const { report, failure } = await api.store(
       { onExisting: existing, source: fileName },
-      proxy((progress: ImportProgress) => setStep({ kind: 'importing', fileName, summary, progress })),
+      // Progress comes on the proxy's own message channel, so a last report of it can arrive after
+      // the import's answer: it must not take the page back from the report to the progress bar.
+      proxy((progress: ImportProgress) =>
+        setStep((current) => (current.kind === 'importing' ? { ...current, progress } : current)),
+      ),
     );
     if (failure) logger.error('import interrupted', failure);
     setStep({ kind: 'done', fileName, summary, report, counts, ...(failure ? { failure } : {}) });
