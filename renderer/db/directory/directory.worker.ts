@@ -9,6 +9,7 @@ import { logger } from '../../logger';
 import { PlannerDatabase } from '../database';
 import { WorkerDirectory, type DirectoryFacets, type DirectoryPage, type DirectoryQuery } from './directory-core';
 import { makeSnapshot, readSnapshot, SNAPSHOT_ID } from './directory-snapshot';
+import { readWorkersInParts } from './read-workers';
 
 const db = new PlannerDatabase();
 const directory = new WorkerDirectory();
@@ -96,9 +97,11 @@ let loaded: Promise<void> | null = null;
 function whenLoaded(): Promise<void> {
   loaded ??= fromSnapshot.then(async (done) => {
     if (done) return;
-    const all = await db.workers.toArray();
-    directory.apply(all);
-    remember(all);
+    // Each part is indexed while IndexedDB reads the next.
+    await readWorkersInParts(db, (part) => {
+      directory.apply(part);
+      remember(part);
+    });
     scheduleSnapshot();
   });
   return loaded;
