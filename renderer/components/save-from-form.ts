@@ -1,8 +1,7 @@
-import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { RecordNotFoundError, RecordRejectedError } from '../db';
-import { logger } from '../logger';
+import { RecordRejectedError } from '../../shared/domain/problems';
 import { problemMessages } from './field-problems';
+import { notifyWriteFailure } from './write-failure';
 
 /**
  * Runs a repository write for a form. Problems the repository finds are shown next to their
@@ -17,15 +16,8 @@ export async function saveFromForm<T>(
   try {
     return await save();
   } catch (error) {
-    if (error instanceof RecordRejectedError) {
-      showProblems(problemMessages(error.problems, t));
-    } else if (error instanceof RecordNotFoundError) {
-      notifications.show({ color: 'red', message: t('problems.not-found') });
-    } else {
-      logger.error('saving failed', error);
-      const message = error instanceof Error ? error.message : String(error);
-      notifications.show({ color: 'red', message: t('app.unexpectedError', { message }) });
-    }
+    if (error instanceof RecordRejectedError) showProblems(problemMessages(error.problems, t));
+    else notifyWriteFailure(error, t, 'saving a form');
     return null;
   }
 }

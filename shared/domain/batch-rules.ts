@@ -7,7 +7,7 @@
  */
 import { beijingTimestamp, isCalendarDate, millisecondsBetween } from '../dates';
 import { checkVehicle } from '../seating';
-import type { FieldProblem } from './enterprise-rules';
+import type { FieldProblem } from './problems';
 import { parsePhone } from './phone';
 import type { Batch, Route, StaffMember, Timestamp } from './records';
 import { routeTravelMinutes } from './route-rules';

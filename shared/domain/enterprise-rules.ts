@@ -5,17 +5,10 @@
  */
 import type { Enterprise, Opening, RecordMeta } from './records';
 import { parseCreditCode } from './credit-code';
+import type { FieldProblem } from './problems';
 
 export type EnterpriseInput = Omit<Enterprise, keyof RecordMeta>;
 export type OpeningInput = Omit<Opening, keyof RecordMeta>;
-
-/** A problem with one field; `code` is an i18n key under `problems.`. */
-export interface FieldProblem<F extends string = string> {
-  field: F;
-  code: string;
-  /** Values for the message's placeholders, e.g. `{ age: 67 }`. */
-  params?: Readonly<Record<string, string | number>>;
-}
 
 /** Landlines (020-12345678), mobiles, with spaces, dashes, parentheses or a +86 prefix. */
 const CONTACT_PHONE = /^\+?[0-9][0-9\s\-()]{5,18}[0-9]$/;

@@ -4,7 +4,7 @@
  * these problems beside their fields and the repository refuses a route that has any.
  */
 import type { Leg, PickupPoint, RecordMeta, Route } from './records';
-import type { FieldProblem } from './enterprise-rules';
+import type { FieldProblem } from './problems';
 
 export type RouteInput = Omit<Route, keyof RecordMeta>;
 

@@ -1,6 +1,6 @@
 import { MANIFEST_COLUMNS } from './records';
 import type { Settings } from './records';
-import type { FieldProblem } from './enterprise-rules';
+import type { FieldProblem } from './problems';
 
 export type SettingsInput = Omit<Settings, 'id' | 'updatedAt'>;
 

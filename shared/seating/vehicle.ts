@@ -4,7 +4,7 @@
  * vehicle form shows the problems next to their fields; the allocation leaves out a vehicle that
  * has any.
  */
-import type { FieldProblem } from '../domain/enterprise-rules';
+import type { FieldProblem } from '../domain/problems';
 import type { ReservedSeat, Vehicle, VehicleKind } from '../domain/records';
 import { seatLayout } from './layout';
 import type { LayoutSeat, SeatRow } from './layout';

@@ -23,7 +23,7 @@ import {
 } from '../../../shared/domain/records';
 import { isCalendarDate } from '../../../shared/dates';
 import { checkBatch } from '../../../shared/domain/batch-rules';
-import type { FieldProblem } from '../../../shared/domain/enterprise-rules';
+import type { FieldProblem } from '../../../shared/domain/problems';
 import { expandDateRange, planBatches, type BatchProposal, type LegVehicleType } from '../../../shared/planning';
 import { VEHICLE_SEAT_LIMITS, defaultReservedSeats, vehicleCapacity } from '../../../shared/seating';
 import { database, type PlannerDatabase } from '../database';

@@ -22,7 +22,7 @@ import {
   type BatchInput,
   type TravelWindow,
 } from '../../../shared/domain/batch-rules';
-import type { FieldProblem } from '../../../shared/domain/enterprise-rules';
+import type { FieldProblem } from '../../../shared/domain/problems';
 import { database, type PlannerDatabase } from '../database';
 import { historyOf, recordChange } from '../audit';
 import { newId, now } from '../clock';

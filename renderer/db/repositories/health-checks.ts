@@ -36,7 +36,7 @@ import {
   type Judgement,
   type PassengerHealthState,
 } from '../../../shared/health';
-import type { FieldProblem } from '../../../shared/domain/enterprise-rules';
+import type { FieldProblem } from '../../../shared/domain/problems';
 import { database, type PlannerDatabase } from '../database';
 import { recordChange } from '../audit';
 import { newId, now } from '../clock';

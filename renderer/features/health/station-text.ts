@@ -4,7 +4,7 @@
  * times and symptoms, seats as on a ticket, and one line per check.
  */
 import type { TFunction } from 'i18next';
-import type { FieldProblem } from '../../../shared/domain/enterprise-rules';
+import type { FieldProblem } from '../../../shared/domain/problems';
 import type { Batch, HealthCheck, Language, Symptom } from '../../../shared/domain/records';
 import { formatTimestamp, localClockTime } from '../../../shared/dates';
 import { formatTemperature, isHealthProblemCode, type VerdictReason } from '../../../shared/health';

@@ -33,7 +33,7 @@ import {
   type VehicleKind,
 } from '../../../../shared/domain/records';
 import { addCalendarDays, calendarDateToDate, formatCalendarDate, todayCalendarDate } from '../../../../shared/dates';
-import type { FieldProblem } from '../../../../shared/domain/enterprise-rules';
+import type { FieldProblem } from '../../../../shared/domain/problems';
 import {
   DEFAULT_MAX_VEHICLES_PER_LEG,
   UNPLACED_REASONS,
