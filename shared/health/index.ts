@@ -13,7 +13,7 @@ export {
 } from './temperature';
 
 export type { CheckFindings, FirstReading, HealthPolicy, Judgement, VerdictReason, VerdictReasonCode } from './verdict';
-export { HEALTH_CODE_COLOURS, SYMPTOMS, VERDICT_REASON_CODES, isFever, judgeCheck } from './verdict';
+export { HEALTH_CODE_COLOURS, SYMPTOMS, VERDICT_REASON_CODES, firstReadingOf, isFever, judgeCheck } from './verdict';
 
 export type { CheckWindow, HealthProgress, PassengerHealth, PassengerHealthState, StateCheck } from './window';
 export { checkWindow, compareChecks, healthProgress, latestCheck, passengerHealth } from './window';

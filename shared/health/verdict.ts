@@ -18,7 +18,7 @@
  * - Otherwise: **pass**.
  */
 import { addMinutesToTimestamp, millisecondsBetween } from '../dates';
-import type { HealthCodeColour, HealthVerdict, Settings, Symptom, Timestamp } from '../domain/records';
+import type { HealthCheck, HealthCodeColour, HealthVerdict, Settings, Symptom, Timestamp } from '../domain/records';
 
 /** The symptoms the form offers, in its order. */
 export const SYMPTOMS: readonly Symptom[] = ['fever', 'cough', 'fatigue', 'sore-throat', 'short-breath', 'diarrhoea'];
@@ -38,6 +38,15 @@ export interface CheckFindings {
 export interface FirstReading {
   temperatureC: number;
   at: Timestamp;
+}
+
+/**
+ * The first reading that a check waiting for its recheck holds: the first of its `readings`, or,
+ * for a check stored before readings were kept, its own temperature and time. The station's form
+ * and the repository that judges the second reading both start from this one.
+ */
+export function firstReadingOf(check: HealthCheck): FirstReading {
+  return check.readings?.[0] ?? { temperatureC: check.temperatureC, at: check.checkedAt };
 }
 
 /** The settings the verdict reads. */

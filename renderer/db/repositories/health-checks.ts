@@ -28,11 +28,11 @@ import { DEFAULT_SETTINGS } from '../../../shared/domain/records';
 import { beijingTimestamp, millisecondsBetween } from '../../../shared/dates';
 import {
   SYMPTOMS,
+  firstReadingOf,
   judgeCheck,
   latestCheck,
   passengerHealth,
   temperatureProblem,
-  type FirstReading,
   type Judgement,
   type PassengerHealthState,
 } from '../../../shared/health';
@@ -177,11 +177,6 @@ export interface SavedHealthCheck {
   judgement: Judgement;
   /** After a correction: the replaced check as now stored (superseded, soft-deleted). */
   replaced?: HealthCheck;
-}
-
-/** The first reading that a check waiting for its recheck holds. */
-function firstReadingOf(check: HealthCheck): FirstReading {
-  return check.readings?.[0] ?? { temperatureC: check.temperatureC, at: check.checkedAt };
 }
 
 /** The symptoms in the form's order, each once. */

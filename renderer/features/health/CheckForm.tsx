@@ -37,10 +37,10 @@ import {
 import {
   HEALTH_CODE_COLOURS,
   SYMPTOMS,
+  firstReadingOf,
   formatTemperature,
   judgeCheck,
   readTemperature,
-  type FirstReading,
   type Judgement,
 } from '../../../shared/health';
 import {
@@ -84,10 +84,6 @@ const FIELD_OF: Readonly<Record<string, keyof CheckValues>> = {
   examiner: 'examiner',
   reason: 'reason',
 };
-
-function firstReadingOf(check: HealthCheck): FirstReading {
-  return check.readings?.[0] ?? { temperatureC: check.temperatureC, at: check.checkedAt };
-}
 
 function valuesFrom(check: HealthCheck | null, examiner: string, withTemperature: boolean): CheckValues {
   return {
