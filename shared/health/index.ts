@@ -18,7 +18,14 @@ export { HEALTH_CODE_COLOURS, SYMPTOMS, VERDICT_REASON_CODES, firstReadingOf, is
 export type { CheckWindow, HealthProgress, PassengerHealth, PassengerHealthState, StateCheck } from './window';
 export { checkWindow, compareChecks, healthProgress, latestCheck, passengerHealth } from './window';
 
-export type { SeatQuery, StationSearchPassenger, StationSearchResult, StationSeat } from './station-search';
+export type {
+  SeatQuery,
+  StationMatch,
+  StationMatchReason,
+  StationSearchPassenger,
+  StationSearchResult,
+  StationSeat,
+} from './station-search';
 export { StationSearch, parseSeatQuery } from './station-search';
 
 export type { HealthProblemCode } from './problems';

@@ -69,6 +69,48 @@ describe('the station search', () => {
   });
 
   it('finds nothing for an empty query', () => {
-    expect(search.search('  ')).toEqual({ ids: [], total: 0, kind: 'none', exact: null });
+    expect(search.search('  ')).toEqual({ ids: [], matches: [], total: 0, kind: 'none', exact: null });
+  });
+
+  it('says why each passenger matched: seat, name, pinyin, whole ID, ID ending or phone', () => {
+    const reasons = (query: string) => search.search(query).matches.map((match) => match.reason.by);
+    expect(search.search('05车12F').matches).toEqual([
+      { id: zhang.id, reason: { by: 'seat', seat: { legId: 'train', vehicle: car('05'), seat: '12F' } } },
+    ]);
+    expect(reasons('黄文')).toEqual(['name', 'name']);
+    expect(reasons('zs')).toEqual(['pinyin']);
+    expect(reasons(huang.residentId)).toEqual(['resident-id']);
+    expect(reasons(zhang.residentId.slice(-6))).toEqual(['id-suffix']);
+    const byPhone = search.search(huang2.phone.slice(3, 9));
+    expect(byPhone.ids).toContain(huang2.id);
+    expect(byPhone.matches.find((match) => match.id === huang2.id)?.reason).toEqual({ by: 'phone' });
+  });
+});
+
+describe('a bare number at the station', () => {
+  // Seat 21 on the coach is taken by someone whose ID does not end in 21; another ends in 21.
+  const seated = passenger('韦小红', [{ legId: 'bus', vehicle: coach, seat: '21' }]);
+  const worker = makeWorker({ name: '黄二一' });
+  const idEndsIn21 = { ...worker, residentId: `${worker.residentId.slice(0, 15)}021`, seats: [] };
+  const inSeat47 = passenger('蒙大山', [{ legId: 'bus', vehicle: coach, seat: '47' }]);
+
+  it('finds the passenger in that seat first, then the IDs that end in it', () => {
+    const search = new StationSearch([idEndsIn21, seated]);
+    const found = search.search('21');
+    expect(found.kind).toBe('seat-or-person');
+    expect(found.ids).toEqual([seated.id, idEndsIn21.id]);
+    expect(found.matches.map((match) => match.reason.by)).toEqual(['seat', 'id-suffix']);
+    expect(found.exact).toBeNull();
+  });
+
+  it('finds a taken seat that no ID ends in, and names that passenger at once', () => {
+    const search = new StationSearch([idEndsIn21, seated, inSeat47]);
+    expect(search.search('47')).toMatchObject({ ids: [inSeat47.id], total: 1, exact: inSeat47.id });
+    expect(search.search('047').ids).toEqual([inSeat47.id]);
+  });
+
+  it('reads four digits or more as the end of an ID or a phone only', () => {
+    const search = new StationSearch([idEndsIn21, seated]);
+    expect(search.search('0021').kind).toBe('person');
   });
 });
