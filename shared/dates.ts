@@ -3,6 +3,11 @@
  * (`yyyy-MM-dd`) is read as that day at noon local time: a stray `new Date('2026-02-15')` is UTC
  * midnight and shows the previous day west of Greenwich, and noon is never skipped or doubled by a
  * daylight-saving change, so date-fns' day and year arithmetic cannot slip a day.
+ *
+ * Every moment the app shows, prints or reads from a person is Beijing time (UTC+08:00), whatever
+ * zone the office PC is set to: departures, checks, contacts and prints happen in China, and a
+ * laptop set to another zone once showed a 05:30 departure as 21:30 the day before (issue 15).
+ * Instants are formatted in the Asia/Shanghai zone through @date-fns/tz, never the PC's.
  */
 import {
   addDays,
@@ -17,6 +22,7 @@ import {
   subYears,
 } from 'date-fns';
 import { enUS, zhCN } from 'date-fns/locale';
+import { tz } from '@date-fns/tz';
 import type { CalendarDate, Language, Timestamp } from './domain/records';
 
 const LOCALES = { 'zh-CN': zhCN, en: enUS } as const;
@@ -25,6 +31,8 @@ const DATE_PATTERN = { 'zh-CN': 'yyyy年M月d日', en: 'PP' } as const;
 const TIMESTAMP_PATTERN = { 'zh-CN': 'yyyy年M月d日 HH:mm', en: 'PPp' } as const;
 const SHORT_TIMESTAMP_PATTERN = { 'zh-CN': 'M月d日 HH:mm', en: 'MMM d, HH:mm' } as const;
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The zone of every time shown or printed; China has kept UTC+08:00 without daylight saving since 1991. */
+const IN_BEIJING = { in: tz('Asia/Shanghai') };
 
 /** True for a `yyyy-MM-dd` string naming a day that exists (no 2023-02-29, no 2月30日). */
 export function isCalendarDate(text: string): boolean {
@@ -63,9 +71,16 @@ export function utcDateToCalendarDate(date: Date): CalendarDate | null {
   return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
 }
 
-/** Today on this computer's calendar: the date a clerk in Baise sees on the wall. */
+/** Today in Beijing: the date a clerk in Baise sees on the wall, whatever zone the PC is set to. */
 export function todayCalendarDate(): CalendarDate {
-  return dateToCalendarDate(new Date());
+  return beijingCalendarDate(new Date().toISOString());
+}
+
+/** The Beijing calendar day of an instant (23:30 UTC is already the next day in Beijing). */
+export function beijingCalendarDate(at: Timestamp): CalendarDate {
+  const parsed = parseISO(at);
+  if (!isValid(parsed)) throw new RangeError(`not an ISO timestamp: ${JSON.stringify(at)}`);
+  return format(parsed, 'yyyy-MM-dd', IN_BEIJING);
 }
 
 export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
@@ -151,28 +166,16 @@ export function addMinutesToTimestamp(at: Timestamp, minutes: number): Timestamp
 }
 
 /**
- * The instant `minutes` (0 to 1,439) after midnight of `date` on this computer's clock, as an ISO
- * timestamp: a time typed at the health-check station ("the reading was taken at 07:40") is a time
- * on the wall clock the examiner sees, as {@link formatTimestamp} shows times.
+ * The instant `minutes` (0 to 1,439) after midnight (Beijing time) of `date`, as an ISO timestamp
+ * in UTC: a time typed at the health-check station ("the reading was taken at 07:40") is a time on
+ * the wall clock in China, as {@link formatTimestamp} shows times.
  */
-export function localTimestamp(date: CalendarDate, minutes: number): Timestamp {
-  const day = requireDate(date);
+export function beijingWallTimestamp(date: CalendarDate, minutes: number): Timestamp {
+  requireDate(date);
   if (!Number.isInteger(minutes) || minutes < 0 || minutes >= 1440) {
     throw new RangeError(`minutes must be 0 to 1439, got ${String(minutes)}`);
   }
-  return new Date(
-    day.getFullYear(),
-    day.getMonth(),
-    day.getDate(),
-    Math.floor(minutes / 60),
-    minutes % 60,
-  ).toISOString();
-}
-
-/** `HH:mm` of an instant on this computer's clock; the text itself when it is not a timestamp. */
-export function localClockTime(at: Timestamp): string {
-  const parsed = parseISO(at);
-  return isValid(parsed) ? format(parsed, 'HH:mm') : at;
+  return parseISO(beijingTimestamp(date, minutes)).toISOString();
 }
 
 /** A date for people: 2026年2月15日 / Feb 15, 2026. */
@@ -181,14 +184,23 @@ export function formatCalendarDate(date: CalendarDate, language: Language): stri
   return parsed ? format(parsed, DATE_PATTERN[language], { locale: LOCALES[language] }) : date;
 }
 
-/** A moment within the year, for narrow table cells, in local time: 2月15日 08:30 / Feb 15, 08:30. */
+/** A moment within the year, for narrow table cells, in Beijing time: 2月15日 08:30 / Feb 15, 08:30. */
 export function formatShortTimestamp(at: Timestamp, language: Language): string {
   const parsed = parseISO(at);
-  return isValid(parsed) ? format(parsed, SHORT_TIMESTAMP_PATTERN[language], { locale: LOCALES[language] }) : at;
+  return isValid(parsed)
+    ? format(parsed, SHORT_TIMESTAMP_PATTERN[language], { locale: LOCALES[language], ...IN_BEIJING })
+    : at;
 }
 
-/** A moment for people, in local time: 2026年2月15日 08:30 / Feb 15, 2026, 8:30 AM. */
+/** A moment for people, in Beijing time: 2026年2月15日 08:30 / Feb 15, 2026, 8:30 AM. */
 export function formatTimestamp(at: Timestamp, language: Language): string {
   const parsed = parseISO(at);
-  return isValid(parsed) ? format(parsed, TIMESTAMP_PATTERN[language], { locale: LOCALES[language] }) : at;
+  return isValid(parsed)
+    ? format(parsed, TIMESTAMP_PATTERN[language], { locale: LOCALES[language], ...IN_BEIJING })
+    : at;
 }
+
+// The station's and the audit filter's names from before every time was Beijing time; renamed
+// once the screens that call them are reorganised (issue 14).
+export const localTimestamp = beijingWallTimestamp;
+export const localClockTime = beijingClockTime;

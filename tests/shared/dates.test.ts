@@ -3,8 +3,11 @@ import {
   addCalendarDays,
   addMinutesToTimestamp,
   beijingTimestamp,
-  localClockTime,
-  localTimestamp,
+  beijingCalendarDate,
+  beijingClockTime,
+  beijingWallTimestamp,
+  formatShortTimestamp,
+  todayCalendarDate,
   clockTime,
   minutesOfClockTime,
   ageOn,
@@ -50,7 +53,7 @@ describe('calendar dates', () => {
     expect(formatCalendarDate('2026-02-15', 'en')).toBe('Feb 15, 2026');
     expect(formatCalendarDate('not a date', 'en')).toBe('not a date');
     expect(formatTimestamp('garbage', 'zh-CN')).toBe('garbage');
-    expect(formatTimestamp(new Date(2026, 1, 15, 8, 30).toISOString(), 'zh-CN')).toBe('2026年2月15日 08:30');
+    expect(formatTimestamp('2026-02-15T00:30:00.000Z', 'zh-CN')).toBe('2026年2月15日 08:30');
   });
 });
 
@@ -92,12 +95,57 @@ describe('times typed at the health-check station', () => {
     expect(() => addMinutesToTimestamp('later', 15)).toThrow(RangeError);
   });
 
-  it("read a clock time as this computer's wall clock, and write it back the same", () => {
-    const at = localTimestamp('2026-02-17', 7 * 60 + 40);
-    expect(localClockTime(at)).toBe('07:40');
-    expect(localClockTime(localTimestamp('2026-02-17', 0))).toBe('00:00');
-    expect(millisecondsBetween(localTimestamp('2026-02-17', 0), localTimestamp('2026-02-18', 0))).toBe(86_400_000);
-    expect(() => localTimestamp('2026-02-17', 1440)).toThrow(RangeError);
-    expect(() => localTimestamp('2026-02-30', 60)).toThrow(RangeError);
+  it('read a clock time as the wall clock in Beijing, and write it back the same', () => {
+    const at = beijingWallTimestamp('2026-02-17', 7 * 60 + 40);
+    expect(at).toBe('2026-02-16T23:40:00.000Z');
+    expect(beijingClockTime(at)).toBe('07:40');
+    expect(beijingClockTime(beijingWallTimestamp('2026-02-17', 0))).toBe('00:00');
+    expect(millisecondsBetween(beijingWallTimestamp('2026-02-17', 0), beijingWallTimestamp('2026-02-18', 0))).toBe(
+      86_400_000,
+    );
+    expect(() => beijingWallTimestamp('2026-02-17', 1440)).toThrow(RangeError);
+    expect(() => beijingWallTimestamp('2026-02-30', 60)).toThrow(RangeError);
+  });
+});
+
+describe('times on a PC set to another zone', () => {
+  // Node reads TZ afresh when it changes; each zone is one an office laptop might be left in.
+  const zones = ['America/Los_Angeles', 'Europe/London', 'Pacific/Kiritimati', 'Asia/Shanghai'];
+  const original = process.env.TZ;
+  const inZone = (zone: string, check: () => void) => {
+    process.env.TZ = zone;
+    try {
+      check();
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
+  };
+
+  it('show a 05:30 departure as 05:30 on its own day, in both languages', () => {
+    const departure = beijingTimestamp('2026-02-18', 5 * 60 + 30);
+    for (const zone of zones) {
+      inZone(zone, () => {
+        expect(formatTimestamp(departure, 'zh-CN')).toBe('2026年2月18日 05:30');
+        expect(formatTimestamp(departure, 'en')).toBe('Feb 18, 2026, 5:30 AM');
+        expect(formatShortTimestamp(departure, 'zh-CN')).toBe('2月18日 05:30');
+        expect(beijingClockTime(departure)).toBe('05:30');
+        expect(beijingCalendarDate(departure)).toBe('2026-02-18');
+      });
+    }
+  });
+
+  it('read a time typed at the station as Beijing time, not the PC clock', () => {
+    for (const zone of zones) {
+      inZone(zone, () => expect(beijingWallTimestamp('2026-02-17', 7 * 60 + 40)).toBe('2026-02-16T23:40:00.000Z'));
+    }
+  });
+
+  it('take today as the day in Beijing', () => {
+    for (const zone of zones) {
+      inZone(zone, () => expect(todayCalendarDate()).toBe(beijingCalendarDate(new Date().toISOString())));
+    }
+    // 23:30 UTC is 07:30 the next morning in Beijing.
+    expect(beijingCalendarDate('2026-02-17T23:30:00.000Z')).toBe('2026-02-18');
   });
 });
