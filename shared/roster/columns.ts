@@ -56,7 +56,19 @@ export const HEADER_ALIASES: Readonly<Record<RosterField, { 'zh-CN': readonly st
     en: ['Resident ID', 'ID number', 'ID No', 'ID card number', 'ID card', 'Resident ID number', 'Identity number'],
   },
   phone: {
-    'zh-CN': ['手机号码', '联系电话', '手机号', '手机', '电话', '电话号码', '联系方式', '本人电话', '本人手机号码'],
+    'zh-CN': [
+      '手机号码',
+      '联系电话',
+      '手机号',
+      '手机',
+      '电话',
+      '电话号码',
+      '联系方式',
+      '本人电话',
+      '本人手机号码',
+      '本人联系电话',
+      '人联系电话',
+    ],
     en: ['Mobile', 'Phone', 'Mobile phone', 'Phone number', 'Mobile number', 'Telephone', 'Tel'],
   },
   gender: {

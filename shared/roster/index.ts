@@ -18,7 +18,7 @@ export {
 export type { DecodedText, TextEncodingName } from './decode';
 export { decodeText } from './decode';
 
-export type { RosterFormat, RosterReadErrorCode, RosterTable } from './read';
+export type { RosterFormat, RosterReadErrorCode, RosterReadOptions, RosterTable } from './read';
 export { RosterReadError, numberCellText, readRoster } from './read';
 
 export type { RosterRowStatus, RosterRowVerdict } from './check';

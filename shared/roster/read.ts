@@ -11,7 +11,7 @@
  * the CSP allows `worker-src blob:` for that.
  */
 import Papa from 'papaparse';
-import { InvalidInputError, readSheet } from 'read-excel-file/universal';
+import readXlsxFile, { InvalidInputError } from 'read-excel-file/universal';
 import { utcDateToCalendarDate } from '../dates';
 import { parsePhone } from '../domain/phone';
 import { parseResidentId } from '../domain/resident-id';
@@ -37,9 +37,24 @@ export interface RosterTable {
    * the header.
    */
   rows: string[][];
+  /**
+   * Lines below the rows that are the form's footer, not people: 填表人：…, 审核人, 填报日期. They are
+   * not in `rows`, so no check counts them as errors; the preview says they were left out.
+   */
+  footerLines?: number[];
+  /** The worksheet read, for a workbook; absent for CSV. */
+  sheet?: string;
+  /** Every worksheet of the workbook in order, so that the user can choose another; absent for CSV. */
+  sheets?: string[];
 }
 
-export type RosterReadErrorCode = 'unsupported-format' | 'empty' | 'no-header' | 'damaged';
+/** How to read a file: a workbook's sheet by name (by default the one that looks like a roster). */
+export interface RosterReadOptions {
+  sheet?: string;
+}
+
+export type RosterReadErrorCode =
+  'unsupported-format' | 'legacy-xls' | 'empty' | 'no-header' | 'damaged' | 'sheet-not-found';
 
 /**
  * Why a file could not be read. The message is the code too, because an Error's own properties do
@@ -127,6 +142,19 @@ function looksLikeData(row: readonly string[]): boolean {
 }
 
 /**
+ * The first cell of a footer row: who filled in, checked or approved the form, and when. Offices'
+ * templates end with such a row under the last person (填表人：韦某 审核人：… 填报日期：…).
+ */
+const FOOTER_START =
+  /^(?:填表人|填报人|制表人|审核人|审批人|负责人|单位负责人|经办人|联系人|填表日期|填报日期|制表日期|填报单位|制表单位|(?:填表|填报)?说明|备注|注)\s*[:：]?/;
+
+/** A row under the people that is the form's footer: it starts with a footer word and holds no ID or phone. */
+function isFooterRow(row: readonly string[]): boolean {
+  const first = row.find((cell) => cell.trim() !== '');
+  return first !== undefined && FOOTER_START.test(first.trim()) && !looksLikeData(row);
+}
+
+/**
  * Makes a table of a file's rows. The header is the first non-empty row, unless it names fewer
  * than two known columns and one of the next rows names two or more: then the rows above that one
  * are a title and are left out.
@@ -146,7 +174,18 @@ function tableOf(grid: string[][], format: RosterFormat, encoding?: TextEncoding
   }
   const headers = (grid[headerIndex] ?? []).map((cell) => cell.trim());
   if (looksLikeData(headers)) throw new RosterReadError('no-header');
-  const table: RosterTable = { format, headerLine: headerIndex + 1, headers, rows: grid.slice(headerIndex + 1, end) };
+  // Footer rows at the end, with empty rows between them, are left out of the rows.
+  const footerLines: number[] = [];
+  let lastPerson = end;
+  while (lastPerson > headerIndex + 1) {
+    const row = grid[lastPerson - 1] ?? [];
+    if (isEmptyRow(row)) lastPerson -= 1;
+    else if (isFooterRow(row)) footerLines.unshift((lastPerson -= 1) + 1);
+    else break;
+  }
+  if (footerLines.length === 0) lastPerson = end;
+  const rows = grid.slice(headerIndex + 1, lastPerson);
+  const table: RosterTable = { format, headerLine: headerIndex + 1, headers, rows, footerLines };
   if (encoding) table.encoding = encoding;
   return table;
 }
@@ -221,41 +260,67 @@ function exactArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   return new Uint8Array(bytes).buffer;
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<RosterTable> {
-  let sheet: unknown[][];
+/** How many of a sheet's first rows name known roster columns: the sheet with most is the roster. */
+function rosterLikeness(grid: readonly unknown[][]): number {
+  let best = 0;
+  for (const row of grid.slice(0, HEADER_SEARCH_ROWS)) best = Math.max(best, recognisedCount(row.map(cellText)));
+  return best;
+}
+
+async function readXlsx(bytes: Uint8Array, options: RosterReadOptions): Promise<RosterTable> {
+  let sheets: { sheet: string; data: unknown[][] }[];
   try {
     // Not trimmed: the rejected-rows file gives the cadre back the cells as they were.
-    sheet = await readSheet(exactArrayBuffer(bytes), { trim: false });
+    sheets = await readXlsxFile(exactArrayBuffer(bytes), { trim: false });
   } catch (error) {
     if (error instanceof InvalidInputError) {
       if (error.code === 'NO_DATA') throw new RosterReadError('empty', { cause: error });
-      if (error.code === 'XLS_FILE_NOT_SUPPORTED' || error.code === 'FILE_NOT_SUPPORTED') {
-        throw new RosterReadError('unsupported-format', { cause: error });
-      }
+      if (error.code === 'XLS_FILE_NOT_SUPPORTED') throw new RosterReadError('legacy-xls', { cause: error });
+      if (error.code === 'FILE_NOT_SUPPORTED') throw new RosterReadError('unsupported-format', { cause: error });
     }
     throw new RosterReadError('damaged', { cause: error });
   }
-  return tableOf(
-    sheet.map((row) => row.map(cellText)),
+  // Offices' workbooks often open with a 填表说明 sheet: by default read the sheet whose first rows
+  // name the most roster columns (the first such sheet on a tie).
+  let chosen = sheets[0];
+  if (options.sheet !== undefined) {
+    chosen = sheets.find((candidate) => candidate.sheet === options.sheet);
+    if (!chosen) throw new RosterReadError('sheet-not-found');
+  } else {
+    let bestScore = -1;
+    for (const candidate of sheets) {
+      const score = rosterLikeness(candidate.data);
+      if (score > bestScore) [chosen, bestScore] = [candidate, score];
+    }
+  }
+  if (!chosen) throw new RosterReadError('empty');
+  const table = tableOf(
+    chosen.data.map((row) => row.map(cellText)),
     'xlsx',
   );
+  return { ...table, sheet: chosen.sheet, sheets: sheets.map((candidate) => candidate.sheet) };
 }
 
 /**
  * Reads a roster. The content decides the format (an XLSX file is a zip archive), then the name:
  * a zip named .docx, .ods and the like is not supported, any other zip is read as XLSX; a file
- * named .xlsx that is not a zip is damaged; a legacy .xls is not supported (save it as .xlsx);
+ * named .xlsx that is not a zip is damaged; a legacy .xls is `legacy-xls` (save it as .xlsx);
  * anything else that is text is read as CSV, with the delimiter (comma, semicolon, tab) and the
  * encoding detected.
  */
-export async function readRoster(fileName: string, bytes: Uint8Array): Promise<RosterTable> {
+export async function readRoster(
+  fileName: string,
+  bytes: Uint8Array,
+  options: RosterReadOptions = {},
+): Promise<RosterTable> {
   if (bytes.length === 0) throw new RosterReadError('empty');
   const extension = extensionOf(fileName);
   if (startsWith(bytes, ZIP_MAGIC)) {
     if (OTHER_ZIP_EXTENSIONS.has(extension)) throw new RosterReadError('unsupported-format');
-    return readXlsx(bytes);
+    return readXlsx(bytes, options);
   }
-  if (startsWith(bytes, OLE_MAGIC)) throw new RosterReadError('unsupported-format');
+  // A legacy .xls (or WPS .et) workbook: the message says how to save it as .xlsx.
+  if (startsWith(bytes, OLE_MAGIC)) throw new RosterReadError('legacy-xls');
   if (XLSX_EXTENSIONS.has(extension)) throw new RosterReadError('damaged');
   if (TEXT_EXTENSIONS.has(extension) || looksLikeText(bytes)) return readCsv(bytes);
   throw new RosterReadError('unsupported-format');

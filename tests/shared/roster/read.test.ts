@@ -44,6 +44,7 @@ describe('readRoster reads CSV', () => {
       headerLine: 1,
       headers: ['姓名', '身份证号', '手机号码', '户号'],
       rows: [['张三', '452601199001011234', '13800138000', '0012']],
+      footerLines: [],
     });
   });
 
@@ -106,6 +107,9 @@ describe('readRoster reads XLSX', () => {
       headerLine: 1,
       headers: ['姓名', '手机', '出生日期', '建档立卡', '户号'],
       rows: [['张三', '13800138000', '1990-01-02', 'TRUE', '12.5']],
+      footerLines: [],
+      sheet: 'Sheet1',
+      sheets: ['Sheet1'],
     });
   });
 
@@ -153,7 +157,7 @@ describe('readRoster refuses', () => {
 
   it('legacy .xls, HTML disguised as a spreadsheet, other zip formats and binary files', async () => {
     const ole = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0]);
-    await expectReadError('roster.xls', ole, 'unsupported-format');
+    await expectReadError('roster.xls', ole, 'legacy-xls');
     await expectReadError(
       'roster.xls',
       utf8('<html><table><tr><td>姓名</td></tr></table></html>'),
@@ -184,5 +188,60 @@ describe('numberCellText', () => {
     expect(numberCellText(999999999999999)).toBe('999999999999999');
     expect(numberCellText(13800138000)).toBe('13800138000');
     expect(numberCellText(0.5)).toBe('0.5');
+  });
+});
+
+describe('a workbook with several sheets', () => {
+  const instructions: SheetData = [['填表说明'], ['1. 身份证号请设置为文本格式'], ['2. 每人一行']];
+  const roster: SheetData = [
+    ['田东县外出务工人员花名册'],
+    ['序号', '姓名', '身份证号', '人联系电话'],
+    ['1', '张三', '452601199001011234', '13800138000'],
+  ];
+  const book = async () =>
+    new Uint8Array(
+      await (
+        await writeExcelFile([
+          { data: instructions, sheet: '填表说明' },
+          { data: roster, sheet: '花名册' },
+          { data: [['备注']], sheet: '备注' },
+        ]).toBlob()
+      ).arrayBuffer(),
+    );
+
+  it('reads the sheet that looks like a roster, not the instructions before it, and lists every sheet', async () => {
+    const table = await readRoster('roster.xlsx', await book());
+    expect(table).toMatchObject({ sheet: '花名册', sheets: ['填表说明', '花名册', '备注'], headerLine: 2 });
+    expect(table.rows).toEqual([['1', '张三', '452601199001011234', '13800138000']]);
+  });
+
+  it('reads the sheet the user chose, and says so when it is gone', async () => {
+    expect((await readRoster('roster.xlsx', await book(), { sheet: '填表说明' })).sheet).toBe('填表说明');
+    await expect(readRoster('roster.xlsx', await book(), { sheet: '第二批' })).rejects.toMatchObject({
+      code: 'sheet-not-found',
+    });
+  });
+});
+
+describe('the footer of a form', () => {
+  it('is left out of the rows, with the lines it stood on', async () => {
+    const text = [
+      '姓名,身份证号,手机号码',
+      '张三,452601199001011234,13800138000',
+      '李四,452601199202021240,13900139000',
+      '',
+      '填表人：韦某某,审核人：黄某,填报日期：2026年2月1日',
+      '注：本表一式两份',
+    ].join('\n');
+    const table = await readRoster('roster.csv', utf8(text));
+    expect(table.rows).toHaveLength(2);
+    expect(table.footerLines).toEqual([5, 6]);
+  });
+
+  it('keeps a row that starts like a footer but holds a person', async () => {
+    const text = ['姓名,手机号码', '张三,13800138000', '联系人：李四,13900139000'].join('\n');
+    const table = await readRoster('roster.csv', utf8(text));
+    expect(table.rows).toHaveLength(2);
+    expect(table.footerLines).toEqual([]);
   });
 });
