@@ -181,8 +181,8 @@ export const COVER_LABELS: Labels<
 
 /** A unification's light in words (the colour alone says nothing on a black-and-white printout). */
 export const LIGHT_LABELS: Labels<Light> = {
-  'zh-CN': { green: '已满足', amber: '待完成', red: '未满足' },
-  en: { green: 'Met', amber: 'To do', red: 'Not met' },
+  'zh-CN': { green: '通过', amber: '待办', red: '未通过' },
+  en: { green: 'Passed', amber: 'To do', red: 'Not passed' },
 };
 
 export const ITEM_STATE_LABELS: Labels<ItemState> = {

@@ -145,7 +145,7 @@ export const HEALTH_SHEET_LABELS: Labels<
   },
 };
 
-const SYMPTOM_LABELS: Labels<Symptom> = {
+export const SYMPTOM_LABELS: Labels<Symptom> = {
   'zh-CN': {
     fever: '发热',
     cough: '咳嗽',
@@ -164,7 +164,7 @@ const SYMPTOM_LABELS: Labels<Symptom> = {
   },
 };
 
-const HEALTH_CODE_LABELS: Labels<HealthCodeColour> = {
+export const HEALTH_CODE_LABELS: Labels<HealthCodeColour> = {
   'zh-CN': { green: '绿码', yellow: '黄码', red: '红码' },
   en: { green: 'Green', yellow: 'Yellow', red: 'Red' },
 };

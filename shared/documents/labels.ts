@@ -1,6 +1,7 @@
 /**
  * Words that several documents print, in both languages. Each document keeps its own headings in
- * its own file; what they share lives here.
+ * its own file; what they share lives here. A word that a screen shows too (a gender, a verdict, a
+ * leg's mode) is the screen's word: tests/renderer/document-labels.test.ts holds them together.
  */
 import type { Gender, HealthVerdict, Language, LegMode, PovertyStatus } from '../domain/records';
 import type { LocalizedText } from '../gate';
@@ -69,6 +70,7 @@ export const COMMON_LABELS: Labels<
   },
 };
 
+/** English prints the screen's word by its initial: a whole word wraps in the narrow column. */
 export const GENDER_LABELS: Labels<Gender> = {
   'zh-CN': { male: '男', female: '女' },
   en: { male: 'M', female: 'F' },
@@ -76,16 +78,17 @@ export const GENDER_LABELS: Labels<Gender> = {
 
 export const VERDICT_LABELS: Labels<HealthVerdict | 'unchecked'> = {
   'zh-CN': { pass: '合格', fail: '不合格', recheck: '待复测', unchecked: '未检' },
-  en: { pass: 'Pass', fail: 'Fail', recheck: 'Recheck', unchecked: 'Not checked' },
+  en: { pass: 'Passed', fail: 'Failed', recheck: 'Recheck pending', unchecked: 'Not checked' },
 };
 
+/** Printed as a remark: nothing to remark for a household that is neither (the screens say 一般). */
 export const POVERTY_LABELS: Labels<PovertyStatus> = {
-  'zh-CN': { 'registered-poor': '建档立卡', 'relatively-poor': '相对贫困', none: '' },
-  en: { 'registered-poor': 'Registered poor', 'relatively-poor': 'Relatively poor', none: '' },
+  'zh-CN': { 'registered-poor': '建档立卡贫困户', 'relatively-poor': '相对贫困', none: '' },
+  en: { 'registered-poor': 'Registered poor household', 'relatively-poor': 'Relatively poor', none: '' },
 };
 
 export const LEG_MODE_LABELS: Labels<LegMode> = {
-  'zh-CN': { coach: '大巴', train: '专列' },
+  'zh-CN': { coach: '汽车', train: '火车' },
   en: { coach: 'Coach', train: 'Train' },
 };
 

@@ -87,7 +87,7 @@ export function rgb(colour: Rgb): [number, number, number] {
   return [colour[0], colour[1], colour[2]];
 }
 
-/** `第1段 大巴 田东县汽车站 → 南宁东站` / `Leg 1 Coach ...`. */
+/** `第1段 汽车 田东县汽车站 → 南宁东站` / `Leg 1 Coach ...`. */
 export function legLabel(leg: PaperLeg, legIndex: number, language: Language): string {
   const labels = PART_LABELS[language];
   return `${fill(labels.legNumbered, { n: legIndex + 1 })} ${LEG_MODE_LABELS[language][leg.mode]} ${legRoute(leg, language)}`;

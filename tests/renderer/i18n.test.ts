@@ -4,7 +4,22 @@ import { createI18n } from '../../renderer/i18n';
 import { en } from '../../renderer/i18n/en';
 import { zhCN } from '../../renderer/i18n/zh-CN';
 
+const leaves = (node: unknown, path = ''): [string, string][] =>
+  typeof node === 'string'
+    ? [[path, node]]
+    : Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => leaves(value, `${path}.${key}`));
+
 describe('the messages', () => {
+  it('have the same keys in both languages, assembled from every part', () => {
+    // The types make en fill zh-CN's shape; this catches what a cast or a spread could slip past them.
+    const keys = (messages: unknown) =>
+      leaves(messages)
+        .map(([path]) => path)
+        .sort();
+    expect(keys(en)).toEqual(keys(zhCN));
+    expect(keys(zhCN).length).toBeGreaterThan(1000);
+  });
+
   it('have a Chinese and an English text for every problem a worker check can report', () => {
     for (const code of WORKER_PROBLEM_CODES) {
       expect(zhCN.problems, code).toHaveProperty([code]);
@@ -37,10 +52,6 @@ describe('the messages', () => {
   });
 
   it('leave no English text in Chinese and no Chinese text in English, apart from names of languages', () => {
-    const leaves = (node: unknown, path = ''): [string, string][] =>
-      typeof node === 'string'
-        ? [[path, node]]
-        : Object.entries(node as Record<string, unknown>).flatMap(([key, value]) => leaves(value, `${path}.${key}`));
     const chinese = /[\u3400-\u9fff]/;
     for (const [path, text] of leaves(en)) expect(chinese.test(text), `${path}: ${text}`).toBe(false);
     for (const [path, text] of leaves(zhCN)) {

@@ -13,6 +13,7 @@ import {
   makePrintContext,
   pdfLines,
 } from '../../fixtures/documents';
+import { lineWith } from '../../fixtures/pdf-text';
 
 async function cover(papers: BatchPapers, print: Partial<PrintContext> = {}): Promise<Uint8Array> {
   const sheet = new Sheet(documentFonts(), makePrintContext(print));
@@ -23,12 +24,6 @@ async function cover(papers: BatchPapers, print: Partial<PrintContext> = {}): Pr
 /** Reads the QR code in the cover's top-right corner. */
 function scanCover(bytes: Uint8Array): string | null {
   return decodeQrInRegions(bytes, 1, [{ x: 140, y: 0, width: 70, height: 75 }])[0] ?? null;
-}
-
-function lineWith(lines: readonly string[], ...parts: string[]): string {
-  const line = lines.find((candidate) => parts.every((part) => candidate.includes(part)));
-  if (line === undefined) throw new Error(`no line holds ${parts.join(' + ')}:\n${lines.join('\n')}`);
-  return line;
 }
 
 /** Papers whose gate has every kind of light: medical red, protection amber, the rest green. */
@@ -44,10 +39,10 @@ describe('cover sheet', () => {
     const lines = (await pdfLines(await cover(papers))).flat();
     const tickedAt = formatTimestamp('2026-02-16T09:00:00.000+08:00', 'zh-CN');
     for (const name of ['统一组织', '统一包车', '统一跟踪服务']) {
-      expect(lineWith(lines, `${name}检查项`)).toContain(`${name} 已满足 ${name}检查项 已满足 黄丽华 ${tickedAt}`);
+      expect(lineWith(lines, `${name}检查项`)).toContain(`${name} 通过 ${name}检查项 已满足 黄丽华 ${tickedAt}`);
     }
-    expect(lineWith(lines, '统一体检检查项')).toBe('统一体检 未满足 统一体检检查项 未满足 原因：统一体检尚未完成');
-    expect(lineWith(lines, '统一保障检查项')).toBe('统一保障 待完成 统一保障检查项 未满足 原因：统一保障尚未完成');
+    expect(lineWith(lines, '统一体检检查项')).toBe('统一体检 未通过 统一体检检查项 未满足 原因：统一体检尚未完成');
+    expect(lineWith(lines, '统一保障检查项')).toBe('统一保障 待办 统一保障检查项 未满足 原因：统一保障尚未完成');
     expect(lines).toContain('五统一 已满足 3 / 5 项');
   });
 
@@ -107,8 +102,8 @@ describe('cover sheet', () => {
     const seatless = train.vehicles[0]?.seats.splice(-3, 3) ?? [];
     train.unseated = seatless.map((seat) => seat.workerId);
     const lines = (await pdfLines(await cover(papers))).flat();
-    expect(lineWith(lines, '1 大巴 田东县汽车站 → 南宁东站')).toMatch(/ 2 30 30 0$/);
-    expect(lineWith(lines, '2 专列 南宁东站 → 深圳北站')).toMatch(/ 1 30 27 3$/);
+    expect(lineWith(lines, '1 汽车 田东县汽车站 → 南宁东站')).toMatch(/ 2 30 30 0$/);
+    expect(lineWith(lines, '2 火车 南宁东站 → 深圳北站')).toMatch(/ 1 30 27 3$/);
     expect(lineWith(lines, '批次编号')).toContain(papers.batch.id);
     expect(lineWith(lines, '乘客人数')).toContain('30 人');
   });
@@ -172,11 +167,14 @@ describe('cover sheet', () => {
     expect(lines).toContain('Five unifications 3 of 5 met');
     expect(lines).toContain('Passengers per leg');
     expect(lines).toContain('Contacts');
-    expect(lineWith(lines, 'Manifest check code (SHA-256):')).toBeDefined();
+    const digest = (await manifestDigest(papers)).match(/.{16}/g)?.join(' ');
+    expect(lineWith(lines, 'Manifest check code (SHA-256):')).toBe(`Manifest check code (SHA-256): ${digest ?? ''}`);
     // The unification's name wraps in its narrow cell; its verdict shares the line with its item.
-    expect(lineWith(lines, '统一体检检查项')).toBe('medical Not met 统一体检检查项 Not met');
+    expect(lineWith(lines, '统一体检检查项')).toBe('medical 统一体检检查项 Not met');
+    // The red light's verdict, "Not passed", wraps in its cell around that line.
+    expect(lines).toContain('Not Reason: 统一体检尚未完');
     expect(lineWith(lines, '统一保障检查项')).toMatch(/^protection To do 统一保障检查项 Not met/);
-    expect(lineWith(lines, '统一组织检查项')).toMatch(/^Met 统一组织检查项 Met 黄丽华 /);
+    expect(lineWith(lines, '统一组织检查项')).toMatch(/^Passed 统一组织检查项 Met 黄丽华 /);
     expect(text).toContain('From "Ready" to "Departed"');
     expect(text).toMatch(/Page 1 of \d+/);
     expect(chineseNotFromData(text, papers, print)).toEqual([]);

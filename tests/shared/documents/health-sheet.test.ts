@@ -12,6 +12,7 @@ import {
   makePrintContext,
   pdfLines,
 } from '../../fixtures/documents';
+import { lineWith } from '../../fixtures/pdf-text';
 
 async function healthSheet(
   papers: BatchPapers,
@@ -21,12 +22,6 @@ async function healthSheet(
   const sheet = new Sheet(documentFonts(), makePrintContext(print));
   await drawHealthSheet(sheet, papers, { filled });
   return pdfLines(sheet.finish());
-}
-
-function lineWith(lines: readonly string[], ...parts: string[]): string {
-  const line = lines.find((candidate) => parts.every((part) => candidate.includes(part)));
-  if (line === undefined) throw new Error(`no line holds ${parts.join(' + ')}:\n${lines.join('\n')}`);
-  return line;
 }
 
 function escape(text: string): string {
@@ -132,7 +127,9 @@ describe('health-check sheet', () => {
       await drawHealthSheet(sheet, papers, { filled });
       const lines = (await pdfLines(sheet.finish())).flat();
       expect(lines).toContain('Health check sheet');
-      expect(lineWith(lines, 'No. Name Sex Age Resident ID Seat (leg 1)')).toBeDefined();
+      expect(lineWith(lines, 'No. Name')).toBe(
+        'No. Name Sex Age Resident ID Seat (leg 1) Symptoms Health code Contact Result Examiner Time',
+      );
       expect(lineWith(lines, '李䶮')).toMatch(/^1 李䶮 F \d+ 451022\*{8}\d{3}[\dX] 桂L12345 Seat 2/);
       expect(chineseNotFromData(lines.join('\n'), papers, print)).toEqual([]);
     }

@@ -1,0 +1,78 @@
+/**
+ * The application shell (title, navigation, the error page) and the words every screen shares (save,
+ * cancel, undo…), in both languages side by side: one file per screen, so that people working on
+ * different screens do not edit the same file.
+ */
+import type { Widen } from '../widen';
+
+export const appZhCN = {
+  title: '点对点专列规划',
+  subtitle: '务工人员返岗包车规划',
+  loading: '正在打开数据…',
+  language: '语言',
+  nav: {
+    home: '首页',
+    workers: '务工人员',
+    enterprises: '接收企业',
+    routes: '线路',
+    batches: '专列批次',
+    settings: '设置',
+  },
+  unexpectedError: '出现意外错误：{{message}}',
+  reload: '重新加载',
+} as const;
+
+export const commonZhCN = {
+  save: '保存',
+  cancel: '取消',
+  edit: '编辑',
+  delete: '删除',
+  undo: '撤销',
+  back: '返回',
+  confirm: '确定',
+  yes: '是',
+  no: '否',
+  none: '无',
+  saved: '已保存',
+  search: '搜索',
+  all: '全部',
+  actions: '操作',
+  history: '修改记录',
+  restore: '恢复',
+} as const;
+
+export const appEn: Widen<typeof appZhCN> = {
+  title: 'Point-to-Point Planner',
+  subtitle: 'Charter transport of workers back to work',
+  loading: 'Opening your data…',
+  language: 'Language',
+  nav: {
+    home: 'Home',
+    workers: 'Workers',
+    enterprises: 'Receiving enterprises',
+    routes: 'Routes',
+    batches: 'Batches',
+    settings: 'Settings',
+  },
+  unexpectedError: 'Something went wrong: {{message}}',
+  reload: 'Reload',
+};
+
+export const commonEn: Widen<typeof commonZhCN> = {
+  save: 'Save',
+  cancel: 'Cancel',
+  edit: 'Edit',
+  delete: 'Delete',
+  undo: 'Undo',
+  back: 'Back',
+  confirm: 'OK',
+  yes: 'Yes',
+  no: 'No',
+  none: 'None',
+  saved: 'Saved',
+  search: 'Search',
+  all: 'All',
+  actions: 'Actions',
+  history: 'Change history',
+  restore: 'Restore',
+};

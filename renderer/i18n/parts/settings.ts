@@ -1,0 +1,66 @@
+/**
+ * The settings page texts (operator, policy figures, storage), in both languages side by side: one
+ * file per screen, so that people working on different screens do not edit the same file.
+ */
+import type { Widen } from '../widen';
+
+export const settingsZhCN = {
+  title: '设置',
+  operator: '操作员',
+  operatorName: '操作员姓名',
+  operatorHint: '每一次修改都会以此姓名记入操作日志',
+  organizationName: '单位名称',
+  organizationHint: '打印在各类单据上',
+  language: '界面语言',
+  policy: '防疫政策参数',
+  feverThresholdC: '发热判定温度（°C）',
+  feverHint: '体温达到或超过此值视为发热，默认 37.3',
+  checkValidityHours: '体检有效时长（小时）',
+  recheckIntervalMinutes: '发热复测间隔（分钟）',
+  recheckHint: '首次测温发热的，至少间隔这么久再测一次，以第二次为准',
+  validityHint: '出发前多少小时内的体检有效，默认 72',
+  loadFactor: '满载率（%）',
+  loadFactorHint: '疫情期间可售座位比例，默认 50%',
+  workingAgeMin: '劳动年龄下限（岁）',
+  workingAgeMax: '劳动年龄上限（岁）',
+  workingAgeHint: '超出此范围的人员会被提示，默认 16–65 岁',
+  storage: '数据存储',
+  persistGranted: '浏览器已同意持久保存本地数据，空间紧张时也不会被自动清除。',
+  persistDenied: '浏览器未同意持久保存：磁盘空间紧张时本地数据可能被清除，请定期备份。',
+  persistUnknown: '无法确定本地数据是否持久保存。',
+  dataFolder: '数据目录',
+  browserStorage: '浏览器本地存储（IndexedDB，本网址专用）',
+  version: '版本',
+  saved: '设置已保存',
+} as const;
+
+export const settingsEn: Widen<typeof settingsZhCN> = {
+  title: 'Settings',
+  operator: 'Operator',
+  operatorName: 'Operator name',
+  operatorHint: 'Every change is recorded in the audit log under this name',
+  organizationName: 'Organization',
+  organizationHint: 'Printed on documents',
+  language: 'Language',
+  policy: 'Epidemic-prevention policy',
+  feverThresholdC: 'Fever threshold (°C)',
+  feverHint: 'A temperature at or above this is a fever; default 37.3',
+  checkValidityHours: 'Health check valid for (hours)',
+  recheckIntervalMinutes: 'Fever recheck after (minutes)',
+  recheckHint: 'A fever on the first reading is decided by a second reading at least this long after',
+  validityHint: 'A check counts if taken this many hours before departure; default 72',
+  loadFactor: 'Load factor (%)',
+  loadFactorHint: 'Share of seats that may be used during an epidemic; default 50%',
+  workingAgeMin: 'Working age from (years)',
+  workingAgeMax: 'Working age to (years)',
+  workingAgeHint: 'People outside this range are flagged; default 16–65',
+  storage: 'Data storage',
+  persistGranted: 'The browser keeps the local data persistently; it will not be evicted when disk space runs low.',
+  persistDenied:
+    'The browser did not grant persistent storage: local data may be evicted when disk space runs low. Back up regularly.',
+  persistUnknown: 'Cannot tell whether local data is stored persistently.',
+  dataFolder: 'Data folder',
+  browserStorage: "The browser's local storage (IndexedDB, for this address only)",
+  version: 'Version',
+  saved: 'Settings saved',
+};
