@@ -16,7 +16,14 @@ const CREDIT_CODE_LENGTH = 18;
 export type CreditCodeProblem = 'length' | 'characters' | 'check-digit';
 
 export type CreditCodeParseResult =
-  { ok: true; code: string } | { ok: false; reason: CreditCodeProblem; normalized: string };
+  | { ok: true; code: string }
+  | {
+      ok: false;
+      reason: CreditCodeProblem;
+      normalized: string;
+      /** For `check-digit`: the character that the first 17 call for, for the message. */
+      expected?: string;
+    };
 
 function weightedSum(first17: string): number | null {
   let sum = 0;
@@ -51,8 +58,7 @@ export function parseCreditCode(text: string): CreditCodeParseResult {
   for (const char of normalized) {
     if (!CREDIT_CODE_ALPHABET.includes(char)) return { ok: false, reason: 'characters', normalized };
   }
-  if (creditCodeCheckChar(normalized.slice(0, 17)) !== normalized.charAt(17)) {
-    return { ok: false, reason: 'check-digit', normalized };
-  }
+  const expected = creditCodeCheckChar(normalized.slice(0, 17));
+  if (expected !== normalized.charAt(17)) return { ok: false, reason: 'check-digit', normalized, expected };
   return { ok: true, code: normalized };
 }

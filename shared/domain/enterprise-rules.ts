@@ -46,7 +46,8 @@ export function checkEnterprise(
   } else {
     const credit = parseCreditCode(input.creditCode);
     if (!credit.ok) {
-      problems.push({ field: 'creditCode', code: `credit-code-${credit.reason}` });
+      const params = credit.expected === undefined ? undefined : { expected: credit.expected };
+      problems.push({ field: 'creditCode', code: `credit-code-${credit.reason}`, ...(params && { params }) });
     } else if (others.some((other) => other.creditCode === credit.code)) {
       problems.push({ field: 'creditCode', code: 'credit-code-duplicate' });
     }

@@ -39,11 +39,16 @@ const UNIT = /\s*(?:°\s*C|℃|°|C)$/i;
 
 /**
  * Reads a temperature as typed: full-width digits, the ideographic full stop (。, typed by a Chinese
- * input method for ".") and a trailing °C or ℃ are forgiven; anything else that is not a number
+ * input method for "."), a decimal comma (36,5) and a trailing °C or ℃ are forgiven; anything else that is not a number
  * of degrees with one decimal in range is refused, with a code for the message.
  */
 export function readTemperature(text: string): TemperatureReadResult {
-  const typed = toHalfWidth(text).trim().replace(/。/g, '.').replace(UNIT, '').trim();
+  // 36,5: a decimal comma, as typed on a keyboard set to a European layout or by habit.
+  const typed = toHalfWidth(text)
+    .trim()
+    .replace(/[。,，]/g, '.')
+    .replace(UNIT, '')
+    .trim();
   if (typed === '') return { ok: false, problem: { code: 'temperature-required' } };
   if (POINT_MISSING.test(typed))
     return { ok: false, problem: { code: 'temperature-decimal-missing', params: { typed } } };

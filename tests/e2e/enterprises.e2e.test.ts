@@ -62,7 +62,8 @@ describe('receiving enterprises', () => {
     await page.getByRole('button', { name: '新增企业' }).click();
     await fillEnterpriseForm(page, { name: '广州市百色人电子科技有限公司', code: WRONG_CHECK, city: '广州市' });
     await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
-    await page.getByText('统一社会信用代码校验位不正确，请核对是否输错').waitFor();
+    // The message names the check character that the first 17 call for (91350100M000100Y43 is right).
+    await page.getByText('统一社会信用代码校验位不正确：按前 17 位应为 3。', { exact: false }).waitFor();
 
     // Nothing was stored: cancelling leaves the list empty.
     await page.getByRole('dialog').getByRole('button', { name: '取消' }).click();

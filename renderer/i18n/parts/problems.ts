@@ -9,7 +9,8 @@ export const problemsZhCN = {
   required: '必填',
   'credit-code-length': '统一社会信用代码应为 18 位',
   'credit-code-characters': '统一社会信用代码只能包含数字和大写字母，且不含 I、O、S、V、Z',
-  'credit-code-check-digit': '统一社会信用代码校验位不正确，请核对是否输错',
+  'credit-code-check-digit':
+    '统一社会信用代码校验位不正确：按前 17 位应为 {{expected}}。请对照营业执照核对，前 17 位也可能输错',
   'credit-code-duplicate': '已有另一家企业使用这个统一社会信用代码',
   'phone-invalid': '电话号码格式不正确',
   'resident-id-length': '身份证号应为 18 位（旧证 15 位）',
@@ -85,7 +86,8 @@ export const problemsEn: Widen<typeof problemsZhCN> = {
   required: 'Required',
   'credit-code-length': 'A unified social credit code has 18 characters',
   'credit-code-characters': 'Only digits and capital letters, without I, O, S, V, Z',
-  'credit-code-check-digit': 'The check character is wrong: check the code for a typing error',
+  'credit-code-check-digit':
+    'The check character is wrong: the first 17 characters call for {{expected}}. Compare the code with the business licence: the first 17 may hold the typing error',
   'credit-code-duplicate': 'Another enterprise already has this unified social credit code',
   'phone-invalid': 'This is not a valid phone number',
   'resident-id-length': 'A resident ID has 18 characters (old IDs 15)',

@@ -70,6 +70,7 @@ describe('parseCreditCode rejects', () => {
       ok: false,
       reason: 'check-digit',
       normalized: '91440300708461136A',
+      expected: 'T',
     });
   });
 

@@ -12,6 +12,8 @@ describe('reading a typed temperature', () => {
     expect(readTemperature(' 37 ')).toEqual({ ok: true, temperatureC: 37 });
     expect(readTemperature('３６．８')).toEqual({ ok: true, temperatureC: 36.8 });
     expect(readTemperature('36。6')).toEqual({ ok: true, temperatureC: 36.6 });
+    expect(readTemperature('36,5')).toEqual({ ok: true, temperatureC: 36.5 });
+    expect(readTemperature('36，5')).toEqual({ ok: true, temperatureC: 36.5 });
     expect(readTemperature('37.3℃')).toEqual({ ok: true, temperatureC: 37.3 });
     expect(readTemperature('37.3 °C')).toEqual({ ok: true, temperatureC: 37.3 });
   });
@@ -25,7 +27,7 @@ describe('reading a typed temperature', () => {
   it('refuses more than one decimal, text, and an empty field, each with its own code', () => {
     expect(codeOf('36.55')).toBe('temperature-one-decimal');
     expect(codeOf('abc')).toBe('temperature-not-a-number');
-    expect(codeOf('36,5')).toBe('temperature-not-a-number');
+    expect(codeOf('36,5,1')).toBe('temperature-not-a-number');
     expect(codeOf('-36.5')).toBe('temperature-not-a-number');
     expect(codeOf('')).toBe('temperature-required');
     expect(codeOf('  ')).toBe('temperature-required');
