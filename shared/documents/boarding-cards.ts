@@ -171,8 +171,14 @@ function cardTexts(
 ): { top: CardText[]; bottom: CardText[] } {
   const labels = BOARDING_CARD_LABELS[sheet.language];
   const language = sheet.language;
+  // The office that issues the card (Settings' organisation name) heads it, with the batch.
+  const organization = sheet.print.organization.trim();
   const top: CardText[] = [
-    { text: papers.batch.name, size: 7, colour: COLOURS.muted },
+    {
+      text: organization === '' ? papers.batch.name : `${organization}　${papers.batch.name}`,
+      size: 7,
+      colour: COLOURS.muted,
+    },
     { text: passenger.name, size: 18, bold: true, before: 0.3, shrinkTo: 11 },
   ];
   papers.legs.forEach((leg, index) => {

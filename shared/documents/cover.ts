@@ -38,6 +38,7 @@ export const COVER_LABELS: Labels<
   | 'date'
   | 'status'
   | 'organizer'
+  | 'organization'
   | 'passengers'
   | 'people'
   | 'qrCaption'
@@ -85,7 +86,8 @@ export const COVER_LABELS: Labels<
     route: '线路',
     date: '出发日期',
     status: '批次状态',
-    organizer: '组织单位',
+    organization: '组织单位',
+    organizer: '组织负责人',
     passengers: '乘客人数',
     people: '{count} 人',
     qrCaption: '校验码 {code}',
@@ -119,7 +121,7 @@ export const COVER_LABELS: Labels<
     role: '职责',
     name: '姓名 / 单位',
     responsibility: '负责车辆 / 说明',
-    roleOrganizer: '组织单位',
+    roleOrganizer: '组织负责人',
     roleEscort: '随车人员',
     roleMedic: '医务人员',
     roleEnterprise: '接收企业',
@@ -134,6 +136,7 @@ export const COVER_LABELS: Labels<
     route: 'Route',
     date: 'Date',
     status: 'Status',
+    organization: 'Organization',
     organizer: 'Organizer',
     passengers: 'Passengers',
     people: '{count}',
@@ -227,6 +230,8 @@ function drawHeader(sheet: Sheet, papers: BatchPapers, digest: string): number {
       [labels.status, STATUS_LABELS[sheet.language][papers.batch.status]],
       [labels.route, papers.route.name],
       [labels.date, batchDate(papers, sheet.language)],
+      // The office in Settings, then the person who leads this batch: two facts, never one for the other.
+      [labels.organization, sheet.print.organization.trim() || COMMON_LABELS[sheet.language].none],
       [labels.organizer, papers.batch.organizer || COMMON_LABELS[sheet.language].none],
       [labels.passengers, fill(labels.people, { count: papers.passengers.length })],
     ],

@@ -9,7 +9,7 @@
 import { beijingClockTime, formatCalendarDate, formatShortTimestamp } from '../dates';
 import { maskPhone, maskResidentId } from '../domain/masking';
 import type { ManifestColumn } from '../domain/records';
-import { MANIFEST_COLUMNS } from '../domain/records';
+import { DEFAULT_MANIFEST_COLUMNS, MANIFEST_COLUMNS } from '../domain/records';
 import { carriageLabel, seatLabel } from '../seating';
 import {
   COMMON_LABELS,
@@ -38,6 +38,7 @@ const COLUMN_WEIGHTS: Readonly<Record<ManifestColumn, number>> = {
   seat: 24,
   health: 25,
   boarded: 13,
+  povertyStatus: 20,
   remarks: 20,
 };
 
@@ -78,7 +79,7 @@ function share(part: number, whole: number): string {
 
 function chosenColumns(options: DocumentOptions): ManifestColumn[] {
   const known: readonly string[] = MANIFEST_COLUMNS;
-  const chosen = (options.manifestColumns ?? MANIFEST_COLUMNS).filter((column) => known.includes(column));
+  const chosen = (options.manifestColumns ?? DEFAULT_MANIFEST_COLUMNS).filter((column) => known.includes(column));
   const unique = [...new Set(chosen)];
   return unique.includes('name') ? unique : ['name', ...unique];
 }
@@ -112,8 +113,11 @@ function cellText(column: ManifestColumn, row: ManifestRow, sheet: Sheet, seatOf
     }
     case 'boarded':
       return '';
-    case 'remarks':
+    case 'povertyStatus':
       return localized(POVERTY_LABELS, language)[passenger.povertyStatus];
+    case 'remarks':
+      // Left blank for the escort's notes at boarding.
+      return '';
   }
 }
 
@@ -128,6 +132,9 @@ function drawSectionHeader(sheet: Sheet, papers: BatchPapers, section: Section):
   const labels = localized(MANIFEST_LABELS, sheet.language);
   const { leg, vehicle } = section;
   let y = sheet.newPage('landscape');
+  // The office that made the manifest (Settings' organisation name), as every other document has it.
+  const organization = sheet.print.organization.trim();
+  if (organization !== '') y = sheet.line(organization, MARGIN, y, { size: FONT_SIZE.body, colour: COLOURS.muted });
   y = sheet.line(
     `${labels.title}${GAP}${section.vehicle ? carriageTitle(section.vehicle) : labels.unseatedTitle}`,
     MARGIN,

@@ -351,10 +351,20 @@ export const MANIFEST_COLUMNS = [
   'seat',
   'health',
   'boarded',
+  'povertyStatus',
   'remarks',
 ] as const;
 
 export type ManifestColumn = (typeof MANIFEST_COLUMNS)[number];
+
+/**
+ * Columns a manifest prints unless the office turns them off. Poverty status is off: the manifest
+ * is shown at boarding, and whether a person is from a registered poor household is not for every
+ * fellow passenger and gate keeper to read (issue 15).
+ */
+export const DEFAULT_MANIFEST_COLUMNS: readonly ManifestColumn[] = MANIFEST_COLUMNS.filter(
+  (column) => column !== 'povertyStatus',
+);
 
 /** The one settings record (id `app`). Policy defaults come from DOMAIN.md. */
 export interface Settings {
@@ -394,6 +404,6 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   loadFactor: 0.5,
   workingAgeMin: 16,
   workingAgeMax: 65,
-  manifestColumns: [...MANIFEST_COLUMNS],
+  manifestColumns: [...DEFAULT_MANIFEST_COLUMNS],
   retentionDays: 365,
 };

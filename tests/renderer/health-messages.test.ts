@@ -46,7 +46,7 @@ describe('the health-check station messages', () => {
     expect(verdictReasonMessage(symptoms, createI18n('en').t, 'en')).toBe('Symptoms: Cough, Sore throat');
     const recheck = {
       code: 'fever-first-reading' as const,
-      params: { thresholdC: '37.3', from: '2026-02-17T08:15:00' },
+      params: { thresholdC: '37.3', from: '2026-02-17T08:15:00.000+08:00' },
     };
     expect(verdictReasonMessage(recheck, createI18n('zh-CN').t, 'zh-CN')).toBe('体温达到 37.3 °C：请于 08:15 后复测');
   });

@@ -148,7 +148,7 @@ export const planningEn: Widen<typeof planningZhCN> = {
     village: 'Village',
     city: 'Destination city',
     enterprise: 'Receiving enterprise',
-    poverty: 'Support category',
+    poverty: 'Poverty status',
     any: 'All',
   },
   trip: {

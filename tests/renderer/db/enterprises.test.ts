@@ -61,7 +61,9 @@ describe('creating an enterprise', () => {
 
   it('refuses a wrong check character and stores nothing, not even an audit row', async () => {
     const error = await rejection(createEnterprise(input({ creditCode: '91440300708461136U' })));
-    expect(error.problems).toEqual([{ field: 'creditCode', code: 'credit-code-check-digit' }]);
+    expect(error.problems).toEqual([
+      { field: 'creditCode', code: 'credit-code-check-digit', params: { expected: 'T' } },
+    ]);
     await expect(db.enterprises.count()).resolves.toBe(0);
     await expect(db.audit.count()).resolves.toBe(0);
   });

@@ -53,7 +53,10 @@ describe('boarding cards', () => {
     expect(lines).toContain('05车01A 05车01B');
     expect(lines).toContain('桂L12346 2号座 桂L12346 3号座');
     expect(lineWith(lines, '点对点专列乘车卡')).toBe('点对点专列乘车卡 2026年2月18日 点对点专列乘车卡 2026年2月18日');
-    expect(text).toContain('田东县2026年春风行动第一批');
+    // The office that issues the cards heads each, with the batch.
+    expect(lineWith(lines, '田东县人社局')).toBe(
+      '田东县人社局 田东县2026年春风行动第一批 田东县人社局 田东县2026年春风行动第一批',
+    );
     expect(lineWith(lines, '集合：田东县汽车站')).toContain('2026年2月18日 06:30');
     // Cards stand side by side: the escort line of both.
     expect(lineWith(lines, '随车人员：')).toBe('随车人员：韦志强 13907760001 随车人员：韦志强 13907760001');

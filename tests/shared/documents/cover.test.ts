@@ -124,6 +124,16 @@ describe('cover sheet', () => {
     expect(full.join('\n')).toContain('完整号码版本，由 黄丽华');
   });
 
+  it('names the organisation from Settings under 组织单位 and the batch’s organiser as the person who leads it', async () => {
+    const papers = makePapers({ passengers: 6 });
+    papers.batch.organizer = '黄志明';
+    const lines = (await pdfLines(await cover(papers, { organization: '百色市田东县人社局' }))).flat();
+    const text = lines.join('\n');
+    expect(text).toContain('组织单位 百色市田东县人社局');
+    expect(text).toContain('组织负责人 黄志明');
+    expect(text).not.toContain('组织单位 黄志明');
+  });
+
   it('numbers its pages', async () => {
     const papers = mixedPapers();
     // Twelve items under each unification: the gate table runs onto a second page.

@@ -16,9 +16,9 @@ async function manifest(
   return pdfLines(sheet.finish());
 }
 
-/** The pages of the section whose header names `vehicleLabel`. */
+/** The pages of the section whose header (under the organisation's line) names `vehicleLabel`. */
 function sectionPages(pages: string[][], vehicleLabel: string): string[][] {
-  return pages.filter((lines) => (lines[0] ?? '').includes(vehicleLabel));
+  return pages.filter((lines) => lines.slice(0, 2).some((line) => line.includes(vehicleLabel)));
 }
 
 describe('the passenger manifest', () => {
@@ -49,7 +49,8 @@ describe('the passenger manifest', () => {
       expect(masked).not.toContain(passenger.residentId);
       expect(masked).not.toContain(passenger.phone);
     }
-    expect(masked).toContain('身份证号、电话已遮挡');
+    // The footer says exactly whose numbers are masked: staff numbers elsewhere print in full.
+    expect(masked).toContain('乘客的身份证号、电话已遮挡');
     const full = (await manifest(papers, { fullNumbers: true, operator: '黄丽华' })).flat().join('\n');
     for (const passenger of papers.passengers) {
       expect(full).toContain(passenger.residentId);
@@ -108,6 +109,27 @@ describe('the passenger manifest', () => {
     expect(pages.flat().join('').replace(/\s/g, '')).toContain('（光明厂区），员工宿');
   });
 
+  it('heads every section with the organisation from Settings', async () => {
+    const papers = makePapers({ passengers: 12, perCoach: 6 });
+    const pages = await manifest(papers, { organization: '百色市田东县人力资源和社会保障局' });
+    const firstPages = pages.filter((lines) => lines.some((line) => line.startsWith('乘客名单')));
+    expect(firstPages.length).toBeGreaterThan(1);
+    for (const lines of firstPages) expect(lines[0]).toBe('百色市田东县人力资源和社会保障局');
+  });
+
+  it('prints no poverty status by default, and prints it in a column of its own when chosen', async () => {
+    const papers = makePapers({ passengers: 6 });
+    const poor = papers.passengers.filter((passenger) => passenger.povertyStatus === 'registered-poor');
+    expect(poor.length).toBeGreaterThan(0);
+    const byDefault = await manifest(papers);
+    const rows = byDefault.flat().filter((line) => poor.some((passenger) => line.includes(passenger.name)));
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect(row).not.toContain('建档立卡');
+    const chosen = await manifest(papers, {}, { manifestColumns: ['name', 'povertyStatus', 'remarks'] });
+    expect(chosen[0]).toContain('姓名 帮扶类别 备注');
+    for (const passenger of poor) expect(chosen.flat()).toContain(`${passenger.name} 建档立卡贫困户`);
+  });
+
   it('prints the columns chosen in settings, in their order, and always the name', async () => {
     const papers = makePapers({ passengers: 4 });
     const pages = await manifest(papers, {}, { manifestColumns: ['seat', 'residentId'] });
@@ -125,7 +147,7 @@ describe('the passenger manifest', () => {
     for (const vehicle of leg.vehicles) vehicle.seats = vehicle.seats.filter((s) => s.workerId !== lateComer.workerId);
     leg.unseated = [lateComer.workerId];
     const pages = await manifest(papers);
-    const unseated = pages.find((lines) => (lines[0] ?? '').includes('未安排座位的乘客'));
+    const unseated = pages.find((lines) => lines.slice(0, 2).some((line) => line.includes('未安排座位的乘客')));
     expect(unseated?.some((line) => line.includes(lateComer.name) && line.includes('—'))).toBe(true);
     expect(unseated?.join('\n')).toContain('未安排座位：1 人');
   });
