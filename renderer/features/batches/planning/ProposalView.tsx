@@ -71,7 +71,7 @@ interface BatchesTableProps {
 
 /** The proposed batches: name, day, groups on board, passengers, vehicles per leg and fill rate. */
 function BatchesTable({ result, names }: BatchesTableProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useLanguage();
   const routes = useMemo(() => new Map(result.routes.map((route) => [route.id, route])), [result]);
   const groups = useMemo(() => new Map(result.proposal.groups.map((group) => [group.key, group])), [result]);
@@ -106,7 +106,7 @@ function BatchesTable({ result, names }: BatchesTableProps) {
                       .join(t('planning.unplaced.separator'))}
                   </Text>
                 </Table.Td>
-                <Table.Td ta="right">{batch.passengerIds.length.toLocaleString(i18n.language)}</Table.Td>
+                <Table.Td ta="right">{batch.passengerIds.length.toLocaleString(language)}</Table.Td>
                 <Table.Td>
                   {batch.legs.map((leg, legIndex) => {
                     const mode = route?.legs.find((candidate) => candidate.id === leg.legId)?.mode ?? 'coach';
@@ -140,8 +140,9 @@ interface GroupsTableProps {
 
 /** Each pickup point and city: passengers, batches, vehicles beside the lower bound, and who found no date. */
 function GroupsTable({ result }: GroupsTableProps) {
-  const { t, i18n } = useTranslation();
-  const count = (n: number) => n.toLocaleString(i18n.language);
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const count = (n: number) => n.toLocaleString(language);
   const routeNames = new Map(result.routes.map((route) => [route.id, route.name]));
   const manyRoutes = result.routes.length > 1;
   return (
