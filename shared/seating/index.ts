@@ -11,8 +11,10 @@ export {
   VEHICLE_LABEL_MAX_LENGTH,
   VEHICLE_PROBLEM_CODES,
   VEHICLE_SEAT_LIMITS,
+  TYPICAL_SEAT_COUNTS,
   checkVehicle,
   defaultReservedSeats,
+  isSeatCountAllowed,
 } from './vehicle';
 
 export type { VehicleSeatPlan } from './load-factor';

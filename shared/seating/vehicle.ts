@@ -22,6 +22,24 @@ export const VEHICLE_SEAT_LIMITS: Readonly<Record<VehicleKind, { min: number; ma
   coach: { min: 19, max: 60 },
 };
 
+/**
+ * Seats of a typical vehicle of each kind, what a new vehicle (by hand or in a batch plan) starts
+ * with before the coordinator types what was booked: a 49-seat coach, a 90-seat second-class car
+ * (CRH2A, 18 rows), a 56-seat first-class car and a full 118-seat hard-seat car.
+ */
+export const TYPICAL_SEAT_COUNTS: Readonly<Record<VehicleKind, number>> = {
+  coach: 49,
+  'train-second-class': 90,
+  'train-first-class': 56,
+  'train-hard-seat': 118,
+};
+
+/** Whether a vehicle of this kind may have this many seats: a whole number within {@link VEHICLE_SEAT_LIMITS}. */
+export function isSeatCountAllowed(kind: VehicleKind, seatCount: number): boolean {
+  const { min, max } = VEHICLE_SEAT_LIMITS[kind];
+  return Number.isInteger(seatCount) && seatCount >= min && seatCount <= max;
+}
+
 /** Longer than any carriage number or plate (粤A·12345D); a longer text is a typo. */
 export const VEHICLE_LABEL_MAX_LENGTH = 20;
 
@@ -68,8 +86,8 @@ export function checkVehicle(
   ) {
     problems.push({ field: 'label', code: 'label-duplicate', params: { label: carriageLabel(vehicle.label) } });
   }
-  const { min, max } = VEHICLE_SEAT_LIMITS[vehicle.kind];
-  if (!Number.isInteger(vehicle.seatCount) || vehicle.seatCount < min || vehicle.seatCount > max) {
+  if (!isSeatCountAllowed(vehicle.kind, vehicle.seatCount)) {
+    const { min, max } = VEHICLE_SEAT_LIMITS[vehicle.kind];
     problems.push({ field: 'seatCount', code: 'seat-count-range', params: { min, max } });
     // Without a seat count the reserved seats can not be checked against the layout.
     return problems;

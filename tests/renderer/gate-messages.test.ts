@@ -5,7 +5,7 @@ import type { Batch, Language, Route } from '../../shared/domain/records';
 import { createI18n } from '../../renderer/i18n';
 import { en } from '../../renderer/i18n/en';
 import { zhCN } from '../../renderer/i18n/zh-CN';
-import { reasonMessage, type ReasonContext } from '../../renderer/features/batches/gate/GatePanel';
+import { reasonMessage, type ReasonContext } from '../../renderer/features/batches/gate/gate-text';
 
 const route: Pick<Route, 'legs'> = {
   legs: [

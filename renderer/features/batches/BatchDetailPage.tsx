@@ -2,10 +2,10 @@ import { Button, Card, Group, SimpleGrid, Tabs, Text, Title } from '@mantine/cor
 import { IconStethoscope } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { Language } from '../../../shared/domain/records';
 import { formatCalendarDate } from '../../../shared/dates';
 import { batchHistory, getBatch, getRoute, isBatchLocked, useRepositoryQuery } from '../../db';
 import { DetailField } from '../../components/DetailField';
+import { useLanguage } from '../../i18n/use-language';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { RecordPage } from '../../components/RecordPage';
 import { EditButton } from '../../components/RecordButtons';
@@ -19,13 +19,13 @@ import { DocumentsPanel } from '../documents/DocumentsPanel';
 
 /** One batch: its details and vehicles, passengers, seats, and the five unifications with its status. */
 export function BatchDetailPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const { id = '' } = useParams();
   const batch = useRepositoryQuery(async () => (await getBatch(id)) ?? null, [id]);
   const route = useRepositoryQuery(async () => (batch ? ((await getRoute(batch.routeId)) ?? null) : null), [batch]);
   const history = useRepositoryQuery(() => batchHistory(id), [id]);
   if (batch === undefined) return null;
-  const language = i18n.language as Language;
   const editable = batch !== null && !batch.deletedAt && !isBatchLocked(batch.status);
 
   return (

@@ -2,15 +2,16 @@ import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus, IconWand } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { Language } from '../../../shared/domain/records';
 import { formatCalendarDate } from '../../../shared/dates';
 import { listBatches, useRepositoryQuery } from '../../db';
+import { useLanguage } from '../../i18n/use-language';
 import { BatchStatusBadge } from './gate/BatchStatusBadge';
 import { openBatchForm } from './BatchForm';
 
 /** Every live batch, soonest first: where a coordinator starts planning. */
 export function BatchesPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const navigate = useNavigate();
   const rows = useRepositoryQuery(listBatches, []);
   return (
@@ -53,7 +54,7 @@ export function BatchesPage() {
                 onClick={() => void navigate(`/batches/${batch.id}`)}
               >
                 <Table.Td>{batch.name}</Table.Td>
-                <Table.Td>{formatCalendarDate(batch.date, i18n.language as Language)}</Table.Td>
+                <Table.Td>{formatCalendarDate(batch.date, language)}</Table.Td>
                 <Table.Td>{routeName}</Table.Td>
                 <Table.Td>{passengers}</Table.Td>
                 <Table.Td>

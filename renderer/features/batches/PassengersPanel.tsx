@@ -6,7 +6,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconSearch, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Batch, Language, PovertyStatus } from '../../../shared/domain/records';
+import type { Batch, PovertyStatus } from '../../../shared/domain/records';
 import { POVERTY_STATUSES } from '../../../shared/domain/records';
 import { seatLabel } from '../../../shared/seating';
 import {
@@ -19,7 +19,9 @@ import {
   type DirectoryQuery,
 } from '../../db';
 import { useWorkerSelection, workerSelection } from '../workers/selection';
-import { announceFailure, announceOutcome, openChooseBatch } from './add-passengers';
+import { notifyWriteFailure } from '../../components/write-failure';
+import { useLanguage } from '../../i18n/use-language';
+import { announceOutcome, openChooseBatch } from './add-passengers';
 
 interface PassengersPanelProps {
   /** The batch whose passengers are listed. */
@@ -53,7 +55,7 @@ function AddBySearch({ batchId }: { batchId: string }) {
     try {
       announceOutcome(await addPassengers(batchId, [workerId]), t, 'added');
     } catch (error) {
-      announceFailure(error, t);
+      notifyWriteFailure(error, t, 'changing passengers');
     }
   };
   return (
@@ -113,7 +115,7 @@ function AddByFilter({ batchId }: { batchId: string }) {
           .matchingIds(filter)
           .then((ids) => addPassengers(batchId, ids))
           .then((outcome) => announceOutcome(outcome, t, 'added'))
-          .catch((error: unknown) => announceFailure(error, t)),
+          .catch((error: unknown) => notifyWriteFailure(error, t, 'changing passengers')),
     });
   return (
     <Group align="end">
@@ -163,8 +165,8 @@ function AddByFilter({ batchId }: { batchId: string }) {
 
 /** The passengers of a batch: added by search, filter or the workers list's selection; removed; moved. */
 export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const passengers = useRepositoryQuery(() => listPassengers(batch.id), [batch.id]);
   const selectedInList = useWorkerSelection();
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
@@ -185,7 +187,7 @@ export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
       announceOutcome(await addPassengers(batch.id, [...selectedInList]), t, 'added');
       workerSelection.clear();
     } catch (error) {
-      announceFailure(error, t);
+      notifyWriteFailure(error, t, 'changing passengers');
     }
   };
   const remove = () =>
@@ -200,7 +202,7 @@ export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
             notifications.show({ message: t('batches.passengers.removed', { count }) });
             setChecked(new Set());
           })
-          .catch((error: unknown) => announceFailure(error, t)),
+          .catch((error: unknown) => notifyWriteFailure(error, t, 'changing passengers')),
     });
 
   return (

@@ -21,20 +21,21 @@ import { useTranslation } from 'react-i18next';
 import type { Batch, ReservedRole, ReservedSeat, Route, Vehicle, VehicleKind } from '../../../shared/domain/records';
 import { clockTime } from '../../../shared/dates';
 import { checkBatch, type BatchInput } from '../../../shared/domain/batch-rules';
-import { defaultReservedSeats, normalizeSeatCode, vehicleCapacity, VEHICLE_SEAT_LIMITS } from '../../../shared/seating';
+import {
+  TYPICAL_SEAT_COUNTS,
+  defaultReservedSeats,
+  isSeatCountAllowed,
+  normalizeSeatCode,
+  vehicleCapacity,
+} from '../../../shared/seating';
 import { getSettings, listPassengers, updateBatch, useRepositoryQuery } from '../../db';
 import { numberFrom, problemMessage, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { notifyWriteFailure } from '../../components/write-failure';
 import { FormActions } from '../../components/FormActions';
 
 const KINDS: VehicleKind[] = ['coach', 'train-second-class', 'train-first-class', 'train-hard-seat'];
 const ROLES: ReservedRole[] = ['escort', 'medic', 'isolation'];
-const DEFAULT_SEATS: Record<VehicleKind, number> = {
-  coach: 49,
-  'train-second-class': 90,
-  'train-first-class': 56,
-  'train-hard-seat': 118,
-};
 
 function inputOf(batch: Batch): BatchInput {
   const { name, routeId, date, organizer, escorts, medics, legs, notes } = batch;
@@ -67,7 +68,7 @@ function reservedOf(values: VehicleValues): ReservedSeat[] {
 
 function valuesOf(vehicle: Vehicle | undefined, mode: 'coach' | 'train'): VehicleValues {
   const kind = vehicle?.kind ?? (mode === 'train' ? 'train-second-class' : 'coach');
-  const seatCount = vehicle?.seatCount ?? DEFAULT_SEATS[kind];
+  const seatCount = vehicle?.seatCount ?? TYPICAL_SEAT_COUNTS[kind];
   const reserved = vehicle?.reserved ?? defaultReservedSeats(kind, seatCount);
   return {
     kind,
@@ -145,8 +146,7 @@ function VehicleForm({ batch, legIndex, vehicle, mode, onDone }: VehicleFormProp
   });
 
   const resetReserved = (kind: VehicleKind, seatCount: number) => {
-    const limits = VEHICLE_SEAT_LIMITS[kind];
-    if (!Number.isInteger(seatCount) || seatCount < limits.min || seatCount > limits.max) return;
+    if (!isSeatCountAllowed(kind, seatCount)) return;
     const reserved = defaultReservedSeats(kind, seatCount);
     form.setFieldValue('reserved', {
       escort: seatsText(reserved, 'escort'),
@@ -167,8 +167,8 @@ function VehicleForm({ batch, legIndex, vehicle, mode, onDone }: VehicleFormProp
             onChange={(value) => {
               const kind = (value ?? 'coach') as VehicleKind;
               form.setFieldValue('kind', kind);
-              form.setFieldValue('seatCount', DEFAULT_SEATS[kind]);
-              resetReserved(kind, DEFAULT_SEATS[kind]);
+              form.setFieldValue('seatCount', TYPICAL_SEAT_COUNTS[kind]);
+              resetReserved(kind, TYPICAL_SEAT_COUNTS[kind]);
             }}
           />
           <TextInput
@@ -243,17 +243,12 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () =>
-        void saveFromForm(
-          () =>
-            updateBatch(batch.id, {
-              ...inputOf(batch),
-              legs: batch.legs.map((leg, index) =>
-                index === legIndex ? { ...leg, vehicles: leg.vehicles.filter((v) => v.id !== vehicle.id) } : leg,
-              ),
-            }),
-          () => undefined,
-          t,
-        ),
+        void updateBatch(batch.id, {
+          ...inputOf(batch),
+          legs: batch.legs.map((leg, index) =>
+            index === legIndex ? { ...leg, vehicles: leg.vehicles.filter((v) => v.id !== vehicle.id) } : leg,
+          ),
+        }).catch((error: unknown) => notifyWriteFailure(error, t, 'removing a vehicle')),
     });
 
   return (

@@ -4,17 +4,9 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import {
-  addPassengers,
-  isBatchLocked,
-  listBatches,
-  movePassengers,
-  RecordRejectedError,
-  useRepositoryQuery,
-} from '../../db';
+import { addPassengers, isBatchLocked, listBatches, movePassengers, useRepositoryQuery } from '../../db';
 import type { AddOutcome } from '../../db';
-import { logger } from '../../logger';
-import { problemMessage } from '../../components/field-problems';
+import { notifyWriteFailure } from '../../components/write-failure';
 
 /** Tells the coordinator what became of each worker asked for: added, on the batch already, refused and why. */
 export function announceOutcome(outcome: AddOutcome, t: TFunction, key: 'added' | 'moved'): void {
@@ -37,19 +29,6 @@ export function announceOutcome(outcome: AddOutcome, t: TFunction, key: 'added' 
     message: lines.join(' '),
     autoClose: outcome.conflicts.length > 0 ? false : 5000,
   });
-}
-
-/** Shows a repository's refusal (a departed batch, an overlap) in the user's language. */
-export function announceFailure(error: unknown, t: TFunction): void {
-  if (error instanceof RecordRejectedError) {
-    notifications.show({
-      color: 'red',
-      message: error.problems.map((problem) => problemMessage(problem, t)).join(' '),
-    });
-    return;
-  }
-  logger.error('changing passengers failed', error);
-  notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
 }
 
 interface ChooseBatchProps {
@@ -80,7 +59,7 @@ function ChooseBatch({ workerIds, fromBatchId, onDone }: ChooseBatchProps) {
       announceOutcome(outcome, t, fromBatchId ? 'moved' : 'added');
       onDone();
     } catch (error) {
-      announceFailure(error, t);
+      notifyWriteFailure(error, t, 'changing passengers');
     } finally {
       setBusy(false);
     }

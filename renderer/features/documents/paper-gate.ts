@@ -6,7 +6,7 @@
 import { CHECKLIST_ITEMS, UNIFICATION_LABELS } from '../../../shared/gate';
 import type { GateReport } from '../../../shared/gate';
 import type { PaperUnification } from '../../../shared/documents/model';
-import { reasonMessage, type ReasonContext } from '../batches/gate/GatePanel';
+import { reasonMessage, type ReasonContext } from '../batches/gate/gate-text';
 
 /** The gate report with its words in `context.language` (labels, reasons), for `BatchPapers.gate`. */
 export function paperGate(report: GateReport, context: ReasonContext): PaperUnification[] {

@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { VehicleKind } from '../../../shared/domain/records';
 import { seatLayout } from '../../../shared/seating/layout';
 import {
+  TYPICAL_SEAT_COUNTS,
   VEHICLE_LABEL_MAX_LENGTH,
   VEHICLE_PROBLEM_CODES,
+  VEHICLE_SEAT_LIMITS,
   checkVehicle,
   defaultReservedSeats,
+  isSeatCountAllowed,
 } from '../../../shared/seating/vehicle';
 import type { VehicleProblem } from '../../../shared/seating/vehicle';
 import { makeVehicle } from '../../fixtures/vehicles';
@@ -71,9 +74,67 @@ describe('checkVehicle', () => {
     expect(codes(checkVehicle(vehicle))).toEqual(['reserved:reserved-every-seat']);
   });
 
-  it('reports only codes it lists for translation', () => {
-    const vehicle = makeVehicle({ label: '', reserved: [{ seat: 'X', role: 'escort' }] });
-    for (const problem of checkVehicle(vehicle)) expect(VEHICLE_PROBLEM_CODES).toContain(problem.code);
+  it('reports every code it lists for translation, and no other', () => {
+    const other = makeVehicle({ label: '05' });
+    const everySeat = seatLayout('coach', 19).seats.map((seat) => ({ seat: seat.code, role: 'isolation' as const }));
+    const reported = [
+      checkVehicle(makeVehicle({ label: '', reserved: [{ seat: 'X', role: 'escort' }] })),
+      checkVehicle(makeVehicle({ label: '车'.repeat(VEHICLE_LABEL_MAX_LENGTH + 1) })),
+      checkVehicle(makeVehicle({ label: '5' }), [other]),
+      checkVehicle(makeVehicle({ kind: 'coach', seatCount: 61, reserved: [] })),
+      checkVehicle(
+        makeVehicle({
+          reserved: [
+            { seat: '1D', role: 'escort' },
+            { seat: '1D', role: 'medic' },
+          ],
+        }),
+      ),
+      checkVehicle(makeVehicle({ kind: 'coach', seatCount: 19, reserved: everySeat })),
+    ].flatMap((problems) => problems.map((problem) => problem.code));
+    expect(reported).toEqual([
+      'required',
+      'reserved-seat-unknown',
+      'label-too-long',
+      'label-duplicate',
+      'seat-count-range',
+      'reserved-seat-duplicate',
+      'reserved-every-seat',
+    ]);
+    expect([...new Set(reported)].sort()).toEqual([...VEHICLE_PROBLEM_CODES].sort());
+  });
+});
+
+describe('seat counts', () => {
+  it.each(Object.entries(TYPICAL_SEAT_COUNTS) as [VehicleKind, number][])(
+    'starts a %s at %d seats, a count its limits allow and whose default reserved seats are accepted',
+    (kind, seatCount) => {
+      expect(isSeatCountAllowed(kind, seatCount)).toBe(true);
+      expect(checkVehicle(makeVehicle({ kind, seatCount }))).toEqual([]);
+    },
+  );
+
+  it('gives the hard-seat carriage its full 118 seats, and no more', () => {
+    expect(TYPICAL_SEAT_COUNTS['train-hard-seat']).toBe(118);
+    expect(VEHICLE_SEAT_LIMITS['train-hard-seat'].max).toBe(118);
+    expect(isSeatCountAllowed('train-hard-seat', 119)).toBe(false);
+  });
+
+  it.each<[VehicleKind, number, boolean]>([
+    ['coach', 19, true],
+    ['coach', 60, true],
+    ['coach', 18, false],
+    ['coach', 61, false],
+    ['train-second-class', 100, true],
+    ['train-second-class', 101, false],
+    ['train-first-class', 60, true],
+    ['train-first-class', 61, false],
+    ['train-hard-seat', 1, true],
+    ['train-hard-seat', 0, false],
+    ['train-second-class', 89.5, false],
+    ['coach', NaN, false],
+  ])('a %s of %d seats is allowed: %s', (kind, seatCount, allowed) => {
+    expect(isSeatCountAllowed(kind, seatCount)).toBe(allowed);
   });
 });
 

@@ -1,8 +1,9 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Batch, BatchStatus, Language } from '../../../../shared/domain/records';
+import type { Batch, BatchStatus } from '../../../../shared/domain/records';
 import { formatTimestamp } from '../../../../shared/dates';
+import { useLanguage } from '../../../i18n/use-language';
 
 /** One colour per status, so a list of batches reads at a glance; the status name is always written too. */
 const STATUS_COLORS: Readonly<Record<BatchStatus, string>> = {
@@ -25,8 +26,8 @@ interface BatchStatusBadgeProps {
  * its accessible name.
  */
 export function BatchStatusBadge({ batch }: BatchStatusBadgeProps) {
-  const { t, i18n } = useTranslation();
-  const language: Language = i18n.language === 'en' ? 'en' : 'zh-CN';
+  const { t } = useTranslation();
+  const language = useLanguage();
   const status = (value: BatchStatus) => t(`batches.status.${value}`);
   const lines = batch.overrides.map((override) =>
     t('gate.badge.tooltipLine', {

@@ -1,30 +1,23 @@
 import { useMemo, useState, type DragEvent, type FocusEvent, type MouseEvent } from 'react';
-import { Alert, Badge, Button, Card, Group, List, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Stack, Text } from '@mantine/core';
 import { useWindowEvent } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArmchair, IconWand } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArmchair } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { BatchLeg, Language } from '../../../../shared/domain/records';
+import type { BatchLeg } from '../../../../shared/domain/records';
 import { seatLabel, vehicleSeatPlan } from '../../../../shared/seating';
 import type { SeatAllocation, SeatChange, SeatChangeProblem, UnseatedReason } from '../../../../shared/seating';
-import {
-  RecordNotFoundError,
-  RecordRejectedError,
-  SeatChangeRefusedError,
-  changeSeat,
-  type Passenger,
-} from '../../../db';
-import { logger } from '../../../logger';
+import { SeatChangeRefusedError, changeSeat, type Passenger } from '../../../db';
+import { notifyWriteFailure } from '../../../components/write-failure';
+import { useLanguage } from '../../../i18n/use-language';
+import { AutoSeatOutcome } from './AutoSeatOutcome';
+import { LegSeatsSummary } from './LegSeatsSummary';
+import { SeatLegend } from './SeatLegend';
 import { SeatMap, type SeatOccupant } from './SeatMap';
 import { UnseatedList } from './UnseatedList';
-import { seatChangeProblemText, seatingNoteText, type SeatingLookups } from './seating-text';
+import { legSeatingOf, seatingLookupsOf, type Place } from './leg-seating';
+import { seatChangeProblemText } from './seating-text';
 import classes from './LegSeating.module.css';
-
-/** Where a passenger sits on the leg. */
-interface Place {
-  vehicleId: string;
-  seat: string;
-}
 
 interface LegSeatingProps {
   /** The batch the leg belongs to. */
@@ -67,55 +60,19 @@ export function LegSeating({
   busy,
   onAutoSeat,
 }: LegSeatingProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const [picked, setPicked] = useState<string | null>(null);
   const [focused, setFocused] = useState<Place | null>(null);
   const [refusal, setRefusal] = useState<SeatChangeProblem[] | null>(null);
   const [changing, setChanging] = useState(false);
 
   const plans = useMemo(() => leg.vehicles.map((vehicle) => vehicleSeatPlan(vehicle, loadFactor)), [leg, loadFactor]);
-  const seating = useMemo(() => {
-    const byWorker = new Map(passengers.map((passenger) => [passenger.worker.id, passenger]));
-    const occupants = new Map(plans.map((plan) => [plan.vehicle.id, new Map<string, SeatOccupant>()]));
-    const places = new Map<string, Place>();
-    const unseated: Passenger[] = [];
-    for (const passenger of passengers) {
-      const place = passenger.assignment.seats.find((seat) => seat.legId === leg.legId);
-      const vehicle = place === undefined ? undefined : plans.find((plan) => plan.vehicle.id === place.vehicleId);
-      const seats = vehicle === undefined ? undefined : occupants.get(vehicle.vehicle.id);
-      // A seat on a vehicle no longer on the leg, or one its layout lost, is no seat: the rules say so too.
-      if (place === undefined || vehicle === undefined || seats === undefined) {
-        unseated.push(passenger);
-        continue;
-      }
-      if (!vehicle.layout.seatByCode.has(place.seat) || seats.has(place.seat)) {
-        unseated.push(passenger);
-        continue;
-      }
-      seats.set(place.seat, { workerId: passenger.worker.id, name: passenger.worker.name });
-      places.set(passenger.worker.id, { vehicleId: place.vehicleId, seat: place.seat });
-    }
-    return { byWorker, occupants, places, unseated };
-  }, [passengers, plans, leg.legId]);
-
-  const lookups: SeatingLookups = useMemo(() => {
-    const households = new Map<string, string[]>();
-    for (const { worker } of passengers) {
-      if (worker.household.trim() === '') continue;
-      households.set(worker.household, [...(households.get(worker.household) ?? []), worker.name]);
-    }
-    const enterprises = new Map(
-      passengers.flatMap(({ enterprise }) => (enterprise ? [[enterprise.id, enterprise.name] as const] : [])),
-    );
-    return {
-      language,
-      vehicles: leg.vehicles,
-      nameOf: (workerId) => seating.byWorker.get(workerId)?.worker.name ?? '',
-      enterpriseNameOf: (enterpriseId) => enterprises.get(enterpriseId) ?? '',
-      householdNames: (household) => households.get(household) ?? [],
-    };
-  }, [passengers, language, leg.vehicles, seating.byWorker]);
+  const seating = useMemo(() => legSeatingOf(passengers, plans, leg.legId), [passengers, plans, leg.legId]);
+  const lookups = useMemo(
+    () => seatingLookupsOf(passengers, language, leg.vehicles),
+    [passengers, language, leg.vehicles],
+  );
 
   const reasons = useMemo(
     () => new Map<string, UnseatedReason>((outcome?.unseated ?? []).map(({ workerId, reason }) => [workerId, reason])),
@@ -145,20 +102,9 @@ export function LegSeating({
       setRefusal(null);
       notifications.show({ color: 'teal', message: success });
     } catch (error) {
-      if (error instanceof SeatChangeRefusedError) {
-        setRefusal(error.problems);
-      } else if (error instanceof RecordRejectedError) {
-        notifications.show({
-          color: 'red',
-          message: error.problems.map((problem) => t(`problems.${problem.code}`, problem.params)).join(' '),
-        });
-      } else if (error instanceof RecordNotFoundError) {
-        notifications.show({ color: 'red', message: t('problems.not-found') });
-      } else {
-        logger.error('changing a seat failed', error);
-        const message = error instanceof Error ? error.message : String(error);
-        notifications.show({ color: 'red', message: t('app.unexpectedError', { message }) });
-      }
+      // A refused change is shown beside the maps, in the seating rules' own words.
+      if (error instanceof SeatChangeRefusedError) setRefusal(error.problems);
+      else notifyWriteFailure(error, t, 'changing a seat');
     } finally {
       setChanging(false);
     }
@@ -245,9 +191,6 @@ export function LegSeating({
   const shownPlace = pickedPlace ?? (picked === null ? focused : null);
   const shownSitter = shownPlace ? seating.occupants.get(shownPlace.vehicleId)?.get(shownPlace.seat) : undefined;
   const shownPassenger = shownSitter ? seating.byWorker.get(shownSitter.workerId) : undefined;
-  const percent = Math.round(loadFactor * 100);
-  const short = passengers.length - capacity;
-  const seatedCount = passengers.length - seating.unseated.length;
 
   return (
     <Stack gap="md" data-leg={leg.legId}>
@@ -256,83 +199,18 @@ export function LegSeating({
           {t('seating.locked')}
         </Alert>
       )}
-      <Card withBorder>
-        <Group justify="space-between" align="flex-start">
-          <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="lg" style={{ flex: 1 }}>
-            <Figure label={t('seating.needed')} value={passengers.length} testId="seats-needed" />
-            <Figure
-              label={t('seating.available')}
-              value={capacity}
-              hint={t('seating.loadFactor', { percent })}
-              testId="seats-available"
-              warn={short > 0}
-            />
-            <Figure label={t('seating.seated')} value={seatedCount} testId="seats-seated" />
-            <Figure label={t('seating.notSeated')} value={seating.unseated.length} testId="seats-unseated" />
-          </SimpleGrid>
-          {editable && (
-            <Button
-              leftSection={<IconWand size={16} />}
-              onClick={onAutoSeat}
-              loading={busy}
-              disabled={leg.vehicles.length === 0 || passengers.length === 0}
-            >
-              {t('seating.autoSeatLeg')}
-            </Button>
-          )}
-        </Group>
-        {short > 0 && (
-          <Alert
-            mt="md"
-            color="red"
-            icon={<IconAlertTriangle size={18} />}
-            title={t('seating.shortTitle')}
-            data-testid="seats-short"
-          >
-            {t('seating.short', { passengers: passengers.length, capacity, percent, short })}
-          </Alert>
-        )}
-        {leg.vehicles.length === 0 && (
-          <Text mt="md" c="dimmed">
-            {t('seating.noVehicles')}
-          </Text>
-        )}
-      </Card>
+      <LegSeatsSummary
+        needed={passengers.length}
+        capacity={capacity}
+        loadFactor={loadFactor}
+        seated={passengers.length - seating.unseated.length}
+        vehicleCount={leg.vehicles.length}
+        editable={editable}
+        busy={busy}
+        onAutoSeat={onAutoSeat}
+      />
 
-      {outcome && (
-        <Card withBorder data-testid="auto-seat-outcome">
-          <Title order={5} mb="xs">
-            {t('seating.outcomeTitle')}
-          </Title>
-          <Text size="sm" mb="xs">
-            {t('seating.autoSeated', {
-              leg: legTitle,
-              seated: outcome.seats.length,
-              unseated: outcome.unseated.length,
-            })}
-          </Text>
-          {outcome.notes.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('seating.allKept')}
-            </Text>
-          ) : (
-            <>
-              <Text size="sm" fw={500}>
-                {t('seating.notesTitle')}
-              </Text>
-              <ScrollArea.Autosize mah={200}>
-                <List size="sm" spacing={2} data-testid="auto-seat-notes">
-                  {outcome.notes.map((note, index) => (
-                    <List.Item key={index} data-code={note.code}>
-                      {seatingNoteText(t, note, lookups)}
-                    </List.Item>
-                  ))}
-                </List>
-              </ScrollArea.Autosize>
-            </>
-          )}
-        </Card>
-      )}
+      {outcome && <AutoSeatOutcome outcome={outcome} legTitle={legTitle} lookups={lookups} />}
 
       <div
         className={classes.workspace}
@@ -398,7 +276,7 @@ export function LegSeating({
           )}
         </div>
 
-        <Legend />
+        <SeatLegend />
 
         {passengers.length > 0 && (
           <UnseatedList
@@ -427,55 +305,3 @@ export function LegSeating({
 }
 
 const EMPTY: ReadonlyMap<string, SeatOccupant> = new Map();
-
-/** One figure of the leg's summary. */
-function Figure({
-  label,
-  value,
-  hint,
-  testId,
-  warn = false,
-}: {
-  /** What is counted. */
-  label: string;
-  /** The count. */
-  value: number;
-  /** A line under the count; none by default. */
-  hint?: string;
-  /** `data-testid` of the figure. */
-  testId: string;
-  /** Shows the count in red: not enough; false by default. */
-  warn?: boolean;
-}) {
-  return (
-    <div data-testid={testId} data-warn={warn || undefined}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="xl" fw={700} c={warn ? 'red' : undefined}>
-        {value}
-      </Text>
-      {hint && (
-        <Text size="xs" c="dimmed">
-          {hint}
-        </Text>
-      )}
-    </div>
-  );
-}
-
-/** What the seat states look like, each with its words. */
-function Legend() {
-  const { t } = useTranslation();
-  const states = ['taken', 'free', 'closed', 'reserved', 'picked'] as const;
-  return (
-    <Group gap="md" mb="md" aria-label={t('seating.legend.title')} role="list">
-      {states.map((state) => (
-        <Group key={state} gap={6} role="listitem">
-          <span className={classes.swatch} data-state={state} aria-hidden />
-          <Text size="xs">{t(`seating.legend.${state}`)}</Text>
-        </Group>
-      ))}
-    </Group>
-  );
-}

@@ -7,8 +7,6 @@ import { useTranslation } from 'react-i18next';
 import type { Batch, Route } from '../../../../shared/domain/records';
 import type { SeatAllocation } from '../../../../shared/seating';
 import {
-  RecordNotFoundError,
-  RecordRejectedError,
   autoSeat,
   getBatch,
   getRoute,
@@ -18,7 +16,7 @@ import {
   listPassengers,
   useRepositoryQuery,
 } from '../../../db';
-import { logger } from '../../../logger';
+import { notifyWriteFailure } from '../../../components/write-failure';
 import { LegSeating } from './LegSeating';
 
 interface SeatingPanelProps {
@@ -34,21 +32,6 @@ function legTitle(t: TFunction, batch: Batch, route: Route | null, legId: string
     return t('seating.legWithoutRoute', { n: batch.legs.findIndex((candidate) => candidate.legId === legId) + 1 });
   }
   return t('seating.leg', { n: index + 1, mode: t(`routes.modes.${leg.mode}`), from: leg.from, to: leg.to });
-}
-
-function showFailure(t: TFunction, error: unknown): void {
-  if (error instanceof RecordRejectedError) {
-    notifications.show({
-      color: 'red',
-      message: error.problems.map((problem) => t(`problems.${problem.code}`, problem.params)).join(' '),
-    });
-  } else if (error instanceof RecordNotFoundError) {
-    notifications.show({ color: 'red', message: t('problems.not-found') });
-  } else {
-    logger.error('automatic seating failed', error);
-    const message = error instanceof Error ? error.message : String(error);
-    notifications.show({ color: 'red', message: t('app.unexpectedError', { message }) });
-  }
 }
 
 /**
@@ -101,7 +84,7 @@ export function SeatingPanel({ batchId }: SeatingPanelProps) {
         ),
       });
     } catch (error) {
-      showFailure(t, error);
+      notifyWriteFailure(error, t, 'automatic seating');
     } finally {
       setBusy(false);
     }
