@@ -175,7 +175,7 @@ function cardTexts(
   const organization = sheet.print.organization.trim();
   const top: CardText[] = [
     {
-      text: organization === '' ? papers.batch.name : `${organization}　${papers.batch.name}`,
+      text: organization === '' ? papers.batch.name : `${organization}\u3000${papers.batch.name}`,
       size: 7,
       colour: COLOURS.muted,
     },

@@ -133,7 +133,7 @@ describe('printed documents', () => {
       expect(text).not.toContain(worker.phone);
     }
     expect(text).toContain(maskResidentId(PASSENGERS[0]?.residentId ?? ''));
-    expect(text).toContain('身份证号、电话已遮挡');
+    expect(text).toContain('乘客的身份证号、电话已遮挡');
 
     // One page as a person sees it; the QR code on the cover checks out against the batch.
     execFileSync('pdftoppm', [

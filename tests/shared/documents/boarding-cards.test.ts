@@ -45,7 +45,6 @@ describe('boarding cards', () => {
   it('shows the seat on every leg, the batch, date, assembly point and time, and the escort’s phone in full', async () => {
     const papers = makePapers({ passengers: 8, perCoach: 4 });
     const lines = (await pdfLines(await cards(papers)))[0] ?? [];
-    const text = lines.join('\n');
     // Cards stand side by side, so a line holds the same line of two cards.
     expect(lines).toContain('李䶮 王堃');
     expect(lines).toContain('第1段 汽车 田东县汽车站 → 南宁东站 第1段 汽车 田东县汽车站 → 南宁东站');
