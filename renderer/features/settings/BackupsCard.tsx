@@ -24,6 +24,7 @@ import {
 import { BackupProgressBlock } from './BackupProgressBlock';
 import { RestoreDialog, type RestoreSource } from './RestoreDialog';
 import { useLanguage } from '../../i18n/use-language';
+import { notifyWriteFailure } from '../../components/write-failure';
 
 /** A backup in the list, with what its head says (null when the head cannot be read). */
 interface ListedBackup {
@@ -124,7 +125,7 @@ export function BackupsCard() {
     } catch (error) {
       const refused = refusalOf(error);
       if (refused) setRefusal(refused);
-      else notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
+      else notifyWriteFailure(error, t, 'choosing a backup file');
     }
   };
 
