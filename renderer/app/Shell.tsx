@@ -11,7 +11,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
-import type { Language } from '../../shared/domain/records';
+import { languageOf, useLanguage } from '../i18n/use-language';
 import { prefetchRecentWorkers, RECENT_WORKERS_SHOWN, updateSettings } from '../db';
 import { HomePage } from '../features/home/HomePage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
@@ -84,13 +84,14 @@ const NAVIGATION = [
 ] as const;
 
 function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <SegmentedControl
       aria-label={t('app.language')}
       size="xs"
-      value={i18n.language}
-      onChange={(value) => void updateSettings({ language: value as Language })}
+      value={language}
+      onChange={(value) => void updateSettings({ language: languageOf(value) })}
       data={[
         { value: 'zh-CN', label: '中文' },
         { value: 'en', label: 'English' },

@@ -2,9 +2,10 @@ import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { AuditEntry, Language } from '../../shared/domain/records';
+import type { AuditEntry } from '../../shared/domain/records';
 import { formatTimestamp } from '../../shared/dates';
 import { auditPathOf, changeSummary } from './audit-changes';
+import { useLanguage } from '../i18n/use-language';
 
 interface ChangeHistoryProps {
   /** The record's audit entries, oldest first; nothing is shown while undefined or empty. */
@@ -38,6 +39,7 @@ function showsChanges(entry: AuditEntry): boolean {
 /** Who changed a record, when, and how (the fields a change touched): the audit trail of one record. */
 export function ChangeHistory({ entries, table, recordId }: ChangeHistoryProps) {
   const { t, i18n } = useTranslation();
+  const language = useLanguage();
   if (!entries || entries.length === 0) return null;
   return (
     <Card withBorder>
@@ -53,7 +55,7 @@ export function ChangeHistory({ entries, table, recordId }: ChangeHistoryProps) 
         {entries.map((entry) => (
           <div key={entry.id} data-action={entry.action}>
             <Text size="sm">
-              {formatTimestamp(entry.at, i18n.language as Language)} · {entry.operator || '—'} · {actionText(entry, t)}
+              {formatTimestamp(entry.at, language)} · {entry.operator || '—'} · {actionText(entry, t)}
             </Text>
             {showsChanges(entry) && (
               <Text size="xs" c="dimmed" pl="md" lineClamp={2} data-testid="history-changes">

@@ -2,7 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { logger } from '../logger';
+import { notifyWriteFailure } from './write-failure';
 
 interface DeleteWithUndo {
   title: string;
@@ -50,10 +50,7 @@ export function confirmDeleteWithUndo(t: TFunction, action: DeleteWithUndo): voi
           });
           action.afterDelete?.();
         })
-        .catch((error: unknown) => {
-          logger.error('delete failed', error);
-          notifications.show({ color: 'red', message: t('problems.not-found') });
-        });
+        .catch((error: unknown) => notifyWriteFailure(error, t, 'deleting a record'));
     },
   });
 }

@@ -1,11 +1,12 @@
 import { Anchor, Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { AuditEntry, Language } from '../../../shared/domain/records';
+import type { AuditEntry } from '../../../shared/domain/records';
 import { formatTimestamp } from '../../../shared/dates';
 import { fieldChanges, fieldLabel, recordLabel, recordPath, valueText } from '../../components/audit-changes';
 import { operatorLabel, tableLabel } from './audit-labels';
 import classes from './AuditPage.module.css';
+import { useLanguage } from '../../i18n/use-language';
 
 interface AuditEntryModalProps {
   /** The entry shown; the modal is closed while null. */
@@ -21,7 +22,7 @@ interface AuditEntryModalProps {
 /** One audit entry in full: who, when, what, every field before and after, its hash. */
 export function AuditEntryModal({ entry, currentName, onClose, onFilterRecord }: AuditEntryModalProps) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const language = useLanguage();
   const path = entry ? recordPath(entry.table, entry.recordId) : null;
   const changes = entry ? fieldChanges(entry) : [];
   return (

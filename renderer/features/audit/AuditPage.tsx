@@ -5,7 +5,7 @@ import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { AuditEntry, Language } from '../../../shared/domain/records';
+import type { AuditEntry } from '../../../shared/domain/records';
 import { formatTimestamp, isCalendarDate } from '../../../shared/dates';
 import {
   AUDITED_TABLES,
@@ -22,6 +22,7 @@ import { AuditEntryModal } from './AuditEntryModal';
 import { VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain';
 import { operatorLabel, tableLabel } from './audit-labels';
 import classes from './AuditPage.module.css';
+import { useLanguage } from '../../i18n/use-language';
 
 const ROW_HEIGHT = 40;
 /** Rows read at a time: the list reads the pages it shows, never the whole trail. */
@@ -52,7 +53,7 @@ function filterFrom(params: URLSearchParams): AuditFilter {
  */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const language = useLanguage();
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => filterFrom(params), [params]);
 

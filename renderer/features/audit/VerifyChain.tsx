@@ -2,11 +2,11 @@ import { useRef, useState } from 'react';
 import { Alert, Anchor, Button, Progress, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/domain/records';
 import { formatTimestamp } from '../../../shared/dates';
 import { verifyAuditChain, type AuditChainReport, type AuditVerifyProgress } from '../../db';
 import { logger } from '../../logger';
 import { tableLabel } from './audit-labels';
+import { useLanguage } from '../../i18n/use-language';
 
 /** The check's state: not run, running (with progress), done, or failed. */
 type VerifyState =
@@ -83,7 +83,7 @@ interface VerifyResultProps {
 /** What the check found: progress while it runs, then intact (with the newest hash) or the row that breaks it. */
 export function VerifyResult({ state, onShowEntry }: VerifyResultProps) {
   const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const language = useLanguage();
   if (state.kind === 'idle') return null;
   if (state.kind === 'running') {
     const { done, total } = state.progress;

@@ -1,28 +1,12 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  Progress,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDeviceFloppy, IconEye, IconLock, IconPrinter, IconX } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDeviceFloppy, IconEye, IconLock } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import type { DocumentRequest, PrintContext } from '../../../shared/documents';
-import type { Batch, Language, Route } from '../../../shared/domain/records';
+import type { PrintContext } from '../../../shared/documents';
+import type { FieldProblem } from '../../../shared/domain/problems';
+import type { Batch, Route } from '../../../shared/domain/records';
 import {
   RecordNotFoundError,
   RecordRejectedError,
@@ -31,67 +15,26 @@ import {
   loadBatchPapers,
   recordFullNumbersPrint,
   useRepositoryQuery,
-  type PrintedDocument as AuditedDocument,
 } from '../../db';
+import { problemMessage } from '../../components/field-problems';
+import { notifyWriteFailure } from '../../components/write-failure';
+import { useLanguage } from '../../i18n/use-language';
 import { logger } from '../../logger';
-import { isDesktop, platform } from '../../platform';
+import { platform } from '../../platform';
+import { DOCUMENT_ROWS, auditedDocument, handoverEnterprises, requestFor, type DocumentRow } from './document-rows';
 import { isAbortError, isFontsMissingError, printDocument } from './documents-client';
 import { documentFileName } from './file-name';
+import { FullNumbersConfirm, FullNumbersControl } from './FullNumbersControl';
+import { JobProgress, type Job } from './JobProgress';
 import { paperGate } from './paper-gate';
 import { PreviewModal, type PreviewDocument } from './PreviewModal';
 import { PrintedCopyCheck } from './PrintedCopyCheck';
-
-/** The rows of the panel, "print all" first, then in the order the papers are used. */
-const DOCUMENT_ROWS = [
-  'all',
-  'cover',
-  'manifest',
-  'health-sheet-blank',
-  'health-sheet-filled',
-  'handover',
-  'boarding-cards',
-] as const;
-
-type DocumentRow = (typeof DOCUMENT_ROWS)[number];
+import { SavedNotice, type SavedDocument } from './SavedNotice';
 
 /** The Select's value for "every receiving enterprise". */
 const ALL_ENTERPRISES = 'all';
 
 const PDF_FILTER = { name: 'PDF', extensions: ['pdf'] };
-
-function languageOf(code: string): Language {
-  return code === 'en' ? 'en' : 'zh-CN';
-}
-
-function requestFor(row: DocumentRow, enterpriseId: string | undefined): DocumentRequest {
-  switch (row) {
-    case 'health-sheet-blank':
-      return { kind: 'health-sheet', filled: false };
-    case 'health-sheet-filled':
-      return { kind: 'health-sheet', filled: true };
-    case 'handover':
-      return enterpriseId ? { kind: 'handover', enterpriseId } : { kind: 'handover' };
-    default:
-      return { kind: row };
-  }
-}
-
-function auditedDocument(row: DocumentRow): AuditedDocument {
-  return row === 'health-sheet-blank' || row === 'health-sheet-filled' ? 'health-sheet' : row;
-}
-
-/** A build under way: which document, what for, how far. */
-interface Job {
-  row: DocumentRow;
-  purpose: 'preview' | 'save';
-  percent: number;
-}
-
-/** The last file saved, to open it for printing. */
-interface SavedDocument {
-  fileName: string;
-  savedFileId: string | undefined;
-}
 
 interface DocumentsPanelProps {
   /** The batch whose documents are printed. */
@@ -109,7 +52,7 @@ interface DocumentsPanelProps {
  */
 export function DocumentsPanel({ batch, route }: DocumentsPanelProps) {
   const { t, i18n } = useTranslation();
-  const language = languageOf(i18n.language);
+  const language = useLanguage();
   const settings = useRepositoryQuery(getSettings, []);
   const passengers = useRepositoryQuery(() => listPassengers(batch.id), [batch.id]);
   const [fullNumbers, setFullNumbers] = useState(false);
@@ -125,17 +68,7 @@ export function DocumentsPanel({ batch, route }: DocumentsPanelProps) {
   // Leaving the page stops a build under way: a download must not start on another page.
   useEffect(() => () => controller.current?.abort(), []);
 
-  const enterprises = useMemo(() => {
-    const counts = new Map<string, { name: string; count: number }>();
-    for (const { enterprise } of passengers ?? []) {
-      if (!enterprise || enterprise.deletedAt) continue;
-      const known = counts.get(enterprise.id);
-      counts.set(enterprise.id, { name: enterprise.name, count: (known?.count ?? 0) + 1 });
-    }
-    return [...counts.entries()]
-      .map(([id, { name, count }]) => ({ id, name, count }))
-      .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  }, [passengers]);
+  const enterprises = useMemo(() => handoverEnterprises(passengers ?? []), [passengers]);
 
   if (!settings) return null;
   if (batch.deletedAt) return <Text c="dimmed">{t('documents.notFound')}</Text>;
@@ -359,13 +292,19 @@ function abortError(): Error {
   return error;
 }
 
+/** A refused print of full numbers in the documents' words: no operator is named to record it. */
+function documentProblemMessage(problem: FieldProblem, t: TFunction): string {
+  return problem.code === 'operator-missing' ? t('documents.fullNumbers.operatorMissing') : problemMessage(problem, t);
+}
+
 /** Tells the user why a document was not made or saved, in words. */
 function showFailure(error: unknown, t: TFunction): void {
   if (isAbortError(error)) {
     notifications.show({ color: 'gray', message: t('documents.progress.cancelled') });
   } else if (error instanceof RecordRejectedError) {
-    notifications.show({ color: 'red', message: t('documents.fullNumbers.operatorMissing') });
+    notifyWriteFailure(error, t, 'recording a print of full numbers', (problem) => documentProblemMessage(problem, t));
   } else if (error instanceof RecordNotFoundError) {
+    // Said for what was being done: the batch (or its route) is gone, so nothing can be printed.
     notifications.show({ color: 'red', message: t('documents.notFound') });
   } else if (isFontsMissingError(error)) {
     logger.error('document fonts missing', error);
@@ -375,165 +314,4 @@ function showFailure(error: unknown, t: TFunction): void {
     const message = error instanceof Error ? error.message : String(error);
     notifications.show({ color: 'red', message: t('documents.failed', { message }) });
   }
-}
-
-interface FullNumbersControlProps {
-  /** Whether full numbers are on. */
-  fullNumbers: boolean;
-  /** True while no operator is named in settings: full numbers cannot be switched on. */
-  operatorMissing: boolean;
-  /** True while a document is being made. */
-  disabled: boolean;
-  /** Asks to switch full numbers on (opens the confirmation). */
-  onAsk: () => void;
-  /** Switches full numbers off, at once. */
-  onOff: () => void;
-}
-
-/** The full-numbers switch, with what it means, and why it is unavailable while no operator is named. */
-function FullNumbersControl({ fullNumbers, operatorMissing, disabled, onAsk, onOff }: FullNumbersControlProps) {
-  const { t } = useTranslation();
-  return (
-    <Stack gap={4}>
-      <Switch
-        checked={fullNumbers}
-        disabled={disabled || (operatorMissing && !fullNumbers)}
-        label={t('documents.fullNumbers.label')}
-        description={t('documents.fullNumbers.description')}
-        color="orange"
-        onChange={(event) => (event.currentTarget.checked ? onAsk() : onOff())}
-        data-testid="full-numbers-switch"
-      />
-      {operatorMissing && !fullNumbers && (
-        <Group gap="xs" data-testid="full-numbers-operator-missing">
-          <Text size="sm" c="orange.9">
-            {t('documents.fullNumbers.operatorMissing')}
-          </Text>
-          <Anchor component={Link} to="/settings" size="sm">
-            {t('documents.fullNumbers.settings')}
-          </Anchor>
-        </Group>
-      )}
-    </Stack>
-  );
-}
-
-interface FullNumbersConfirmProps {
-  /** Whether the confirmation is shown. */
-  opened: boolean;
-  /** The purpose typed so far. */
-  reason: string;
-  /** Changes the purpose. */
-  onReason: (reason: string) => void;
-  /** Leaves full numbers off. */
-  onCancel: () => void;
-  /** Switches full numbers on. */
-  onConfirm: () => void;
-}
-
-/** Asks before full numbers are switched on, says it is recorded, and takes an optional purpose. */
-function FullNumbersConfirm({ opened, reason, onReason, onCancel, onConfirm }: FullNumbersConfirmProps) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={opened} onClose={onCancel} title={t('documents.fullNumbers.confirmTitle')}>
-      <Stack>
-        <Text size="sm">{t('documents.fullNumbers.confirmText')}</Text>
-        <Textarea
-          label={t('documents.fullNumbers.reasonLabel')}
-          placeholder={t('documents.fullNumbers.reasonPlaceholder')}
-          autosize
-          minRows={2}
-          maxLength={200}
-          value={reason}
-          onChange={(event) => onReason(event.currentTarget.value)}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="orange" onClick={onConfirm}>
-            {t('documents.fullNumbers.confirm')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-
-interface JobProgressProps {
-  /** The build under way. */
-  job: Job;
-  /** The document's name. */
-  name: string;
-  /** Cancels the build: nothing is saved or shown. */
-  onCancel: () => void;
-}
-
-/** How far the document being made has come, with Cancel. */
-function JobProgress({ job, name, onCancel }: JobProgressProps) {
-  const { t } = useTranslation();
-  const percent = Math.floor(job.percent);
-  return (
-    <Card withBorder bg="var(--mantine-color-gray-light)" data-testid="document-progress" data-percent={percent}>
-      <Group justify="space-between" wrap="nowrap">
-        <Stack gap={4} style={{ flex: 1 }}>
-          <Group justify="space-between">
-            <Text size="sm" fw={500}>
-              {t('documents.progress.label', { document: name })}
-            </Text>
-            <Text size="sm" c="dimmed">
-              {/* The last step, writing the file out, reports no progress of its own. */}
-              {percent >= 100 ? t('documents.progress.finishing') : t('documents.progress.steps', { percent })}
-            </Text>
-          </Group>
-          <Progress value={percent} animated aria-label={t('documents.progress.label', { document: name })} />
-        </Stack>
-        <Button variant="default" leftSection={<IconX size={16} />} onClick={onCancel}>
-          {t('documents.progress.cancel')}
-        </Button>
-      </Group>
-    </Card>
-  );
-}
-
-/** Says what was saved, with Open to print (the system viewer in the desktop app, a tab in a browser). */
-function SavedNotice({ saved }: { /** The file just saved. */ saved: SavedDocument }) {
-  const { t } = useTranslation();
-  const [problem, setProblem] = useState<string | null>(null);
-  const open = async () => {
-    const { savedFileId } = saved;
-    if (!savedFileId) return;
-    try {
-      const result = await platform.openSavedFile({ savedFileId });
-      setProblem(result.opened ? null : t(isDesktop ? 'documents.save.notOpened' : 'documents.save.browserNotOpened'));
-    } catch (error) {
-      logger.error('open saved file failed', error);
-      setProblem(t('documents.save.notOpened'));
-    }
-  };
-  return (
-    <Alert color="teal" variant="light" data-testid="document-saved">
-      <Stack gap="xs">
-        <Group justify="space-between">
-          <Text size="sm">{t('documents.save.saved', { fileName: saved.fileName })}</Text>
-          {saved.savedFileId && (
-            <Button
-              size="xs"
-              leftSection={<IconPrinter size={14} />}
-              aria-label={t('documents.save.openLabel', { fileName: saved.fileName })}
-              onClick={() => void open()}
-            >
-              {t('documents.save.open')}
-            </Button>
-          )}
-        </Group>
-        {problem && (
-          <Text size="sm" c="red.8">
-            {problem}
-          </Text>
-        )}
-      </Stack>
-    </Alert>
-  );
 }

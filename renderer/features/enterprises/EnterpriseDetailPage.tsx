@@ -13,14 +13,13 @@ import {
   enterpriseHistory,
   listOpenings,
   openingFill,
-  RecordRejectedError,
   restoreEnterprise,
   useRepositoryQuery,
 } from '../../db';
-import { logger } from '../../logger';
 import { DetailField } from '../../components/DetailField';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
+import { notifyWriteFailure } from '../../components/write-failure';
 import { RecordPage } from '../../components/RecordPage';
 import { DeleteButton, EditButton } from '../../components/RecordButtons';
 import { openEnterpriseForm } from './EnterpriseForm';
@@ -31,12 +30,7 @@ async function restoreWithMessage(enterprise: Enterprise, t: TFunction): Promise
     await restoreEnterprise(enterprise.id);
     notifications.show({ color: 'teal', message: t('enterprises.restored', { name: enterprise.name }) });
   } catch (error) {
-    const message =
-      error instanceof RecordRejectedError
-        ? t('problems.credit-code-duplicate')
-        : t('app.unexpectedError', { message: String(error) });
-    if (!(error instanceof RecordRejectedError)) logger.error('restoring enterprise failed', error);
-    notifications.show({ color: 'red', message });
+    notifyWriteFailure(error, t, 'restoring an enterprise');
   }
 }
 

@@ -1,11 +1,12 @@
 import { Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { HealthCheck, Language } from '../../../shared/domain/records';
+import type { HealthCheck } from '../../../shared/domain/records';
 import { formatTimestamp } from '../../../shared/dates';
 import { checkHistory, useRepositoryQuery } from '../../db';
 import { VERDICT_LOOK } from './VerdictPanel';
 import { checkLine } from './station-text';
+import { useLanguage } from '../../i18n/use-language';
 
 interface CheckHistoryPanelProps {
   /** The batch the checks were taken for. */
@@ -25,8 +26,8 @@ interface CheckHistoryPanelProps {
  * its audit rows: who recorded or corrected it, when, and why. Corrections are never silent.
  */
 export function CheckHistoryPanel({ batchId, workerId, latest, canCorrect, onCorrect }: CheckHistoryPanelProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const history = useRepositoryQuery(() => checkHistory(batchId, workerId), [batchId, workerId]);
   if (!history) return null;
   return (

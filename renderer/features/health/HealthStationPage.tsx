@@ -4,7 +4,7 @@ import { useInterval } from '@mantine/hooks';
 import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import type { HealthCheck, Language } from '../../../shared/domain/records';
+import type { HealthCheck } from '../../../shared/domain/records';
 import { formatCalendarDate, formatTimestamp, localClockTime, millisecondsBetween } from '../../../shared/dates';
 import { formatTemperature } from '../../../shared/health';
 import type { SavedHealthCheck } from '../../db';
@@ -14,6 +14,7 @@ import { ProgressFigures, type StationList } from './ProgressFigures';
 import { StationSearchField } from './StationSearchField';
 import { VerdictPanel } from './VerdictPanel';
 import { useStation } from './use-station';
+import { useLanguage } from '../../i18n/use-language';
 
 const MS_PER_HOUR = 60 * 60 * 1000;
 /** Checks saved here that are kept over the live query's answer until it has them. */
@@ -32,8 +33,8 @@ interface LastSaved {
  * progress live, and the lists by state, the failed passengers flagged with their two actions.
  */
 export function HealthStationPage() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const { id = '' } = useParams();
   const [savedHere, setSavedHere] = useState<readonly HealthCheck[]>([]);
   const station = useStation(id, savedHere);

@@ -3,7 +3,7 @@ import { Badge, Button, Group, Stack, Tabs, Text, UnstyledButton } from '@mantin
 import { IconArrowsExchange, IconArmchairOff } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { Batch, Language } from '../../../shared/domain/records';
+import type { Batch } from '../../../shared/domain/records';
 import { formatTimestamp } from '../../../shared/dates';
 import { formatTemperature, type HealthProgress, type PassengerHealthState } from '../../../shared/health';
 import { STATION_LISTS, type StationList } from './ProgressFigures';
@@ -11,6 +11,7 @@ import { openMoveFailed, openUnseatFailed } from './failed-actions';
 import { seatsText } from './station-text';
 import type { StationRow } from './use-station';
 import { shownResidentId } from '../../../shared/privacy/anonymise';
+import { useLanguage } from '../../i18n/use-language';
 
 /** The colour of each state; its word is always shown with it. */
 export const STATE_COLOR: Readonly<Record<PassengerHealthState, string>> = {
@@ -45,8 +46,8 @@ interface RowsProps {
 
 /** A long list (up to 1,200) drawn a screenful at a time. */
 function Rows({ rows, validityHours, batch, onOpen }: RowsProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const viewport = useRef<HTMLDivElement>(null);
   // TanStack Virtual returns fresh functions each render by design.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -156,8 +157,8 @@ export const PassengerLists = memo(function PassengerLists({
   onList,
   onOpen,
 }: PassengerListsProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const shown = rows.filter((row) => IN_LIST[list](row.health.state));
   const failed = rows.filter((row) => row.health.state === 'failed');
   const seatedFailed = failed.filter((row) => row.assignment.seats.length > 0);

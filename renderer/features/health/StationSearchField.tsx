@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type KeyboardEvent, type RefObject } from 're
 import { Alert, Badge, Group, Paper, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Batch, Language } from '../../../shared/domain/records';
+import type { Batch } from '../../../shared/domain/records';
 import { formatCalendarDate } from '../../../shared/dates';
 import { compactIdentifier } from '../../../shared/domain/half-width';
 import { parseResidentId } from '../../../shared/domain/resident-id';
@@ -13,6 +13,7 @@ import { seatsText } from './station-text';
 import { STATE_COLOR } from './PassengerLists';
 import type { StationRow } from './use-station';
 import { shownResidentId } from '../../../shared/privacy/anonymise';
+import { useLanguage } from '../../i18n/use-language';
 
 /** Rows the result list shows; the rest are counted. */
 const SHOWN = 8;
@@ -40,8 +41,8 @@ interface StationSearchFieldProps {
  * to pick from with the arrow keys and Enter, and an ID that is not on the batch says whose it is.
  */
 export function StationSearchField({ search, rowById, batch, disabled, inputRef, onOpen }: StationSearchFieldProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const listId = useId();
   const [query, setQuery] = useState('');
   const [highlighted, setHighlighted] = useState<number | null>(null);

@@ -1,9 +1,10 @@
 import { Group, List, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { HealthVerdict, Language } from '../../../shared/domain/records';
+import type { HealthVerdict } from '../../../shared/domain/records';
 import type { Judgement } from '../../../shared/health';
 import { verdictReasonMessage } from './station-text';
+import { useLanguage } from '../../i18n/use-language';
 
 /** Colour and icon of each verdict; the verdict's word is always shown beside them. */
 export const VERDICT_LOOK = {
@@ -26,8 +27,8 @@ interface VerdictPanelProps {
  * with every reason below it. Readable from a step away, with gloves on.
  */
 export function VerdictPanel({ judgement, size = 'large', caption }: VerdictPanelProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const large = size === 'large';
   if (judgement === null) {
     return (

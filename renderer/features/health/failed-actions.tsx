@@ -6,14 +6,9 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../shared/domain/records';
 import { formatCalendarDate } from '../../../shared/dates';
-import {
-  RecordRejectedError,
-  laterBatches,
-  movePassengers,
-  unseatFailedPassengers,
-  useRepositoryQuery,
-} from '../../db';
-import { logger } from '../../logger';
+import { laterBatches, movePassengers, unseatFailedPassengers, useRepositoryQuery } from '../../db';
+import { notifyWriteFailure } from '../../components/write-failure';
+import { useLanguage } from '../../i18n/use-language';
 import { announceOutcome } from '../batches/add-passengers';
 import { healthProblemMessage } from './station-text';
 import type { StationRow } from './use-station';
@@ -23,18 +18,6 @@ function namesOf(rows: readonly StationRow[], language: Language): string {
   const names = rows.slice(0, 10).map((row) => row.worker.name);
   const list = names.join(language === 'en' ? ', ' : '、');
   return rows.length > names.length ? `${list} …` : list;
-}
-
-function announceFailure(error: unknown, t: TFunction, language: Language): void {
-  if (error instanceof RecordRejectedError) {
-    notifications.show({
-      color: 'red',
-      message: error.problems.map((problem) => healthProblemMessage(problem, t, language)).join(' '),
-    });
-    return;
-  }
-  logger.error('an action on failed passengers failed', error);
-  notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
 }
 
 /** Asks before taking the failed passengers off the seat plan, then does it in one step. */
@@ -68,7 +51,11 @@ export function openUnseatFailed({
             message: t('health.lists.unseated', { count: outcome.unseated.length }),
           }),
         )
-        .catch((error: unknown) => announceFailure(error, t, language)),
+        .catch((error: unknown) =>
+          notifyWriteFailure(error, t, 'taking failed passengers off the seat plan', (problem) =>
+            healthProblemMessage(problem, t, language),
+          ),
+        ),
   });
 }
 
@@ -83,8 +70,8 @@ interface MoveFailedProps {
 
 /** Picks a later batch for the failed passengers and moves them there. */
 function MoveFailed({ batchId, rows, onDone }: MoveFailedProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const later = useRepositoryQuery(() => laterBatches(batchId), [batchId]) ?? [];
   const [target, setTarget] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -100,7 +87,7 @@ function MoveFailed({ batchId, rows, onDone }: MoveFailedProps) {
       announceOutcome(outcome, t, 'moved');
       onDone();
     } catch (error) {
-      announceFailure(error, t, language);
+      notifyWriteFailure(error, t, 'moving failed passengers', (problem) => healthProblemMessage(problem, t, language));
     } finally {
       setBusy(false);
     }

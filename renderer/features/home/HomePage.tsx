@@ -14,8 +14,8 @@ import {
   useRepositoryQuery,
   type DemoProgress,
 } from '../../db';
-import { logger } from '../../logger';
 import { RetentionNotice } from '../privacy/RetentionNotice';
+import { notifyWriteFailure } from '../../components/write-failure';
 
 /** The one-click demo: enough people to try everything, small enough to load in a blink. */
 export const DEMO_OPTIONS = { seed: 20200218, workers: 2000 } as const;
@@ -40,8 +40,7 @@ function DemoLoader() {
       if (controller.signal.aborted) {
         notifications.show({ message: t('home.demoCancelled') });
       } else {
-        logger.error('loading demo data failed', error);
-        notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
+        notifyWriteFailure(error, t, 'loading demo data');
       }
     } finally {
       setProgress(null);

@@ -7,7 +7,7 @@ import type { TFunction } from 'i18next';
 import { dateToCalendarDate } from '../../../shared/dates';
 import { personalDataOf, recordPersonalDataExport } from '../../db';
 import { platform } from '../../platform';
-import { logger } from '../../logger';
+import { notifyWriteFailure } from '../../components/write-failure';
 
 /** Characters a file name may not hold (shared/bridge.ts) become `_`; the `*` of an anonymised name is left out. */
 function safeFileName(text: string): string {
@@ -40,7 +40,6 @@ export async function exportPersonalData(workerId: string, t: TFunction): Promis
     await recordPersonalDataExport(workerId, saved);
     notifications.show({ color: 'teal', message: t('audit.export.done', { name: data.worker.name }) });
   } catch (error) {
-    logger.error('exporting personal data failed', error);
-    notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
+    notifyWriteFailure(error, t, 'exporting personal data');
   }
 }

@@ -7,7 +7,6 @@ import { useTranslation } from 'react-i18next';
 import { parseBackupFileName, readBackupManifest, type BackupManifest } from '../../../shared/backup';
 import type { BackupList, StoredBackupFile } from '../../../shared/bridge';
 import { formatTimestamp } from '../../../shared/dates';
-import type { Language } from '../../../shared/domain/records';
 import { makeBackup, type BackupProgress } from '../../db';
 import { logger } from '../../logger';
 import { platform } from '../../platform';
@@ -24,6 +23,8 @@ import {
 } from './backup-actions';
 import { BackupProgressBlock } from './BackupProgressBlock';
 import { RestoreDialog, type RestoreSource } from './RestoreDialog';
+import { useLanguage } from '../../i18n/use-language';
+import { notifyWriteFailure } from '../../components/write-failure';
 
 /** A backup in the list, with what its head says (null when the head cannot be read). */
 interface ListedBackup {
@@ -57,8 +58,8 @@ function totalOf(manifest: BackupManifest): number {
  * delete. Long work shows its progress and can be cancelled.
  */
 export function BackupsCard() {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const [list, setList] = useState<BackupList | null>(null);
   const [passphrase, setPassphrase] = useState('');
   const [repeated, setRepeated] = useState('');
@@ -124,7 +125,7 @@ export function BackupsCard() {
     } catch (error) {
       const refused = refusalOf(error);
       if (refused) setRefusal(refused);
-      else notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
+      else notifyWriteFailure(error, t, 'choosing a backup file');
     }
   };
 

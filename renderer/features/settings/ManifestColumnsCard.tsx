@@ -3,10 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MANIFEST_COLUMNS, type Language, type ManifestColumn } from '../../../shared/domain/records';
+import { MANIFEST_COLUMNS, type ManifestColumn } from '../../../shared/domain/records';
 import { manifestColumnLabel } from '../../../shared/documents/manifest-labels';
 import { updateSettings } from '../../db';
 import { saveFromForm } from '../../components/save-from-form';
+import { useLanguage } from '../../i18n/use-language';
 
 /** The passenger's name is always printed: a manifest without names identifies no one. */
 const REQUIRED: ManifestColumn = 'name';
@@ -36,7 +37,8 @@ interface ManifestColumnsCardProps {
  * always on, saved with the settings.
  */
 export function ManifestColumnsCard({ columns }: ManifestColumnsCardProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const [order, setOrder] = useState<ManifestColumn[]>(() => fullOrder(columns));
   const [shown, setShown] = useState<ReadonlySet<ManifestColumn>>(() => new Set([...columns, REQUIRED]));
   const [error, setError] = useState<string | null>(null);
@@ -46,7 +48,7 @@ export function ManifestColumnsCard({ columns }: ManifestColumnsCardProps) {
   const chosen = order.filter((column) => shown.has(column));
   const dirty = chosen.join() !== columns.join();
   // The headings the manifest itself prints, in the app's language.
-  const name = (column: ManifestColumn) => manifestColumnLabel(column, i18n.language as Language);
+  const name = (column: ManifestColumn) => manifestColumnLabel(column, language);
 
   // After a move, the focus follows the column (React may have moved its buttons in the DOM); at
   // the top or bottom it goes to the other button, the one that still does something.

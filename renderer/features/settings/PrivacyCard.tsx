@@ -6,7 +6,6 @@ import { notifications } from '@mantine/notifications';
 import { IconShieldLock } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/domain/records';
 import { SETTINGS_BOUNDS } from '../../../shared/domain/settings-rules';
 import { formatCalendarDate, formatTimestamp } from '../../../shared/dates';
 import {
@@ -21,6 +20,7 @@ import { numberFrom, type NumberFieldValue } from '../../components/field-proble
 import { saveFromForm } from '../../components/save-from-form';
 import { logger } from '../../logger';
 import { backUpBeforeAnonymising } from '../privacy/backup-first';
+import { useLanguage } from '../../i18n/use-language';
 
 interface PrivacyCardProps {
   /** The stored retention period in days; the form starts from it. */
@@ -116,8 +116,8 @@ async function anonymise(offer: RetentionOffer, setPhase: (phase: Phase) => void
  * batches closed longer than it. Never automatic: a confirmation first, then a backup, then the change.
  */
 export function PrivacyCard({ retentionDays }: PrivacyCardProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const offer = useRepositoryQuery(retentionOffer, []);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { BackupProgressBlock } from './BackupProgressBlock';
 import { formatTimestamp } from '../../../shared/dates';
 import type { BackupManifest } from '../../../shared/backup';
-import type { Language } from '../../../shared/domain/records';
 import {
   inspectBackup,
   restoreBackup,
@@ -16,6 +15,7 @@ import {
 } from '../../db';
 import { logger } from '../../logger';
 import { announceRestore, keepBackup, refusalMessage, refusalOf, saveBackupCopy, type Refusal } from './backup-actions';
+import { useLanguage } from '../../i18n/use-language';
 
 /** A backup file to restore: chosen with the file dialog, or read from the list of backups. */
 export interface RestoreSource {
@@ -57,8 +57,8 @@ function stepAfterCheck(error: unknown, passphrase: string | undefined, manifest
  * file says why, in the person's language, and that nothing was changed.
  */
 export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
-  const { t, i18n } = useTranslation();
-  const language = i18n.language as Language;
+  const { t } = useTranslation();
+  const language = useLanguage();
   const [step, setStep] = useState<Step>({ kind: 'checking' });
   const [passphrase, setPassphrase] = useState('');
   const [previousKept, setPreviousKept] = useState<string | null>(null);

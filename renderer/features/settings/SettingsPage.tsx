@@ -25,6 +25,7 @@ import { saveFromForm } from '../../components/save-from-form';
 import { ManifestColumnsCard } from './ManifestColumnsCard';
 import { BackupsCard } from './BackupsCard';
 import { PrivacyCard } from './PrivacyCard';
+import { languageOf, useLanguage } from '../../i18n/use-language';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
 type NumberKey =
@@ -198,7 +199,8 @@ function StorageCard() {
 }
 
 export function SettingsPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const settings = useRepositoryQuery(getSettings, []);
   if (!settings) return null;
   return (
@@ -208,8 +210,8 @@ export function SettingsPage() {
         <Group>
           <Text fw={500}>{t('settings.language')}</Text>
           <SegmentedControl
-            value={i18n.language}
-            onChange={(language) => void updateSettings({ language: language as Settings['language'] })}
+            value={language}
+            onChange={(value) => void updateSettings({ language: languageOf(value) })}
             data={[
               { value: 'zh-CN', label: '中文' },
               { value: 'en', label: 'English' },
