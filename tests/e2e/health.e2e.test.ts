@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addCalendarDays, addMinutesToTimestamp, localClockTime, todayCalendarDate } from '../../shared/dates';
+import { addCalendarDays, addMinutesToTimestamp, beijingClockTime, todayCalendarDate } from '../../shared/dates';
 import { makeDemoData } from '../../shared/demo';
 import type { Worker } from '../../shared/domain/records';
 import { residentIdCheckChar } from '../../shared/domain/resident-id';
@@ -171,7 +171,7 @@ describe('the health-check station', () => {
     const [fever, failed, typo, ...rest] = UNIQUE.slice(0, 20);
     if (!fever || !failed || !typo) throw new Error('not enough demo passengers');
     // The first reading 16 minutes ago, typed as the examiner would copy it from a paper list.
-    const firstReading = localClockTime(addMinutesToTimestamp(new Date().toISOString(), -16));
+    const firstReading = beijingClockTime(addMinutesToTimestamp(new Date().toISOString(), -16));
 
     // 1. A fever by scanned ID: a recheck, from 15 minutes after the first reading.
     await find(page, fever.residentId, fever);

@@ -5,7 +5,7 @@ import { IconAlertTriangle, IconArrowLeft } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import type { HealthCheck } from '../../../shared/domain/records';
-import { formatCalendarDate, formatTimestamp, localClockTime, millisecondsBetween } from '../../../shared/dates';
+import { formatCalendarDate, formatTimestamp, beijingClockTime, millisecondsBetween } from '../../../shared/dates';
 import { formatTemperature } from '../../../shared/health';
 import type { SavedHealthCheck } from '../../db';
 import { CheckForm } from './CheckForm';
@@ -152,7 +152,7 @@ export function HealthStationPage() {
                 caption={t('health.lastSaved.line', {
                   name: lastSaved.name,
                   temperature: formatTemperature(lastSaved.saved.check.temperatureC),
-                  at: localClockTime(lastSaved.saved.check.checkedAt),
+                  at: beijingClockTime(lastSaved.saved.check.checkedAt),
                 })}
               />
             )}

@@ -2,7 +2,7 @@ import { Alert, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { HealthCheck } from '../../../shared/domain/records';
-import { addMinutesToTimestamp, localClockTime } from '../../../shared/dates';
+import { addMinutesToTimestamp, beijingClockTime } from '../../../shared/dates';
 import { firstReadingOf, formatTemperature } from '../../../shared/health';
 
 interface RecheckNoticeProps {
@@ -21,8 +21,8 @@ export function RecheckNotice({ pending, recheckIntervalMinutes }: RecheckNotice
       <Text fz={18}>
         {t('health.form.pendingRecheck', {
           temperature: formatTemperature(first.temperatureC),
-          at: localClockTime(first.at),
-          from: localClockTime(addMinutesToTimestamp(first.at, recheckIntervalMinutes)),
+          at: beijingClockTime(first.at),
+          from: beijingClockTime(addMinutesToTimestamp(first.at, recheckIntervalMinutes)),
         })}
       </Text>
     </Alert>

@@ -4,7 +4,7 @@
  */
 import type { FieldProblem } from '../../../shared/domain/problems';
 import type { HealthCheck, HealthCodeColour, Symptom, Timestamp } from '../../../shared/domain/records';
-import { localTimestamp, minutesOfClockTime, todayCalendarDate } from '../../../shared/dates';
+import { beijingWallTimestamp, minutesOfClockTime, todayCalendarDate } from '../../../shared/dates';
 import {
   firstReadingOf,
   formatTemperature,
@@ -61,7 +61,7 @@ export function valuesFrom(check: HealthCheck | null, examiner: string, withTemp
 export function checkTimeOf(text: string, now: Timestamp): Timestamp | null {
   if (text.trim() === '') return now;
   const minutes = minutesOfClockTime(text);
-  return minutes === null ? null : localTimestamp(todayCalendarDate(), minutes);
+  return minutes === null ? null : beijingWallTimestamp(todayCalendarDate(), minutes);
 }
 
 /** What the examiner found, as the verdict reads it; null while the temperature is no temperature. */

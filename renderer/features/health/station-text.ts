@@ -6,7 +6,7 @@
 import type { TFunction } from 'i18next';
 import type { FieldProblem } from '../../../shared/domain/problems';
 import type { Batch, HealthCheck, Language, Symptom } from '../../../shared/domain/records';
-import { formatTimestamp, localClockTime } from '../../../shared/dates';
+import { formatTimestamp, beijingClockTime } from '../../../shared/dates';
 import { formatTemperature, isHealthProblemCode, type VerdictReason } from '../../../shared/health';
 import { seatLabel } from '../../../shared/seating';
 
@@ -19,7 +19,7 @@ function withTimes(
 ): Record<string, string | number> {
   const out: Record<string, string | number> = { ...(params ?? {}) };
   if (typeof out.at === 'string') out.at = formatTimestamp(out.at, language);
-  if (typeof out.from === 'string') out.from = localClockTime(out.from);
+  if (typeof out.from === 'string') out.from = beijingClockTime(out.from);
   return out;
 }
 

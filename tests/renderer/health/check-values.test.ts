@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldProblem } from '../../../shared/domain/problems';
-import { addMinutesToTimestamp, localClockTime } from '../../../shared/dates';
+import { addMinutesToTimestamp, beijingClockTime } from '../../../shared/dates';
 import {
   checkTimeOf,
   findingsOf,
@@ -67,7 +67,7 @@ describe('the time a new check carries', () => {
   it('is the typed clock time today', () => {
     const at = checkTimeOf('08:30', FIRST_AT);
     expect(at).not.toBeNull();
-    expect(localClockTime(at ?? '')).toBe('08:30');
+    expect(beijingClockTime(at ?? '')).toBe('08:30');
   });
 
   it('is none for a text that is no clock time', () => {
