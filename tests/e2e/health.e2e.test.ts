@@ -164,6 +164,36 @@ function unregisteredId(): string {
 }
 
 describe('the health-check station', () => {
+  it('with several matches, checks the highlighted one, says why each matched, and finds a bare seat number first', async () => {
+    const { context, page } = await openApp(browser);
+    await openStation(page, ZH, '覃医生');
+    const results = page.getByTestId('search-result');
+
+    // A bare number of a seat's size (a coach seat someone sits in): the passengers in that seat come
+    // first, marked as such, before the IDs that end in it.
+    const someRow = await page.getByTestId('list-notChecked').getByTestId('station-row').first().innerText();
+    const coachSeat = /(\d{1,2})号座/.exec(someRow)?.[1];
+    if (!coachSeat) throw new Error(`no coach seat in ${someRow}`);
+    await page.keyboard.type(coachSeat);
+    await results.first().waitFor();
+    await expect(page.getByTestId('search-reason').first().getAttribute('data-reason')).resolves.toBe('seat');
+    await page.keyboard.press('Escape');
+
+    // A surname many share: Enter selects the first row and says so; Enter again checks that one.
+    await page.keyboard.type('黄');
+    await results.nth(1).waitFor();
+    const reasons = await page.getByTestId('search-reason').allInnerTexts();
+    expect(new Set(reasons)).toEqual(new Set(['姓名相符']));
+    const first = await results.first().getAttribute('data-worker-id');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('search-message').filter({ hasText: '已选中第一位，按回车为其体检' }).waitFor();
+    await expect(results.first().getAttribute('aria-selected')).resolves.toBe('true');
+    await page.keyboard.press('Enter');
+    await page.locator(`[data-testid="check-form"][data-worker-id="${first ?? ''}"]`).waitFor();
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('checks 20 passengers in a row by keyboard, with a fever recheck and a fail, and keeps it all', async () => {
     expect(UNIQUE.length).toBeGreaterThanOrEqual(20);
     const { context, page } = await openApp(browser);

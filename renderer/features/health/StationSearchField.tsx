@@ -158,7 +158,7 @@ export function StationSearchField({ search, rowById, batch, disabled, inputRef,
             {t('health.search.results', { count: result.total })}
           </Text>
           <Stack gap={2} id={listId} role="listbox" aria-label={t('health.search.label')}>
-            {result.ids.map((id, index) => {
+            {result.matches.map(({ id, reason }, index) => {
               const row = rowById.get(id);
               if (!row) return null;
               const active = index === highlighted;
@@ -169,6 +169,7 @@ export function StationSearchField({ search, rowById, batch, disabled, inputRef,
                   role="option"
                   aria-selected={active}
                   data-testid="search-result"
+                  data-worker-id={id}
                   tabIndex={-1}
                   px="sm"
                   py={6}
@@ -191,6 +192,10 @@ export function StationSearchField({ search, rowById, batch, disabled, inputRef,
                     <Badge size="lg" tt="none" variant="light" color={STATE_COLOR[row.health.state]}>
                       {t(`health.state.${row.health.state}`)}
                     </Badge>
+                    {/* Why this row matched: a doctor must see that 138…21 was a phone, not the seat. */}
+                    <Text fz={14} c="dimmed" data-testid="search-reason" data-reason={reason.by}>
+                      {t(`health.search.matchedBy.${reason.by}`, { phone: row.worker.phone })}
+                    </Text>
                   </Group>
                 </UnstyledButton>
               );
