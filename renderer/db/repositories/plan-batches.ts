@@ -86,6 +86,18 @@ function matches(list: readonly string[] | undefined, value: string): boolean {
   return !list || list.length === 0 || list.includes(value);
 }
 
+/** The workers on a live batch that is not closed: they are not in the pool, and a proposal can not take them. */
+function travellingWorkers(batches: readonly Batch[], assignments: readonly Assignment[]): Set<string> {
+  const openBatches = new Set(
+    batches.filter((batch) => isLive(batch) && batch.status !== 'closed').map((batch) => batch.id),
+  );
+  const travelling = new Set<string>();
+  for (const assignment of assignments) {
+    if (isLive(assignment) && openBatches.has(assignment.batchId)) travelling.add(assignment.workerId);
+  }
+  return travelling;
+}
+
 async function readPool(db: PlannerDatabase, filter: PlanningPoolFilter): Promise<PlanningPool> {
   const [workers, assignments, batches, enterprises, routes] = await Promise.all([
     db.workers.toArray(),
@@ -94,13 +106,7 @@ async function readPool(db: PlannerDatabase, filter: PlanningPoolFilter): Promis
     db.enterprises.toArray(),
     db.routes.toArray(),
   ]);
-  const openBatches = new Set(
-    batches.filter((batch) => isLive(batch) && batch.status !== 'closed').map((batch) => batch.id),
-  );
-  const travelling = new Set<string>();
-  for (const assignment of assignments) {
-    if (isLive(assignment) && openBatches.has(assignment.batchId)) travelling.add(assignment.workerId);
-  }
+  const travelling = travellingWorkers(batches, assignments);
   const liveEnterprises = enterprises.filter(isLive);
   const cityOf = new Map(liveEnterprises.map((enterprise) => [enterprise.id, enterprise.city]));
   const filterEnterprises = (filter.enterpriseIds?.length ?? 0) > 0 || (filter.cities?.length ?? 0) > 0;
@@ -276,13 +282,7 @@ export async function saveProposal(proposal: BatchProposal, options: SaveProposa
       }
     }
 
-    const openBatches = new Set(
-      batches.filter((batch) => isLive(batch) && batch.status !== 'closed').map((batch) => batch.id),
-    );
-    const travelling = new Set<string>();
-    for (const assignment of assignments) {
-      if (isLive(assignment) && openBatches.has(assignment.batchId)) travelling.add(assignment.workerId);
-    }
+    const travelling = travellingWorkers(batches, assignments);
     // A passenger twice in the proposal would ride two batches: refused like one taken meanwhile.
     const seen = new Set<string>();
     const taken: string[] = [];
