@@ -13,7 +13,7 @@ const IMPORT_RECORD_PREFIX = 'import:';
 export const UNNAMED_OPERATOR = '';
 
 /** What a change says; who and when are added here, and the link and hash of the chain. */
-type Change = Omit<AuditEntry, 'seq' | 'id' | 'at' | 'operator' | 'prevHash' | 'hash' | 'redaction'>;
+export type Change = Omit<AuditEntry, 'seq' | 'id' | 'at' | 'operator' | 'prevHash' | 'hash' | 'redaction'>;
 
 /**
  * The hash of the last row each running transaction wrote, so that a transaction recording many

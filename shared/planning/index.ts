@@ -21,3 +21,5 @@ export {
   groupLowerBound,
   planBatches,
 } from './plan-batches';
+export type { ChosenVehicles, LegVehicleChoice, PlanningChoices } from './planning-options';
+export { PLANNING_PROBLEM_CODES, checkPlanningOptions, choiceCapacity, chosenVehicles } from './planning-options';

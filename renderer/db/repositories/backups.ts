@@ -223,6 +223,9 @@ export async function restoreBackup(
   const tables = backedUpTables(db);
   const restored = Object.fromEntries([...opened.tables].map(([table, records]) => [table, records.length]));
   const total = Object.values(restored).reduce((sum, n) => sum + n, 0);
+  // Not `auditedWrite`: a restore replaces the audit table itself and writes every table the schema
+  // backs up, listed from the schema so that a new table is restored without anyone naming it here;
+  // its one row is chained after the restored rows, in the same transaction.
   await db.transaction('rw', [...tables, db.caches], async (transaction) => {
     const abort = () => transaction.abort();
     signal?.addEventListener('abort', abort, { once: true });

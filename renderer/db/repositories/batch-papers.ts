@@ -5,7 +5,8 @@
  * now, all read in one transaction so that the documents agree with each other. The gate comes
  * as the report; the feature puts its words into the print language.
  */
-import { ageOn, beijingTimestamp } from '../../../shared/dates';
+import { ageOn } from '../../../shared/dates';
+import { assemblyAt, legDepartureAt } from '../../../shared/domain/departure';
 import type { Assignment, Batch, HealthCheck, Route, Worker } from '../../../shared/domain/records';
 import type { GateReport } from '../../../shared/gate';
 import { latestCheck } from '../../../shared/health';
@@ -19,7 +20,8 @@ import type {
 import { seatLayout } from '../../../shared/seating';
 import { database, type PlannerDatabase } from '../database';
 import { RecordNotFoundError } from '../problems';
-import { batchGate } from './batch-plan';
+import { isLive } from '../soft-delete';
+import { batchGate } from './batch-gate';
 import { liveBatch } from './batches';
 import { shownResidentId } from '../../../shared/privacy/anonymise';
 
@@ -28,8 +30,6 @@ export interface BatchPapersSource {
   papers: Omit<BatchPapers, 'gate'>;
   gate: GateReport;
 }
-
-const isLive = (record: { deletedAt?: string | null }): boolean => !record.deletedAt;
 
 function seatOrder(vehicle: PaperVehicle): (seat: string) => number {
   const layout = seatLayout(vehicle.kind, vehicle.seatCount);
@@ -67,13 +67,7 @@ function paperPassenger(worker: Worker, batch: Batch, route: Route, checks: read
           contactWithConfirmedCase: latest.contactWithConfirmedCase,
         }
       : null,
-    assembly:
-      pickup && firstLeg
-        ? {
-            place: pickup.place,
-            at: beijingTimestamp(batch.date, firstLeg.departureMinutes - pickup.minutesBeforeDeparture),
-          }
-        : null,
+    assembly: pickup && firstLeg ? { place: pickup.place, at: assemblyAt(batch, firstLeg, pickup) } : null,
   };
 }
 
@@ -110,7 +104,7 @@ function paperLegs(batch: Batch, route: Route, assignments: readonly Assignment[
         mode: leg.mode,
         from: leg.from,
         to: leg.to,
-        departureAt: beijingTimestamp(batch.date, leg.departureMinutes),
+        departureAt: legDepartureAt(batch, leg),
         vehicles,
         unseated: assignments.map((assignment) => assignment.workerId).filter((id) => !seated.has(id)),
       },

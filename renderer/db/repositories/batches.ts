@@ -24,11 +24,12 @@ import {
 } from '../../../shared/domain/batch-rules';
 import type { FieldProblem } from '../../../shared/domain/problems';
 import { database, type PlannerDatabase } from '../database';
-import { historyOf, recordChange } from '../audit';
+import { historyOf } from '../audit';
+import { auditedWrite, type AuditedWrite } from '../audited-write';
+import { newAssignment } from '../assignment';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
-
-const isLive = (record: { deletedAt?: string | null }): boolean => !record.deletedAt;
+import { isLive } from '../soft-delete';
 
 /** From "departed" on, a batch is on the road or done: its roster, seats and vehicles stay as they were. */
 export function isBatchLocked(status: BatchStatus): boolean {
@@ -166,8 +167,7 @@ function keepSeatsOn(batch: Pick<Batch, 'legs'>, seats: readonly SeatPlace[]): S
 
 /** A new batch starts as a draft, with every vehicle's reserved seats as given. */
 export async function createBatch(input: BatchInput): Promise<Batch> {
-  const db = database();
-  return db.transaction('rw', [db.batches, db.routes, db.audit, db.settings], async () => {
+  return auditedWrite(['batches', 'routes'], async ({ db, create }) => {
     const route = await db.routes.get(input.routeId);
     const problems = checkBatch(input, route && isLive(route) ? route : undefined);
     if (problems.length > 0) throw new RecordRejectedError(problems);
@@ -180,9 +180,7 @@ export async function createBatch(input: BatchInput): Promise<Batch> {
       createdAt: at,
       updatedAt: at,
     };
-    await db.batches.add(batch);
-    await recordChange(db, { table: 'batches', recordId: batch.id, action: 'create', before: null, after: batch });
-    return batch;
+    return create('batches', batch);
   });
 }
 
@@ -192,8 +190,7 @@ export async function createBatch(input: BatchInput): Promise<Batch> {
  * not seated, and the gate says so).
  */
 export async function updateBatch(id: string, input: BatchInput): Promise<Batch> {
-  const db = database();
-  return db.transaction('rw', [db.batches, db.routes, db.assignments, db.workers, db.audit, db.settings], async () => {
+  return auditedWrite(['batches', 'routes', 'assignments', 'workers'], async ({ db, update }) => {
     const before = await liveBatch(db, id);
     refuseIfLocked(before);
     const route = await db.routes.get(input.routeId);
@@ -211,20 +208,11 @@ export async function updateBatch(id: string, input: BatchInput): Promise<Batch>
       );
       if (conflicts.length > 0) throw new RecordRejectedError([conflictProblem(conflicts)]);
     }
-    await db.batches.put(after);
-    await recordChange(db, { table: 'batches', recordId: id, action: 'update', before, after });
+    await update('batches', before, after);
     for (const assignment of assignments) {
       const seats = keepSeatsOn(after, assignment.seats);
       if (seats.length === assignment.seats.length) continue;
-      const changed: Assignment = { ...assignment, seats, updatedAt: after.updatedAt };
-      await db.assignments.put(changed);
-      await recordChange(db, {
-        table: 'assignments',
-        recordId: assignment.id,
-        action: 'update',
-        before: assignment,
-        after: changed,
-      });
+      await update('assignments', assignment, { ...assignment, seats, updatedAt: after.updatedAt });
     }
     return after;
   });
@@ -232,24 +220,13 @@ export async function updateBatch(id: string, input: BatchInput): Promise<Batch>
 
 /** Deletes a batch and takes its passengers off it (they can join another); both stay stored for the history. */
 export async function deleteBatch(id: string): Promise<void> {
-  const db = database();
-  await db.transaction('rw', [db.batches, db.assignments, db.audit, db.settings], async () => {
+  await auditedWrite(['batches', 'assignments'], async ({ db, update }) => {
     const before = await liveBatch(db, id);
     refuseIfLocked(before);
     const at = now();
-    const after: Batch = { ...before, deletedAt: at, updatedAt: at };
-    await db.batches.put(after);
-    await recordChange(db, { table: 'batches', recordId: id, action: 'delete', before, after });
+    await update('batches', before, { ...before, deletedAt: at, updatedAt: at }, { action: 'delete' });
     for (const assignment of await liveAssignments(db, id)) {
-      const removed: Assignment = { ...assignment, deletedAt: at, updatedAt: at };
-      await db.assignments.put(removed);
-      await recordChange(db, {
-        table: 'assignments',
-        recordId: assignment.id,
-        action: 'delete',
-        before: assignment,
-        after: removed,
-      });
+      await update('assignments', assignment, { ...assignment, deletedAt: at, updatedAt: at }, { action: 'delete' });
     }
   });
 }
@@ -308,7 +285,7 @@ export interface AddOutcome {
 }
 
 async function addTo(
-  db: PlannerDatabase,
+  { db, createAll }: AuditedWrite,
   batch: Batch,
   workerIds: readonly string[],
   exceptBatchIds: readonly string[],
@@ -337,39 +314,14 @@ async function addTo(
   const at = now();
   for (const workerId of candidates) {
     if (blocked.has(workerId)) continue;
-    const assignment: Assignment = {
-      id: newId(),
-      batchId: batch.id,
-      workerId,
-      seats: [],
-      boarding: 'pending',
-      createdAt: at,
-      updatedAt: at,
-    };
-    outcome.created.push(assignment);
+    outcome.created.push(newAssignment(batch.id, workerId, at));
     outcome.added.push(workerId);
   }
-  await db.assignments.bulkAdd(outcome.created);
-  for (const assignment of outcome.created) {
-    await recordChange(db, {
-      table: 'assignments',
-      recordId: assignment.id,
-      action: 'create',
-      before: null,
-      after: assignment,
-    });
-  }
+  await createAll('assignments', outcome.created);
   return outcome;
 }
 
-const PASSENGER_TABLES = (db: PlannerDatabase) => [
-  db.batches,
-  db.routes,
-  db.assignments,
-  db.workers,
-  db.audit,
-  db.settings,
-];
+const PASSENGER_TABLES = ['batches', 'routes', 'assignments', 'workers'] as const;
 
 /**
  * Adds workers to a batch, unseated. A worker on another batch whose journey overlaps is refused
@@ -377,17 +329,16 @@ const PASSENGER_TABLES = (db: PlannerDatabase) => [
  * the batch from "ready".
  */
 export async function addPassengers(batchId: string, workerIds: readonly string[]): Promise<AddOutcome> {
-  const db = database();
-  return db.transaction('rw', PASSENGER_TABLES(db), async () => {
-    const batch = await liveBatch(db, batchId);
+  return auditedWrite(PASSENGER_TABLES, async (write) => {
+    const batch = await liveBatch(write.db, batchId);
     refuseIfLocked(batch);
-    const { created: _created, ...outcome } = await addTo(db, batch, workerIds, []);
+    const { created: _created, ...outcome } = await addTo(write, batch, workerIds, []);
     return outcome;
   });
 }
 
 async function takeOff(
-  db: PlannerDatabase,
+  { db, update }: AuditedWrite,
   batchId: string,
   workerIds: readonly string[],
   movedToBatchId: string | null,
@@ -403,14 +354,7 @@ async function takeOff(
       updatedAt: at,
       ...(movedToBatchId ? { movedToBatchId } : {}),
     };
-    await db.assignments.put(after);
-    await recordChange(db, {
-      table: 'assignments',
-      recordId: assignment.id,
-      action: 'delete',
-      before: assignment,
-      after,
-    });
+    await update('assignments', assignment, after, { action: 'delete' });
     removed += 1;
   }
   return removed;
@@ -418,10 +362,9 @@ async function takeOff(
 
 /** Takes passengers off a batch; their assignment stays stored (deleted) with its history. */
 export async function removePassengers(batchId: string, workerIds: readonly string[]): Promise<number> {
-  const db = database();
-  return db.transaction('rw', [db.batches, db.assignments, db.audit, db.settings], async () => {
-    refuseIfLocked(await liveBatch(db, batchId));
-    return takeOff(db, batchId, workerIds, null);
+  return auditedWrite(['batches', 'assignments'], async (write) => {
+    refuseIfLocked(await liveBatch(write.db, batchId));
+    return takeOff(write, batchId, workerIds, null);
   });
 }
 
@@ -435,16 +378,16 @@ export async function movePassengers(
   workerIds: readonly string[],
 ): Promise<AddOutcome> {
   if (fromBatchId === toBatchId) refuse('batchId', 'move-same-batch');
-  const db = database();
-  return db.transaction('rw', PASSENGER_TABLES(db), async () => {
+  return auditedWrite(PASSENGER_TABLES, async (write) => {
+    const { db } = write;
     const from = await liveBatch(db, fromBatchId);
     const to = await liveBatch(db, toBatchId);
     refuseIfLocked(from);
     refuseIfLocked(to);
     const onFrom = new Set((await liveAssignments(db, fromBatchId)).map((assignment) => assignment.workerId));
     const moving = workerIds.filter((id) => onFrom.has(id));
-    const { created: _created, ...outcome } = await addTo(db, to, moving, [fromBatchId]);
-    await takeOff(db, fromBatchId, [...outcome.added, ...outcome.already], toBatchId);
+    const { created: _created, ...outcome } = await addTo(write, to, moving, [fromBatchId]);
+    await takeOff(write, fromBatchId, [...outcome.added, ...outcome.already], toBatchId);
     return outcome;
   });
 }

@@ -1,5 +1,5 @@
 import { RECORD_TABLES, database, type RecordTableName } from '../database';
-import { recordChange } from '../audit';
+import { auditedWrite } from '../audited-write';
 import type { RecordMeta } from '../../../shared/domain/records';
 import type { DemoData } from '../../../shared/demo';
 
@@ -64,7 +64,6 @@ export class DemoAlreadyLoadedError extends Error {
  * or failed load leaves nothing behind.
  */
 export async function loadDemoData(data: DemoData, options: LoadDemoOptions = {}): Promise<void> {
-  const db = database();
   const parts: [RecordTableName, RecordMeta[]][] = [
     ['enterprises', data.enterprises],
     ['openings', data.openings],
@@ -74,7 +73,7 @@ export async function loadDemoData(data: DemoData, options: LoadDemoOptions = {}
     ['assignments', data.assignments],
   ];
   const total = parts.reduce((sum, [, records]) => sum + records.length, 0);
-  await db.transaction('rw', [...RECORD_TABLES.map((name) => db.table(name)), db.audit, db.settings], async () => {
+  await auditedWrite(RECORD_TABLES, async ({ db, record }) => {
     if (await hasDemoData()) throw new DemoAlreadyLoadedError();
     let done = 0;
     for (const [name, records] of parts) {
@@ -87,7 +86,7 @@ export async function loadDemoData(data: DemoData, options: LoadDemoOptions = {}
       }
     }
     options.signal?.throwIfAborted();
-    await recordChange(db, {
+    await record({
       table: '*',
       recordId: 'demo',
       action: 'create',
@@ -102,8 +101,7 @@ export async function loadDemoData(data: DemoData, options: LoadDemoOptions = {}
  * of a demo enterprise, an assignment to a demo batch), so nothing is left pointing at nothing.
  */
 export async function clearDemoData(): Promise<number> {
-  const db = database();
-  return db.transaction('rw', [...RECORD_TABLES.map((name) => db.table(name)), db.audit, db.settings], async () => {
+  return auditedWrite(RECORD_TABLES, async ({ db, record }) => {
     const removed: Record<string, number> = {};
     const demoIds = new Map<RecordTableName, Set<string>>();
     for (const name of RECORD_TABLES) {
@@ -143,7 +141,7 @@ export async function clearDemoData(): Promise<number> {
     await db.workers
       .filter((w) => w.enterpriseId !== null && demoEnterprises.has(w.enterpriseId))
       .modify({ enterpriseId: null, openingId: null });
-    await recordChange(db, { table: '*', recordId: 'demo', action: 'purge', before: removed, after: null });
+    await record({ table: '*', recordId: 'demo', action: 'purge', before: removed, after: null });
     return total;
   });
 }

@@ -6,8 +6,7 @@
 import { DEFAULT_SETTINGS } from '../../../shared/domain/records';
 import type { AuditEntry } from '../../../shared/domain/records';
 import type { DocumentKind } from '../../../shared/documents/model';
-import { database } from '../database';
-import { recordChange } from '../audit';
+import { auditedWrite } from '../audited-write';
 import { RecordRejectedError } from '../problems';
 import { liveBatch } from './batches';
 
@@ -36,8 +35,7 @@ export async function recordFullNumbersPrint(
   reason?: string,
   enterpriseId?: string,
 ): Promise<AuditEntry> {
-  const db = database();
-  return db.transaction('rw', [db.batches, db.audit, db.settings], async () => {
+  return auditedWrite(['batches'], async ({ db, record }) => {
     await liveBatch(db, batchId);
     const settings = await db.settings.get(DEFAULT_SETTINGS.id);
     if (!settings || settings.operatorName.trim() === '') {
@@ -47,7 +45,7 @@ export async function recordFullNumbersPrint(
     const trimmed = Array.from(reason?.trim() ?? '')
       .slice(0, PRINT_REASON_MAX_LENGTH)
       .join('');
-    return recordChange(db, {
+    return record({
       table: 'batches',
       recordId: batchId,
       action: 'print',

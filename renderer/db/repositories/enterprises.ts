@@ -7,11 +7,12 @@ import {
   type OpeningInput,
 } from '../../../shared/domain/enterprise-rules';
 import { database } from '../database';
-import { historyOf, recordChange } from '../audit';
+import { historyOf } from '../audit';
+import { auditedWrite } from '../audited-write';
 import type { AuditEntry } from '../../../shared/domain/records';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
-import { softDelete } from '../soft-delete';
+import { isLive, softDelete } from '../soft-delete';
 
 export interface EnterpriseFilter {
   /** Part of the name, any case. */
@@ -26,8 +27,6 @@ export interface EnterpriseRow extends Enterprise {
   openingCount: number;
   headcount: number;
 }
-
-const isLive = (record: { deletedAt?: string | null }): boolean => !record.deletedAt;
 
 /** Live enterprises matching the filter, by name in Chinese collation, with their openings summed. */
 export async function listEnterprises(filter: EnterpriseFilter = {}): Promise<EnterpriseRow[]> {
@@ -79,35 +78,22 @@ async function othersThan(id: string | null): Promise<Enterprise[]> {
 }
 
 export async function createEnterprise(input: EnterpriseInput): Promise<Enterprise> {
-  const db = database();
-  return db.transaction('rw', [db.enterprises, db.audit, db.settings], async () => {
+  return auditedWrite(['enterprises'], async ({ create }) => {
     const problems = checkEnterprise(input, await othersThan(null));
     if (problems.length > 0) throw new RecordRejectedError(problems);
     const at = now();
     const enterprise: Enterprise = { ...normalizeEnterpriseInput(input), id: newId(), createdAt: at, updatedAt: at };
-    await db.enterprises.add(enterprise);
-    await recordChange(db, {
-      table: 'enterprises',
-      recordId: enterprise.id,
-      action: 'create',
-      before: null,
-      after: enterprise,
-    });
-    return enterprise;
+    return create('enterprises', enterprise);
   });
 }
 
 export async function updateEnterprise(id: string, input: EnterpriseInput): Promise<Enterprise> {
-  const db = database();
-  return db.transaction('rw', [db.enterprises, db.audit, db.settings], async () => {
+  return auditedWrite(['enterprises'], async ({ db, update }) => {
     const before = await db.enterprises.get(id);
     if (!before || before.deletedAt) throw new RecordNotFoundError('enterprises', id);
     const problems = checkEnterprise(input, await othersThan(id));
     if (problems.length > 0) throw new RecordRejectedError(problems);
-    const after: Enterprise = { ...before, ...normalizeEnterpriseInput(input), updatedAt: now() };
-    await db.enterprises.put(after);
-    await recordChange(db, { table: 'enterprises', recordId: id, action: 'update', before, after });
-    return after;
+    return update('enterprises', before, { ...before, ...normalizeEnterpriseInput(input), updatedAt: now() });
   });
 }
 
@@ -118,18 +104,14 @@ export function deleteEnterprise(id: string): Promise<void> {
 
 /** Undoes a soft delete, unless another live enterprise took the credit code meanwhile. */
 export async function restoreEnterprise(id: string): Promise<Enterprise> {
-  const db = database();
-  return db.transaction('rw', [db.enterprises, db.audit, db.settings], async () => {
+  return auditedWrite(['enterprises'], async ({ db, update }) => {
     const before = await db.enterprises.get(id);
     if (!before) throw new RecordNotFoundError('enterprises', id);
     if (!before.deletedAt) return before;
     if ((await othersThan(id)).some((e) => e.creditCode === before.creditCode)) {
       throw new RecordRejectedError([{ field: 'creditCode', code: 'credit-code-duplicate' }]);
     }
-    const after: Enterprise = { ...before, deletedAt: null, updatedAt: now() };
-    await db.enterprises.put(after);
-    await recordChange(db, { table: 'enterprises', recordId: id, action: 'restore', before, after });
-    return after;
+    return update('enterprises', before, { ...before, deletedAt: null, updatedAt: now() }, { action: 'restore' });
   });
 }
 
@@ -140,8 +122,7 @@ export async function listOpenings(enterpriseId: string): Promise<Opening[]> {
 }
 
 export async function saveOpening(id: string | null, input: OpeningInput): Promise<Opening> {
-  const db = database();
-  return db.transaction('rw', [db.enterprises, db.openings, db.audit, db.settings], async () => {
+  return auditedWrite(['enterprises', 'openings'], async ({ db, create, update }) => {
     const problems = checkOpening(input);
     if (problems.length > 0) throw new RecordRejectedError(problems);
     const enterprise = await db.enterprises.get(input.enterpriseId);
@@ -150,22 +131,11 @@ export async function saveOpening(id: string | null, input: OpeningInput): Promi
     const at = now();
     if (id === null) {
       const opening: Opening = { ...cleaned, id: newId(), createdAt: at, updatedAt: at };
-      await db.openings.add(opening);
-      await recordChange(db, {
-        table: 'openings',
-        recordId: opening.id,
-        action: 'create',
-        before: null,
-        after: opening,
-      });
-      return opening;
+      return create('openings', opening);
     }
     const before = await db.openings.get(id);
     if (!before || before.deletedAt) throw new RecordNotFoundError('openings', id);
-    const after: Opening = { ...before, ...cleaned, updatedAt: at };
-    await db.openings.put(after);
-    await recordChange(db, { table: 'openings', recordId: id, action: 'update', before, after });
-    return after;
+    return update('openings', before, { ...before, ...cleaned, updatedAt: at });
   });
 }
 

@@ -25,7 +25,8 @@ import type {
   Worker,
 } from '../../../shared/domain/records';
 import { DEFAULT_SETTINGS } from '../../../shared/domain/records';
-import { beijingTimestamp, millisecondsBetween } from '../../../shared/dates';
+import { millisecondsBetween } from '../../../shared/dates';
+import { batchDepartureAt } from '../../../shared/domain/departure';
 import {
   SYMPTOMS,
   firstReadingOf,
@@ -38,13 +39,13 @@ import {
 } from '../../../shared/health';
 import type { FieldProblem } from '../../../shared/domain/problems';
 import { database, type PlannerDatabase } from '../database';
-import { recordChange } from '../audit';
+import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
+import { isLive } from '../soft-delete';
 import { getSettings } from './settings';
-import { isBatchLocked } from './batches';
-
-const isLive = (record: { deletedAt?: string | null }): boolean => !record.deletedAt;
+import { isBatchLocked, liveBatch, refuseIfLocked } from './batches';
+import { seatPlanChange } from './seats';
 
 /**
  * Thrown when a passenger's latest check is not the one the station saw when it opened the form:
@@ -63,21 +64,6 @@ export class HealthCheckConflictError extends Error {
 
 function refuse(field: string, code: string, params?: FieldProblem['params']): never {
   throw new RecordRejectedError([{ field, code, ...(params ? { params } : {}) }]);
-}
-
-async function liveBatch(db: PlannerDatabase, id: string): Promise<Batch> {
-  const batch = await db.batches.get(id);
-  if (!batch || batch.deletedAt) throw new RecordNotFoundError('batches', id);
-  return batch;
-}
-
-function refuseIfLocked(batch: Batch): void {
-  if (isBatchLocked(batch.status)) refuse('status', 'batch-locked', { name: batch.name });
-}
-
-/** Departure of the batch's first leg, as the gate reckons it (midnight when the route is missing). */
-export function batchDepartureAt(batch: Pick<Batch, 'date'>, route: Pick<Route, 'legs'> | null | undefined): Timestamp {
-  return beijingTimestamp(batch.date, route?.legs[0]?.departureMinutes ?? 0);
 }
 
 /** A passenger as the station lists them. */
@@ -232,65 +218,51 @@ async function policyOf(db: PlannerDatabase) {
  * check, a worker who does not exist, a worker not on the batch, a departed batch.
  */
 export async function saveHealthCheck(input: HealthCheckInput): Promise<SavedHealthCheck> {
-  const db = database();
-  return db.transaction(
-    'rw',
-    [db.batches, db.assignments, db.workers, db.healthChecks, db.audit, db.settings],
-    async () => {
-      // Every read at once: requests in one transaction run in order without a round trip each
-      // (the station's save is timed: issue 5, "Performance").
-      const [batch, worker, assignments, checks, policy] = await Promise.all([
-        liveBatch(db, input.batchId),
-        db.workers.get(input.workerId),
-        db.assignments.where('[batchId+workerId]').equals([input.batchId, input.workerId]).toArray(),
-        checksOf(db, input.batchId, input.workerId),
-        policyOf(db),
-      ]);
-      refuseIfLocked(batch);
-      if (!worker || worker.deletedAt) refuse('workerId', 'worker-unknown');
-      if (!assignments.some(isLive)) refuse('workerId', 'not-on-batch', { name: worker.name });
-      refuseBadFields(input);
-      const at = now();
-      const checkedAt = checkTimeOf(input.checkedAt, at);
-      const latest = latestCheck(checks);
-      if ((latest?.id ?? null) !== input.seenLatestId) throw new HealthCheckConflictError(latest);
-      if (latest && millisecondsBetween(latest.checkedAt, checkedAt) < 0) {
-        refuse('checkedAt', 'checked-before-latest', { at: latest.checkedAt });
-      }
-      const firstReading = latest?.result === 'recheck' ? firstReadingOf(latest) : null;
-      const judgement = judgeCheck(input, checkedAt, firstReading, policy);
-      if (judgement.tooEarly) refuse('checkedAt', 'recheck-too-early', { from: judgement.recheckFrom ?? checkedAt });
-      const reading: TemperatureReading = { temperatureC: input.temperatureC, at: checkedAt };
-      const check: HealthCheck = {
-        id: newId(),
-        batchId: input.batchId,
-        workerId: input.workerId,
-        checkedAt,
-        examiner: input.examiner.trim(),
-        temperatureC: input.temperatureC,
-        symptoms: orderedSymptoms(input.symptoms),
-        healthCode: input.healthCode,
-        contactWithConfirmedCase: input.contactWithConfirmedCase,
-        result: judgement.verdict,
-        note: input.note.trim(),
-        readings: firstReading ? [firstReading, reading] : [reading],
-        recheckOf: firstReading && latest ? latest.id : null,
-        createdAt: at,
-        updatedAt: at,
-      };
-      await Promise.all([
-        db.healthChecks.add(check),
-        recordChange(db, {
-          table: 'healthChecks',
-          recordId: check.id,
-          action: 'create',
-          before: null,
-          after: check,
-        }),
-      ]);
-      return { check, judgement };
-    },
-  );
+  return auditedWrite(['batches', 'assignments', 'workers', 'healthChecks'], async ({ db, create }) => {
+    // Every read at once: requests in one transaction run in order without a round trip each
+    // (the station's save is timed: issue 5, "Performance").
+    const [batch, worker, assignments, checks, policy] = await Promise.all([
+      liveBatch(db, input.batchId),
+      db.workers.get(input.workerId),
+      db.assignments.where('[batchId+workerId]').equals([input.batchId, input.workerId]).toArray(),
+      checksOf(db, input.batchId, input.workerId),
+      policyOf(db),
+    ]);
+    refuseIfLocked(batch);
+    if (!worker || worker.deletedAt) refuse('workerId', 'worker-unknown');
+    if (!assignments.some(isLive)) refuse('workerId', 'not-on-batch', { name: worker.name });
+    refuseBadFields(input);
+    const at = now();
+    const checkedAt = checkTimeOf(input.checkedAt, at);
+    const latest = latestCheck(checks);
+    if ((latest?.id ?? null) !== input.seenLatestId) throw new HealthCheckConflictError(latest);
+    if (latest && millisecondsBetween(latest.checkedAt, checkedAt) < 0) {
+      refuse('checkedAt', 'checked-before-latest', { at: latest.checkedAt });
+    }
+    const firstReading = latest?.result === 'recheck' ? firstReadingOf(latest) : null;
+    const judgement = judgeCheck(input, checkedAt, firstReading, policy);
+    if (judgement.tooEarly) refuse('checkedAt', 'recheck-too-early', { from: judgement.recheckFrom ?? checkedAt });
+    const reading: TemperatureReading = { temperatureC: input.temperatureC, at: checkedAt };
+    const check: HealthCheck = {
+      id: newId(),
+      batchId: input.batchId,
+      workerId: input.workerId,
+      checkedAt,
+      examiner: input.examiner.trim(),
+      temperatureC: input.temperatureC,
+      symptoms: orderedSymptoms(input.symptoms),
+      healthCode: input.healthCode,
+      contactWithConfirmedCase: input.contactWithConfirmedCase,
+      result: judgement.verdict,
+      note: input.note.trim(),
+      readings: firstReading ? [firstReading, reading] : [reading],
+      recheckOf: firstReading && latest ? latest.id : null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await create('healthChecks', check);
+    return { check, judgement };
+  });
 }
 
 /** What a correction changes: the findings of the deciding reading, the examiner, the note, and why. */
@@ -317,8 +289,7 @@ export async function correctHealthCheck(
   checkId: string,
   correction: HealthCheckCorrection,
 ): Promise<SavedHealthCheck> {
-  const db = database();
-  return db.transaction('rw', [db.batches, db.workers, db.healthChecks, db.audit, db.settings], async () => {
+  return auditedWrite(['batches', 'workers', 'healthChecks'], async ({ db, create, update }) => {
     const original = await db.healthChecks.get(checkId);
     if (!original) throw new RecordNotFoundError('healthChecks', checkId);
     refuseIfLocked(await liveBatch(db, original.batchId));
@@ -352,24 +323,8 @@ export async function correctHealthCheck(
       updatedAt: at,
     };
     const superseded: HealthCheck = { ...original, supersededById: corrected.id, deletedAt: at, updatedAt: at };
-    await db.healthChecks.put(superseded);
-    await db.healthChecks.add(corrected);
-    await recordChange(db, {
-      table: 'healthChecks',
-      recordId: original.id,
-      action: 'update',
-      before: original,
-      after: superseded,
-      reason,
-    });
-    await recordChange(db, {
-      table: 'healthChecks',
-      recordId: corrected.id,
-      action: 'create',
-      before: null,
-      after: corrected,
-      reason,
-    });
+    await update('healthChecks', original, superseded, { reason });
+    await create('healthChecks', corrected, reason);
     return { check: corrected, judgement, replaced: superseded };
   });
 }
@@ -444,42 +399,28 @@ export interface UnseatOutcome {
  * automatic seating, says whose seats were freed.
  */
 export async function unseatFailedPassengers(batchId: string, workerIds: readonly string[]): Promise<UnseatOutcome> {
-  const db = database();
   const { checkValidityHours } = await getSettings();
-  return db.transaction(
-    'rw',
-    [db.batches, db.routes, db.assignments, db.healthChecks, db.audit, db.settings],
-    async () => {
-      const batch = await liveBatch(db, batchId);
-      refuseIfLocked(batch);
-      const departureAt = batchDepartureAt(batch, await db.routes.get(batch.routeId));
-      const wanted = new Set(workerIds);
-      const assignments = (await db.assignments.where('batchId').equals(batchId).toArray()).filter(
-        (assignment) => isLive(assignment) && wanted.has(assignment.workerId),
-      );
-      const byWorker = checksByWorker(await db.healthChecks.where('batchId').equals(batchId).toArray());
-      const at = now();
-      const changed: { before: Assignment; after: Assignment }[] = [];
-      for (const assignment of assignments) {
-        const { state } = passengerHealth(byWorker.get(assignment.workerId) ?? [], departureAt, checkValidityHours);
-        if (state !== 'failed' || assignment.seats.length === 0) continue;
-        changed.push({ before: assignment, after: { ...assignment, seats: [], updatedAt: at } });
-      }
-      await db.assignments.bulkPut(changed.map(({ after }) => after));
-      if (changed.length > 0) {
-        await recordChange(db, {
-          table: 'batches',
-          recordId: batchId,
-          action: 'update',
-          before: { seats: changed.map(({ before }) => ({ workerId: before.workerId, seats: before.seats })) },
-          after: { seats: changed.map(({ after }) => ({ workerId: after.workerId, seats: after.seats })) },
-        });
-      }
-      const unseated = changed.map(({ after }) => after.workerId);
-      const done = new Set(unseated);
-      return { unseated, skipped: workerIds.filter((id) => !done.has(id)) };
-    },
-  );
+  return auditedWrite(['batches', 'routes', 'assignments', 'healthChecks'], async ({ db, updateAll }) => {
+    const batch = await liveBatch(db, batchId);
+    refuseIfLocked(batch);
+    const departureAt = batchDepartureAt(batch, await db.routes.get(batch.routeId));
+    const wanted = new Set(workerIds);
+    const assignments = (await db.assignments.where('batchId').equals(batchId).toArray()).filter(
+      (assignment) => isLive(assignment) && wanted.has(assignment.workerId),
+    );
+    const byWorker = checksByWorker(await db.healthChecks.where('batchId').equals(batchId).toArray());
+    const at = now();
+    const changed: { before: Assignment; after: Assignment }[] = [];
+    for (const assignment of assignments) {
+      const { state } = passengerHealth(byWorker.get(assignment.workerId) ?? [], departureAt, checkValidityHours);
+      if (state !== 'failed' || assignment.seats.length === 0) continue;
+      changed.push({ before: assignment, after: { ...assignment, seats: [], updatedAt: at } });
+    }
+    await updateAll('assignments', changed, seatPlanChange(batchId, changed));
+    const unseated = changed.map(({ after }) => after.workerId);
+    const done = new Set(unseated);
+    return { unseated, skipped: workerIds.filter((id) => !done.has(id)) };
+  });
 }
 
 /** Live batches leaving after this one that can still take passengers, soonest first. */

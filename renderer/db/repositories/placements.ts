@@ -2,7 +2,7 @@ import type { Opening, Worker } from '../../../shared/domain/records';
 import { checkPlacements, type PlacementCheck } from '../../../shared/domain/placement';
 import { todayCalendarDate } from '../../../shared/dates';
 import { database, type PlannerDatabase } from '../database';
-import { recordChange } from '../audit';
+import { auditedWrite } from '../audited-write';
 import { now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
 
@@ -69,9 +69,8 @@ export async function placeWorkers(
   openingId: string,
   overrideReason: string | null,
 ): Promise<void> {
-  const db = database();
   const reason = overrideReason?.trim() ?? '';
-  await db.transaction('rw', [db.workers, db.openings, db.audit, db.settings], async () => {
+  await auditedWrite(['workers', 'openings'], async ({ db, update }) => {
     const opening = await liveOpening(db, openingId);
     const workers = await liveWorkers(db, workerIds);
     const checks = checkPlacements(workers, opening, await placedIn(db, opening), todayCalendarDate());
@@ -84,29 +83,18 @@ export async function placeWorkers(
     for (const [index, before] of workers.entries()) {
       if (before.openingId === opening.id) continue;
       const after: Worker = { ...before, enterpriseId: opening.enterpriseId, openingId: opening.id, updatedAt: at };
-      await db.workers.put(after);
       const overridden = (checks[index]?.problems.length ?? 0) > 0;
-      await recordChange(db, {
-        table: 'workers',
-        recordId: before.id,
-        action: 'update',
-        before,
-        after,
-        ...(overridden ? { reason } : {}),
-      });
+      await update('workers', before, after, overridden ? { reason } : {});
     }
   });
 }
 
 /** Takes a worker out of their opening and enterprise. */
 export async function removePlacement(workerId: string): Promise<void> {
-  const db = database();
-  await db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
+  await auditedWrite(['workers'], async ({ db, update }) => {
     const before = await db.workers.get(workerId);
     if (!before || before.deletedAt) throw new RecordNotFoundError('workers', workerId);
-    const after: Worker = { ...before, enterpriseId: null, openingId: null, updatedAt: now() };
-    await db.workers.put(after);
-    await recordChange(db, { table: 'workers', recordId: workerId, action: 'update', before, after });
+    await update('workers', before, { ...before, enterpriseId: null, openingId: null, updatedAt: now() });
   });
 }
 

@@ -22,7 +22,8 @@ import { millisecondsBetween } from '../../../shared/dates';
 import { REDACTION_TABLE, type RedactionRecord } from '../../../shared/audit/chain';
 import { ANONYMISED_FIELDS, anonymiseWorker, isAnonymised } from '../../../shared/privacy/anonymise';
 import { database, type PlannerDatabase } from '../database';
-import { recordChange, redactAuditRows } from '../audit';
+import { redactAuditRows } from '../audit';
+import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';
 import { RecordNotFoundError } from '../problems';
 import { getSettings } from './settings';
@@ -183,9 +184,8 @@ export class BackupRequiredError extends Error {
  */
 export async function anonymiseExpiredPeople(options: AnonymiseOptions): Promise<AnonymisationReport> {
   if (options.backupName.trim() === '') throw new BackupRequiredError();
-  const db = database();
   const { retentionDays } = await getSettings();
-  return db.transaction('rw', [db.workers, db.batches, db.assignments, db.audit, db.settings], async () => {
+  return auditedWrite(['workers', 'batches', 'assignments'], async ({ db, record }) => {
     const at = now();
     const only = options.batchIds ? new Set(options.batchIds) : undefined;
     const found = await expiredPeople(db, at, retentionDays, only);
@@ -200,16 +200,16 @@ export async function anonymiseExpiredPeople(options: AnonymiseOptions): Promise
         retentionDays,
         backup: options.backupName,
       };
-      await recordChange(db, { table: 'workers', recordId: id, action: 'anonymise', before: null, after });
+      await record({ table: 'workers', recordId: id, action: 'anonymise', before: null, after });
     }
     if (redacted.length > 0) {
-      const record: RedactionRecord = { cause: 'anonymise', people: people.size, redacted };
-      await recordChange(db, {
+      const redaction: RedactionRecord = { cause: 'anonymise', people: people.size, redacted };
+      await record({
         table: REDACTION_TABLE,
         recordId: newId(),
         action: 'redact',
         before: null,
-        after: record,
+        after: redaction,
       });
     }
     return { people: people.size, batches: found.batches.length, redactedAuditRows: redacted.length };
@@ -315,10 +315,9 @@ export async function personalDataOf(workerId: string): Promise<PersonalData | n
  * holds no personal data. Throws RecordNotFoundError for a worker that does not exist.
  */
 export async function recordPersonalDataExport(workerId: string, fileName: string): Promise<AuditEntry> {
-  const db = database();
-  return db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
+  return auditedWrite(['workers'], async ({ db, record }) => {
     if (!(await db.workers.get(workerId))) throw new RecordNotFoundError('workers', workerId);
-    return recordChange(db, {
+    return record({
       table: 'workers',
       recordId: workerId,
       action: 'export',

@@ -1,12 +1,11 @@
 import type { AuditEntry, Route } from '../../../shared/domain/records';
 import { checkRoute, normalizeRouteInput, type RouteInput } from '../../../shared/domain/route-rules';
 import { database } from '../database';
-import { historyOf, recordChange } from '../audit';
+import { historyOf } from '../audit';
+import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
-import { softDelete } from '../soft-delete';
-
-const isLive = (record: { deletedAt?: string | null }): boolean => !record.deletedAt;
+import { isLive, softDelete } from '../soft-delete';
 
 export interface RouteRow extends Route {
   /** Live batches on this route. */
@@ -33,8 +32,7 @@ export function getRoute(id: string): Promise<Route | undefined> {
 
 /** Creates (id null) or updates a route, refusing one with problems; audited in the same transaction. */
 export async function saveRoute(id: string | null, input: RouteInput): Promise<Route> {
-  const db = database();
-  return db.transaction('rw', [db.routes, db.batches, db.audit, db.settings], async () => {
+  return auditedWrite(['routes', 'batches'], async ({ db, create, update }) => {
     const others = (await db.routes.toArray()).filter((route) => isLive(route) && route.id !== id);
     const problems = checkRoute(input, others);
     if (problems.length > 0) throw new RecordRejectedError(problems);
@@ -42,9 +40,7 @@ export async function saveRoute(id: string | null, input: RouteInput): Promise<R
     const at = now();
     if (id === null) {
       const route: Route = { ...cleaned, id: newId(), createdAt: at, updatedAt: at };
-      await db.routes.add(route);
-      await recordChange(db, { table: 'routes', recordId: route.id, action: 'create', before: null, after: route });
-      return route;
+      return create('routes', route);
     }
     const before = await db.routes.get(id);
     if (!before || before.deletedAt) throw new RecordNotFoundError('routes', id);
@@ -60,10 +56,7 @@ export async function saveRoute(id: string | null, input: RouteInput): Promise<R
         ]);
       }
     }
-    const after: Route = { ...before, ...cleaned, updatedAt: at };
-    await db.routes.put(after);
-    await recordChange(db, { table: 'routes', recordId: id, action: 'update', before, after });
-    return after;
+    return update('routes', before, { ...before, ...cleaned, updatedAt: at });
   });
 }
 
@@ -82,8 +75,7 @@ export async function deleteRoute(id: string): Promise<void> {
 
 /** Undoes a soft delete, unless another live route took the name meanwhile. */
 export async function restoreRoute(id: string): Promise<Route> {
-  const db = database();
-  return db.transaction('rw', [db.routes, db.audit, db.settings], async () => {
+  return auditedWrite(['routes'], async ({ db, update }) => {
     const before = await db.routes.get(id);
     if (!before) throw new RecordNotFoundError('routes', id);
     if (!before.deletedAt) return before;
@@ -91,10 +83,7 @@ export async function restoreRoute(id: string): Promise<Route> {
       (route) => isLive(route) && route.id !== id && route.name.trim() === before.name.trim(),
     );
     if (taken) throw new RecordRejectedError([{ field: 'name', code: 'route-name-duplicate' }]);
-    const after: Route = { ...before, deletedAt: null, updatedAt: now() };
-    await db.routes.put(after);
-    await recordChange(db, { table: 'routes', recordId: id, action: 'restore', before, after });
-    return after;
+    return update('routes', before, { ...before, deletedAt: null, updatedAt: now() }, { action: 'restore' });
   });
 }
 

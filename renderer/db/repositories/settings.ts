@@ -1,7 +1,7 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/records';
 import { checkSettings, type SettingsInput } from '../../../shared/domain/settings-rules';
 import { database } from '../database';
-import { recordChange } from '../audit';
+import { auditedWrite } from '../audited-write';
 import { now } from '../clock';
 import { RecordRejectedError } from '../problems';
 
@@ -14,8 +14,7 @@ export async function getSettings(): Promise<Settings> {
 }
 
 export async function updateSettings(patch: Partial<SettingsInput>): Promise<Settings> {
-  const db = database();
-  return db.transaction('rw', [db.settings, db.audit], async () => {
+  return auditedWrite([], async ({ db, record }) => {
     const stored = await db.settings.get(DEFAULT_SETTINGS.id);
     const before: Settings = { ...DEFAULT_SETTINGS, updatedAt: EPOCH, ...stored };
     const merged: Settings = {
@@ -30,7 +29,7 @@ export async function updateSettings(patch: Partial<SettingsInput>): Promise<Set
     if (problems.length > 0) throw new RecordRejectedError(problems);
     await db.settings.put(merged);
     // The audit row names the operator after the change, so renaming yourself is attributed to the new name.
-    await recordChange(db, {
+    await record({
       table: 'settings',
       recordId: merged.id,
       action: stored ? 'update' : 'create',

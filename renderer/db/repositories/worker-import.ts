@@ -183,7 +183,9 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
         result.unchanged.push(row.line);
       }
     }
-    // The audit row's reads first, so that they are answered before the workers are stored.
+    // The audit row's reads first, so that they are answered before the workers are stored. Not
+    // `auditedWrite` (audited-write.ts): its rows are asked for after their write, which would put
+    // this row's reads behind the chunk's 25,000 workers.
     const audit = added.length > 0 || changed.length > 0 ? beginChange(db) : null;
     const written = addAll(db, added, (count) => progress(start + count));
     const updated = db.workers.bulkPut(changed.map((change) => change.after));

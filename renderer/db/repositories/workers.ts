@@ -1,9 +1,10 @@
 import type { AuditEntry, Worker } from '../../../shared/domain/records';
-import { checkWorker, type WorkerInput, type WorkerProblem } from '../../../shared/domain/worker-rules';
+import { checkWorker, type WorkerInput } from '../../../shared/domain/worker-rules';
 import { todayCalendarDate } from '../../../shared/dates';
 import { isAnonymised } from '../../../shared/privacy/anonymise';
 import { database, type PlannerDatabase } from '../database';
-import { historyOf, recordChange } from '../audit';
+import { historyOf } from '../audit';
+import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
 import { softDelete } from '../soft-delete';
@@ -13,11 +14,6 @@ import { getSettings } from './settings';
 export async function workerCheckOptions(): Promise<Parameters<typeof checkWorker>[1]> {
   const settings = await getSettings();
   return { today: todayCalendarDate(), workingAge: { min: settings.workingAgeMin, max: settings.workingAgeMax } };
-}
-
-/** The checks of the form and the import, without storing anything: errors and warnings per field. */
-export async function previewWorker(input: WorkerInput): Promise<WorkerProblem[]> {
-  return checkWorker(input, await workerCheckOptions()).problems;
 }
 
 function checked(input: WorkerInput, options: Parameters<typeof checkWorker>[1]) {
@@ -36,9 +32,8 @@ async function holderOf(db: PlannerDatabase, residentId: string): Promise<Worker
  * deleted one is brought back with the new details, so the person's history stays in one place.
  */
 export async function createWorker(input: WorkerInput): Promise<Worker> {
-  const db = database();
   const options = await workerCheckOptions();
-  return db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
+  return auditedWrite(['workers'], async ({ db, create, update }) => {
     const fields = checked(input, options);
     const at = now();
     const holder = await holderOf(db, fields.residentId);
@@ -46,28 +41,15 @@ export async function createWorker(input: WorkerInput): Promise<Worker> {
       throw new RecordRejectedError([{ field: 'residentId', code: 'resident-id-duplicate' }]);
     }
     if (holder) {
-      const revived: Worker = { ...holder, ...fields, deletedAt: null, updatedAt: at };
-      await db.workers.put(revived);
-      await recordChange(db, {
-        table: 'workers',
-        recordId: holder.id,
-        action: 'restore',
-        before: holder,
-        after: revived,
-      });
-      return revived;
+      return update('workers', holder, { ...holder, ...fields, deletedAt: null, updatedAt: at }, { action: 'restore' });
     }
-    const worker: Worker = { ...fields, id: newId(), createdAt: at, updatedAt: at };
-    await db.workers.add(worker);
-    await recordChange(db, { table: 'workers', recordId: worker.id, action: 'create', before: null, after: worker });
-    return worker;
+    return create('workers', { ...fields, id: newId(), createdAt: at, updatedAt: at });
   });
 }
 
 export async function updateWorker(id: string, input: WorkerInput): Promise<Worker> {
-  const db = database();
   const options = await workerCheckOptions();
-  return db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
+  return auditedWrite(['workers'], async ({ db, update }) => {
     const before = await db.workers.get(id);
     if (!before || before.deletedAt) throw new RecordNotFoundError('workers', id);
     // An anonymised person's real numbers are gone for good: typing them in again would undo it (issue 7).
@@ -77,10 +59,7 @@ export async function updateWorker(id: string, input: WorkerInput): Promise<Work
     if (holder && holder.id !== id) {
       throw new RecordRejectedError([{ field: 'residentId', code: 'resident-id-duplicate' }]);
     }
-    const after: Worker = { ...before, ...fields, updatedAt: now() };
-    await db.workers.put(after);
-    await recordChange(db, { table: 'workers', recordId: id, action: 'update', before, after });
-    return after;
+    return update('workers', before, { ...before, ...fields, updatedAt: now() });
   });
 }
 
@@ -89,15 +68,11 @@ export function deleteWorker(id: string): Promise<void> {
 }
 
 export async function restoreWorker(id: string): Promise<Worker> {
-  const db = database();
-  return db.transaction('rw', [db.workers, db.audit, db.settings], async () => {
+  return auditedWrite(['workers'], async ({ db, update }) => {
     const before = await db.workers.get(id);
     if (!before) throw new RecordNotFoundError('workers', id);
     if (!before.deletedAt) return before;
-    const after: Worker = { ...before, deletedAt: null, updatedAt: now() };
-    await db.workers.put(after);
-    await recordChange(db, { table: 'workers', recordId: id, action: 'restore', before, after });
-    return after;
+    return update('workers', before, { ...before, deletedAt: null, updatedAt: now() }, { action: 'restore' });
   });
 }
 

@@ -1,11 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   addPassengers,
-  autoSeat,
-  batchGate,
-  batchHistory,
-  changeBatchStatus,
-  changeSeat,
   createBatch,
   deleteRoute,
   listBatches,
@@ -14,16 +9,12 @@ import {
   removePassengers,
   restoreRoute,
   saveRoute,
-  SeatChangeRefusedError,
-  tickItem,
-  untickItem,
   updateBatch,
   updateSettings,
   type PlannerDatabase,
 } from '../../../renderer/db';
-import { CHECKLIST_ITEMS } from '../../../shared/gate';
 import { makeBatchInput, makeEscort, makeRouteInput } from '../../fixtures/batches';
-import { makeEnterprise, makeWorker } from '../../fixtures/factories';
+import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase, rejection } from './test-database';
 
 let db: PlannerDatabase;
@@ -141,121 +132,5 @@ describe('batches and passengers', () => {
     const problems = (await rejection(updateBatch(second.id, { ...input, date: '2026-02-18' }))).problems;
     expect(problems[0]).toMatchObject({ code: 'passengers-travel-overlap', params: { count: 1 } });
     await expect(db.batches.get(second.id)).resolves.toMatchObject({ date: '2026-02-20' });
-  });
-});
-
-describe('seating a batch', () => {
-  it('seats everyone within the load factor, swaps two passengers, and refuses a move onto a reserved seat', async () => {
-    const route = await saveRoute(null, makeRouteInput());
-    const input = batchInput(route);
-    const batch = await createBatch(input);
-    const workers = await registered(30);
-    await addPassengers(
-      batch.id,
-      workers.map((w) => w.id),
-    );
-    const outcome = await autoSeat(batch.id);
-    const coachLeg = outcome.legs[0];
-    // A 45-seat coach at 50% takes 22 passengers: the rest are named as unseated.
-    const seatedOnCoach = coachLeg?.allocation.seats.length ?? 0;
-    expect(seatedOnCoach).toBeLessThanOrEqual(22);
-    expect(seatedOnCoach + (coachLeg?.allocation.unseated.length ?? 0)).toBe(30);
-    const passengers = await listPassengers(batch.id);
-    const trainLegId = route.legs[1]?.id ?? '';
-    expect(passengers.every((p) => p.assignment.seats.some((seat) => seat.legId === trainLegId))).toBe(true);
-
-    const seatOf = async (workerId: string) =>
-      (await listPassengers(batch.id))
-        .find((p) => p.worker.id === workerId)
-        ?.assignment.seats.find((seat) => seat.legId === trainLegId)?.seat;
-    const [a, b] = workers;
-    const [seatA, seatB] = [await seatOf(a?.id ?? ''), await seatOf(b?.id ?? '')];
-    await changeSeat(batch.id, trainLegId, { kind: 'swap', workerIds: [a?.id ?? '', b?.id ?? ''] });
-    expect([await seatOf(a?.id ?? ''), await seatOf(b?.id ?? '')]).toEqual([seatB, seatA]);
-
-    const stored = await db.batches.get(batch.id);
-    const [coachLegPlan, trainLegPlan] = stored?.legs ?? [];
-    const train = trainLegPlan?.vehicles[0];
-    if (!coachLegPlan || !train) throw new Error('the batch lost its legs');
-    await db.batches.update(batch.id, {
-      legs: [
-        coachLegPlan,
-        { legId: trainLegId, vehicles: [{ ...train, reserved: [{ seat: '18F', role: 'isolation' }] }] },
-      ],
-    });
-    const refused = await changeSeat(batch.id, trainLegId, {
-      kind: 'move',
-      workerId: a?.id ?? '',
-      to: { vehicleId: train.id, seat: '18F' },
-    }).catch((error: unknown) => error);
-    expect(refused).toBeInstanceOf(SeatChangeRefusedError);
-    expect((refused as SeatChangeRefusedError).problems[0]?.code).toBe('seat-reserved');
-    expect(await seatOf(a?.id ?? '')).toBe(seatB);
-  });
-});
-
-describe('the five-unifications gate and the status of a batch', () => {
-  it('refuses "ready" with the reasons, allows it with a written reason, and keeps the override', async () => {
-    const route = await saveRoute(null, makeRouteInput());
-    const batch = await createBatch(batchInput(route));
-    const enterprise = makeEnterprise();
-    await db.enterprises.add(enterprise);
-    const workers = await registered(4, enterprise.id);
-    await addPassengers(
-      batch.id,
-      workers.map((w) => w.id),
-    );
-    await expect(changeBatchStatus(batch.id, 'planned')).resolves.toMatchObject({ allowed: true });
-
-    let gate = await batchGate(batch.id);
-    expect(gate.unmet).toContain('vehicle.seat-plan-made');
-    expect(gate.unmet).toContain('organization.roster-locked');
-    await autoSeat(batch.id);
-    for (const item of CHECKLIST_ITEMS) {
-      if (item.kind === 'ticked') await tickItem(batch.id, item.key, item.note?.required ? 'A-123' : '');
-    }
-    gate = await batchGate(batch.id);
-    // Medical waits for the health-check station; every other item is met.
-    expect(gate.unmet).toEqual(['medical.health-checks-passed']);
-
-    const refused = await changeBatchStatus(batch.id, 'ready');
-    expect(refused).toMatchObject({ allowed: false, unmet: ['medical.health-checks-passed'] });
-    await expect(db.batches.get(batch.id)).resolves.toMatchObject({ status: 'planned' });
-
-    await expect(changeBatchStatus(batch.id, 'ready', { reason: '县卫健局已集中体检' })).resolves.toMatchObject({
-      allowed: true,
-    });
-    const stored = await db.batches.get(batch.id);
-    expect(stored?.status).toBe('ready');
-    expect(stored?.overrides).toEqual([
-      expect.objectContaining({ from: 'planned', to: 'ready', reason: '县卫健局已集中体检', by: '王调度' }),
-    ]);
-    const history = await batchHistory(batch.id);
-    expect(history.at(-1)?.reason).toBe('县卫健局已集中体检');
-    // Never backwards, not even with a reason.
-    await expect(changeBatchStatus(batch.id, 'planned', { reason: '重新安排车辆' })).resolves.toMatchObject({
-      allowed: false,
-    });
-  });
-
-  it('breaks the roster lock when a passenger joins after it, and a tick needs its note', async () => {
-    const route = await saveRoute(null, makeRouteInput());
-    const batch = await createBatch(batchInput(route));
-    const [a, b] = await registered(2);
-    await addPassengers(batch.id, [a?.id ?? '']);
-    await tickItem(batch.id, 'organization.roster-locked', '');
-    expect((await batchGate(batch.id)).unmet).not.toContain('organization.roster-locked');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    await addPassengers(batch.id, [b?.id ?? '']);
-    const gate = await batchGate(batch.id);
-    const item = gate.unifications.flatMap((u) => u.items).find((i) => i.key === 'organization.roster-locked');
-    expect(item?.state).toBe('broken');
-    expect(item?.reasons[0]).toMatchObject({ code: 'roster-changed-after-tick', params: { added: 1 } });
-    await untickItem(batch.id, 'organization.roster-locked');
-    expect(
-      (await batchGate(batch.id)).unifications[0]?.items.find((i) => i.key === 'organization.roster-locked')?.state,
-    ).toBe('unmet');
-    const problems = (await rejection(tickItem(batch.id, 'protection.insurance', '  '))).problems;
-    expect(problems).toEqual([{ field: 'note', code: 'required' }]);
   });
 });

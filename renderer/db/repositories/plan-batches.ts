@@ -9,30 +9,41 @@
  * the click to the proposal (the planning itself about 0.5 s): fine for a button press, and the
  * screen never reads the pool in a live query, which would read it again on every change.
  */
-import {
-  type Assignment,
-  type Batch,
-  type BatchLeg,
-  type CalendarDate,
-  type Enterprise,
-  type PovertyStatus,
-  type Route,
-  type Vehicle,
-  type VehicleKind,
-  type Worker,
+import type {
+  Assignment,
+  Batch,
+  BatchLeg,
+  Enterprise,
+  PovertyStatus,
+  Route,
+  Vehicle,
+  Worker,
 } from '../../../shared/domain/records';
-import { isCalendarDate } from '../../../shared/dates';
 import { checkBatch } from '../../../shared/domain/batch-rules';
-import type { FieldProblem } from '../../../shared/domain/problems';
-import { expandDateRange, planBatches, type BatchProposal, type LegVehicleType } from '../../../shared/planning';
-import { VEHICLE_SEAT_LIMITS, defaultReservedSeats, vehicleCapacity } from '../../../shared/seating';
+import {
+  checkPlanningOptions,
+  chosenVehicles,
+  expandDateRange,
+  planBatches,
+  type BatchProposal,
+  type PlanningChoices,
+} from '../../../shared/planning';
+import { defaultReservedSeats } from '../../../shared/seating';
 import { database, type PlannerDatabase } from '../database';
-import { recordChange } from '../audit';
+import { auditedWrite } from '../audited-write';
+import { newAssignment } from '../assignment';
 import { newId, now } from '../clock';
 import { RecordRejectedError } from '../problems';
+import { isLive } from '../soft-delete';
 import { getSettings } from './settings';
 
-const isLive = (record: { deletedAt?: string | null }): boolean => !record.deletedAt;
+// The screen's choices and their checks are pure rules of shared/planning; the screen imports them from here.
+export {
+  PLANNING_PROBLEM_CODES,
+  checkPlanningOptions,
+  choiceCapacity,
+  type LegVehicleChoice,
+} from '../../../shared/planning';
 
 /**
  * Which workers of the pool to plan; an empty or missing list lets everyone through. The lists
@@ -75,6 +86,18 @@ function matches(list: readonly string[] | undefined, value: string): boolean {
   return !list || list.length === 0 || list.includes(value);
 }
 
+/** The workers on a live batch that is not closed: they are not in the pool, and a proposal can not take them. */
+function travellingWorkers(batches: readonly Batch[], assignments: readonly Assignment[]): Set<string> {
+  const openBatches = new Set(
+    batches.filter((batch) => isLive(batch) && batch.status !== 'closed').map((batch) => batch.id),
+  );
+  const travelling = new Set<string>();
+  for (const assignment of assignments) {
+    if (isLive(assignment) && openBatches.has(assignment.batchId)) travelling.add(assignment.workerId);
+  }
+  return travelling;
+}
+
 async function readPool(db: PlannerDatabase, filter: PlanningPoolFilter): Promise<PlanningPool> {
   const [workers, assignments, batches, enterprises, routes] = await Promise.all([
     db.workers.toArray(),
@@ -83,13 +106,7 @@ async function readPool(db: PlannerDatabase, filter: PlanningPoolFilter): Promis
     db.enterprises.toArray(),
     db.routes.toArray(),
   ]);
-  const openBatches = new Set(
-    batches.filter((batch) => isLive(batch) && batch.status !== 'closed').map((batch) => batch.id),
-  );
-  const travelling = new Set<string>();
-  for (const assignment of assignments) {
-    if (isLive(assignment) && openBatches.has(assignment.batchId)) travelling.add(assignment.workerId);
-  }
+  const travelling = travellingWorkers(batches, assignments);
   const liveEnterprises = enterprises.filter(isLive);
   const cityOf = new Map(liveEnterprises.map((enterprise) => [enterprise.id, enterprise.city]));
   const filterEnterprises = (filter.enterpriseIds?.length ?? 0) > 0 || (filter.cities?.length ?? 0) > 0;
@@ -123,121 +140,9 @@ export async function planningPool(filter: PlanningPoolFilter = {}): Promise<Pla
   );
 }
 
-/** The vehicle type the coordinator chose for one leg. */
-export interface LegVehicleChoice {
-  kind: VehicleKind;
-  seatCount: number;
-  /** Vehicles one batch may use on this leg; the planner's default (16 carriages, 40 coaches) when absent. */
-  maxVehicles?: number;
-}
-
-/** What the "Plan batches" screen asks for. */
-export interface ProposeBatchesOptions {
+/** What the "Plan batches" screen asks for: its choices (checked in shared/planning) and the pool's filter. */
+export interface ProposeBatchesOptions extends PlanningChoices {
   filter?: PlanningPoolFilter;
-  /** First and last day a batch may leave, both included. */
-  firstDate: CalendarDate;
-  lastDate: CalendarDate;
-  /** Live routes to plan on, in order of preference: a worker rides the first that picks up from their county. */
-  routeIds: readonly string[];
-  /** Route id → leg id → the vehicle type of that leg. */
-  vehicles: Readonly<Record<string, Readonly<Record<string, LegVehicleChoice>>>>;
-  /** Route id → batches a day; 1 when absent. */
-  batchesPerDay?: Readonly<Record<string, number>>;
-}
-
-/**
- * Problem codes of this module that `problems.*` does not have; the screen finds their texts under
- * `planning.problems.*`.
- * - `planning-date-order`: the last day is before the first.
- * - `planning-no-capacity`: at the load factor a vehicle of this type takes nobody (`{ seats }`).
- * - `planning-count-invalid`: a number of batches or vehicles is not a whole number of 1 or more.
- * - `planning-route-changed`: a route's legs changed after the proposal was made (`{ name }`).
- * - `planning-passengers-taken`: proposed passengers joined a batch or were deleted meanwhile
- *   (`{ count, names }`).
- */
-export const PLANNING_PROBLEM_CODES = [
-  'planning-date-order',
-  'planning-no-capacity',
-  'planning-count-invalid',
-  'planning-route-changed',
-  'planning-passengers-taken',
-] as const;
-
-/** A whole number of 1 or more. */
-function isCount(value: number | undefined): boolean {
-  return value !== undefined && Number.isSafeInteger(value) && value >= 1;
-}
-
-/** Passengers one vehicle of this type takes at the load factor, its default reserved seats kept free. */
-export function choiceCapacity(choice: Pick<LegVehicleChoice, 'kind' | 'seatCount'>, loadFactor: number): number {
-  const { min, max } = VEHICLE_SEAT_LIMITS[choice.kind];
-  if (!Number.isInteger(choice.seatCount) || choice.seatCount < min || choice.seatCount > max) return 0;
-  const probe: Vehicle = {
-    id: 'probe',
-    kind: choice.kind,
-    label: '01',
-    seatCount: choice.seatCount,
-    reserved: defaultReservedSeats(choice.kind, choice.seatCount),
-    escortId: null,
-  };
-  return vehicleCapacity(probe, loadFactor);
-}
-
-/**
- * What is wrong with the screen's choices, field by field (`firstDate`, `lastDate`, `routeIds`,
- * `vehicles.<route>.<leg>.seatCount`, `vehicles.<route>.<leg>.maxVehicles`, `batchesPerDay.<route>`),
- * the paths matching the options' shape so a form shows each beside its input. `routes` are the live
- * routes; a chosen route not among them is `route-missing`.
- */
-export function checkPlanningOptions(
-  options: ProposeBatchesOptions,
-  routes: readonly Pick<Route, 'id' | 'legs'>[],
-  loadFactor: number,
-): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const firstOk = isCalendarDate(options.firstDate);
-  const lastOk = isCalendarDate(options.lastDate);
-  if (!firstOk) problems.push({ field: 'firstDate', code: 'date-invalid' });
-  if (!lastOk) problems.push({ field: 'lastDate', code: 'date-invalid' });
-  // yyyy-MM-dd compares as text in calendar order.
-  if (firstOk && lastOk && options.lastDate < options.firstDate) {
-    problems.push({ field: 'lastDate', code: 'planning-date-order' });
-  }
-  if (options.routeIds.length === 0) problems.push({ field: 'routeIds', code: 'required' });
-  const byId = new Map(routes.map((route) => [route.id, route]));
-  for (const routeId of options.routeIds) {
-    const route = byId.get(routeId);
-    if (!route) {
-      problems.push({ field: 'routeIds', code: 'route-missing' });
-      continue;
-    }
-    const perDay = options.batchesPerDay?.[routeId];
-    if (perDay !== undefined && !isCount(perDay)) {
-      problems.push({ field: `batchesPerDay.${routeId}`, code: 'planning-count-invalid' });
-    }
-    for (const leg of route.legs) {
-      const field = `vehicles.${routeId}.${leg.id}`;
-      const choice = options.vehicles[routeId]?.[leg.id];
-      if (!choice) {
-        problems.push({ field: `${field}.kind`, code: 'required' });
-        continue;
-      }
-      const { min, max } = VEHICLE_SEAT_LIMITS[choice.kind];
-      if (!Number.isInteger(choice.seatCount) || choice.seatCount < min || choice.seatCount > max) {
-        problems.push({ field: `${field}.seatCount`, code: 'seat-count-range', params: { min, max } });
-      } else if (choiceCapacity(choice, loadFactor) < 1) {
-        problems.push({
-          field: `${field}.seatCount`,
-          code: 'planning-no-capacity',
-          params: { seats: choice.seatCount },
-        });
-      }
-      if (choice.maxVehicles !== undefined && !isCount(choice.maxVehicles)) {
-        problems.push({ field: `${field}.maxVehicles`, code: 'planning-count-invalid' });
-      }
-    }
-  }
-  return problems;
 }
 
 /** Who a worker is, for the lists of workers the proposal could not place. */
@@ -267,10 +172,8 @@ export interface BatchPlanningResult {
 
 /**
  * Proposes batches for the pool matching `options.filter` on the chosen routes and days: see
- * `shared/planning` for how. Each leg's capacity is that of a vehicle of the chosen type with its
- * default reserved seats (escort, medic, the last row for isolation) at the settings' load factor,
- * so a saved batch holds exactly what its vehicles take. Refuses choices with problems (see
- * {@link checkPlanningOptions}); writes nothing.
+ * `shared/planning` for how, and for each leg's capacity (`chosenVehicles`) at the settings' load
+ * factor. Refuses choices with problems (see `checkPlanningOptions`); writes nothing.
  */
 export async function proposeBatches(options: ProposeBatchesOptions): Promise<BatchPlanningResult> {
   const { loadFactor } = await getSettings();
@@ -280,26 +183,7 @@ export async function proposeBatches(options: ProposeBatchesOptions): Promise<Ba
 
   const byId = new Map(pool.routes.map((route) => [route.id, route]));
   const routes = [...new Set(options.routeIds)].flatMap((id) => byId.get(id) ?? []);
-  const capacities: Record<string, Record<string, number>> = {};
-  const vehicles: Record<string, Record<string, LegVehicleType>> = {};
-  for (const route of routes) {
-    const routeCapacities: Record<string, number> = {};
-    const routeVehicles: Record<string, LegVehicleType> = {};
-    for (const leg of route.legs) {
-      const choice = options.vehicles[route.id]?.[leg.id];
-      if (!choice) continue;
-      const capacity = choiceCapacity(choice, loadFactor);
-      routeCapacities[leg.id] = capacity;
-      routeVehicles[leg.id] = {
-        kind: choice.kind,
-        seatCount: choice.seatCount,
-        capacity,
-        ...(choice.maxVehicles === undefined ? {} : { maxVehicles: choice.maxVehicles }),
-      };
-    }
-    capacities[route.id] = routeCapacities;
-    vehicles[route.id] = routeVehicles;
-  }
+  const { capacities, vehicles } = chosenVehicles(routes, options.vehicles, loadFactor);
   const proposal = planBatches({
     workers: pool.workers,
     enterprises: pool.enterprises,
@@ -373,9 +257,8 @@ function vehiclesOf(leg: BatchProposal['batches'][number]['legs'][number], coach
  * Returns the new batches' ids, in the proposal's order.
  */
 export async function saveProposal(proposal: BatchProposal, options: SaveProposalOptions = {}): Promise<string[]> {
-  const db = database();
   const coachPrefix = options.coachLabelPrefix?.trim() || DEFAULT_COACH_LABEL_PREFIX;
-  return db.transaction('rw', [db.workers, db.assignments, db.batches, db.routes, db.audit, db.settings], async () => {
+  return auditedWrite(['workers', 'assignments', 'batches', 'routes'], async ({ db, record }) => {
     const passengerIds = proposal.batches.flatMap((batch) => batch.passengerIds);
     // The whole workers table in one cursor: at 58,000 passengers of 100,000 workers, a bulkGet of
     // the passengers took 5 s in Chromium, reading every worker under 2 s.
@@ -399,13 +282,7 @@ export async function saveProposal(proposal: BatchProposal, options: SaveProposa
       }
     }
 
-    const openBatches = new Set(
-      batches.filter((batch) => isLive(batch) && batch.status !== 'closed').map((batch) => batch.id),
-    );
-    const travelling = new Set<string>();
-    for (const assignment of assignments) {
-      if (isLive(assignment) && openBatches.has(assignment.batchId)) travelling.add(assignment.workerId);
-    }
+    const travelling = travellingWorkers(batches, assignments);
     // A passenger twice in the proposal would ride two batches: refused like one taken meanwhile.
     const seen = new Set<string>();
     const taken: string[] = [];
@@ -453,26 +330,16 @@ export async function saveProposal(proposal: BatchProposal, options: SaveProposa
       const problems = checkBatch(batch, route);
       if (problems.length > 0) throw new RecordRejectedError(problems);
       created.push(batch);
-      createdAssignments.push(
-        planned.passengerIds.map((workerId) => ({
-          id: newId(),
-          batchId: batch.id,
-          workerId,
-          seats: [],
-          boarding: 'pending',
-          createdAt: at,
-          updatedAt: at,
-        })),
-      );
+      createdAssignments.push(planned.passengerIds.map((workerId) => newAssignment(batch.id, workerId, at)));
     });
 
     await db.batches.bulkAdd(created);
     await db.assignments.bulkAdd(createdAssignments.flat());
     for (const [index, batch] of created.entries()) {
-      await recordChange(db, { table: 'batches', recordId: batch.id, action: 'create', before: null, after: batch });
+      await record({ table: 'batches', recordId: batch.id, action: 'create', before: null, after: batch });
       const passengers = createdAssignments[index] ?? [];
       // Like the seat plan of `autoSeat`, the roster is one change to the batch.
-      await recordChange(db, {
+      await record({
         table: 'batches',
         recordId: batch.id,
         action: 'update',

@@ -1,0 +1,120 @@
+import Dexie from 'dexie';
+import type { AuditAction, AuditEntry, RecordMeta } from '../../shared/domain/records';
+import { database, type PlannerDatabase, type RecordTableName } from './database';
+import { recordChange, type Change } from './audit';
+
+/** How an update of one record is recorded: an edit (the default), a soft delete or a restore. */
+export interface UpdateOptions {
+  action?: Extract<AuditAction, 'update' | 'delete' | 'restore'>;
+  /** Why, as the operator wrote it (an override, a correction). */
+  reason?: string;
+}
+
+/** What the body of {@link auditedWrite} writes with: each write goes with its audit row. */
+export interface AuditedWrite {
+  /** The database of the transaction, for reads and for writes that no row of their own records. */
+  readonly db: PlannerDatabase;
+  /** Adds a new record and its `create` row. */
+  readonly create: <T extends RecordMeta>(table: RecordTableName, record: T, reason?: string) => Promise<T>;
+  /** Adds new records, each with its `create` row. */
+  readonly createAll: (table: RecordTableName, records: readonly RecordMeta[]) => Promise<void>;
+  /**
+   * Stores `after` in place of `before` (the same record as this transaction read it) with one row
+   * naming both: an edit, a soft delete or a restore.
+   */
+  readonly update: <T extends RecordMeta>(
+    table: RecordTableName,
+    before: T,
+    after: T,
+    options?: UpdateOptions,
+  ) => Promise<T>;
+  /**
+   * Stores many changed records of one table that are read as a whole (a seat plan), with the one
+   * row `summary` instead of a row each; no row when nothing changed.
+   */
+  readonly updateAll: <T extends RecordMeta>(
+    table: RecordTableName,
+    changes: readonly { before: T; after: T }[],
+    summary: Change,
+  ) => Promise<void>;
+  /** A row that no single record write carries: a print, an export, a purge, a summary of bulk writes. */
+  readonly record: (change: Change) => Promise<AuditEntry>;
+}
+
+/**
+ * The one way a repository changes records: opens a read-write transaction on `tables` plus
+ * `audit` and `settings`, and hands `body` writes that each record their audit row in that same
+ * transaction, chained to the row before (renderer/db/audit.ts). A change and its row are stored
+ * together or not at all, and no write can forget its row; like Actual's `mutator(undoable(fn))`,
+ * the cross-cutting part is written once here, not at every call. Every update names its table,
+ * the record as read and the record as written in one call, which is where a check of the revision
+ * it was based on belongs (ARCHITECTURE.md, "Data").
+ *
+ * Two writers keep their own transaction, and say why there: the roster import (worker-import.ts),
+ * which asks for its audit row's reads before a chunk's writes so IndexedDB answers them while it
+ * stores 25,000 workers, and the restore of a backup (backups.ts), which replaces the audit table.
+ */
+export async function auditedWrite<T>(
+  tables: readonly RecordTableName[],
+  body: (write: AuditedWrite) => Promise<T>,
+): Promise<T> {
+  const db = database();
+  return db.transaction('rw', [...tables, 'audit', 'settings'], () => {
+    // Every method returns Dexie's own promise, never a native one from an `async` function: Dexie
+    // keeps its transaction current across an `await` of its own promises, and a native promise
+    // that settles after a chain of them can leave the body's next write outside the transaction.
+    // Each row goes through `recordChange`, which reads the operator's name afresh: a settings
+    // change is attributed to the name it sets.
+    const record = (change: Change): Promise<AuditEntry> => recordChange(db, change);
+    const table = (name: RecordTableName) => db.table<RecordMeta, string>(name);
+    // A write and its row are asked for at once: IndexedDB runs them in order without a round trip
+    // between (the health station's save is timed, issue 5).
+    const write: AuditedWrite = {
+      db,
+      create: (name, created, reason) =>
+        Dexie.Promise.all([
+          table(name).add(created),
+          record({
+            table: name,
+            recordId: created.id,
+            action: 'create',
+            before: null,
+            after: created,
+            ...(reason === undefined ? {} : { reason }),
+          }),
+        ]).then(() => created),
+      createAll: (name, created) =>
+        table(name)
+          .bulkAdd([...created])
+          .then(() =>
+            created.reduce<Promise<unknown>>(
+              (previous, one) =>
+                previous.then(() =>
+                  record({ table: name, recordId: one.id, action: 'create', before: null, after: one }),
+                ),
+              Dexie.Promise.resolve(),
+            ),
+          )
+          .then(() => undefined),
+      update: (name, before, after, options = {}) =>
+        Dexie.Promise.all([
+          table(name).put(after),
+          record({
+            table: name,
+            recordId: before.id,
+            action: options.action ?? 'update',
+            before,
+            after,
+            ...(options.reason === undefined ? {} : { reason: options.reason }),
+          }),
+        ]).then(() => after),
+      updateAll: (name, changes, summary) =>
+        table(name)
+          .bulkPut(changes.map(({ after }) => after))
+          .then(() => (changes.length > 0 ? record(summary) : undefined))
+          .then(() => undefined),
+      record,
+    };
+    return body(write);
+  });
+}

@@ -1,0 +1,63 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { updateSettings, verifyAuditChain, type PlannerDatabase } from '../../../renderer/db';
+import { auditedWrite } from '../../../renderer/db/audited-write';
+import { makeEnterprise } from '../../fixtures/factories';
+import { freshDatabase } from './test-database';
+
+let db: PlannerDatabase;
+beforeEach(async () => {
+  db = freshDatabase();
+  await updateSettings({ operatorName: '黄干事' });
+});
+afterEach(() => {
+  db.close();
+});
+
+describe('an audited write', () => {
+  it('stores each change with its row, in the operator name, chained to the row before', async () => {
+    const enterprise = makeEnterprise();
+    await auditedWrite(['enterprises'], async ({ create, update }) => {
+      await create('enterprises', enterprise);
+      await update('enterprises', enterprise, { ...enterprise, name: '百色新材料有限公司' }, { reason: '改名' });
+      await update('enterprises', enterprise, { ...enterprise, deletedAt: enterprise.updatedAt }, { action: 'delete' });
+    });
+    const rows = (await db.audit.orderBy('seq').toArray()).filter((row) => row.table === 'enterprises');
+    expect(rows.map((row) => [row.action, row.operator, row.reason])).toEqual([
+      ['create', '黄干事', undefined],
+      ['update', '黄干事', '改名'],
+      ['delete', '黄干事', undefined],
+    ]);
+    expect(rows[1]?.prevHash).toBe(rows[0]?.hash);
+    expect(rows[2]?.prevHash).toBe(rows[1]?.hash);
+    await expect(db.enterprises.get(enterprise.id)).resolves.toMatchObject({ deletedAt: enterprise.updatedAt });
+    await expect(verifyAuditChain()).resolves.toMatchObject({ intact: true });
+  });
+
+  it('leaves neither the records nor their rows when the body fails after writing', async () => {
+    const rowsBefore = await db.audit.count();
+    const failed = auditedWrite(['enterprises'], async ({ create, createAll }) => {
+      await create('enterprises', makeEnterprise());
+      await createAll('enterprises', [makeEnterprise(), makeEnterprise()]);
+      throw new Error('refused after the writes');
+    });
+    await expect(failed).rejects.toThrow('refused after the writes');
+    await expect(db.enterprises.count()).resolves.toBe(0);
+    await expect(db.audit.count()).resolves.toBe(rowsBefore);
+  });
+
+  it('writes one summary row for many changed records, and none when nothing changed', async () => {
+    const [a, b] = [makeEnterprise(), makeEnterprise()];
+    await db.enterprises.bulkAdd([a, b]);
+    const summary = { table: 'enterprises', recordId: 'all', action: 'update', before: null, after: null } as const;
+    await auditedWrite(['enterprises'], async ({ updateAll }) => {
+      await updateAll('enterprises', [], summary);
+      await updateAll(
+        'enterprises',
+        [a, b].map((before) => ({ before, after: { ...before, city: '深圳市' } })),
+        summary,
+      );
+    });
+    expect((await db.audit.toArray()).filter((row) => row.table === 'enterprises')).toHaveLength(1);
+    expect((await db.enterprises.toArray()).map((enterprise) => enterprise.city)).toEqual(['深圳市', '深圳市']);
+  });
+});

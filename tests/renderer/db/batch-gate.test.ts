@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import {
+  addPassengers,
+  autoSeat,
+  batchGate,
+  batchHistory,
+  changeBatchStatus,
+  createBatch,
+  saveRoute,
+  tickItem,
+  updateSettings,
+  type PlannerDatabase,
+} from '../../../renderer/db';
+import { CHECKLIST_ITEMS } from '../../../shared/gate';
+import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
+import { makeEnterprise, makeWorker } from '../../fixtures/factories';
+import { freshDatabase } from './test-database';
+
+let db: PlannerDatabase;
+beforeEach(async () => {
+  db = freshDatabase();
+  await updateSettings({ operatorName: '王调度' });
+});
+
+async function registered(count: number, enterpriseId: string | null = null) {
+  const workers = Array.from({ length: count }, () => makeWorker({ enterpriseId }));
+  await db.workers.bulkAdd(workers);
+  return workers;
+}
+
+const batchInput = makeBatchInput;
+
+describe('the five-unifications gate and the status of a batch', () => {
+  it('refuses "ready" with the reasons, allows it with a written reason, and keeps the override', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    const batch = await createBatch(batchInput(route));
+    const enterprise = makeEnterprise();
+    await db.enterprises.add(enterprise);
+    const workers = await registered(4, enterprise.id);
+    await addPassengers(
+      batch.id,
+      workers.map((w) => w.id),
+    );
+    await expect(changeBatchStatus(batch.id, 'planned')).resolves.toMatchObject({ allowed: true });
+
+    let gate = await batchGate(batch.id);
+    expect(gate.unmet).toContain('vehicle.seat-plan-made');
+    expect(gate.unmet).toContain('organization.roster-locked');
+    await autoSeat(batch.id);
+    for (const item of CHECKLIST_ITEMS) {
+      if (item.kind === 'ticked') await tickItem(batch.id, item.key, item.note?.required ? 'A-123' : '');
+    }
+    gate = await batchGate(batch.id);
+    // Medical waits for the health-check station; every other item is met.
+    expect(gate.unmet).toEqual(['medical.health-checks-passed']);
+
+    const refused = await changeBatchStatus(batch.id, 'ready');
+    expect(refused).toMatchObject({ allowed: false, unmet: ['medical.health-checks-passed'] });
+    await expect(db.batches.get(batch.id)).resolves.toMatchObject({ status: 'planned' });
+
+    await expect(changeBatchStatus(batch.id, 'ready', { reason: '县卫健局已集中体检' })).resolves.toMatchObject({
+      allowed: true,
+    });
+    const stored = await db.batches.get(batch.id);
+    expect(stored?.status).toBe('ready');
+    expect(stored?.overrides).toEqual([
+      expect.objectContaining({ from: 'planned', to: 'ready', reason: '县卫健局已集中体检', by: '王调度' }),
+    ]);
+    const history = await batchHistory(batch.id);
+    expect(history.at(-1)?.reason).toBe('县卫健局已集中体检');
+    // Never backwards, not even with a reason.
+    await expect(changeBatchStatus(batch.id, 'planned', { reason: '重新安排车辆' })).resolves.toMatchObject({
+      allowed: false,
+    });
+  });
+});
