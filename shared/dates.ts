@@ -199,8 +199,3 @@ export function formatTimestamp(at: Timestamp, language: Language): string {
     ? format(parsed, TIMESTAMP_PATTERN[language], { locale: LOCALES[language], ...IN_BEIJING })
     : at;
 }
-
-// The station's and the audit filter's names from before every time was Beijing time; renamed
-// once the screens that call them are reorganised (issue 14).
-export const localTimestamp = beijingWallTimestamp;
-export const localClockTime = beijingClockTime;

@@ -27,7 +27,7 @@ import type {
 } from '../domain/records';
 import { residentIdCheckChar } from '../domain/resident-id';
 import { DEFAULT_SETTINGS } from '../domain/records';
-import { defaultReservedSeats, vehicleCapacity } from '../seating';
+import { TYPICAL_SEAT_COUNTS, defaultReservedSeats, vehicleCapacity } from '../seating';
 import { makeDottedName, makePersonName, makeRareCharName, pickSurname } from './names';
 import { DEMO_COUNTIES, DEMO_DISTRICTS, makeVillageNames } from './places';
 import type { DemoCounty, DemoDistrict } from './places';
@@ -712,7 +712,7 @@ function makeBatches(
     const pickupCoaches = [...perCounty.values()].flatMap((count) => makeCoaches(random, count, '桂L', plates));
     if (pickupCoaches.length === 0) pickupCoaches.push(...makeCoaches(random, 0, '桂L', plates));
 
-    const carriageSeats = plan.trainKind === 'train-hard-seat' ? 118 : 90;
+    const carriageSeats = TYPICAL_SEAT_COUNTS[plan.trainKind];
     const carriageCapacity = vehicleCapacity(
       makeVehicle('probe', plan.trainKind, '01', carriageSeats),
       DEMO_LOAD_FACTOR,

@@ -6,7 +6,7 @@
 import { isCalendarDate } from '../dates';
 import type { FieldProblem } from '../domain/problems';
 import type { CalendarDate, Route, Vehicle, VehicleKind } from '../domain/records';
-import { VEHICLE_SEAT_LIMITS, defaultReservedSeats, vehicleCapacity } from '../seating';
+import { VEHICLE_SEAT_LIMITS, defaultReservedSeats, isSeatCountAllowed, vehicleCapacity } from '../seating';
 import type { LegVehicleType } from './plan-batches';
 
 /** The vehicle type the coordinator chose for one leg. */
@@ -55,8 +55,7 @@ function isCount(value: number | undefined): boolean {
 
 /** Passengers one vehicle of this type takes at the load factor, its default reserved seats kept free. */
 export function choiceCapacity(choice: Pick<LegVehicleChoice, 'kind' | 'seatCount'>, loadFactor: number): number {
-  const { min, max } = VEHICLE_SEAT_LIMITS[choice.kind];
-  if (!Number.isInteger(choice.seatCount) || choice.seatCount < min || choice.seatCount > max) return 0;
+  if (!isSeatCountAllowed(choice.kind, choice.seatCount)) return 0;
   const probe: Vehicle = {
     id: 'probe',
     kind: choice.kind,
@@ -107,8 +106,8 @@ export function checkPlanningOptions(
         problems.push({ field: `${field}.kind`, code: 'required' });
         continue;
       }
-      const { min, max } = VEHICLE_SEAT_LIMITS[choice.kind];
-      if (!Number.isInteger(choice.seatCount) || choice.seatCount < min || choice.seatCount > max) {
+      if (!isSeatCountAllowed(choice.kind, choice.seatCount)) {
+        const { min, max } = VEHICLE_SEAT_LIMITS[choice.kind];
         problems.push({ field: `${field}.seatCount`, code: 'seat-count-range', params: { min, max } });
       } else if (choiceCapacity(choice, loadFactor) < 1) {
         problems.push({

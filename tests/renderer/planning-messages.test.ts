@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PLANNING_PROBLEM_CODES } from '../../renderer/db/repositories/batch-planning';
+import { PLANNING_PROBLEM_CODES } from '../../shared/planning';
 import { createI18n } from '../../renderer/i18n';
 import { en } from '../../renderer/i18n/en';
 import { zhCN } from '../../renderer/i18n/zh-CN';

@@ -8,7 +8,7 @@
 import { Dexie } from 'dexie';
 import type { AuditEntry, CalendarDate, Timestamp } from '../../../shared/domain/records';
 import { AuditChainVerifier, type ChainProblem } from '../../../shared/audit/chain';
-import { addCalendarDays, localTimestamp } from '../../../shared/dates';
+import { addCalendarDays, beijingWallTimestamp } from '../../../shared/dates';
 import { RECORD_TABLES, database } from '../database';
 
 /** Every table an audit row may name: the record tables, settings, `*` (demo data) and `audit` (redactions). */
@@ -54,8 +54,8 @@ export async function auditTrailKeys(filter: AuditFilter = {}): Promise<number[]
   }
   if (filter.from || filter.to) {
     // `at` is stored as an ISO instant in UTC (clock.ts), so the local days' bounds are turned into the same form.
-    const lower = filter.from ? localTimestamp(filter.from, 0) : '';
-    const upper = filter.to ? localTimestamp(addCalendarDays(filter.to, 1), 0) : '\uffff';
+    const lower = filter.from ? beijingWallTimestamp(filter.from, 0) : '';
+    const upper = filter.to ? beijingWallTimestamp(addCalendarDays(filter.to, 1), 0) : '\uffff';
     lists.push(db.audit.where('at').between(lower, upper, true, false).primaryKeys() as Promise<number[]>);
   }
   if (lists.length === 0) return ((await db.audit.toCollection().primaryKeys()) as number[]).reverse();
