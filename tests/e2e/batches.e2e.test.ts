@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { todayCalendarDate } from '../../shared/dates';
+import { makeDemoData } from '../../shared/demo';
 import { CHECKLIST_ITEMS } from '../../shared/gate';
 import { launchChromium, openApp, pageErrors } from './browser';
 import { chineseLeftOn, fillLeg, ZH } from './route-form';
@@ -171,6 +173,41 @@ describe('planning a batch', () => {
     const data = [...names, '田东', '县卫健局', '王调度', '韦建华', '李建国', '桂L', '百色', '广州'];
     const chinese = (await chineseLeftOn(page)).filter((line) => !data.some((text) => line.includes(text)));
     expect(chinese).toEqual([]);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('finds people to add right after they were stored, marks those on the batch, and says when it finds no one', async () => {
+    // The home page's demo (DEMO_OPTIONS), as generated today.
+    const demo = makeDemoData({ seed: 20200218, workers: 2000, today: todayCalendarDate() });
+    const batch = demo.batches[0];
+    const onBatch = demo.workers.find((worker) =>
+      demo.assignments.some((assignment) => assignment.batchId === batch?.id && assignment.workerId === worker.id),
+    );
+    const unique = (name: string) => demo.workers.filter((worker) => worker.name === name).length === 1;
+    const offBatch = demo.workers.find(
+      (worker) => unique(worker.name) && !demo.assignments.some((assignment) => assignment.workerId === worker.id),
+    );
+    if (!batch || !onBatch || !offBatch) throw new Error('the demo has no batch or no worker off it');
+    const { context, page } = await openApp(browser);
+    // The workers are stored after the app started; the batch is opened at once.
+    await page.getByRole('button', { name: '加载演示数据' }).click();
+    await page.getByText('演示数据已加载').waitFor({ timeout: 60_000 });
+    await nav(page, '专列批次');
+    await page.getByText(batch.name, { exact: true }).first().click();
+    await page.getByRole('tab', { name: '乘客' }).click();
+    const search = page.getByRole('textbox', { name: '搜索人员' });
+
+    await search.fill(offBatch.name);
+    await page.getByRole('button', { name: `加入 ${offBatch.name}` }).waitFor();
+
+    await search.fill(onBatch.name);
+    const row = page.getByTestId('search-result').filter({ hasText: onBatch.name }).first();
+    await row.getByTestId('already-on-batch').waitFor();
+    await expect(row.getByRole('button', { name: `加入 ${onBatch.name}` }).count()).resolves.toBe(0);
+
+    await search.fill('查无此人甲乙');
+    await page.getByTestId('search-nothing').filter({ hasText: '没有找到“查无此人甲乙”' }).waitFor();
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

@@ -15,6 +15,7 @@ import {
   listPassengers,
   removePassengers,
   useRepositoryQuery,
+  useDirectoryVersion,
   workerDirectory,
   type DirectoryQuery,
 } from '../../db';
@@ -39,17 +40,30 @@ const query = (over: Partial<DirectoryQuery>): DirectoryQuery => ({
   ...over,
 });
 
-/** Finds workers by name, pinyin or ID digits and adds them one by one. */
-function AddBySearch({ batchId }: { batchId: string }) {
+interface AddBySearchProps {
+  /** The batch the found workers join. */
+  batchId: string;
+  /** Workers on the batch already: they are marked as such instead of offered. */
+  onBatch: ReadonlySet<string>;
+}
+
+/**
+ * Finds workers by name, pinyin or ID digits and adds them one by one. The search asks the workers
+ * directory again whenever it takes in a change, so people imported since the app started are found
+ * as soon as it has them; until the directory is ready the field says it is loading, and a search
+ * that finds no one says so.
+ */
+function AddBySearch({ batchId, onBatch }: AddBySearchProps) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 120);
+  const version = useDirectoryVersion();
   const found = useRepositoryQuery(
     async () =>
-      debounced.trim() === ''
+      debounced.trim() === '' || version === null
         ? null
         : (await workerDirectory().page(query({ search: debounced }), 0, SEARCH_LIMIT)).rows,
-    [debounced],
+    [debounced, version],
   );
   const add = async (workerId: string) => {
     try {
@@ -58,6 +72,7 @@ function AddBySearch({ batchId }: { batchId: string }) {
       notifyWriteFailure(error, t, 'changing passengers');
     }
   };
+  const searching = debounced.trim() !== '';
   return (
     <Stack gap="xs">
       <TextInput
@@ -68,6 +83,16 @@ function AddBySearch({ batchId }: { batchId: string }) {
         onChange={(event) => setSearch(event.currentTarget.value)}
         w={320}
       />
+      {searching && version === null && (
+        <Text size="sm" c="dimmed" data-testid="search-loading">
+          {t('batches.passengers.searchLoading')}
+        </Text>
+      )}
+      {searching && found?.length === 0 && (
+        <Text size="sm" c="dimmed" data-testid="search-nothing">
+          {t('batches.passengers.searchNothing', { query: debounced.trim() })}
+        </Text>
+      )}
       {found?.map((worker) => (
         <Group key={worker.id} gap="sm" data-testid="search-result">
           <Text size="sm" w={100}>
@@ -76,14 +101,20 @@ function AddBySearch({ batchId }: { batchId: string }) {
           <Text size="sm" c="dimmed" w={260}>
             {`${worker.county}${worker.township}${worker.village}`}
           </Text>
-          <Button
-            size="compact-xs"
-            variant="light"
-            aria-label={t('batches.passengers.addOne', { name: worker.name })}
-            onClick={() => void add(worker.id)}
-          >
-            {t('batches.passengers.add')}
-          </Button>
+          {onBatch.has(worker.id) ? (
+            <Text size="sm" c="dimmed" data-testid="already-on-batch">
+              {t('batches.passengers.alreadyOnBatch')}
+            </Text>
+          ) : (
+            <Button
+              size="compact-xs"
+              variant="light"
+              aria-label={t('batches.passengers.addOne', { name: worker.name })}
+              onClick={() => void add(worker.id)}
+            >
+              {t('batches.passengers.add')}
+            </Button>
+          )}
         </Group>
       ))}
     </Stack>
@@ -221,7 +252,7 @@ export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
                 {t('batches.passengers.addSelection', { count: selectedInList.size })}
               </Button>
             </Group>
-            <AddBySearch batchId={batch.id} />
+            <AddBySearch batchId={batch.id} onBatch={onBatch} />
             <AddByFilter batchId={batch.id} />
             {selectedInList.size === 0 && (
               <Text size="xs" c="dimmed">
