@@ -263,6 +263,11 @@ export interface HealthCheck extends RecordMeta {
   supersededById?: string | null;
   /** On a correction: why, as the examiner wrote it. */
   correctionReason?: string;
+  /**
+   * On a withdrawn check (recorded for the wrong person, say): why, as the examiner wrote it. The
+   * check stays stored, soft-deleted, so the passenger is as if it had never been taken.
+   */
+  withdrawnReason?: string;
 }
 
 export interface ChecklistTick extends RecordMeta {

@@ -5,7 +5,8 @@
  * - the temperature codes: see {@link TemperatureProblemCode} (`typed`, or `min` and `max`);
  * - `checked-in-future`: `at`; `checked-before-latest`: `at` (the latest check's time);
  * - `recheck-too-early`: `from` (the earliest time of the second reading);
- * - `not-on-batch`: `name`; `worker-unknown`, `correction-reason-required`: none.
+ * - `not-on-batch`: `name`; `worker-unknown`, `correction-reason-required`,
+ *   `withdrawal-reason-required`: none.
  */
 import type { TemperatureProblemCode } from './temperature';
 
@@ -21,6 +22,7 @@ export const HEALTH_PROBLEM_CODES = [
   'not-on-batch',
   'worker-unknown',
   'correction-reason-required',
+  'withdrawal-reason-required',
 ] as const;
 
 export type HealthProblemCode = (typeof HEALTH_PROBLEM_CODES)[number];

@@ -329,6 +329,28 @@ export async function correctHealthCheck(
   });
 }
 
+/**
+ * Withdraws a passenger's latest check, for a check recorded for the wrong person: the check is
+ * kept, soft-deleted with the reason (`withdrawnReason`), and audited, so the passenger is back to
+ * what the checks before it say ("not checked" when there were none). Like a correction, it acts on
+ * the latest check as the station saw it, or says which check is latest now.
+ */
+export async function withdrawHealthCheck(checkId: string, reason: string): Promise<HealthCheck> {
+  return auditedWrite(['batches', 'workers', 'healthChecks'], async ({ db, update }) => {
+    const original = await db.healthChecks.get(checkId);
+    if (!original) throw new RecordNotFoundError('healthChecks', checkId);
+    refuseIfLocked(await liveBatch(db, original.batchId));
+    const latest = latestCheck(await checksOf(db, original.batchId, original.workerId));
+    if (original.deletedAt || latest?.id !== original.id) throw new HealthCheckConflictError(latest);
+    const why = reason.trim();
+    if (why === '') throw new RecordRejectedError([{ field: 'reason', code: 'withdrawal-reason-required' }]);
+    const at = now();
+    const withdrawn: HealthCheck = { ...original, withdrawnReason: why, deletedAt: at, updatedAt: at };
+    await update('healthChecks', original, withdrawn, { action: 'delete', reason: why });
+    return withdrawn;
+  });
+}
+
 /** A passenger's checks on a batch and their audit rows: who saved or corrected what, and when. */
 export interface CheckHistory {
   /** Every check, replaced ones included, in the order they were saved. */

@@ -235,6 +235,7 @@ export function CheckForm({ row, batch, locked, settings, examiner, onExaminerCh
         <CheckHistoryPanel
           batchId={batch.id}
           workerId={worker.id}
+          workerName={worker.name}
           latest={health.latest}
           canCorrect={!locked && mode.kind === 'new'}
           onCorrect={startCorrection}

@@ -138,6 +138,16 @@ export const healthZhCN = {
     correction: '更正记录，原因：{{reason}}',
     correct: '更正此记录',
     correctLabel: '更正 {{at}} 的体检记录',
+    withdrawn: '已撤回',
+    withdrawal: '已撤回，原因：{{reason}}',
+    withdraw: '撤回此记录',
+    withdrawLabel: '撤回 {{at}} 的体检记录',
+    withdrawTitle: '撤回 {{name}} 的体检记录',
+    withdrawText:
+      '用于记错了人等情况：这条记录会保留在历史中并注明原因，但不再计入；此人回到此前的体检状态（没有其他记录则为“未检”）。',
+    withdrawReason: '撤回原因',
+    withdrawConfirm: '撤回',
+    withdrawDone: '已撤回 {{name}} 的体检记录',
     audit: '{{at}} · {{operator}} · {{action}}',
     actions: {
       create: '录入',
@@ -178,6 +188,7 @@ export const healthZhCN = {
     'not-on-batch': '{{name}} 不在本批次名单中',
     'worker-unknown': '人员名单中没有此人（可能已被删除）',
     'correction-reason-required': '请写明更正原因',
+    'withdrawal-reason-required': '请写明撤回原因',
   },
 } as const;
 
@@ -317,6 +328,16 @@ export const healthEn: Widen<typeof healthZhCN> = {
     correction: 'correction, because: {{reason}}',
     correct: 'Correct this check',
     correctLabel: 'Correct the check taken at {{at}}',
+    withdrawn: 'withdrawn',
+    withdrawal: 'withdrawn, because: {{reason}}',
+    withdraw: 'Withdraw this check',
+    withdrawLabel: 'Withdraw the check taken at {{at}}',
+    withdrawTitle: 'Withdraw the check of {{name}}',
+    withdrawText:
+      'For a check recorded for the wrong person: the check stays in the history with the reason but no longer counts; the passenger is back to the checks before it ("not checked" when there are none).',
+    withdrawReason: 'Why it is withdrawn',
+    withdrawConfirm: 'Withdraw',
+    withdrawDone: 'The check of {{name}} is withdrawn',
     audit: '{{at}} · {{operator}} · {{action}}',
     actions: {
       create: 'recorded',
@@ -361,5 +382,6 @@ export const healthEn: Widen<typeof healthZhCN> = {
     'not-on-batch': '{{name}} is not on this batch',
     'worker-unknown': 'This person is not in the workers list (perhaps deleted)',
     'correction-reason-required': 'Write why the check is corrected',
+    'withdrawal-reason-required': 'Write why the check is withdrawn',
   },
 };

@@ -15,6 +15,7 @@ import {
   movePassengers,
   saveHealthCheck,
   saveRoute,
+  withdrawHealthCheck,
   stationChecks,
   stationRoster,
   unseatFailedPassengers,
@@ -292,6 +293,44 @@ describe('corrections', () => {
     });
     expect(fixed.check.result).toBe('fail');
     expect(fixed.check.readings?.map((reading) => reading.temperatureC)).toEqual([37.5, 37.7]);
+  });
+});
+
+describe('withdrawing a check recorded for the wrong person', () => {
+  it('puts the passenger back to not checked, keeps the check with the reason, and audits it', async () => {
+    const { batch, workerIds } = await station(2);
+    const [meant = '', wrongPerson = ''] = workerIds;
+    const mistaken = await saveHealthCheck(input(batch.id, wrongPerson, { temperatureC: 36.6 }));
+    await expect(stateOf(batch.id, wrongPerson)).resolves.toBe('passed');
+
+    const withdrawn = await withdrawHealthCheck(mistaken.check.id, ' 记错了人，应为另一位 ');
+    expect(withdrawn).toMatchObject({ id: mistaken.check.id, withdrawnReason: '记错了人，应为另一位' });
+    expect(withdrawn.deletedAt).toBeTruthy();
+    await expect(stateOf(batch.id, wrongPerson)).resolves.toBe('not-checked');
+    await expect(db.healthChecks.get(mistaken.check.id)).resolves.toMatchObject({
+      withdrawnReason: '记错了人，应为另一位',
+    });
+    const rows = await db.audit.where('[table+recordId]').equals(['healthChecks', mistaken.check.id]).sortBy('seq');
+    expect(rows.map((row) => [row.action, row.reason ?? null])).toEqual([
+      ['create', null],
+      ['delete', '记错了人，应为另一位'],
+    ]);
+    // The person meant is checked as usual afterwards.
+    await saveHealthCheck(input(batch.id, meant));
+    await expect(stateOf(batch.id, meant)).resolves.toBe('passed');
+  });
+
+  it('needs a reason, and only withdraws the latest check', async () => {
+    const { batch, workerIds } = await station(1);
+    const [a = ''] = workerIds;
+    const first = await saveHealthCheck(input(batch.id, a, { checkedAt: minutesAgo(30) }));
+    const refused = await rejection(withdrawHealthCheck(first.check.id, '  '));
+    expect(refused.problems).toEqual([{ field: 'reason', code: 'withdrawal-reason-required' }]);
+    const second = await saveHealthCheck(input(batch.id, a, { seenLatestId: first.check.id }));
+    const stale = await withdrawHealthCheck(first.check.id, '记错了人').catch((error: unknown) => error);
+    expect(stale).toBeInstanceOf(HealthCheckConflictError);
+    expect((stale as HealthCheckConflictError).latest).toEqual(second.check);
+    await expect(stateOf(batch.id, a)).resolves.toBe('passed');
   });
 });
 
