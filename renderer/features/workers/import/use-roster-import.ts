@@ -53,11 +53,15 @@ export type Step =
       failure?: string;
     };
 
+/** A method of the worker as the window calls it: the answer comes later, as comlink gives it. */
+type Asked<Method> = Method extends (...args: infer Args) => infer Answer ? (...args: Args) => Answer : never;
+
 /** What the page asks of the roster worker (in the app, a comlink proxy of the worker's API). */
-export type RosterWorkerApi = Pick<
-  RosterSession['api'],
-  'read' | 'check' | 'verdicts' | 'store' | 'cancel' | 'errorRows' | 'rejectedFile'
->;
+export type RosterWorkerApi = {
+  [Name in 'read' | 'check' | 'verdicts' | 'store' | 'cancel' | 'errorRows' | 'rejectedFile']: Asked<
+    RosterSession['api'][Name]
+  >;
+};
 
 /** One file's worker: ending it drops the file's rows. */
 export interface RosterImportSession {
