@@ -4,9 +4,10 @@
  * mantinedev/vite-template's vitest.setup.mjs.
  */
 import { afterEach } from 'vitest';
-import { cleanup } from '@testing-library/react';
 
 if (typeof window !== 'undefined') {
+  // Loaded here only: the Node tests need none of it, and each of their files would pay for it.
+  const { cleanup } = await import('@testing-library/react');
   // Without vitest's globals, Testing Library cannot unmount each test's render by itself.
   afterEach(cleanup);
 
