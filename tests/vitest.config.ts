@@ -5,7 +5,8 @@ export default defineConfig({
   root: resolve(import.meta.dirname, '..'),
   test: {
     include: ['tests/{shared,electron,renderer}/**/*.test.{ts,tsx}'],
+    // Component tests choose jsdom file by file (`// @vitest-environment jsdom`); the rest stay in Node.
     environment: 'node',
-    setupFiles: ['tests/setup.ts'],
+    setupFiles: ['tests/setup.ts', 'tests/renderer/jsdom-setup.ts'],
   },
 });

@@ -16,6 +16,7 @@ export const LONGEST_LEG_MINUTES = 2 * 1440;
 export const LONGEST_ASSEMBLY_LEAD_MINUTES = 12 * 60;
 
 const LEG_MODES: readonly Leg['mode'][] = ['coach', 'train'];
+const MINUTES_PER_DAY = 1440;
 
 const isWholeIn = (value: number, min: number, max: number): boolean =>
   Number.isInteger(value) && value >= min && value <= max;
@@ -23,6 +24,26 @@ const isWholeIn = (value: number, min: number, max: number): boolean =>
 /** Minutes after midnight of the batch date at which a leg arrives. */
 export function legArrivalMinutes(leg: Pick<Leg, 'departureMinutes' | 'durationMinutes'>): number {
   return leg.departureMinutes + leg.durationMinutes;
+}
+
+/** How long before the first departure people assemble, and whether the domain allows that lead. */
+export interface AssemblyLead {
+  /** Minutes from the assembly to the first departure, 0 to 1439. */
+  minutesBeforeDeparture: number;
+  /** False when the assembly is more than twelve hours ahead (`LONGEST_ASSEMBLY_LEAD_MINUTES`). */
+  inWindow: boolean;
+}
+
+/**
+ * The lead of an assembly that people are told as a clock time (`assemblyClockMinutes`, minutes
+ * after midnight, 0 to 1439): it is on the day of the first departure or the day before, whichever
+ * puts it less than a day ahead. A timetable gives the time of day, not the day, so this is the
+ * only reading that never asks people to wait a day or more.
+ */
+export function assemblyLead(firstDepartureMinutes: number, assemblyClockMinutes: number): AssemblyLead {
+  const minutes =
+    (((firstDepartureMinutes - assemblyClockMinutes) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  return { minutesBeforeDeparture: minutes, inWindow: minutes <= LONGEST_ASSEMBLY_LEAD_MINUTES };
 }
 
 export function normalizeRouteInput(input: RouteInput): RouteInput {

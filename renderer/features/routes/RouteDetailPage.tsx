@@ -8,22 +8,14 @@ import { useNavigate, useParams } from 'react-router-dom';
 import type { Route } from '../../../shared/domain/records';
 import { legArrivalMinutes, routeTravelMinutes } from '../../../shared/domain/route-rules';
 import { clockTime } from '../../../shared/dates';
-import {
-  deleteRoute,
-  getRoute,
-  listRoutes,
-  RecordRejectedError,
-  restoreRoute,
-  routeHistory,
-  useRepositoryQuery,
-} from '../../db';
-import { logger } from '../../logger';
+import { deleteRoute, getRoute, listRoutes, restoreRoute, routeHistory, useRepositoryQuery } from '../../db';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { DetailField } from '../../components/DetailField';
-import { problemMessage } from '../../components/field-problems';
 import { RecordPage } from '../../components/RecordPage';
 import { DeleteButton, EditButton } from '../../components/RecordButtons';
-import { clockText, durationText, openRouteForm, stopsText } from './RouteForm';
+import { notifyWriteFailure } from '../../components/write-failure';
+import { openRouteForm } from './RouteForm';
+import { clockText, durationText, stopsText } from './route-texts';
 
 // Short cells stay on one line and leave the room to the stops; times line up digit under digit.
 const NO_WRAP = { whiteSpace: 'nowrap' } as const;
@@ -69,14 +61,7 @@ function confirmDelete(route: Route, batchCount: number, t: TFunction, afterDele
           notifications.show({ message: t('routes.deleted', { name: route.name }) });
           afterDelete();
         })
-        .catch((error: unknown) => {
-          if (error instanceof RecordRejectedError && error.problems[0]) {
-            notifications.show({ color: 'red', message: problemMessage(error.problems[0], t) });
-            return;
-          }
-          logger.error('deleting route failed', error);
-          notifications.show({ color: 'red', message: t('app.unexpectedError', { message: String(error) }) });
-        });
+        .catch((error: unknown) => notifyWriteFailure(error, t, 'deleting a route'));
     },
   });
 }
@@ -201,14 +186,7 @@ export function RouteDetailPage() {
         route &&
         void restoreRoute(route.id)
           .then(() => notifications.show({ color: 'teal', message: t('routes.restored', { name: route.name }) }))
-          .catch((error: unknown) => {
-            if (!(error instanceof RecordRejectedError)) logger.error('restoring a route failed', error);
-            const message =
-              error instanceof RecordRejectedError
-                ? error.problems.map((problem) => problemMessage(problem, t)).join(' ')
-                : t('app.unexpectedError', { message: String(error) });
-            notifications.show({ color: 'red', message });
-          })
+          .catch((error: unknown) => notifyWriteFailure(error, t, 'restoring a route'))
       }
     >
       {route && (

@@ -3,7 +3,8 @@ import { IconPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { listRoutes, useRepositoryQuery } from '../../db';
-import { clockText, legsSummary, openRouteForm } from './RouteForm';
+import { openRouteForm } from './RouteForm';
+import { clockText, legsSummary } from './route-texts';
 
 /** The routes: a list, with a form to create one. */
 export function RoutesPage() {

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Language, Worker } from '../../../shared/domain/records';
+import type { Worker } from '../../../shared/domain/records';
 import { ageOn, formatCalendarDate, formatTimestamp, todayCalendarDate } from '../../../shared/dates';
 import { isAnonymised, shownResidentId } from '../../../shared/privacy/anonymise';
 import {
@@ -22,6 +22,7 @@ import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
 import { RecordPage } from '../../components/RecordPage';
 import { DeleteButton, EditButton } from '../../components/RecordButtons';
+import { useLanguage } from '../../i18n/use-language';
 import { openWorkerForm } from './WorkerForm';
 import { openPlacementForm } from './PlacementForm';
 import { exportPersonalData } from '../privacy/export-personal-data';
@@ -32,7 +33,8 @@ async function restore(worker: Worker, t: TFunction): Promise<void> {
 }
 
 export function WorkerDetailPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const { id = '' } = useParams();
   const navigate = useNavigate();
   const worker = useRepositoryQuery(async () => (await getWorker(id)) ?? null, [id]);
@@ -46,7 +48,6 @@ export function WorkerDetailPage() {
     [worker?.openingId],
   );
   if (worker === undefined) return null;
-  const language = i18n.language as Language;
 
   const deleted = Boolean(worker?.deletedAt);
   const anonymised = worker ? isAnonymised(worker) : false;

@@ -4,7 +4,7 @@ import { IconChevronDown, IconFileImport, IconPlus, IconSearch } from '@tabler/i
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { POVERTY_STATUSES, WORKER_STATUSES, type Language, type Worker } from '../../../shared/domain/records';
+import { POVERTY_STATUSES, WORKER_STATUSES, type Worker } from '../../../shared/domain/records';
 import { ageOn, todayCalendarDate } from '../../../shared/dates';
 import {
   listEnterprises,
@@ -16,6 +16,7 @@ import {
   type DirectoryQuery,
   type DirectorySortKey,
 } from '../../db';
+import { useLanguage } from '../../i18n/use-language';
 import { useDirectoryRows } from './use-directory-rows';
 import { openPlacementForm } from './PlacementForm';
 import { useWorkerSelection, workerSelection } from './selection';
@@ -58,7 +59,8 @@ function SortHeader(props: {
 }
 
 export function WorkersPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const language = useLanguage();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   // Each keystroke searches (a few ms in the directory); deferring keeps typing ahead of rendering.
@@ -155,10 +157,10 @@ export function WorkersPage() {
               </Button>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item onClick={() => void exportWorkers(query, 'xlsx', t, i18n.language as Language)}>
+              <Menu.Item onClick={() => void exportWorkers(query, 'xlsx', t, language)}>
                 {t('workers.exportXlsx')}
               </Menu.Item>
-              <Menu.Item onClick={() => void exportWorkers(query, 'csv', t, i18n.language as Language)}>
+              <Menu.Item onClick={() => void exportWorkers(query, 'csv', t, language)}>
                 {t('workers.exportCsv')}
               </Menu.Item>
             </Menu.Dropdown>

@@ -1,408 +1,37 @@
-import { useEffect, useRef, useState } from 'react';
-import { proxy, transfer } from 'comlink';
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Loader,
-  Menu,
-  Progress,
-  Radio,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconChevronDown, IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
-import type { TFunction } from 'i18next';
+import { Alert, Button, Card, Group, Loader, Progress, Radio, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { Language } from '../../../../shared/domain/records';
-import {
-  ROSTER_FIELDS,
-  normalizeHeader,
-  rosterTemplate,
-  type ColumnMapping,
-  type RosterField,
-  type RosterFormat,
-  type RosterRowStatus,
-  type RosterRowVerdict,
-} from '../../../../shared/roster';
-import { BRIDGE_ERRORS } from '../../../../shared/bridge';
-import {
-  rememberColumns,
-  startRosterSession,
-  type RosterSession,
-  type RosterSummary,
-  type VerdictCounts,
-  rememberedColumns,
-  workerCheckOptions,
-  type ExistingChoice,
-  type ImportProgress,
-  type ImportReport,
-} from '../../../db';
-import { platform } from '../../../platform';
-import { logger } from '../../../logger';
-import { problemMessage } from '../../../components/field-problems';
+import { ColumnsStep, REQUIRED } from './ColumnsStep';
+import { TemplateMenu } from './TemplateMenu';
+import { useRosterImport, type RosterImportClient } from './use-roster-import';
+import { VerdictTable } from './VerdictTable';
 
-const MAX_ROSTER_BYTES = 50 * 1024 * 1024;
-const REQUIRED: readonly RosterField[] = ['name', 'residentId', 'phone'];
-/** Rows of the preview shown at first, and added by each "show more": a short first page keeps the preview quick to appear. */
-const PREVIEW_ROWS = 50;
-
-type Step =
-  | { kind: 'pick' }
-  | { kind: 'reading'; fileName: string }
-  | { kind: 'map'; fileName: string; summary: RosterSummary; mapping: ColumnMapping }
-  | { kind: 'checking'; fileName: string; summary: RosterSummary; mapping: ColumnMapping }
-  | { kind: 'preview'; fileName: string; summary: RosterSummary; mapping: ColumnMapping; counts: VerdictCounts }
-  | { kind: 'importing'; fileName: string; summary: RosterSummary; progress: ImportProgress }
-  | {
-      kind: 'done';
-      fileName: string;
-      summary: RosterSummary;
-      report: ImportReport;
-      counts: VerdictCounts;
-      failure?: string;
-    };
-
-function problemText(verdict: Pick<RosterRowVerdict, 'problems'>, t: TFunction): string {
-  return verdict.problems.map((problem) => problemMessage(problem, t)).join(t('rosterImport.reasonSeparator'));
+interface ImportPageProps {
+  /** Where the import gets its worker and its file; the app's own when absent (tests pass theirs). */
+  client?: RosterImportClient;
 }
 
-async function saveRosterFile(bytes: Uint8Array, name: string, extension: RosterFormat): Promise<string | null> {
-  const result = await platform.saveFile({
-    suggestedName: `${name}.${extension}`,
-    filters: [{ name: extension === 'xlsx' ? 'Excel' : 'CSV', extensions: [extension] }],
-    data: bytes,
-  });
-  return result.saved ? (result.fileName ?? `${name}.${extension}`) : null;
-}
-
-function TemplateMenu() {
-  const { t, i18n } = useTranslation();
-  const save = async (format: RosterFormat) => {
-    const file = await rosterTemplate(format, i18n.language as Language);
-    await saveRosterFile(file.bytes, t('rosterImport.title'), format);
-  };
-  return (
-    <Menu>
-      <Menu.Target>
-        <Button variant="default" leftSection={<IconDownload size={16} />} rightSection={<IconChevronDown size={14} />}>
-          {t('rosterImport.template')}
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item onClick={() => void save('xlsx')}>{t('rosterImport.templateXlsx')}</Menu.Item>
-        <Menu.Item onClick={() => void save('csv')}>{t('rosterImport.templateCsv')}</Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
-  );
-}
-
-function ColumnsStep(props: {
-  /** What the file holds. */
-  summary: RosterSummary;
-  /** The current column choice per field. */
-  mapping: ColumnMapping;
-  /** Called when the user changes a column. */
-  onChange: (mapping: ColumnMapping) => void;
-}) {
-  const { t } = useTranslation();
-  const options = props.summary.headers.map((header, index) => ({
-    value: String(index),
-    label: header === '' ? `#${index + 1}` : header,
-  }));
-  return (
-    <Table aria-label={t('rosterImport.columnsTitle')}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('rosterImport.field')}</Table.Th>
-          <Table.Th>{t('rosterImport.column')}</Table.Th>
-          <Table.Th>{t('rosterImport.sample')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {ROSTER_FIELDS.map((field) => {
-          const column = props.mapping[field];
-          return (
-            <Table.Tr key={field}>
-              <Table.Td>
-                {t(`workers.fields.${field}`)}
-                {REQUIRED.includes(field) && (
-                  <Text span c="red">
-                    {' '}
-                    *
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Select
-                  aria-label={t(`workers.fields.${field}`)}
-                  data={options}
-                  placeholder={t('rosterImport.notInFile')}
-                  value={column === undefined ? null : String(column)}
-                  onChange={(value) => {
-                    const others = Object.entries(props.mapping).filter(([key]) => key !== field);
-                    props.onChange(Object.fromEntries(value === null ? others : [...others, [field, Number(value)]]));
-                  }}
-                  clearable
-                  w={220}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" c="dimmed" truncate maw={320}>
-                  {column === undefined
-                    ? ''
-                    : props.summary.samples
-                        .map((row) => row[column] ?? '')
-                        .filter(Boolean)
-                        .join(' / ')}
-                </Text>
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-const STATUS_COLOR: Record<RosterRowStatus, string> = { valid: 'teal', warning: 'yellow', error: 'red' };
-
-function VerdictTable(props: {
-  /** The session holding the checked rows. */
-  session: RosterSession;
-  /** The file's column headers, to show the name and ID of each row. */
-  mapping: ColumnMapping;
-}) {
-  const { t } = useTranslation();
-  const [show, setShow] = useState<'all' | 'error' | 'warning'>('all');
-  const [rows, setRows] = useState<{ total: number; rows: RosterRowVerdict[] } | null>(null);
-  const [limit, setLimit] = useState(PREVIEW_ROWS);
-  useEffect(() => {
-    const statuses: RosterRowStatus[] = show === 'all' ? ['valid', 'warning', 'error'] : [show];
-    void props.session.api.verdicts(statuses, 0, limit).then(setRows);
-  }, [props.session, show, limit]);
-  const fields = ROSTER_FIELDS.filter((field) => props.mapping[field] !== undefined);
-  const cell = (verdict: RosterRowVerdict, field: RosterField) => {
-    const column = props.mapping[field];
-    return column === undefined ? '' : (verdict.cells[column] ?? '');
-  };
-  return (
-    <Stack gap="xs">
-      <Group>
-        <Text size="sm">{t('rosterImport.show')}</Text>
-        <SegmentedControl
-          size="xs"
-          value={show}
-          onChange={(value) => {
-            setShow(value);
-            setLimit(PREVIEW_ROWS);
-          }}
-          data={[
-            { value: 'all', label: t('rosterImport.showAll') },
-            { value: 'error', label: t('rosterImport.showErrors') },
-            { value: 'warning', label: t('rosterImport.showWarnings') },
-          ]}
-        />
-      </Group>
-      <Table.ScrollContainer minWidth={1400}>
-        <Table striped aria-label={t('rosterImport.previewTitle')}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('rosterImport.line')}</Table.Th>
-              <Table.Th miw={96}>{t('rosterImport.result')}</Table.Th>
-              <Table.Th miw={280}>{t('rosterImport.reasons')}</Table.Th>
-              {fields.map((field) => (
-                <Table.Th key={field} style={{ whiteSpace: 'nowrap' }}>
-                  {t(`workers.fields.${field}`)}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows?.rows.map((verdict) => (
-              <Table.Tr key={verdict.line} data-testid="verdict-row" data-status={verdict.status}>
-                <Table.Td>{verdict.line}</Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLOR[verdict.status]} variant="light" miw={64}>
-                    {t(`rosterImport.statusLabel.${verdict.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Text size="sm">{problemText(verdict, t)}</Text>
-                </Table.Td>
-                {fields.map((field) => {
-                  // The reason stands on the cell it is about, as well as in the last column.
-                  const problems = verdict.problems.filter((problem) => problem.field === field);
-                  const severity = problems.some((p) => p.severity === 'error')
-                    ? 'error'
-                    : problems.length > 0
-                      ? 'warning'
-                      : null;
-                  return (
-                    <Table.Td
-                      key={field}
-                      data-problem={severity ?? undefined}
-                      title={problems
-                        .map((problem) => problemMessage(problem, t))
-                        .join(t('rosterImport.reasonSeparator'))}
-                      style={{
-                        whiteSpace: 'nowrap',
-                        background: severity
-                          ? `var(--mantine-color-${severity === 'error' ? 'red' : 'yellow'}-1)`
-                          : undefined,
-                        fontFamily:
-                          field === 'residentId' || field === 'phone'
-                            ? 'var(--mantine-font-family-monospace)'
-                            : undefined,
-                      }}
-                    >
-                      {cell(verdict, field)}
-                    </Table.Td>
-                  );
-                })}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-      {rows && rows.total > rows.rows.length && (
-        <Group>
-          <Text size="sm" c="dimmed">
-            {`${rows.rows.length} / ${rows.total}`}
-          </Text>
-          <Button size="xs" variant="default" onClick={() => setLimit((current) => current + 10 * PREVIEW_ROWS)}>
-            {t('rosterImport.showMore', { count: Math.min(10 * PREVIEW_ROWS, rows.total - rows.rows.length) })}
-          </Button>
-        </Group>
-      )}
-    </Stack>
-  );
-}
-
-export function ImportPage() {
+/** Imports a roster file: choose it, check its columns and rows, store them, and see the report. */
+export function ImportPage({ client }: ImportPageProps = {}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [step, setStep] = useState<Step>({ kind: 'pick' });
-  const [problem, setProblem] = useState<string | null>(null);
-  const [existing, setExisting] = useState<ExistingChoice>('skip');
-  const [registered, setRegistered] = useState<number | null>(null);
-  const [session, setSession] = useState<RosterSession | null>(null);
-
-  // A session ends when another replaces it and when the page is left: the file's rows go with it.
-  useEffect(() => () => session?.end(), [session]);
-
-  // The next file's worker starts while the user picks the file, so that its code is loaded and
-  // ready when the file arrives; a worker never used ends with the page.
-  const spare = useRef<RosterSession | null>(null);
-  useEffect(() => {
-    if (session === null) spare.current ??= startRosterSession();
-  }, [session]);
-  useEffect(
-    () => () => {
-      spare.current?.end();
-      spare.current = null;
-    },
-    [],
-  );
-
-  const restart = () => {
-    setSession(null);
-    setProblem(null);
-    setRegistered(null);
-    setStep({ kind: 'pick' });
-  };
-
-  const restartKeepingProblem = () => {
-    setSession(null);
-    setStep({ kind: 'pick' });
-  };
-
-  const choose = async () => {
-    setProblem(null);
-    let file;
-    try {
-      file = await platform.openFile({
-        filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv'] }],
-        maxBytes: MAX_ROSTER_BYTES,
-      });
-    } catch (error) {
-      const code =
-        error instanceof Error && error.message === BRIDGE_ERRORS.fileTooLarge ? 'file-too-large' : 'damaged';
-      setProblem(t('rosterImport.readFailed', { reason: t(`rosterImport.readErrors.${code}`) }));
-      return;
-    }
-    if (!file) return;
-    const current = spare.current ?? startRosterSession();
-    spare.current = null;
-    setSession(current);
-    setStep({ kind: 'reading', fileName: file.fileName });
-    try {
-      // Handed over, not copied: the window has no more use for the bytes.
-      const bytes = file.data.buffer instanceof ArrayBuffer ? transfer(file.data, [file.data.buffer]) : file.data;
-      const [remembered, checkOptions] = await Promise.all([rememberedColumns(), workerCheckOptions()]);
-      const summary = await current.api.read(file.fileName, bytes, remembered, checkOptions);
-      setStep({ kind: 'map', fileName: file.fileName, summary, mapping: summary.mapping });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const known = ['unsupported-format', 'empty', 'no-header', 'damaged'].includes(message) ? message : 'damaged';
-      if (known !== message) logger.warn('roster could not be read', error);
-      setProblem(t('rosterImport.readFailed', { reason: t(`rosterImport.readErrors.${known}`) }));
-      restartKeepingProblem();
-    }
-  };
-
-  const check = async (fileName: string, summary: RosterSummary, mapping: ColumnMapping) => {
-    const api = session?.api;
-    if (!api) return;
-    setStep({ kind: 'checking', fileName, summary, mapping });
-    const remembered = rememberColumns(
-      Object.fromEntries(
-        Object.entries(mapping).map(([field, column]) => [normalizeHeader(summary.headers[column] ?? ''), field]),
-      ) as Record<string, RosterField>,
-    );
-    const [{ counts, registered }] = await Promise.all([api.check(mapping, await workerCheckOptions()), remembered]);
-    setStep({ kind: 'preview', fileName, summary, mapping, counts });
-    setRegistered(registered);
-  };
-
-  const runImport = async (fileName: string, summary: RosterSummary, counts: VerdictCounts) => {
-    const api = session?.api;
-    if (!api) return;
-    const total = counts.valid + counts.warning;
-    setStep({ kind: 'importing', fileName, summary, progress: { done: 0, total } });
-    const { report, failure } = await api.store(
-      { onExisting: existing, source: fileName },
-      // Progress comes on the proxy's own message channel, so a last report of it can arrive after
-      // the import's answer: it must not take the page back from the report to the progress bar.
-      proxy((progress: ImportProgress) =>
-        setStep((current) => (current.kind === 'importing' ? { ...current, progress } : current)),
-      ),
-    );
-    if (failure) logger.error('import interrupted', failure);
-    setStep({ kind: 'done', fileName, summary, report, counts, ...(failure ? { failure } : {}) });
-  };
-
-  const saveRejected = async (fileName: string, summary: RosterSummary, report: ImportReport) => {
-    const api = session?.api;
-    if (!api) return;
-    const errors = await api.errorRows();
-    const rejected = [
-      ...errors.map((row) => ({ line: row.line, reason: problemText(row, t) })),
-      ...report.notReached.map((line) => ({ line, reason: t('rosterImport.notReached') })),
-    ].sort((a, b) => a.line - b.line);
-    const file = await api.rejectedFile(rejected, t('rosterImport.reasonHeader'));
-    const base = fileName.replace(/\.[^.]+$/, '');
-    const saved = await saveRosterFile(file.bytes, `${base}-${t('rosterImport.reasonHeader')}`, summary.format);
-    if (saved) notifications.show({ color: 'teal', message: t('rosterImport.rejectedSaved', { file: saved }) });
-  };
+  const {
+    step,
+    problem,
+    existing,
+    setExisting,
+    registered,
+    session,
+    setMapping,
+    backToColumns,
+    choose,
+    check,
+    runImport,
+    saveRejected,
+    restart,
+    cancelImport,
+  } = useRosterImport(client);
 
   return (
     <Stack maw={1100}>
@@ -453,11 +82,7 @@ export function ImportPage() {
           <Stack>
             <Title order={4}>{t('rosterImport.columnsTitle')}</Title>
             <Text size="sm">{t('rosterImport.columnsHint')}</Text>
-            <ColumnsStep
-              summary={step.summary}
-              mapping={step.mapping}
-              onChange={(mapping) => setStep({ ...step, mapping })}
-            />
+            <ColumnsStep summary={step.summary} mapping={step.mapping} onChange={setMapping} />
             {REQUIRED.some((field) => step.mapping[field] === undefined) && (
               <Alert color="red">{t('rosterImport.nameAndIdRequired')}</Alert>
             )}
@@ -500,12 +125,12 @@ export function ImportPage() {
             )}
             <VerdictTable session={session} mapping={step.mapping} />
             <Group>
-              <Button variant="default" onClick={() => setStep({ ...step, kind: 'map' })}>
+              <Button variant="default" onClick={backToColumns}>
                 {t('rosterImport.back')}
               </Button>
               <Button
                 disabled={step.counts.valid + step.counts.warning === 0 || registered === null}
-                onClick={() => void runImport(step.fileName, step.summary, step.counts)}
+                onClick={() => void runImport(step.fileName, step.summary, step.mapping, step.counts)}
               >
                 {t('rosterImport.start', { count: step.counts.valid + step.counts.warning })}
               </Button>
@@ -522,7 +147,7 @@ export function ImportPage() {
               animated
             />
             <Group>
-              <Button variant="default" onClick={() => void session?.api.cancel()}>
+              <Button variant="default" onClick={cancelImport}>
                 {t('common.cancel')}
               </Button>
             </Group>

@@ -1,0 +1,38 @@
+/**
+ * What Mantine needs from a browser that jsdom does not have, for the component tests (files that
+ * say `// @vitest-environment jsdom`); the other tests run in Node and skip all of it. After
+ * mantinedev/vite-template's vitest.setup.mjs.
+ */
+import { afterEach } from 'vitest';
+
+if (typeof window !== 'undefined') {
+  // Loaded here only: the Node tests need none of it, and each of their files would pay for it.
+  const { cleanup } = await import('@testing-library/react');
+  // Without vitest's globals, Testing Library cannot unmount each test's render by itself.
+  afterEach(cleanup);
+
+  // jsdom's getComputedStyle throws on the pseudo-element argument that Mantine's scroll areas pass.
+  const computedStyle = window.getComputedStyle.bind(window);
+  window.getComputedStyle = (element: Element) => computedStyle(element);
+
+  window.HTMLElement.prototype.scrollIntoView = () => undefined;
+
+  Object.defineProperty(window, 'matchMedia', {
+    writable: true,
+    // Mantine listens with addEventListener; the deprecated addListener pair is left out.
+    value: (query: string) => ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }),
+  });
+
+  window.ResizeObserver = class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  };
+}
