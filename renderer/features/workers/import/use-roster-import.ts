@@ -80,10 +80,14 @@ export interface RosterImportClient {
 export const rosterImportClient: RosterImportClient = {
   startSession: startRosterSession,
   openFile: () =>
-    platform.openFile({ filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv'] }], maxBytes: MAX_ROSTER_BYTES }),
+    // .xls is offered too, so that an old workbook gets the message that says how to convert it.
+    platform.openFile({
+      filters: [{ name: 'Excel / CSV', extensions: ['xlsx', 'csv', 'xls'] }],
+      maxBytes: MAX_ROSTER_BYTES,
+    }),
 };
 
-const READ_ERRORS = ['unsupported-format', 'empty', 'no-header', 'damaged'];
+const READ_ERRORS = ['unsupported-format', 'legacy-xls', 'empty', 'no-header', 'damaged', 'sheet-not-found'];
 
 export function useRosterImport(client: RosterImportClient = rosterImportClient) {
   const { t } = useTranslation();
