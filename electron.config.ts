@@ -65,14 +65,19 @@ const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'packag
   version: string;
 };
 
+/** Imports that would climb out of their folder use the aliases of tsconfig.base.json (`@shared/…`). */
+const resolveAliases = { tsconfigPaths: true };
+
 export default defineConfig({
   main: {
+    resolve: resolveAliases,
     build: {
       outDir: 'out/main',
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
+    resolve: resolveAliases,
     // A sandboxed preload can only require('electron'): bundle everything into one CommonJS file.
     build: {
       outDir: 'out/preload',
@@ -85,6 +90,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
+    resolve: resolveAliases,
     base: './',
     plugins: [react(), contentSecurityPolicy(), documentFonts()],
     define: { __APP_VERSION__: JSON.stringify(version) },

@@ -1,6 +1,7 @@
-// The import rules of ARCHITECTURE.md, enforced so they hold without anyone remembering them:
+// The import rules of docs/architecture.md, enforced so they hold without anyone remembering them:
 // shared imports neither renderer nor electron; electron never imports renderer; only renderer/db
-// touches Dexie; only renderer/platform knows about Electron.
+// touches Dexie; only renderer/platform knows about Electron. An import that leaves its top folder,
+// or climbs three levels, names the folder by its alias (tsconfig.base.json: `@shared/…`).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -9,11 +10,11 @@ import globals from 'globals';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 const NO_RENDERER = {
-  group: ['**/renderer/**', '../renderer', '../../renderer'],
+  group: ['@renderer/**', '**/renderer/**', '../renderer', '../../renderer'],
   message: 'Only the renderer may import renderer code.',
 };
 const NO_ELECTRON_CODE = {
-  group: ['**/electron/**', '../electron'],
+  group: ['@electron/**', '**/electron/**', '../electron'],
   message: 'Only electron/ may import electron/ code.',
 };
 const NO_ELECTRON = {
@@ -27,6 +28,14 @@ const NO_DEXIE = {
 const NO_NODE = {
   group: ['node:*', 'fs', 'path', 'os', 'child_process'],
   message: 'shared/ is pure: it runs in the renderer too.',
+};
+const NO_DEEP_CLIMB = {
+  group: ['../../../*', '../../../**'],
+  message: 'Import through the path alias (@shared/…, @renderer/…, @tests/…) instead of climbing three levels.',
+};
+const SHARED_BY_ALIAS = {
+  group: ['../shared', '../shared/**', '../../shared', '../../shared/**'],
+  message: 'Import shared code by its alias: @shared/….',
 };
 const NO_DB_INTERNALS = {
   group: ['**/db/database', '**/db/audit', '**/db/repositories/*', '**/db/schema/*'],
@@ -62,17 +71,27 @@ export default tseslint.config(
   { files: ['tests/**/*.mjs'], rules: { 'no-console': 'off' } },
   // Scripts that the benchmarks load into the page.
   { files: ['tests/**/*.browser.js'], languageOptions: { globals: globals.browser } },
-  { files: ['shared/**'], rules: restrict([NO_RENDERER, NO_ELECTRON_CODE, NO_ELECTRON, NO_DEXIE, NO_NODE]) },
-  { files: ['electron/**'], rules: restrict([NO_RENDERER, NO_DEXIE]) },
+  {
+    files: ['shared/**'],
+    rules: restrict([NO_RENDERER, NO_ELECTRON_CODE, NO_ELECTRON, NO_DEXIE, NO_NODE, NO_DEEP_CLIMB]),
+  },
+  { files: ['electron/**'], rules: restrict([NO_RENDERER, NO_DEXIE, NO_DEEP_CLIMB, SHARED_BY_ALIAS]) },
   {
     files: ['renderer/**'],
     ignores: ['renderer/db/**', 'renderer/platform/**'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([NO_ELECTRON_CODE, NO_ELECTRON, NO_DEXIE, NO_DB_INTERNALS, NO_NODE]),
+      ...restrict([NO_ELECTRON_CODE, NO_ELECTRON, NO_DEXIE, NO_DB_INTERNALS, NO_NODE, NO_DEEP_CLIMB, SHARED_BY_ALIAS]),
     },
   },
-  { files: ['renderer/db/**'], rules: restrict([NO_ELECTRON_CODE, NO_ELECTRON, NO_NODE]) },
-  { files: ['renderer/platform/**'], rules: restrict([NO_ELECTRON_CODE, NO_DEXIE, NO_NODE]) },
+  {
+    files: ['renderer/db/**'],
+    rules: restrict([NO_ELECTRON_CODE, NO_ELECTRON, NO_NODE, NO_DEEP_CLIMB, SHARED_BY_ALIAS]),
+  },
+  { files: ['tests/**'], rules: restrict([NO_DEEP_CLIMB, SHARED_BY_ALIAS]) },
+  {
+    files: ['renderer/platform/**'],
+    rules: restrict([NO_ELECTRON_CODE, NO_DEXIE, NO_NODE, NO_DEEP_CLIMB, SHARED_BY_ALIAS]),
+  },
 );

@@ -7,7 +7,7 @@
  * files: https://www.electronjs.org/docs/latest/tutorial/security#18-avoid-usage-of-the-file-protocol-and-prefer-usage-of-custom-protocols
  */
 import nodePath from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'planner';

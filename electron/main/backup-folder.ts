@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { lstat, mkdir, open, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import nodePath from 'node:path';
-import { BACKUP_HEAD_BYTES, backupsToDelete, parseBackupFileName, type StoredBackup } from '../../shared/backup';
+import { BACKUP_HEAD_BYTES, backupsToDelete, parseBackupFileName, type StoredBackup } from '@shared/backup';
 import {
   MAX_FILE_BYTES,
   type BackupFileRequest,
@@ -21,7 +21,7 @@ import {
   type ReadBackupResult,
   type WriteBackupRequest,
   type WriteBackupResult,
-} from '../../shared/bridge';
+} from '@shared/bridge';
 import { exactBytes } from './file-dialogs';
 
 /** The folder's name inside the app's data folder. */

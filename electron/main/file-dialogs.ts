@@ -14,7 +14,7 @@ import {
   type OpenFileResult,
   type SaveFileRequest,
   type SaveFileResult,
-} from '../../shared/bridge';
+} from '@shared/bridge';
 
 /**
  * Stable error messages the renderer can match on. Electron wraps a rejected handler's message

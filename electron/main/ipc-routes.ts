@@ -4,7 +4,7 @@
  * then the payload against its schema, and only then the implementation. No Electron objects here:
  * main turns the IPC event into a `SenderFrame` and registers `handle` with ipcMain.handle.
  */
-import { bridgeContract, type BridgeMethod, type BridgeRequest, type BridgeResponse } from '../../shared/bridge';
+import { bridgeContract, type BridgeMethod, type BridgeRequest, type BridgeResponse } from '@shared/bridge';
 import { validateRequest } from './ipc-validation';
 import { describeError, type Logger } from './logger';
 import { isTrustedSender, type SenderFrame, type TrustOptions } from './navigation';

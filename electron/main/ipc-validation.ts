@@ -3,7 +3,7 @@
  * is untrusted input: TypeScript types on the preload side prove nothing about what arrives here.
  */
 import type { z } from 'zod';
-import { bridgeContract, type BridgeMethod, type BridgeRequest } from '../../shared/bridge';
+import { bridgeContract, type BridgeMethod, type BridgeRequest } from '@shared/bridge';
 import { clip } from './logger';
 
 export type ValidationResult<M extends BridgeMethod> =

@@ -10,7 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import nodePath from 'node:path';
-import type { OpenSavedFileRequest, OpenSavedFileResult } from '../../shared/bridge';
+import type { OpenSavedFileRequest, OpenSavedFileResult } from '@shared/bridge';
 
 /** Extensions of the files the app saves that a viewer may open: documents only. */
 export const OPENABLE_EXTENSIONS: ReadonlySet<string> = new Set(['.pdf']);

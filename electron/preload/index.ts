@@ -8,7 +8,7 @@
  * into one CommonJS file, out/preload/index.cjs.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BridgeContract, BridgeMethod, BridgeRequest, BridgeResponse, PlannerBridge } from '../../shared/bridge';
+import type { BridgeContract, BridgeMethod, BridgeRequest, BridgeResponse, PlannerBridge } from '@shared/bridge';
 
 /**
  * The contract's channel names. Written out rather than read from `bridgeContract` so the preload

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Language } from '../../shared/domain/records';
+import type { Language } from '@shared/domain/records';
 import { HashRouter } from 'react-router-dom';
 import { Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';

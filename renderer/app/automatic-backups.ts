@@ -12,8 +12,8 @@
  * Where the bridge keeps a backup only for this tab (the browser build), the backup is offered as
  * a download by a notification (BackupNotices.tsx), never downloaded unasked.
  */
-import { millisecondsBetween } from '../../shared/dates';
-import type { BackupKind } from '../../shared/backup';
+import { millisecondsBetween } from '@shared/dates';
+import type { BackupKind } from '@shared/backup';
 import { backupBeforeUpgrade, countBackedUpRecords, hasRecordsToBackUp, makeBackup, type MadeBackup } from '../db';
 import { keepBackup } from '../features/settings/backup-actions';
 import { logger } from '../logger';

@@ -2,8 +2,8 @@ import { Anchor, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { AuditEntry } from '../../shared/domain/records';
-import { formatTimestamp } from '../../shared/dates';
+import type { AuditEntry } from '@shared/domain/records';
+import { formatTimestamp } from '@shared/dates';
 import { auditPathOf, changeSummary } from './audit-changes';
 import { useLanguage } from '../i18n/use-language';
 

@@ -5,8 +5,8 @@
  * out whole.
  */
 import type { i18n as I18n, TFunction } from 'i18next';
-import type { AuditEntry } from '../../shared/domain/records';
-import { canonicalJson } from '../../shared/audit/canonical';
+import type { AuditEntry } from '@shared/domain/records';
+import { canonicalJson } from '@shared/audit/canonical';
 
 /** One field of a record, before and after a change (`undefined`: the field was not there). */
 export interface FieldChange {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { FieldProblem } from '../../shared/domain/problems';
+import type { FieldProblem } from '@shared/domain/problems';
 
 /** The message of one problem in the user's language, its placeholders filled. */
 export function problemMessage(problem: FieldProblem, t: TFunction): string {

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { RecordRejectedError } from '../../shared/domain/problems';
+import { RecordRejectedError } from '@shared/domain/problems';
 import { problemMessages } from './field-problems';
 import { notifyWriteFailure } from './write-failure';
 

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import type { FieldProblem } from '../../shared/domain/problems';
-import { RecordNotFoundError, RecordRejectedError } from '../../shared/domain/problems';
+import type { FieldProblem } from '@shared/domain/problems';
+import { RecordNotFoundError, RecordRejectedError } from '@shared/domain/problems';
 import { logger } from '../logger';
 import { problemMessage } from './field-problems';
 

@@ -1,4 +1,4 @@
-import type { Assignment, Timestamp } from '../../shared/domain/records';
+import type { Assignment, Timestamp } from '@shared/domain/records';
 import { newId } from './clock';
 
 /** A passenger as a batch takes them on, by hand or from a saved proposal: unseated, boarding pending. */

@@ -1,8 +1,8 @@
 import Dexie from 'dexie';
-import type { AuditEntry } from '../../shared/domain/records';
-import { DEFAULT_SETTINGS } from '../../shared/domain/records';
-import { currentDigests, redactAuditEntry, sealAuditEntry, type RedactedRow } from '../../shared/audit/chain';
-import { redactPersonalData, type AnonymisedPerson } from '../../shared/privacy/anonymise';
+import type { AuditEntry } from '@shared/domain/records';
+import { DEFAULT_SETTINGS } from '@shared/domain/records';
+import { currentDigests, redactAuditEntry, sealAuditEntry, type RedactedRow } from '@shared/audit/chain';
+import { redactPersonalData, type AnonymisedPerson } from '@shared/privacy/anonymise';
 import type { PlannerDatabase } from './database';
 import { newId, now } from './clock';
 

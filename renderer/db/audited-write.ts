@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { AuditAction, AuditEntry, RecordMeta } from '../../shared/domain/records';
+import type { AuditAction, AuditEntry, RecordMeta } from '@shared/domain/records';
 import { database, type PlannerDatabase, type RecordTableName } from './database';
 import { recordChange, type Change } from './audit';
 

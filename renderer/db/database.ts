@@ -11,7 +11,7 @@ import type {
   Route,
   Settings,
   Worker,
-} from '../../shared/domain/records';
+} from '@shared/domain/records';
 import { SCHEMA_V1 } from './schema/v1';
 import { SCHEMA_V2 } from './schema/v2';
 import { SCHEMA_V3 } from './schema/v3';

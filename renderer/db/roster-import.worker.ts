@@ -3,7 +3,7 @@
  * window responsive. The table and its verdicts stay here; the page asks for what it shows.
  */
 import { expose, transfer } from 'comlink';
-import type { WorkerCheckOptions } from '../../shared/domain/worker-rules';
+import type { WorkerCheckOptions } from '@shared/domain/worker-rules';
 import {
   checkRoster,
   readRoster,
@@ -16,7 +16,7 @@ import {
   type RosterRowStatus,
   type RosterRowVerdict,
   type RosterTable,
-} from '../../shared/roster';
+} from '@shared/roster';
 import { registeredResidentIds } from './repositories/roster-columns';
 import {
   importWorkers,

@@ -1,4 +1,4 @@
-import type { RecordMeta } from '../../shared/domain/records';
+import type { RecordMeta } from '@shared/domain/records';
 import type { RecordTableName } from './database';
 import { auditedWrite } from './audited-write';
 import { now } from './clock';

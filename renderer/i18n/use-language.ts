@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../shared/domain/records';
+import type { Language } from '@shared/domain/records';
 
 /** The app's language for an i18next language code: English where it says so, Chinese otherwise. */
 export function languageOf(code: string): Language {

@@ -1,5 +1,5 @@
-import { BACKUP_HEAD_BYTES, backupsToDelete, parseBackupFileName } from '../../shared/backup';
-import { BRIDGE_ERRORS } from '../../shared/bridge';
+import { BACKUP_HEAD_BYTES, backupsToDelete, parseBackupFileName } from '@shared/backup';
+import { BRIDGE_ERRORS } from '@shared/bridge';
 import type {
   BackupFileRequest,
   BackupList,
@@ -14,7 +14,7 @@ import type {
   PlannerBridge,
   SaveFileRequest,
   SaveFileResult,
-} from '../../shared/bridge';
+} from '@shared/bridge';
 
 function isOnArrayBuffer(bytes: Uint8Array): bytes is Uint8Array<ArrayBuffer> {
   return bytes.buffer instanceof ArrayBuffer;

@@ -3,7 +3,7 @@
  * plain browser (the web preview, the end-to-end tests) the same interface is built from a
  * download link and a file input. Nothing else in the renderer knows which one it runs in.
  */
-import type { PlannerBridge } from '../../shared/bridge';
+import type { PlannerBridge } from '@shared/bridge';
 import { browserBridge } from './browser-bridge';
 
 declare global {

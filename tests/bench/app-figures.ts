@@ -5,9 +5,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Worker } from '../../shared/domain/records';
-import { namePinyin } from '../../shared/domain/pinyin';
-import { workersFile, type RosterFormat } from '../../shared/roster';
+import type { Worker } from '@shared/domain/records';
+import { namePinyin } from '@shared/domain/pinyin';
+import { workersFile, type RosterFormat } from '@shared/roster';
 import { collectGarbage, type Figure } from './measure';
 
 const IN_PAGE_SCRIPT = fileURLToPath(new URL('./idb-raw.browser.js', import.meta.url));

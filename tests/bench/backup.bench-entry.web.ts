@@ -2,8 +2,8 @@
  * What the backup benchmark runs inside Chromium, bundled by `backup.ts` into one script for a blank
  * page of the app's origin: the app's own database class and backup repository, unchanged.
  */
-import { PlannerDatabase, setDatabase } from '../../renderer/db/database';
-import { makeBackup, restoreBackup } from '../../renderer/db/repositories/backups';
+import { PlannerDatabase, setDatabase } from '@renderer/db/database';
+import { makeBackup, restoreBackup } from '@renderer/db/repositories/backups';
 
 let db: PlannerDatabase | null = null;
 let lastBackup: Uint8Array | null = null;

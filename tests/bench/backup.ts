@@ -20,8 +20,8 @@
  * and smaller than a worker, so scaling by count slightly favours the baseline.
  */
 import type { Browser, Page } from 'playwright-core';
-import type { DemoData } from '../../shared/demo';
-import { DEFAULT_SETTINGS, type HealthCheck } from '../../shared/domain/records';
+import type { DemoData } from '@shared/demo';
+import { DEFAULT_SETTINGS, type HealthCheck } from '@shared/domain/records';
 import { stageBrowserBundle } from './browser-bundle';
 import type { Figure } from './measure';
 

@@ -6,8 +6,8 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { makeDemoData } from '../../shared/demo';
-import type { Worker } from '../../shared/domain/records';
+import { makeDemoData } from '@shared/demo';
+import type { Worker } from '@shared/domain/records';
 import { launchChromium } from '../e2e/browser';
 import { startWebServer } from '../e2e/web-server';
 import { benchLine, collectGarbage, timeRuns, type Figure } from './measure';
@@ -18,7 +18,7 @@ import { seatingFigures } from './seating';
 import { healthFigures } from './health';
 import { documentFigures } from './documents';
 import { backupFigures } from './backup';
-import { SCHEMA_V2 } from '../../renderer/db/schema/v2';
+import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 
 const SEED = 20200218;
 /** The baseline of four figures, and it varies about ±10% from run to run: five samples. */

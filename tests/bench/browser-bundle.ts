@@ -18,6 +18,7 @@ export async function stageBrowserBundle(entry: URL, fileName: string, name: str
     await build({
       configFile: false,
       logLevel: 'warn',
+      resolve: { tsconfigPaths: true },
       build: {
         outDir: folder,
         emptyOutDir: true,

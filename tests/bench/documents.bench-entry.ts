@@ -5,8 +5,8 @@
  */
 import { jsPDF } from 'jspdf';
 import { autoTable } from 'jspdf-autotable';
-import { buildDocument, loadDocumentFonts } from '../../shared/documents';
-import type { BatchPapers, DocumentFonts, PrintContext } from '../../shared/documents';
+import { buildDocument, loadDocumentFonts } from '@shared/documents';
+import type { BatchPapers, DocumentFonts, PrintContext } from '@shared/documents';
 
 let fonts: DocumentFonts | null = null;
 

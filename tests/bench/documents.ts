@@ -14,7 +14,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import type { BatchPapers, PaperVehicle } from '../../shared/documents';
+import type { BatchPapers, PaperVehicle } from '@shared/documents';
 import { makePaperGate, makePaperPassenger, makePrintContext } from '../fixtures/documents';
 import { RENDERER_OUT, stageBrowserBundle } from './browser-bundle';
 import type { Figure } from './measure';

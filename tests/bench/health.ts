@@ -14,7 +14,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { addCalendarDays, todayCalendarDate } from '../../shared/dates';
+import { addCalendarDays, todayCalendarDate } from '@shared/dates';
 import {
   DEFAULT_SETTINGS,
   type Assignment,
@@ -22,8 +22,8 @@ import {
   type Route,
   type Settings,
   type Worker,
-} from '../../shared/domain/records';
-import { allocateSeats } from '../../shared/seating/allocate';
+} from '@shared/domain/records';
+import { allocateSeats } from '@shared/seating/allocate';
 import { makeTrain } from '../fixtures/vehicles';
 import type { Figure } from './measure';
 

@@ -10,11 +10,11 @@
  * planner's defaults); two batches a day leave from 15 February to 15 April 2026, which places everyone who
  * has a working receiving enterprise (about 58,600 of the 100,000).
  */
-import { makeDemoData } from '../../shared/demo';
-import { DEFAULT_SETTINGS, type VehicleKind, type Worker } from '../../shared/domain/records';
-import { defaultReservedSeats, vehicleCapacity } from '../../shared/seating';
-import { expandDateRange, planBatches } from '../../shared/planning';
-import type { BatchPlanningInput, BatchProposal, LegVehicleType } from '../../shared/planning';
+import { makeDemoData } from '@shared/demo';
+import { DEFAULT_SETTINGS, type VehicleKind, type Worker } from '@shared/domain/records';
+import { defaultReservedSeats, vehicleCapacity } from '@shared/seating';
+import { expandDateRange, planBatches } from '@shared/planning';
+import type { BatchPlanningInput, BatchProposal, LegVehicleType } from '@shared/planning';
 import { timeRuns } from './measure';
 import type { Figure } from './measure';
 

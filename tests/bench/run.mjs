@@ -4,4 +4,6 @@ import { spawnSync } from 'node:child_process';
 const run = (args) => spawnSync('npx', args, { stdio: 'inherit' });
 const build = run(['electron-vite', 'build', '-c', 'electron.config.ts', '--logLevel', 'warn']);
 if (build.status !== 0) process.exit(build.status ?? 1);
-process.exit(run(['tsx', 'tests/bench/bench.ts', ...process.argv.slice(2)]).status ?? 1);
+process.exit(
+  run(['tsx', '--tsconfig', 'tsconfig.node.json', 'tests/bench/bench.ts', ...process.argv.slice(2)]).status ?? 1,
+);

@@ -6,11 +6,11 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { makeDemoData } from '../../shared/demo';
-import type { Worker } from '../../shared/domain/records';
-import { clearNamePinyinCache, namePinyin } from '../../shared/domain/pinyin';
-import { WorkerSearchIndex } from '../../shared/search/worker-search';
-import type { SearchableWorker } from '../../shared/search/worker-search';
+import { makeDemoData } from '@shared/demo';
+import type { Worker } from '@shared/domain/records';
+import { clearNamePinyinCache, namePinyin } from '@shared/domain/pinyin';
+import { WorkerSearchIndex } from '@shared/search/worker-search';
+import type { SearchableWorker } from '@shared/search/worker-search';
 import { timeRuns } from './measure';
 import type { Figure } from './measure';
 

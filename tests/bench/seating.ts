@@ -5,11 +5,11 @@
  * carriages (1,215 places) are the shortest train that seats them all: a shorter one would time
  * the easier job of turning the surplus away.
  */
-import { makeDemoData } from '../../shared/demo';
-import { DEFAULT_SETTINGS } from '../../shared/domain/records';
-import type { Worker } from '../../shared/domain/records';
-import { allocateSeats } from '../../shared/seating/allocate';
-import type { SeatAllocationInput, SeatingPassenger } from '../../shared/seating/allocate';
+import { makeDemoData } from '@shared/demo';
+import { DEFAULT_SETTINGS } from '@shared/domain/records';
+import type { Worker } from '@shared/domain/records';
+import { allocateSeats } from '@shared/seating/allocate';
+import type { SeatAllocationInput, SeatingPassenger } from '@shared/seating/allocate';
 import { makeTrain } from '../fixtures/vehicles';
 import { timeRuns } from './measure';
 import type { Figure } from './measure';

@@ -12,12 +12,12 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { openBackup, packBackup } from '../../shared/backup';
-import { makeDemoData } from '../../shared/demo';
-import { creditCodeCheckChar } from '../../shared/domain/credit-code';
-import { workersFile } from '../../shared/roster';
-import { SCHEMA_V1 } from '../../renderer/db/schema/v1';
-import { SCHEMA_V2 } from '../../renderer/db/schema/v2';
+import { openBackup, packBackup } from '@shared/backup';
+import { makeDemoData } from '@shared/demo';
+import { creditCodeCheckChar } from '@shared/domain/credit-code';
+import { workersFile } from '@shared/roster';
+import { SCHEMA_V1 } from '@renderer/db/schema/v1';
+import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 import { BACKUP_KEY_PATHS } from '../fixtures/backups';
 import { makeWorker } from '../fixtures/factories';
 import { appUrl, launchChromium, openApp, pageErrors } from './browser';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { todayCalendarDate } from '../../shared/dates';
-import { makeDemoData } from '../../shared/demo';
-import { CHECKLIST_ITEMS } from '../../shared/gate';
+import { todayCalendarDate } from '@shared/dates';
+import { makeDemoData } from '@shared/demo';
+import { CHECKLIST_ITEMS } from '@shared/gate';
 import { launchChromium, openApp, pageErrors } from './browser';
 import { chineseLeftOn, fillLeg, ZH } from './route-form';
 

@@ -11,9 +11,9 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { makeDemoData } from '../../shared/demo';
-import { todayCalendarDate } from '../../shared/dates';
-import { maskResidentId } from '../../shared/domain/masking';
+import { makeDemoData } from '@shared/demo';
+import { todayCalendarDate } from '@shared/dates';
+import { maskResidentId } from '@shared/domain/masking';
 import { decodeQrOnPage, pdfLines, pdfText } from '../fixtures/documents';
 import { appUrl, launchChromium, openApp, pageErrors } from './browser';
 

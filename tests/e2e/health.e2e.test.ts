@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addCalendarDays, addMinutesToTimestamp, beijingClockTime, todayCalendarDate } from '../../shared/dates';
-import { makeDemoData } from '../../shared/demo';
-import type { Worker } from '../../shared/domain/records';
-import { residentIdCheckChar } from '../../shared/domain/resident-id';
+import { addCalendarDays, addMinutesToTimestamp, beijingClockTime, todayCalendarDate } from '@shared/dates';
+import { makeDemoData } from '@shared/demo';
+import type { Worker } from '@shared/domain/records';
+import { residentIdCheckChar } from '@shared/domain/resident-id';
 import { launchChromium, openApp, pageErrors } from './browser';
 
 /** The one-click demo of the home page (renderer/features/home/HomePage.tsx, DEMO_OPTIONS), dated from today. */

@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   root: resolve(import.meta.dirname, '../..'),
+  // The path aliases of tsconfig.base.json (`@shared/…`).
+  resolve: { tsconfigPaths: true },
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',

@@ -8,8 +8,8 @@ import {
   resolveAppRequest,
   type AppRequestResolution,
   type PathFlavour,
-} from '../../electron/main/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+} from '@electron/main/app-protocol';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 
 const POSIX_ROOT = '/opt/planner/resources/app.asar/out/renderer';
 const WINDOWS_ROOT = 'C:\\Program Files\\Planner\\resources\\app.asar\\out\\renderer';

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BackupFolder } from '../../electron/main/backup-folder';
-import { validateRequest } from '../../electron/main/ipc-validation';
-import { backupFileName, packBackup, readBackupManifest, type BackupKind } from '../../shared/backup';
+import { BackupFolder } from '@electron/main/backup-folder';
+import { validateRequest } from '@electron/main/ipc-validation';
+import { backupFileName, packBackup, readBackupManifest, type BackupKind } from '@shared/backup';
 import { makeManifestInput, makeSampleTables } from '../fixtures/backups';
 
 let root: string;

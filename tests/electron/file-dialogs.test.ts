@@ -10,8 +10,8 @@ import {
   saveWithDialog,
   type OpenDialog,
   type SaveDialog,
-} from '../../electron/main/file-dialogs';
-import { bridgeContract, type OpenFileRequest, type SaveFileRequest } from '../../shared/bridge';
+} from '@electron/main/file-dialogs';
+import { bridgeContract, type OpenFileRequest, type SaveFileRequest } from '@shared/bridge';
 
 let folder: string;
 

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createBridgeRoutes, type BridgeImplementation, type BridgeRoute } from '../../electron/main/ipc-routes';
-import { createLogger } from '../../electron/main/logger';
-import type { SenderFrame, TrustOptions } from '../../electron/main/navigation';
-import { bridgeContract, type BridgeMethod } from '../../shared/bridge';
+import { createBridgeRoutes, type BridgeImplementation, type BridgeRoute } from '@electron/main/ipc-routes';
+import { createLogger } from '@electron/main/logger';
+import type { SenderFrame, TrustOptions } from '@electron/main/navigation';
+import { bridgeContract, type BridgeMethod } from '@shared/bridge';
 
 const APP_FRAME: SenderFrame = { url: 'app://planner/index.html', isMainFrame: true };
 

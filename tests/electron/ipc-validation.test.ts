@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateRequest } from '../../electron/main/ipc-validation';
-import { MAX_FILE_BYTES, type OpenFileRequest, type SaveFileRequest } from '../../shared/bridge';
+import { validateRequest } from '@electron/main/ipc-validation';
+import { MAX_FILE_BYTES, type OpenFileRequest, type SaveFileRequest } from '@shared/bridge';
 
 function makeSaveRequest(overrides: Partial<Record<keyof SaveFileRequest, unknown>> = {}): Record<string, unknown> {
   return {

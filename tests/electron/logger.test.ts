@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clip, createLogger, describeError, type LogLevel } from '../../electron/main/logger';
+import { clip, createLogger, describeError, type LogLevel } from '@electron/main/logger';
 
 function capture() {
   const lines: { level: LogLevel; line: string }[] = [];

@@ -8,8 +8,8 @@ import type * as FsPromises from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { bridgeContract } from '../../shared/bridge';
-import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
+import { bridgeContract } from '@shared/bridge';
+import { CONTENT_SECURITY_POLICY } from '@shared/csp';
 
 type Listener = (...args: unknown[]) => unknown;
 
@@ -126,7 +126,7 @@ function preventable(url: string) {
 beforeAll(async () => {
   // The refusals are logged on purpose; keep them out of the test report.
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  await import('../../electron/main/index');
+  await import('@electron/main/index');
   // Let whenReady().then(start) run.
   await new Promise((resolve) => setTimeout(resolve, 0));
 });

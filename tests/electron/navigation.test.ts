@@ -6,7 +6,7 @@ import {
   isDevServerUrl,
   isPermissionGranted,
   isTrustedSender,
-} from '../../electron/main/navigation';
+} from '@electron/main/navigation';
 
 const DEV_SERVER = 'http://localhost:5173';
 

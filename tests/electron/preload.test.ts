@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { bridgeContract, type BridgeMethod } from '../../shared/bridge';
+import { bridgeContract, type BridgeMethod } from '@shared/bridge';
 
 // The preload only runs inside Electron; here its two Electron objects are stand-ins that record calls.
 const electron = vi.hoisted(() => ({
@@ -13,7 +13,7 @@ vi.mock('electron', () => electron);
 let exposed: Record<string, unknown>;
 
 beforeAll(async () => {
-  await import('../../electron/preload/index');
+  await import('@electron/preload/index');
   expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
   const [key, api] = electron.contextBridge.exposeInMainWorld.mock.calls[0] ?? [];
   expect(key).toBe('planner');

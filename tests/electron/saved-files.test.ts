@@ -2,11 +2,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { saveWithDialog, type SaveDialog } from '../../electron/main/file-dialogs';
-import { createBridgeRoutes } from '../../electron/main/ipc-routes';
-import { createLogger } from '../../electron/main/logger';
-import { SavedFiles, type OpenPath } from '../../electron/main/saved-files';
-import { bridgeContract } from '../../shared/bridge';
+import { saveWithDialog, type SaveDialog } from '@electron/main/file-dialogs';
+import { createBridgeRoutes } from '@electron/main/ipc-routes';
+import { createLogger } from '@electron/main/logger';
+import { SavedFiles, type OpenPath } from '@electron/main/saved-files';
+import { bridgeContract } from '@shared/bridge';
 
 let folder: string;
 

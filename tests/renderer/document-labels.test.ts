@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Language } from '../../shared/domain/records';
-import { ITEM_STATE_LABELS, LIGHT_LABELS } from '../../shared/documents/cover';
-import { HEALTH_CODE_LABELS, SYMPTOM_LABELS } from '../../shared/documents/health-sheet';
-import { GENDER_LABELS, LEG_MODE_LABELS, POVERTY_LABELS, VERDICT_LABELS } from '../../shared/documents/labels';
-import type { Labels } from '../../shared/documents/labels';
-import { STATUS_LABELS } from '../../shared/documents/parts';
-import { en } from '../../renderer/i18n/en';
-import type { Messages } from '../../renderer/i18n/zh-CN';
-import { zhCN } from '../../renderer/i18n/zh-CN';
+import type { Language } from '@shared/domain/records';
+import { ITEM_STATE_LABELS, LIGHT_LABELS } from '@shared/documents/cover';
+import { HEALTH_CODE_LABELS, SYMPTOM_LABELS } from '@shared/documents/health-sheet';
+import { GENDER_LABELS, LEG_MODE_LABELS, POVERTY_LABELS, VERDICT_LABELS } from '@shared/documents/labels';
+import type { Labels } from '@shared/documents/labels';
+import { STATUS_LABELS } from '@shared/documents/parts';
+import { en } from '@renderer/i18n/en';
+import type { Messages } from '@renderer/i18n/zh-CN';
+import { zhCN } from '@renderer/i18n/zh-CN';
 
 /**
  * A word that a document prints and a screen shows (a batch's status, a verdict, a symptom, a leg's

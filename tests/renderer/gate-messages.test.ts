@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { GATE_REASON_CODES, STATUS_STEP_CODES } from '../../shared/gate';
-import type { GateReason } from '../../shared/gate';
-import type { Batch, Language, Route } from '../../shared/domain/records';
-import { createI18n } from '../../renderer/i18n';
-import { en } from '../../renderer/i18n/en';
-import { zhCN } from '../../renderer/i18n/zh-CN';
-import { reasonMessage, type ReasonContext } from '../../renderer/features/batches/gate/gate-text';
+import { GATE_REASON_CODES, STATUS_STEP_CODES } from '@shared/gate';
+import type { GateReason } from '@shared/gate';
+import type { Batch, Language, Route } from '@shared/domain/records';
+import { createI18n } from '@renderer/i18n';
+import { en } from '@renderer/i18n/en';
+import { zhCN } from '@renderer/i18n/zh-CN';
+import { reasonMessage, type ReasonContext } from '@renderer/features/batches/gate/gate-text';
 
 const route: Pick<Route, 'legs'> = {
   legs: [

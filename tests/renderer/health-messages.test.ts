@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_CODE_COLOURS, HEALTH_PROBLEM_CODES, SYMPTOMS, VERDICT_REASON_CODES } from '../../shared/health';
-import { createI18n } from '../../renderer/i18n';
-import { en } from '../../renderer/i18n/en';
-import { zhCN } from '../../renderer/i18n/zh-CN';
-import { healthProblemMessage, verdictReasonMessage } from '../../renderer/features/health/station-text';
+import { HEALTH_CODE_COLOURS, HEALTH_PROBLEM_CODES, SYMPTOMS, VERDICT_REASON_CODES } from '@shared/health';
+import { createI18n } from '@renderer/i18n';
+import { en } from '@renderer/i18n/en';
+import { zhCN } from '@renderer/i18n/zh-CN';
+import { healthProblemMessage, verdictReasonMessage } from '@renderer/features/health/station-text';
 
 describe('the health-check station messages', () => {
   it('have a Chinese and an English text for every problem a save can report', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WORKER_PROBLEM_CODES } from '../../shared/domain/worker-rules';
-import { createI18n } from '../../renderer/i18n';
-import { en } from '../../renderer/i18n/en';
-import { zhCN } from '../../renderer/i18n/zh-CN';
+import { WORKER_PROBLEM_CODES } from '@shared/domain/worker-rules';
+import { createI18n } from '@renderer/i18n';
+import { en } from '@renderer/i18n/en';
+import { zhCN } from '@renderer/i18n/zh-CN';
 
 const leaves = (node: unknown, path = ''): [string, string][] =>
   typeof node === 'string'

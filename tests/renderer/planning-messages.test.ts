@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { PLANNING_PROBLEM_CODES } from '../../shared/planning';
-import { createI18n } from '../../renderer/i18n';
-import { en } from '../../renderer/i18n/en';
-import { zhCN } from '../../renderer/i18n/zh-CN';
+import { PLANNING_PROBLEM_CODES } from '@shared/planning';
+import { createI18n } from '@renderer/i18n';
+import { en } from '@renderer/i18n/en';
+import { zhCN } from '@renderer/i18n/zh-CN';
 
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1] ?? '').sort();

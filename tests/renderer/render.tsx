@@ -9,9 +9,9 @@ import { Notifications } from '@mantine/notifications';
 import { render as renderInDom, renderHook as renderHookInDom } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router-dom';
-import type { Language } from '../../shared/domain/records';
-import { theme } from '../../renderer/app/theme';
-import { createI18n } from '../../renderer/i18n';
+import type { Language } from '@shared/domain/records';
+import { theme } from '@renderer/app/theme';
+import { createI18n } from '@renderer/i18n';
 
 export interface RenderOptions {
   /** The language the user reads; Chinese, the app's default, when absent. */

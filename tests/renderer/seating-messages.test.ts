@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Language, Vehicle } from '../../shared/domain/records';
+import type { Language, Vehicle } from '@shared/domain/records';
 import {
   SEATING_NOTE_CODES,
   SEAT_CHANGE_PROBLEM_CODES,
@@ -7,15 +7,15 @@ import {
   defaultReservedSeats,
   type SeatChangeProblem,
   type SeatingNote,
-} from '../../shared/seating';
-import { createI18n } from '../../renderer/i18n';
-import { en } from '../../renderer/i18n/en';
-import { zhCN } from '../../renderer/i18n/zh-CN';
+} from '@shared/seating';
+import { createI18n } from '@renderer/i18n';
+import { en } from '@renderer/i18n/en';
+import { zhCN } from '@renderer/i18n/zh-CN';
 import {
   seatChangeProblemText,
   seatingNoteText,
   type SeatingLookups,
-} from '../../renderer/features/batches/seating/seating-text';
+} from '@renderer/features/batches/seating/seating-text';
 
 const LANGUAGES = [
   ['zh-CN', zhCN.seating],

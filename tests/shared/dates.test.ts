@@ -17,7 +17,7 @@ import {
   isCalendarDate,
   millisecondsBetween,
   subtractCalendarYears,
-} from '../../shared/dates';
+} from '@shared/dates';
 
 describe('calendar dates', () => {
   it('accept only days that exist', () => {

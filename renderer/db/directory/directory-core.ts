@@ -4,9 +4,9 @@
  * (a filtered scan of IndexedDB takes seconds: issue 3). Plain code without Dexie, so it is tested
  * in Node; directory.worker.ts runs it in a Web Worker and feeds it from the database.
  */
-import { WORKER_STATUSES, type PovertyStatus, type Worker, type WorkerStatus } from '../../../shared/domain/records';
-import { namePinyin } from '../../../shared/domain/pinyin';
-import { WorkerSearchIndex } from '../../../shared/search/worker-search';
+import { WORKER_STATUSES, type PovertyStatus, type Worker, type WorkerStatus } from '@shared/domain/records';
+import { namePinyin } from '@shared/domain/pinyin';
+import { WorkerSearchIndex } from '@shared/search/worker-search';
 
 export type DirectorySortKey = 'name' | 'county' | 'village' | 'age' | 'status' | 'updatedAt';
 

@@ -12,8 +12,8 @@
  * by the `updatedAt` index and compares the ids it knows with the database's keys, so an old or
  * foreign snapshot only costs time. Plain code without Dexie, tested in Node.
  */
-import type { Worker } from '../../../shared/domain/records';
-import type { NamePinyin } from '../../../shared/domain/pinyin';
+import type { Worker } from '@shared/domain/records';
+import type { NamePinyin } from '@shared/domain/pinyin';
 
 /** Bumped whenever the shape below changes: a snapshot of another format is ignored. */
 export const SNAPSHOT_FORMAT = 2;

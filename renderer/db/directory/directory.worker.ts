@@ -4,7 +4,7 @@
  * `updatedAt` index, so typing in the search box never waits for IndexedDB or for a scan.
  */
 import { expose } from 'comlink';
-import { namePinyin, primeNamePinyin } from '../../../shared/domain/pinyin';
+import { namePinyin, primeNamePinyin } from '@shared/domain/pinyin';
 import { logger } from '../../logger';
 import { PlannerDatabase } from '../database';
 import { WorkerDirectory, type DirectoryFacets, type DirectoryPage, type DirectoryQuery } from './directory-core';

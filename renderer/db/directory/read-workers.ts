@@ -1,4 +1,4 @@
-import type { Worker } from '../../../shared/domain/records';
+import type { Worker } from '@shared/domain/records';
 import type { PlannerDatabase } from '../database';
 
 /**

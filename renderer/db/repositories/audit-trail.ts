@@ -6,9 +6,9 @@
  * memory, and the page then reads only the rows it shows, by key.
  */
 import { Dexie } from 'dexie';
-import type { AuditEntry, CalendarDate, Timestamp } from '../../../shared/domain/records';
-import { AuditChainVerifier, type ChainProblem } from '../../../shared/audit/chain';
-import { addCalendarDays, beijingWallTimestamp } from '../../../shared/dates';
+import type { AuditEntry, CalendarDate, Timestamp } from '@shared/domain/records';
+import { AuditChainVerifier, type ChainProblem } from '@shared/audit/chain';
+import { addCalendarDays, beijingWallTimestamp } from '@shared/dates';
 import { RECORD_TABLES, database } from '../database';
 
 /** Every table an audit row may name: the record tables, settings, `*` (demo data) and `audit` (redactions). */

@@ -20,8 +20,8 @@ import {
   sealBackup,
   type BackupKind,
   type BackupManifest,
-} from '../../../shared/backup';
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/records';
+} from '@shared/backup';
+import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/records';
 import { DATABASE_NAME, database, type PlannerDatabase } from '../database';
 import { recordChange } from '../audit';
 import { now } from '../clock';

@@ -3,10 +3,10 @@
  * `shared/gate`; this module reads what they judge, in one transaction, and writes a step they
  * allow (or one overridden with a written reason) with its audit row.
  */
-import type { Batch, BatchStatus } from '../../../shared/domain/records';
-import { batchDepartureAt } from '../../../shared/domain/departure';
-import { checkStatusStep, evaluateGate, hasHandoverContact } from '../../../shared/gate';
-import type { GateReport, StatusStepResult } from '../../../shared/gate';
+import type { Batch, BatchStatus } from '@shared/domain/records';
+import { batchDepartureAt } from '@shared/domain/departure';
+import { checkStatusStep, evaluateGate, hasHandoverContact } from '@shared/gate';
+import type { GateReport, StatusStepResult } from '@shared/gate';
 import { database, type PlannerDatabase } from '../database';
 import { auditedWrite } from '../audited-write';
 import { now } from '../clock';

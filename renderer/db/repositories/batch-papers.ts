@@ -5,25 +5,19 @@
  * now, all read in one transaction so that the documents agree with each other. The gate comes
  * as the report; the feature puts its words into the print language.
  */
-import { ageOn } from '../../../shared/dates';
-import { assemblyAt, legDepartureAt } from '../../../shared/domain/departure';
-import type { Assignment, Batch, HealthCheck, Route, Worker } from '../../../shared/domain/records';
-import type { GateReport } from '../../../shared/gate';
-import { latestCheck } from '../../../shared/health';
-import type {
-  BatchPapers,
-  PaperEnterprise,
-  PaperLeg,
-  PaperPassenger,
-  PaperVehicle,
-} from '../../../shared/documents/model';
-import { seatLayout } from '../../../shared/seating';
+import { ageOn } from '@shared/dates';
+import { assemblyAt, legDepartureAt } from '@shared/domain/departure';
+import type { Assignment, Batch, HealthCheck, Route, Worker } from '@shared/domain/records';
+import type { GateReport } from '@shared/gate';
+import { latestCheck } from '@shared/health';
+import type { BatchPapers, PaperEnterprise, PaperLeg, PaperPassenger, PaperVehicle } from '@shared/documents/model';
+import { seatLayout } from '@shared/seating';
 import { database, type PlannerDatabase } from '../database';
 import { RecordNotFoundError } from '../problems';
 import { isLive } from '../soft-delete';
 import { batchGate } from './batch-gate';
 import { liveBatch } from './batches';
-import { shownResidentId } from '../../../shared/privacy/anonymise';
+import { shownResidentId } from '@shared/privacy/anonymise';
 
 /** A batch's papers without the gate's words, and the gate report to word them from. */
 export interface BatchPapersSource {

@@ -13,7 +13,7 @@ import {
   type Route,
   type SeatPlace,
   type Worker,
-} from '../../../shared/domain/records';
+} from '@shared/domain/records';
 import {
   checkBatch,
   normalizeBatchInput,
@@ -21,8 +21,8 @@ import {
   windowsOverlap,
   type BatchInput,
   type TravelWindow,
-} from '../../../shared/domain/batch-rules';
-import type { FieldProblem } from '../../../shared/domain/problems';
+} from '@shared/domain/batch-rules';
+import type { FieldProblem } from '@shared/domain/problems';
 import { database, type PlannerDatabase } from '../database';
 import { historyOf } from '../audit';
 import { auditedWrite, type AuditedWrite } from '../audited-write';

@@ -2,8 +2,8 @@
  * Ticks of a batch's checklist items (issue 4, the five unifications): who ticked what, when, with
  * its note. Ticks are append-only records; withdrawing an item soft-deletes its ticks, audited.
  */
-import type { ChecklistTick } from '../../../shared/domain/records';
-import { CHECKLIST_ITEMS } from '../../../shared/gate';
+import type { ChecklistTick } from '@shared/domain/records';
+import { CHECKLIST_ITEMS } from '@shared/gate';
 import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';

@@ -1,7 +1,7 @@
 import { RECORD_TABLES, database, type RecordTableName } from '../database';
 import { auditedWrite } from '../audited-write';
-import type { RecordMeta } from '../../../shared/domain/records';
-import type { DemoData } from '../../../shared/demo';
+import type { RecordMeta } from '@shared/domain/records';
+import type { DemoData } from '@shared/demo';
 
 export type RecordCounts = Record<RecordTableName, number>;
 

@@ -3,9 +3,9 @@
  * IDs and phones is recorded on its batch before it is built, with who printed it and why, so that
  * every copy of those numbers on paper can be traced. Masked prints are not recorded.
  */
-import { DEFAULT_SETTINGS } from '../../../shared/domain/records';
-import type { AuditEntry } from '../../../shared/domain/records';
-import type { DocumentKind } from '../../../shared/documents/model';
+import { DEFAULT_SETTINGS } from '@shared/domain/records';
+import type { AuditEntry } from '@shared/domain/records';
+import type { DocumentKind } from '@shared/documents/model';
 import { auditedWrite } from '../audited-write';
 import { RecordRejectedError } from '../problems';
 import { liveBatch } from './batches';

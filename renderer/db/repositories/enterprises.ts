@@ -1,15 +1,15 @@
-import type { Enterprise, Opening } from '../../../shared/domain/records';
+import type { Enterprise, Opening } from '@shared/domain/records';
 import {
   checkEnterprise,
   checkOpening,
   normalizeEnterpriseInput,
   type EnterpriseInput,
   type OpeningInput,
-} from '../../../shared/domain/enterprise-rules';
+} from '@shared/domain/enterprise-rules';
 import { database } from '../database';
 import { historyOf } from '../audit';
 import { auditedWrite } from '../audited-write';
-import type { AuditEntry } from '../../../shared/domain/records';
+import type { AuditEntry } from '@shared/domain/records';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
 import { isLive, softDelete } from '../soft-delete';

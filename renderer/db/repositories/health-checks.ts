@@ -23,10 +23,10 @@ import type {
   TemperatureReading,
   Timestamp,
   Worker,
-} from '../../../shared/domain/records';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/records';
-import { millisecondsBetween } from '../../../shared/dates';
-import { batchDepartureAt } from '../../../shared/domain/departure';
+} from '@shared/domain/records';
+import { DEFAULT_SETTINGS } from '@shared/domain/records';
+import { millisecondsBetween } from '@shared/dates';
+import { batchDepartureAt } from '@shared/domain/departure';
 import {
   SYMPTOMS,
   firstReadingOf,
@@ -36,8 +36,8 @@ import {
   temperatureProblem,
   type Judgement,
   type PassengerHealthState,
-} from '../../../shared/health';
-import type { FieldProblem } from '../../../shared/domain/problems';
+} from '@shared/health';
+import type { FieldProblem } from '@shared/domain/problems';
 import { database, type PlannerDatabase } from '../database';
 import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';

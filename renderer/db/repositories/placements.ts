@@ -1,6 +1,6 @@
-import type { Opening, Worker } from '../../../shared/domain/records';
-import { checkPlacements, type PlacementCheck } from '../../../shared/domain/placement';
-import { todayCalendarDate } from '../../../shared/dates';
+import type { Opening, Worker } from '@shared/domain/records';
+import { checkPlacements, type PlacementCheck } from '@shared/domain/placement';
+import { todayCalendarDate } from '@shared/dates';
 import { database, type PlannerDatabase } from '../database';
 import { auditedWrite } from '../audited-write';
 import { now } from '../clock';

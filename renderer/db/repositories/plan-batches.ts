@@ -18,8 +18,8 @@ import type {
   Route,
   Vehicle,
   Worker,
-} from '../../../shared/domain/records';
-import { checkBatch } from '../../../shared/domain/batch-rules';
+} from '@shared/domain/records';
+import { checkBatch } from '@shared/domain/batch-rules';
 import {
   checkPlanningOptions,
   chosenVehicles,
@@ -27,8 +27,8 @@ import {
   planBatches,
   type BatchProposal,
   type PlanningChoices,
-} from '../../../shared/planning';
-import { defaultReservedSeats } from '../../../shared/seating';
+} from '@shared/planning';
+import { defaultReservedSeats } from '@shared/seating';
 import { database, type PlannerDatabase } from '../database';
 import { auditedWrite } from '../audited-write';
 import { newAssignment } from '../assignment';
@@ -38,12 +38,7 @@ import { isLive } from '../soft-delete';
 import { getSettings } from './settings';
 
 // The screen's choices and their checks are pure rules of shared/planning; the screen imports them from here.
-export {
-  PLANNING_PROBLEM_CODES,
-  checkPlanningOptions,
-  choiceCapacity,
-  type LegVehicleChoice,
-} from '../../../shared/planning';
+export { PLANNING_PROBLEM_CODES, checkPlanningOptions, choiceCapacity, type LegVehicleChoice } from '@shared/planning';
 
 /**
  * Which workers of the pool to plan; an empty or missing list lets everyone through. The lists

@@ -9,18 +9,10 @@
  * record's history, the roster imports that listed them) have the same data removed; the hash
  * chain stays verifiable (shared/audit/chain.ts, "redaction").
  */
-import type {
-  Assignment,
-  AuditEntry,
-  Batch,
-  FollowUp,
-  HealthCheck,
-  Timestamp,
-  Worker,
-} from '../../../shared/domain/records';
-import { millisecondsBetween } from '../../../shared/dates';
-import { REDACTION_TABLE, type RedactionRecord } from '../../../shared/audit/chain';
-import { ANONYMISED_FIELDS, anonymiseWorker, isAnonymised } from '../../../shared/privacy/anonymise';
+import type { Assignment, AuditEntry, Batch, FollowUp, HealthCheck, Timestamp, Worker } from '@shared/domain/records';
+import { millisecondsBetween } from '@shared/dates';
+import { REDACTION_TABLE, type RedactionRecord } from '@shared/audit/chain';
+import { ANONYMISED_FIELDS, anonymiseWorker, isAnonymised } from '@shared/privacy/anonymise';
 import { database, type PlannerDatabase } from '../database';
 import { redactAuditRows } from '../audit';
 import { auditedWrite } from '../audited-write';

@@ -1,4 +1,4 @@
-import type { RosterField } from '../../../shared/roster';
+import type { RosterField } from '@shared/roster';
 import { database } from '../database';
 import { now } from '../clock';
 

@@ -1,5 +1,5 @@
-import type { AuditEntry, Route } from '../../../shared/domain/records';
-import { checkRoute, normalizeRouteInput, type RouteInput } from '../../../shared/domain/route-rules';
+import type { AuditEntry, Route } from '@shared/domain/records';
+import { checkRoute, normalizeRouteInput, type RouteInput } from '@shared/domain/route-rules';
 import { database } from '../database';
 import { historyOf } from '../audit';
 import { auditedWrite } from '../audited-write';

@@ -3,7 +3,7 @@
  * swaps. The rules live in `shared/seating`; this module reads what they judge and writes what they
  * allow, with the audit rows, in one transaction.
  */
-import type { Assignment, Batch, SeatPlace, Worker } from '../../../shared/domain/records';
+import type { Assignment, Batch, SeatPlace, Worker } from '@shared/domain/records';
 import {
   allocateSeats,
   checkSeatChange,
@@ -11,7 +11,7 @@ import {
   type SeatAllocation,
   type SeatChange,
   type SeatChangeProblem,
-} from '../../../shared/seating';
+} from '@shared/seating';
 import type { PlannerDatabase } from '../database';
 import type { Change } from '../audit';
 import { auditedWrite } from '../audited-write';

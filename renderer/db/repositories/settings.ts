@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS, type Settings } from '../../../shared/domain/records';
-import { checkSettings, type SettingsInput } from '../../../shared/domain/settings-rules';
+import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/records';
+import { checkSettings, type SettingsInput } from '@shared/domain/settings-rules';
 import { database } from '../database';
 import { auditedWrite } from '../audited-write';
 import { now } from '../clock';

@@ -1,5 +1,5 @@
-import type { Worker } from '../../../shared/domain/records';
-import type { WorkerFields } from '../../../shared/domain/worker-rules';
+import type { Worker } from '@shared/domain/records';
+import type { WorkerFields } from '@shared/domain/worker-rules';
 import Dexie from 'dexie';
 import { database, type PlannerDatabase } from '../database';
 import { beginChange } from '../audit';

@@ -1,7 +1,7 @@
-import type { AuditEntry, Worker } from '../../../shared/domain/records';
-import { checkWorker, type WorkerInput } from '../../../shared/domain/worker-rules';
-import { todayCalendarDate } from '../../../shared/dates';
-import { isAnonymised } from '../../../shared/privacy/anonymise';
+import type { AuditEntry, Worker } from '@shared/domain/records';
+import { checkWorker, type WorkerInput } from '@shared/domain/worker-rules';
+import { todayCalendarDate } from '@shared/dates';
+import { isAnonymised } from '@shared/privacy/anonymise';
 import { database, type PlannerDatabase } from '../database';
 import { historyOf } from '../audit';
 import { auditedWrite } from '../audited-write';

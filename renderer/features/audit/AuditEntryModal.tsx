@@ -1,8 +1,8 @@
 import { Anchor, Badge, Button, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { AuditEntry } from '../../../shared/domain/records';
-import { formatTimestamp } from '../../../shared/dates';
+import type { AuditEntry } from '@shared/domain/records';
+import { formatTimestamp } from '@shared/dates';
 import { fieldChanges, fieldLabel, recordLabel, recordPath, valueText } from '../../components/audit-changes';
 import { operatorLabel, tableLabel } from './audit-labels';
 import classes from './AuditPage.module.css';

@@ -5,8 +5,8 @@ import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { AuditEntry } from '../../../shared/domain/records';
-import { formatTimestamp, isCalendarDate } from '../../../shared/dates';
+import type { AuditEntry } from '@shared/domain/records';
+import { formatTimestamp, isCalendarDate } from '@shared/dates';
 import {
   AUDITED_TABLES,
   auditOperators,

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Alert, Anchor, Button, Progress, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatTimestamp } from '../../../shared/dates';
+import { formatTimestamp } from '@shared/dates';
 import { verifyAuditChain, type AuditChainReport, type AuditVerifyProgress } from '../../db';
 import { logger } from '../../logger';
 import { tableLabel } from './audit-labels';

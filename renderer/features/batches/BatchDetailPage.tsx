@@ -2,7 +2,7 @@ import { Button, Card, Group, SimpleGrid, Tabs, Text, Title } from '@mantine/cor
 import { IconStethoscope } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { formatCalendarDate } from '../../../shared/dates';
+import { formatCalendarDate } from '@shared/dates';
 import { batchHistory, getBatch, getRoute, isBatchLocked, useRepositoryQuery } from '../../db';
 import { DetailField } from '../../components/DetailField';
 import { useLanguage } from '../../i18n/use-language';

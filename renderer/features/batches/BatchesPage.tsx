@@ -2,7 +2,7 @@ import { Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { IconPlus, IconWand } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import { formatCalendarDate } from '../../../shared/dates';
+import { formatCalendarDate } from '@shared/dates';
 import { listBatches, useRepositoryQuery } from '../../db';
 import { useLanguage } from '../../i18n/use-language';
 import { BatchStatusBadge } from './gate/BatchStatusBadge';

@@ -6,9 +6,9 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconSearch, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Batch, PovertyStatus } from '../../../shared/domain/records';
-import { POVERTY_STATUSES } from '../../../shared/domain/records';
-import { seatLabel } from '../../../shared/seating';
+import type { Batch, PovertyStatus } from '@shared/domain/records';
+import { POVERTY_STATUSES } from '@shared/domain/records';
+import { seatLabel } from '@shared/seating';
 import {
   addPassengers,
   listEnterprises,

@@ -18,16 +18,16 @@ import { modals } from '@mantine/modals';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Batch, ReservedRole, ReservedSeat, Route, Vehicle, VehicleKind } from '../../../shared/domain/records';
-import { clockTime } from '../../../shared/dates';
-import { checkBatch, type BatchInput } from '../../../shared/domain/batch-rules';
+import type { Batch, ReservedRole, ReservedSeat, Route, Vehicle, VehicleKind } from '@shared/domain/records';
+import { clockTime } from '@shared/dates';
+import { checkBatch, type BatchInput } from '@shared/domain/batch-rules';
 import {
   TYPICAL_SEAT_COUNTS,
   defaultReservedSeats,
   isSeatCountAllowed,
   normalizeSeatCode,
   vehicleCapacity,
-} from '../../../shared/seating';
+} from '@shared/seating';
 import { getSettings, listPassengers, updateBatch, useRepositoryQuery } from '../../db';
 import { numberFrom, problemMessage, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';

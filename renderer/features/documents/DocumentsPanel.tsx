@@ -4,9 +4,9 @@ import { IconAlertTriangle, IconDeviceFloppy, IconEye, IconLock } from '@tabler/
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintContext } from '../../../shared/documents';
-import type { FieldProblem } from '../../../shared/domain/problems';
-import type { Batch, Route } from '../../../shared/domain/records';
+import type { PrintContext } from '@shared/documents';
+import type { FieldProblem } from '@shared/domain/problems';
+import type { Batch, Route } from '@shared/domain/records';
 import {
   RecordNotFoundError,
   RecordRejectedError,

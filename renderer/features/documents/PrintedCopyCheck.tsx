@@ -2,7 +2,7 @@ import { Alert, Button, Card, Group, Stack, Text, TextInput, Title } from '@mant
 import { IconAlertTriangle, IconCircleCheck, IconCircleX, IconQrcode } from '@tabler/icons-react';
 import { useState, type ReactNode, type SubmitEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkPrintedCopy, type PrintedCopyCheck as CheckResult } from '../../../shared/documents/digest';
+import { checkPrintedCopy, type PrintedCopyCheck as CheckResult } from '@shared/documents/digest';
 import { loadBatchPapers } from '../../db';
 import { logger } from '../../logger';
 

@@ -4,14 +4,8 @@
  * each build with its own AbortController so that a cancel reaches exactly that build, and hands the
  * bytes back. Kept apart from `documents.worker.ts` so that tests can drive it in Node.
  */
-import type { DocumentFonts, FontFiles } from '../../../shared/documents/fonts';
-import type {
-  BatchPapers,
-  DocumentOptions,
-  DocumentProgress,
-  DocumentRequest,
-  PrintContext,
-} from '../../../shared/documents';
+import type { DocumentFonts, FontFiles } from '@shared/documents/fonts';
+import type { BatchPapers, DocumentOptions, DocumentProgress, DocumentRequest, PrintContext } from '@shared/documents';
 
 /** The options a build takes across the worker boundary: the progress callback and the signal live here. */
 export type BuildOptions = Omit<DocumentOptions, 'onProgress' | 'signal'>;

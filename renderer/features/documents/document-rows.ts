@@ -3,8 +3,8 @@
  * the health sheet has two rows (blank and filled) but is one document, and the handover sheet
  * may be for one receiving enterprise or for all of them.
  */
-import type { DocumentRequest } from '../../../shared/documents';
-import type { Enterprise } from '../../../shared/domain/records';
+import type { DocumentRequest } from '@shared/documents';
+import type { Enterprise } from '@shared/domain/records';
 import type { PrintedDocument as AuditedDocument } from '../../db';
 
 /** The rows of the panel, "print all" first, then in the order the papers are used. */

@@ -4,7 +4,7 @@
  * later ones must not).
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { BatchPapers, DocumentRequest, PrintContext } from '../../../shared/documents';
+import type { BatchPapers, DocumentRequest, PrintContext } from '@shared/documents';
 import type { BuildOptions } from './document-printer';
 import type { DocumentsApi } from './documents.worker';
 

@@ -5,8 +5,8 @@
  * copied.
  */
 import { expose, transfer } from 'comlink';
-import { buildDocument, loadDocumentFonts } from '../../../shared/documents';
-import type { BatchPapers, DocumentProgress, DocumentRequest, PrintContext } from '../../../shared/documents';
+import { buildDocument, loadDocumentFonts } from '@shared/documents';
+import type { BatchPapers, DocumentProgress, DocumentRequest, PrintContext } from '@shared/documents';
 import { DocumentPrinter, type BuildOptions, type BuiltDocument } from './document-printer';
 
 /** Where the fonts are served: the page knows its base URL, a worker's own URL lies elsewhere. */

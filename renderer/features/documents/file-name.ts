@@ -4,7 +4,7 @@
  * (fileNameSchema in shared/bridge.ts): no separators or reserved characters, no leading or
  * trailing spaces or dots, at most 200 characters.
  */
-import { fileNameSchema } from '../../../shared/bridge';
+import { fileNameSchema } from '@shared/bridge';
 
 const EXTENSION = '.pdf';
 /** fileNameSchema's limit, in UTF-16 code units as zod counts them. */

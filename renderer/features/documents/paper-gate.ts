@@ -3,9 +3,9 @@
  * print language, with the same labels and reason sentences the gate panel shows, so that paper
  * and screen never disagree.
  */
-import { CHECKLIST_ITEMS, UNIFICATION_LABELS } from '../../../shared/gate';
-import type { GateReport } from '../../../shared/gate';
-import type { PaperUnification } from '../../../shared/documents/model';
+import { CHECKLIST_ITEMS, UNIFICATION_LABELS } from '@shared/gate';
+import type { GateReport } from '@shared/gate';
+import type { PaperUnification } from '@shared/documents/model';
 import { reasonMessage, type ReasonContext } from '../batches/gate/gate-text';
 
 /** The gate report with its words in `context.language` (labels, reasons), for `BatchPapers.gate`. */

@@ -5,7 +5,7 @@ import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import type { Enterprise } from '../../../shared/domain/records';
+import type { Enterprise } from '@shared/domain/records';
 import {
   deleteEnterprise,
   deleteOpening,

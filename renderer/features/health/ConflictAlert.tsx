@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatTimestamp } from '../../../shared/dates';
+import { formatTimestamp } from '@shared/dates';
 import { useLanguage } from '../../i18n/use-language';
 import { temperaturesText } from './station-text';
 import type { CheckConflict } from './use-check-save';

@@ -2,8 +2,8 @@ import { useId } from 'react';
 import { Button, SegmentedControl, SimpleGrid, Text } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { HealthCodeColour, Symptom } from '../../../shared/domain/records';
-import { HEALTH_CODE_COLOURS, SYMPTOMS } from '../../../shared/health';
+import type { HealthCodeColour, Symptom } from '@shared/domain/records';
+import { HEALTH_CODE_COLOURS, SYMPTOMS } from '@shared/health';
 import type { CheckValues } from './check-values';
 
 const CODE_COLOR: Readonly<Record<HealthCodeColour, string>> = { green: 'teal', yellow: 'yellow', red: 'red' };

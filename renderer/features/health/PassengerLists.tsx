@@ -3,14 +3,14 @@ import { Badge, Button, Group, Stack, Tabs, Text, UnstyledButton } from '@mantin
 import { IconArrowsExchange, IconArmchairOff } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { Batch } from '../../../shared/domain/records';
-import { formatTimestamp } from '../../../shared/dates';
-import { formatTemperature, type HealthProgress, type PassengerHealthState } from '../../../shared/health';
+import type { Batch } from '@shared/domain/records';
+import { formatTimestamp } from '@shared/dates';
+import { formatTemperature, type HealthProgress, type PassengerHealthState } from '@shared/health';
 import { STATION_LISTS, type StationList } from './ProgressFigures';
 import { openMoveFailed, openUnseatFailed } from './failed-actions';
 import { seatsText } from './station-text';
 import type { StationRow } from './use-station';
-import { shownResidentId } from '../../../shared/privacy/anonymise';
+import { shownResidentId } from '@shared/privacy/anonymise';
 import { useLanguage } from '../../i18n/use-language';
 
 /** The colour of each state; its word is always shown with it. */

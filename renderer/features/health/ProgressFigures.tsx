@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Paper, SimpleGrid, Text, UnstyledButton } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { HealthProgress } from '../../../shared/health';
+import type { HealthProgress } from '@shared/health';
 
 /** The lists the station keeps, one per figure (and everyone). */
 export const STATION_LISTS = ['notChecked', 'recheck', 'failed', 'expired', 'passed', 'checked'] as const;

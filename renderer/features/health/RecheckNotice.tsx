@@ -1,9 +1,9 @@
 import { Alert, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { HealthCheck } from '../../../shared/domain/records';
-import { addMinutesToTimestamp, beijingClockTime } from '../../../shared/dates';
-import { firstReadingOf, formatTemperature } from '../../../shared/health';
+import type { HealthCheck } from '@shared/domain/records';
+import { addMinutesToTimestamp, beijingClockTime } from '@shared/dates';
+import { firstReadingOf, formatTemperature } from '@shared/health';
 
 interface RecheckNoticeProps {
   /** The check waiting for its second reading, which the form completes. */

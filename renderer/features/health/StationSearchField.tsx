@@ -2,17 +2,17 @@ import { useId, useMemo, useState, type KeyboardEvent, type RefObject } from 're
 import { Alert, Badge, Group, Paper, Stack, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Batch } from '../../../shared/domain/records';
-import { formatCalendarDate } from '../../../shared/dates';
-import { compactIdentifier } from '../../../shared/domain/half-width';
-import { parseResidentId } from '../../../shared/domain/resident-id';
-import type { StationSearch } from '../../../shared/health';
+import type { Batch } from '@shared/domain/records';
+import { formatCalendarDate } from '@shared/dates';
+import { compactIdentifier } from '@shared/domain/half-width';
+import { parseResidentId } from '@shared/domain/resident-id';
+import type { StationSearch } from '@shared/health';
 import { lookUpResidentId } from '../../db';
 import { logger } from '../../logger';
 import { seatsText } from './station-text';
 import { STATE_COLOR } from './PassengerLists';
 import type { StationRow } from './use-station';
-import { shownResidentId } from '../../../shared/privacy/anonymise';
+import { shownResidentId } from '@shared/privacy/anonymise';
 import { useLanguage } from '../../i18n/use-language';
 
 /** Rows the result list shows; the rest are counted. */

@@ -1,8 +1,8 @@
 import { Group, List, Paper, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconClockHour4, IconPencil } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { HealthVerdict } from '../../../shared/domain/records';
-import type { Judgement } from '../../../shared/health';
+import type { HealthVerdict } from '@shared/domain/records';
+import type { Judgement } from '@shared/health';
 import { verdictReasonMessage } from './station-text';
 import { useLanguage } from '../../i18n/use-language';
 

@@ -2,9 +2,9 @@
  * The model of the station's check form: the fields as typed, what they start from, the verdict
  * they mean as they are typed, and which field shows a problem the repository reported.
  */
-import type { FieldProblem } from '../../../shared/domain/problems';
-import type { HealthCheck, HealthCodeColour, Symptom, Timestamp } from '../../../shared/domain/records';
-import { beijingWallTimestamp, minutesOfClockTime, todayCalendarDate } from '../../../shared/dates';
+import type { FieldProblem } from '@shared/domain/problems';
+import type { HealthCheck, HealthCodeColour, Symptom, Timestamp } from '@shared/domain/records';
+import { beijingWallTimestamp, minutesOfClockTime, todayCalendarDate } from '@shared/dates';
 import {
   firstReadingOf,
   formatTemperature,
@@ -13,7 +13,7 @@ import {
   type CheckFindings,
   type HealthPolicy,
   type Judgement,
-} from '../../../shared/health';
+} from '@shared/health';
 
 /** The form's fields, as typed. */
 export interface CheckValues {

@@ -4,11 +4,11 @@
  * times and symptoms, seats as on a ticket, and one line per check.
  */
 import type { TFunction } from 'i18next';
-import type { FieldProblem } from '../../../shared/domain/problems';
-import type { Batch, HealthCheck, Language, Symptom } from '../../../shared/domain/records';
-import { formatTimestamp, beijingClockTime } from '../../../shared/dates';
-import { formatTemperature, isHealthProblemCode, type VerdictReason } from '../../../shared/health';
-import { seatLabel } from '../../../shared/seating';
+import type { FieldProblem } from '@shared/domain/problems';
+import type { Batch, HealthCheck, Language, Symptom } from '@shared/domain/records';
+import { formatTimestamp, beijingClockTime } from '@shared/dates';
+import { formatTemperature, isHealthProblemCode, type VerdictReason } from '@shared/health';
+import { seatLabel } from '@shared/seating';
 
 const SYMPTOM_SET = new Set<string>(['fever', 'cough', 'fatigue', 'sore-throat', 'short-breath', 'diarrhoea']);
 

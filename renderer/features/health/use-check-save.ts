@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { UseFormReturnType } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import type { FieldProblem } from '../../../shared/domain/problems';
-import type { HealthCheck } from '../../../shared/domain/records';
+import type { FieldProblem } from '@shared/domain/problems';
+import type { HealthCheck } from '@shared/domain/records';
 import {
   HealthCheckConflictError,
   RecordNotFoundError,

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
-import type { HealthCheck, Settings } from '../../../shared/domain/records';
-import { millisecondsBetween } from '../../../shared/dates';
+import type { HealthCheck, Settings } from '@shared/domain/records';
+import { millisecondsBetween } from '@shared/dates';
 import {
   StationSearch,
   healthProgress,
@@ -8,7 +8,7 @@ import {
   type HealthProgress,
   type PassengerHealth,
   type StationSearchPassenger,
-} from '../../../shared/health';
+} from '@shared/health';
 import {
   getSettings,
   checksByWorker,

@@ -4,8 +4,8 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDatabasePlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { makeDemoData } from '../../../shared/demo';
-import { todayCalendarDate } from '../../../shared/dates';
+import { makeDemoData } from '@shared/demo';
+import { todayCalendarDate } from '@shared/dates';
 import {
   clearDemoData,
   countRecords,

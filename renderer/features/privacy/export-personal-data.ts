@@ -4,7 +4,7 @@
  */
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { dateToCalendarDate } from '../../../shared/dates';
+import { dateToCalendarDate } from '@shared/dates';
 import { personalDataOf, recordPersonalDataExport } from '../../db';
 import { platform } from '../../platform';
 import { notifyWriteFailure } from '../../components/write-failure';

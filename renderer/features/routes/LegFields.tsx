@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { LegMode } from '../../../shared/domain/records';
+import type { LegMode } from '@shared/domain/records';
 import { ARRIVAL_DAYS, DEPARTURE_DAYS, type LegDraft } from './route-draft';
 import { durationText } from './route-texts';
 import type { RouteFormValues } from './use-route-form';

@@ -1,8 +1,8 @@
 import { ActionIcon, Autocomplete, Group, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { BAISE_COUNTIES } from '../../../shared/domain/regions';
-import { LONGEST_ASSEMBLY_LEAD_MINUTES } from '../../../shared/domain/route-rules';
+import { BAISE_COUNTIES } from '@shared/domain/regions';
+import { LONGEST_ASSEMBLY_LEAD_MINUTES } from '@shared/domain/route-rules';
 import type { PickupDraft } from './route-draft';
 import { durationText } from './route-texts';
 import type { RouteFormValues } from './use-route-form';

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Route } from '../../../shared/domain/records';
+import type { Route } from '@shared/domain/records';
 import { saveRoute } from '../../db';
 import { saveFromForm } from '../../components/save-from-form';
 import { FormActions } from '../../components/FormActions';

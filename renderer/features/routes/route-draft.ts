@@ -4,9 +4,9 @@
  * the form can see. Pure: no React, no database.
  */
 import type { TFunction } from 'i18next';
-import type { Leg, LegMode, Route } from '../../../shared/domain/records';
-import { assemblyLead, checkRoute, legArrivalMinutes, type RouteInput } from '../../../shared/domain/route-rules';
-import { clockTime, minutesOfClockTime } from '../../../shared/dates';
+import type { Leg, LegMode, Route } from '@shared/domain/records';
+import { assemblyLead, checkRoute, legArrivalMinutes, type RouteInput } from '@shared/domain/route-rules';
+import { clockTime, minutesOfClockTime } from '@shared/dates';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
 import { stopsText } from './route-texts';
 

@@ -1,7 +1,7 @@
 /** How the routes pages word a route's times, legs and stops for people. */
 import type { TFunction } from 'i18next';
-import type { Leg } from '../../../shared/domain/records';
-import { clockTime } from '../../../shared/dates';
+import type { Leg } from '@shared/domain/records';
+import { clockTime } from '@shared/dates';
 
 /** A length of time for people: 5小时30分 / 5 h 30 min. */
 export function durationText(minutes: number, t: TFunction): string {

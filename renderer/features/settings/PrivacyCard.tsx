@@ -6,8 +6,8 @@ import { notifications } from '@mantine/notifications';
 import { IconShieldLock } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { SETTINGS_BOUNDS } from '../../../shared/domain/settings-rules';
-import { formatCalendarDate, formatTimestamp } from '../../../shared/dates';
+import { SETTINGS_BOUNDS } from '@shared/domain/settings-rules';
+import { formatCalendarDate, formatTimestamp } from '@shared/dates';
 import {
   anonymiseExpiredPeople,
   retentionOffer,

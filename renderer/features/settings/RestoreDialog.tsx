@@ -3,8 +3,8 @@ import { Alert, Button, Group, Loader, Modal, PasswordInput, Stack, Table, Text 
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { BackupProgressBlock } from './BackupProgressBlock';
-import { formatTimestamp } from '../../../shared/dates';
-import type { BackupManifest } from '../../../shared/backup';
+import { formatTimestamp } from '@shared/dates';
+import type { BackupManifest } from '@shared/backup';
 import {
   inspectBackup,
   restoreBackup,

@@ -15,9 +15,9 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../shared/domain/records';
-import { checkSettings, type SettingsInput } from '../../../shared/domain/settings-rules';
-import type { AppInfo } from '../../../shared/bridge';
+import type { Settings } from '@shared/domain/records';
+import { checkSettings, type SettingsInput } from '@shared/domain/settings-rules';
+import type { AppInfo } from '@shared/bridge';
 import { getSettings, updateSettings, useRepositoryQuery } from '../../db';
 import { platform } from '../../platform';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';

@@ -4,8 +4,8 @@
  * browser) is the bridge's answer, never a guess about the platform.
  */
 import type { TFunction } from 'i18next';
-import { BACKUP_EXTENSION, BackupRefusedError, type BackupRefusalReason } from '../../../shared/backup';
-import { BRIDGE_ERRORS, MAX_FILE_BYTES, type WriteBackupResult } from '../../../shared/bridge';
+import { BACKUP_EXTENSION, BackupRefusedError, type BackupRefusalReason } from '@shared/backup';
+import { BRIDGE_ERRORS, MAX_FILE_BYTES, type WriteBackupResult } from '@shared/bridge';
 import type { MadeBackup } from '../../db';
 import { platform } from '../../platform';
 

@@ -4,9 +4,9 @@ import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { Worker } from '../../../shared/domain/records';
-import { ageOn, formatCalendarDate, formatTimestamp, todayCalendarDate } from '../../../shared/dates';
-import { isAnonymised, shownResidentId } from '../../../shared/privacy/anonymise';
+import type { Worker } from '@shared/domain/records';
+import { ageOn, formatCalendarDate, formatTimestamp, todayCalendarDate } from '@shared/dates';
+import { isAnonymised, shownResidentId } from '@shared/privacy/anonymise';
 import {
   deleteWorker,
   getEnterprise,

@@ -4,8 +4,8 @@ import { IconChevronDown, IconFileImport, IconPlus, IconSearch } from '@tabler/i
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { POVERTY_STATUSES, WORKER_STATUSES, type Worker } from '../../../shared/domain/records';
-import { ageOn, todayCalendarDate } from '../../../shared/dates';
+import { POVERTY_STATUSES, WORKER_STATUSES, type Worker } from '@shared/domain/records';
+import { ageOn, todayCalendarDate } from '@shared/dates';
 import {
   listEnterprises,
   RECENT_WORKERS_SHOWN,
@@ -23,7 +23,7 @@ import { useWorkerSelection, workerSelection } from './selection';
 import classes from './WorkersTable.module.css';
 import type { openWorkerForm as OpenWorkerForm } from './WorkerForm';
 import type { exportWorkers as ExportWorkers } from './export-workers';
-import { shownResidentId } from '../../../shared/privacy/anonymise';
+import { shownResidentId } from '@shared/privacy/anonymise';
 
 // The form (ID rules, the region table) and the export (the XLSX writer) load when first used, so
 // opening the list waits for neither.

@@ -1,10 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import type { Language } from '../../../shared/domain/records';
-import { workersFile, type RosterFormat } from '../../../shared/roster';
+import type { Language } from '@shared/domain/records';
+import { workersFile, type RosterFormat } from '@shared/roster';
 import { workerDirectory, type DirectoryQuery } from '../../db';
 import { platform } from '../../platform';
-import { dateToCalendarDate } from '../../../shared/dates';
+import { dateToCalendarDate } from '@shared/dates';
 
 /** Saves the workers the list shows (its search and filters, in its order) as a file that imports again. */
 export async function exportWorkers(

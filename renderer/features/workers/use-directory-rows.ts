@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Worker } from '../../../shared/domain/records';
+import type { Worker } from '@shared/domain/records';
 import { workerDirectory, type DirectoryQuery } from '../../db';
 
 const PAGE = 200;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Worker } from '../../../shared/domain/records';
-import { vehicleSeatPlan } from '../../../shared/seating';
-import type { Passenger } from '../../../renderer/db';
-import { legSeatingOf, seatingLookupsOf } from '../../../renderer/features/batches/seating/leg-seating';
+import type { Worker } from '@shared/domain/records';
+import { vehicleSeatPlan } from '@shared/seating';
+import type { Passenger } from '@renderer/db';
+import { legSeatingOf, seatingLookupsOf } from '@renderer/features/batches/seating/leg-seating';
 import { makeEnterprise, makeWorker } from '../../fixtures/factories';
 import { makeVehicle } from '../../fixtures/vehicles';
 

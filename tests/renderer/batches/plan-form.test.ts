@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { PlannedBatch } from '../../../shared/planning';
-import { VEHICLE_SEAT_LIMITS } from '../../../shared/seating';
-import { createI18n } from '../../../renderer/i18n';
+import type { PlannedBatch } from '@shared/planning';
+import { VEHICLE_SEAT_LIMITS } from '@shared/seating';
+import { createI18n } from '@renderer/i18n';
 import {
   batchName,
   defaultChoice,
@@ -10,7 +10,7 @@ import {
   problemText,
   problemTexts,
   type PlanFormValues,
-} from '../../../renderer/features/batches/planning/plan-form';
+} from '@renderer/features/batches/planning/plan-form';
 
 function values(overrides: Partial<PlanFormValues> = {}): PlanFormValues {
   return { ...initialValues(), firstDate: '2026-02-18', lastDate: '2026-02-24', ...overrides };

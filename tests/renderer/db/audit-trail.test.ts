@@ -11,9 +11,9 @@ import {
   updateWorker,
   verifyAuditChain,
   type AuditVerifyProgress,
-} from '../../../renderer/db';
-import { recordChange } from '../../../renderer/db/audit';
-import type { AuditEntry } from '../../../shared/domain/records';
+} from '@renderer/db';
+import { recordChange } from '@renderer/db/audit';
+import type { AuditEntry } from '@shared/domain/records';
 import { makeWorkerInput } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
 

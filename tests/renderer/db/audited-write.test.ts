@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateSettings, verifyAuditChain, type PlannerDatabase } from '../../../renderer/db';
-import { auditedWrite } from '../../../renderer/db/audited-write';
+import { updateSettings, verifyAuditChain, type PlannerDatabase } from '@renderer/db';
+import { auditedWrite } from '@renderer/db/audited-write';
 import { makeEnterprise } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
 

@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
-import {
-  BackupRefusedError,
-  newestUpgradableVersion,
-  packBackup,
-  type BackupRefusalReason,
-} from '../../../shared/backup';
-import { makeDemoData } from '../../../shared/demo';
-import type { AuditEntry, HealthCheck } from '../../../shared/domain/records';
+import { BackupRefusedError, newestUpgradableVersion, packBackup, type BackupRefusalReason } from '@shared/backup';
+import { makeDemoData } from '@shared/demo';
+import type { AuditEntry, HealthCheck } from '@shared/domain/records';
 import {
   backupBeforeUpgrade,
   countBackedUpRecords,
@@ -18,9 +13,9 @@ import {
   updateSettings,
   type MadeBackup,
   type PlannerDatabase,
-} from '../../../renderer/db';
-import { SCHEMA_V1 } from '../../../renderer/db/schema/v1';
-import { SCHEMA_V2 } from '../../../renderer/db/schema/v2';
+} from '@renderer/db';
+import { SCHEMA_V1 } from '@renderer/db/schema/v1';
+import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 import { makeManifestInput, tablesDigest } from '../../fixtures/backups';
 import { FIXTURE_TIME, makeWorker } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';

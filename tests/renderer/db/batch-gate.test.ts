@@ -10,8 +10,8 @@ import {
   tickItem,
   updateSettings,
   type PlannerDatabase,
-} from '../../../renderer/db';
-import { CHECKLIST_ITEMS } from '../../../shared/gate';
+} from '@renderer/db';
+import { CHECKLIST_ITEMS } from '@shared/gate';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeEnterprise, makeWorker } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';

@@ -12,7 +12,7 @@ import {
   updateBatch,
   updateSettings,
   type PlannerDatabase,
-} from '../../../renderer/db';
+} from '@renderer/db';
 import { makeBatchInput, makeEscort, makeRouteInput } from '../../fixtures/batches';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase, rejection } from './test-database';

@@ -8,7 +8,7 @@ import {
   untickItem,
   updateSettings,
   type PlannerDatabase,
-} from '../../../renderer/db';
+} from '@renderer/db';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase, rejection } from './test-database';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { makeDemoData } from '../../../shared/demo';
+import { makeDemoData } from '@shared/demo';
 import {
   clearDemoData,
   countRecords,
@@ -10,7 +10,7 @@ import {
   loadDemoData,
   saveOpening,
   type PlannerDatabase,
-} from '../../../renderer/db';
+} from '@renderer/db';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WorkerDirectory, type DirectoryQuery } from '../../../renderer/db/directory/directory-core';
+import { WorkerDirectory, type DirectoryQuery } from '@renderer/db/directory/directory-core';
 import { makeWorker } from '../../fixtures/factories';
 
 const ALL: DirectoryQuery = { search: '', sort: 'name', descending: false };

@@ -9,7 +9,7 @@ import {
   saveRoute,
   updateSettings,
   type PlannerDatabase,
-} from '../../../renderer/db';
+} from '@renderer/db';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { freshDatabase, rejection } from './test-database';
 

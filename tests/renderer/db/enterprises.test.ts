@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EnterpriseInput } from '../../../shared/domain/enterprise-rules';
+import type { EnterpriseInput } from '@shared/domain/enterprise-rules';
 import {
   createEnterprise,
   deleteEnterprise,
@@ -15,7 +15,7 @@ import {
   updateEnterprise,
   updateSettings,
   type PlannerDatabase,
-} from '../../../renderer/db';
+} from '@renderer/db';
 import { freshDatabase, rejection } from './test-database';
 
 const TENCENT = '91440300708461136T';

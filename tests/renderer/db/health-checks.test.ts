@@ -23,11 +23,11 @@ import {
   updateSettings,
   type HealthCheckInput,
   type PlannerDatabase,
-} from '../../../renderer/db';
-import type { BatchInput } from '../../../shared/domain/batch-rules';
-import type { Batch, Route } from '../../../shared/domain/records';
-import { addCalendarDays, addMinutesToTimestamp, todayCalendarDate } from '../../../shared/dates';
-import { healthProgress, passengerHealth } from '../../../shared/health';
+} from '@renderer/db';
+import type { BatchInput } from '@shared/domain/batch-rules';
+import type { Batch, Route } from '@shared/domain/records';
+import { addCalendarDays, addMinutesToTimestamp, todayCalendarDate } from '@shared/dates';
+import { healthProgress, passengerHealth } from '@shared/health';
 import { itemIn, makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase, rejection } from './test-database';

@@ -8,7 +8,7 @@ import {
   removePlacement,
   workerHistory,
   type PlannerDatabase,
-} from '../../../renderer/db';
+} from '@renderer/db';
 import { makeEnterprise, makeOpening, makeWorker } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
 

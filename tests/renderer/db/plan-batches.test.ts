@@ -10,10 +10,10 @@ import {
   updateSettings,
   type PlannerDatabase,
   type ProposeBatchesOptions,
-} from '../../../renderer/db';
-import type { Route, Worker } from '../../../shared/domain/records';
-import { checkBatch } from '../../../shared/domain/batch-rules';
-import { checkVehicle, defaultReservedSeats } from '../../../shared/seating';
+} from '@renderer/db';
+import type { Route, Worker } from '@shared/domain/records';
+import { checkBatch } from '@shared/domain/batch-rules';
+import { checkVehicle, defaultReservedSeats } from '@shared/seating';
 import { makeBatch } from '../../fixtures/batches';
 import { makeEnterprisesByCity, makeRoute, makeSingles } from '../../fixtures/planning';
 import { makeWorker } from '../../fixtures/factories';

@@ -11,13 +11,13 @@ import {
   verifyAuditChain,
   workerHistory,
   type PlannerDatabase,
-} from '../../../renderer/db';
-import { recordChange } from '../../../renderer/db/audit';
-import { WorkerDirectory } from '../../../renderer/db/directory/directory-core';
-import type { Assignment, Batch, FollowUp, Worker } from '../../../shared/domain/records';
-import { residentIdCheckChar } from '../../../shared/domain/resident-id';
-import { addCalendarDays } from '../../../shared/dates';
-import { shownResidentId } from '../../../shared/privacy/anonymise';
+} from '@renderer/db';
+import { recordChange } from '@renderer/db/audit';
+import { WorkerDirectory } from '@renderer/db/directory/directory-core';
+import type { Assignment, Batch, FollowUp, Worker } from '@shared/domain/records';
+import { residentIdCheckChar } from '@shared/domain/resident-id';
+import { addCalendarDays } from '@shared/dates';
+import { shownResidentId } from '@shared/privacy/anonymise';
 import { makeBatch, makeHealthCheck } from '../../fixtures/batches';
 import { makeWorker, makeWorkerInput } from '../../fixtures/factories';
 import { freshDatabase, rejection } from './test-database';

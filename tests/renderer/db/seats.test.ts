@@ -9,7 +9,7 @@ import {
   SeatChangeRefusedError,
   updateSettings,
   type PlannerDatabase,
-} from '../../../renderer/db';
+} from '@renderer/db';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';

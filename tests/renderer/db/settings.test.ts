@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { getSettings, RecordRejectedError, updateSettings, type PlannerDatabase } from '../../../renderer/db';
+import { getSettings, RecordRejectedError, updateSettings, type PlannerDatabase } from '@renderer/db';
 import { freshDatabase } from './test-database';
 
 let db: PlannerDatabase;

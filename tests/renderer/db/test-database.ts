@@ -1,4 +1,4 @@
-import { PlannerDatabase, RecordRejectedError, setDatabase } from '../../../renderer/db';
+import { PlannerDatabase, RecordRejectedError, setDatabase } from '@renderer/db';
 
 /** Gives each test its own empty database (on fake-indexeddb) and points the repositories at it. */
 export function freshDatabase(): PlannerDatabase {

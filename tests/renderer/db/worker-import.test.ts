@@ -1,12 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkRoster, recognizeColumns, type RosterTable } from '../../../shared/roster';
-import {
-  IMPORT_STEP,
-  ImportInterruptedError,
-  importWorkers,
-  type ImportRow,
-  type PlannerDatabase,
-} from '../../../renderer/db';
+import { checkRoster, recognizeColumns, type RosterTable } from '@shared/roster';
+import { IMPORT_STEP, ImportInterruptedError, importWorkers, type ImportRow, type PlannerDatabase } from '@renderer/db';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
 

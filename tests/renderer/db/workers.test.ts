@@ -9,7 +9,7 @@ import {
   updateWorker,
   workerHistory,
   type PlannerDatabase,
-} from '../../../renderer/db';
+} from '@renderer/db';
 import { makeWorkerInput } from '../../fixtures/factories';
 import { freshDatabase, rejection } from './test-database';
 

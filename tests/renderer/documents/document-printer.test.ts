@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { DocumentFonts, FontFiles } from '../../../shared/documents/fonts';
-import { DocumentPrinter, type BuildDocument } from '../../../renderer/features/documents/document-printer';
+import type { DocumentFonts, FontFiles } from '@shared/documents/fonts';
+import { DocumentPrinter, type BuildDocument } from '@renderer/features/documents/document-printer';
 import { makePapers, makePrintContext } from '../../fixtures/documents';
 
 const FILES: FontFiles = { regular: new Uint8Array([1]), bold: new Uint8Array([2]) };

@@ -4,7 +4,7 @@ import {
   auditedDocument,
   handoverEnterprises,
   requestFor,
-} from '../../../renderer/features/documents/document-rows';
+} from '@renderer/features/documents/document-rows';
 import { makeEnterprise } from '../../fixtures/factories';
 
 describe('the rows of the documents panel', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fileNameSchema } from '../../../shared/bridge';
-import { documentFileName } from '../../../renderer/features/documents/file-name';
+import { fileNameSchema } from '@shared/bridge';
+import { documentFileName } from '@renderer/features/documents/file-name';
 
 describe('the file name of a saved document', () => {
   it('names the batch, the document and the date', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { GateReport } from '../../../shared/gate';
-import { CHECKLIST_ITEMS } from '../../../shared/gate';
-import type { Language } from '../../../shared/domain/records';
-import { createI18n } from '../../../renderer/i18n';
-import { paperGate } from '../../../renderer/features/documents/paper-gate';
+import type { GateReport } from '@shared/gate';
+import { CHECKLIST_ITEMS } from '@shared/gate';
+import type { Language } from '@shared/domain/records';
+import { createI18n } from '@renderer/i18n';
+import { paperGate } from '@renderer/features/documents/paper-gate';
 
 const REPORT: GateReport = {
   unifications: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FieldProblem } from '../../../shared/domain/problems';
-import { addMinutesToTimestamp, beijingClockTime } from '../../../shared/dates';
+import type { FieldProblem } from '@shared/domain/problems';
+import { addMinutesToTimestamp, beijingClockTime } from '@shared/dates';
 import {
   checkTimeOf,
   findingsOf,
@@ -8,7 +8,7 @@ import {
   placeProblems,
   valuesFrom,
   type CheckValues,
-} from '../../../renderer/features/health/check-values';
+} from '@renderer/features/health/check-values';
 import { makeHealthCheck } from '../../fixtures/batches';
 
 const POLICY = { feverThresholdC: 37.3, recheckIntervalMinutes: 15 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../shared/domain/records';
+import type { AuditEntry } from '@shared/domain/records';
 import {
   AuditChainVerifier,
   canonicalJson,
@@ -10,7 +10,7 @@ import {
   sha256Hex,
   verifyAuditEntries,
   type RedactionRecord,
-} from '../../../shared/audit';
+} from '@shared/audit';
 
 let counter = 0;
 

@@ -7,8 +7,8 @@ import {
   readBackupManifest,
   verifyBackup,
   type BackupRefusalReason,
-} from '../../../shared/backup';
-import { gzip, utf8 } from '../../../shared/backup/codec';
+} from '@shared/backup';
+import { gzip, utf8 } from '@shared/backup/codec';
 import {
   BACKUP_KEY_PATHS,
   makeManifestInput,

@@ -5,7 +5,7 @@ import {
   parseBackupFileName,
   type BackupKind,
   type StoredBackup,
-} from '../../../shared/backup';
+} from '@shared/backup';
 
 /** A backup made at 09:00 Beijing time (01:00 UTC) `daysAgo` days before 2026-03-31. */
 function made(daysAgo: number, kind: BackupKind = 'automatic-start', hourUtc = 1): StoredBackup {

@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  BACKUP_UPGRADES,
-  newestUpgradableVersion,
-  openBackup,
-  packBackup,
-  upgradeBackupTables,
-} from '../../../shared/backup';
+import { BACKUP_UPGRADES, newestUpgradableVersion, openBackup, packBackup, upgradeBackupTables } from '@shared/backup';
 import { BACKUP_KEY_PATHS, makeManifestInput, makeSampleTables, tablesDigest } from '../../fixtures/backups';
 
 describe('upgrading an older backup on the way in', () => {

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_DEMO_TODAY, createRandom, demoEnterpriseCount, makeDemoData } from '../../../shared/demo';
-import type { DemoData } from '../../../shared/demo';
-import { ageOn } from '../../../shared/dates';
-import { parseCreditCode } from '../../../shared/domain/credit-code';
-import { parsePhone } from '../../../shared/domain/phone';
-import { BAISE_COUNTIES } from '../../../shared/domain/regions';
-import { parseResidentId } from '../../../shared/domain/resident-id';
+import { DEFAULT_DEMO_TODAY, createRandom, demoEnterpriseCount, makeDemoData } from '@shared/demo';
+import type { DemoData } from '@shared/demo';
+import { ageOn } from '@shared/dates';
+import { parseCreditCode } from '@shared/domain/credit-code';
+import { parsePhone } from '@shared/domain/phone';
+import { BAISE_COUNTIES } from '@shared/domain/regions';
+import { parseResidentId } from '@shared/domain/resident-id';
 
 const WORKERS = 6000;
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

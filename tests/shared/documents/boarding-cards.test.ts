@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, maskResidentId } from '../../../shared/domain/masking';
+import { maskPhone, maskResidentId } from '@shared/domain/masking';
 import {
   CARDS_PER_PAGE,
   boardingCardFrame,
   boardingCardQrFrame,
   drawBoardingCards,
-} from '../../../shared/documents/boarding-cards';
-import { parseSeatPayload, seatPayload } from '../../../shared/documents/digest';
-import type { BatchPapers, PrintContext } from '../../../shared/documents/model';
-import { Sheet } from '../../../shared/documents/sheet';
+} from '@shared/documents/boarding-cards';
+import { parseSeatPayload, seatPayload } from '@shared/documents/digest';
+import type { BatchPapers, PrintContext } from '@shared/documents/model';
+import { Sheet } from '@shared/documents/sheet';
 import {
   RARE_NAMES,
   chineseNotFromData,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatTimestamp } from '../../../shared/dates';
-import { drawCover } from '../../../shared/documents/cover';
-import { manifestDigest, parseQrPayload, qrPayload, shortDigest } from '../../../shared/documents/digest';
-import type { BatchPapers, PrintContext } from '../../../shared/documents/model';
-import { DocumentAbortedError, Sheet } from '../../../shared/documents/sheet';
+import { formatTimestamp } from '@shared/dates';
+import { drawCover } from '@shared/documents/cover';
+import { manifestDigest, parseQrPayload, qrPayload, shortDigest } from '@shared/documents/digest';
+import type { BatchPapers, PrintContext } from '@shared/documents/model';
+import { DocumentAbortedError, Sheet } from '@shared/documents/sheet';
 import {
   chineseNotFromData,
   decodeQrInRegions,

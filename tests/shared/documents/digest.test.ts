@@ -7,8 +7,8 @@ import {
   qrPayload,
   seatPayload,
   shortDigest,
-} from '../../../shared/documents/digest';
-import type { BatchPapers } from '../../../shared/documents/model';
+} from '@shared/documents/digest';
+import type { BatchPapers } from '@shared/documents/model';
 import { makePapers } from '../../fixtures/documents';
 
 function must<T>(value: T | undefined): T {

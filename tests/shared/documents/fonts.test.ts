@@ -1,6 +1,6 @@
 import { jsPDF } from 'jspdf';
 import { describe, expect, it } from 'vitest';
-import { DocumentTypeface, MISSING_GLYPH_STAND_IN } from '../../../shared/documents/fonts';
+import { DocumentTypeface, MISSING_GLYPH_STAND_IN } from '@shared/documents/fonts';
 import { documentFonts, pdfText } from '../../fixtures/documents';
 
 function printed(text: string): Promise<string> {

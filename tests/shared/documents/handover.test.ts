@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, maskResidentId } from '../../../shared/domain/masking';
-import { drawHandover } from '../../../shared/documents/handover';
-import type { HandoverOptions } from '../../../shared/documents/handover';
-import type { BatchPapers, PaperPassenger, PrintContext } from '../../../shared/documents/model';
-import { Sheet } from '../../../shared/documents/sheet';
-import { startsWithClosingPunctuation } from '../../../shared/documents/wrap';
-import { seatLabel } from '../../../shared/seating/label';
+import { maskPhone, maskResidentId } from '@shared/domain/masking';
+import { drawHandover } from '@shared/documents/handover';
+import type { HandoverOptions } from '@shared/documents/handover';
+import type { BatchPapers, PaperPassenger, PrintContext } from '@shared/documents/model';
+import { Sheet } from '@shared/documents/sheet';
+import { startsWithClosingPunctuation } from '@shared/documents/wrap';
+import { seatLabel } from '@shared/seating/label';
 import {
   RARE_NAMES,
   chineseNotFromData,

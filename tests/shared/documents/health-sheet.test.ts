@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatShortTimestamp } from '../../../shared/dates';
-import { maskResidentId } from '../../../shared/domain/masking';
-import { drawHealthSheet } from '../../../shared/documents/health-sheet';
-import type { BatchPapers, PrintContext } from '../../../shared/documents/model';
-import { Sheet } from '../../../shared/documents/sheet';
+import { formatShortTimestamp } from '@shared/dates';
+import { maskResidentId } from '@shared/domain/masking';
+import { drawHealthSheet } from '@shared/documents/health-sheet';
+import type { BatchPapers, PrintContext } from '@shared/documents/model';
+import { Sheet } from '@shared/documents/sheet';
 import {
   RARE_NAMES,
   chineseNotFromData,

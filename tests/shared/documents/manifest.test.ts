@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { maskPhone, maskResidentId } from '../../../shared/domain/masking';
-import { drawManifest, sectionTotals } from '../../../shared/documents/manifest';
-import type { BatchPapers, DocumentOptions, PrintContext } from '../../../shared/documents/model';
-import { Sheet } from '../../../shared/documents/sheet';
-import { startsWithClosingPunctuation } from '../../../shared/documents/wrap';
+import { maskPhone, maskResidentId } from '@shared/domain/masking';
+import { drawManifest, sectionTotals } from '@shared/documents/manifest';
+import type { BatchPapers, DocumentOptions, PrintContext } from '@shared/documents/model';
+import { Sheet } from '@shared/documents/sheet';
+import { startsWithClosingPunctuation } from '@shared/documents/wrap';
 import { RARE_NAMES, documentFonts, makePapers, makePrintContext, pdfLines } from '../../fixtures/documents';
 
 async function manifest(

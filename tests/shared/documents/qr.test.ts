@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { qrPayload } from '../../../shared/documents/digest';
-import { drawQrCode, qrModules } from '../../../shared/documents/qr';
-import { Sheet } from '../../../shared/documents/sheet';
+import { qrPayload } from '@shared/documents/digest';
+import { drawQrCode, qrModules } from '@shared/documents/qr';
+import { Sheet } from '@shared/documents/sheet';
 import { decodeQrInRegions, decodeQrOnPage, documentFonts, makePrintContext } from '../../fixtures/documents';
 
 function sheetWithCodes(codes: readonly { text: string; x: number; y: number; size: number }[]): Uint8Array {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startsWithClosingPunctuation, wrapText } from '../../../shared/documents/wrap';
+import { startsWithClosingPunctuation, wrapText } from '@shared/documents/wrap';
 
 /** Every character is 1 wide, so widths count characters. */
 const width = (text: string): number => Array.from(text).length;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, parseCreditCode } from '../../../shared/domain/credit-code';
+import { CREDIT_CODE_ALPHABET, creditCodeCheckChar, parseCreditCode } from '@shared/domain/credit-code';
 
 /** Codes of real organizations, as printed on their business licences and in public registers. */
 const REAL_CODES = {

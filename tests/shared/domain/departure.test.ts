@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assemblyAt, batchDepartureAt, legDepartureAt } from '../../../shared/domain/departure';
+import { assemblyAt, batchDepartureAt, legDepartureAt } from '@shared/domain/departure';
 
 const batch = { date: '2026-02-18' };
 const legs = [{ departureMinutes: 5 * 60 + 30 }, { departureMinutes: 25 * 60 + 15 }];

@@ -1,6 +1,6 @@
 import { serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { compactIdentifier, oneByteIfAscii, toHalfWidth } from '../../../shared/domain/half-width';
+import { compactIdentifier, oneByteIfAscii, toHalfWidth } from '@shared/domain/half-width';
 
 /** A cell as a roster's decoded text holds it: a piece of a longer text with Chinese in it. */
 function cellOfChineseText(cell: string): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { maskPhone, maskResidentId } from '../../../shared/domain/masking';
+import { maskPhone, maskResidentId } from '@shared/domain/masking';
 
 describe('maskResidentId', () => {
   it('shows the first 6 and last 4 characters of an 18-character ID', () => {

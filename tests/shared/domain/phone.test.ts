@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parsePhone } from '../../../shared/domain/phone';
+import { parsePhone } from '@shared/domain/phone';
 
 describe('parsePhone accepts mainland mobiles as rosters type them', () => {
   it.each([

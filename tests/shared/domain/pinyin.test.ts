@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { namePinyin } from '../../../shared/domain/pinyin';
+import { namePinyin } from '@shared/domain/pinyin';
 
 describe('namePinyin reads a name as people type it in search', () => {
   it('gives the toneless pinyin and its initials in lower-case ASCII', () => {

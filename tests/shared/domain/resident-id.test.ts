@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { parseResidentId, residentIdCheckChar } from '../../../shared/domain/resident-id';
+import { parseResidentId, residentIdCheckChar } from '@shared/domain/resident-id';
 
 const TODAY = '2026-02-10';
 

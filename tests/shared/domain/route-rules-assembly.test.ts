@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { assemblyLead, LONGEST_ASSEMBLY_LEAD_MINUTES } from '../../../shared/domain/route-rules';
+import { assemblyLead, LONGEST_ASSEMBLY_LEAD_MINUTES } from '@shared/domain/route-rules';
 
 const at = (hours: number, minutes = 0): number => hours * 60 + minutes;
 

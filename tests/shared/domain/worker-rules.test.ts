@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { addCalendarDays, ageOn } from '../../../shared/dates';
-import { residentIdCheckChar } from '../../../shared/domain/resident-id';
-import {
-  WORKER_PROBLEM_CODES,
-  checkWorker,
-  normalizePersonName,
-  sameCounty,
-} from '../../../shared/domain/worker-rules';
-import type { WorkerProblem } from '../../../shared/domain/worker-rules';
+import { addCalendarDays, ageOn } from '@shared/dates';
+import { residentIdCheckChar } from '@shared/domain/resident-id';
+import { WORKER_PROBLEM_CODES, checkWorker, normalizePersonName, sameCounty } from '@shared/domain/worker-rules';
+import type { WorkerProblem } from '@shared/domain/worker-rules';
 import { makeResidentId, makeWorker, makeWorkerInput } from '../../fixtures/factories';
 
 const OPTIONS = { today: '2026-02-10', workingAge: { min: 16, max: 65 } };

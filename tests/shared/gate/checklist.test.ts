@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { CHECKLIST_ITEMS, DERIVED_ITEM_KEYS, UNIFICATIONS, UNIFICATION_LABELS } from '../../../shared/gate';
+import { CHECKLIST_ITEMS, DERIVED_ITEM_KEYS, UNIFICATIONS, UNIFICATION_LABELS } from '@shared/gate';
 
 describe('the checklist table', () => {
   it('gives every item a unique key under its unification, and labels in both languages', () => {

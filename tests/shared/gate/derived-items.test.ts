@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { evaluateGate, hasHandoverContact } from '../../../shared/gate';
+import { evaluateGate, hasHandoverContact } from '@shared/gate';
 import {
   FIRST_LEG,
   itemIn,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { evaluateGate } from '../../../shared/gate';
-import type { GateInput } from '../../../shared/gate';
+import { evaluateGate } from '@shared/gate';
+import type { GateInput } from '@shared/gate';
 import { DEPARTURE, itemIn, lightIn, makeGateInput, makeHealthCheck, makePassenger } from '../../fixtures/batches';
 
 const MEDICAL = 'medical.health-checks-passed';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { allGreen, evaluateGate } from '../../../shared/gate';
+import { allGreen, evaluateGate } from '@shared/gate';
 import { lightIn, makeBatch, makeGateInput } from '../../fixtures/batches';
 
 describe('the traffic light of a unification', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import { BATCH_STATUSES } from '../../../shared/domain/records';
-import type { BatchStatus } from '../../../shared/domain/records';
-import { checkStatusStep, evaluateGate } from '../../../shared/gate';
+import { BATCH_STATUSES } from '@shared/domain/records';
+import type { BatchStatus } from '@shared/domain/records';
+import { checkStatusStep, evaluateGate } from '@shared/gate';
 import { makeBatch, makeGateInput } from '../../fixtures/batches';
 
 const GREEN = evaluateGate(makeGateInput());

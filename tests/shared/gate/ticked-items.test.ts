@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { CHECKLIST_ITEMS, evaluateGate } from '../../../shared/gate';
-import type { ChecklistItem, GateInput } from '../../../shared/gate';
+import { CHECKLIST_ITEMS, evaluateGate } from '@shared/gate';
+import type { ChecklistItem, GateInput } from '@shared/gate';
 import { TICK_TIME, itemIn, lightIn, makeGateInput, makePassenger, makeTick } from '../../fixtures/batches';
 
 const ROSTER = 'organization.roster-locked';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstReadingOf } from '../../../shared/health';
+import { firstReadingOf } from '@shared/health';
 import { makeHealthCheck } from '../../fixtures/batches';
 
 describe('the first reading of a check waiting for its recheck', () => {

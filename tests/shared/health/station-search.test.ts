@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StationSearch, parseSeatQuery, type StationSearchPassenger } from '../../../shared/health';
+import { StationSearch, parseSeatQuery, type StationSearchPassenger } from '@shared/health';
 import { makeWorker } from '../../fixtures/factories';
 
 function passenger(name: string, seats: StationSearchPassenger['seats'] = []): StationSearchPassenger {

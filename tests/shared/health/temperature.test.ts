@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTemperature, readTemperature, temperatureProblem } from '../../../shared/health';
+import { formatTemperature, readTemperature, temperatureProblem } from '@shared/health';
 
 const codeOf = (text: string): string | null => {
   const result = readTemperature(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../../shared/domain/records';
-import { judgeCheck, type CheckFindings } from '../../../shared/health';
+import { DEFAULT_SETTINGS } from '@shared/domain/records';
+import { judgeCheck, type CheckFindings } from '@shared/health';
 
 const POLICY = { feverThresholdC: DEFAULT_SETTINGS.feverThresholdC, recheckIntervalMinutes: 15 };
 const AT = '2026-02-17T08:00:00.000+08:00';

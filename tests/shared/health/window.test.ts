@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateGate } from '../../../shared/gate';
-import type { HealthCheck, HealthVerdict } from '../../../shared/domain/records';
-import {
-  checkWindow,
-  healthProgress,
-  latestCheck,
-  passengerHealth,
-  type PassengerHealthState,
-} from '../../../shared/health';
+import { evaluateGate } from '@shared/gate';
+import type { HealthCheck, HealthVerdict } from '@shared/domain/records';
+import { checkWindow, healthProgress, latestCheck, passengerHealth, type PassengerHealthState } from '@shared/health';
 import { DEPARTURE, itemIn, makeGateInput, makeHealthCheck, makePassenger } from '../../fixtures/batches';
 
 // DEPARTURE is 2026-02-18 08:00 in Beijing.

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { makeDemoData } from '../../../shared/demo';
-import { createRandom } from '../../../shared/demo/random';
-import type { Worker } from '../../../shared/domain/records';
-import { expandDateRange, planBatches } from '../../../shared/planning';
-import type { BatchPlanningInput, BatchProposal } from '../../../shared/planning';
+import { makeDemoData } from '@shared/demo';
+import { createRandom } from '@shared/demo/random';
+import type { Worker } from '@shared/domain/records';
+import { expandDateRange, planBatches } from '@shared/planning';
+import type { BatchPlanningInput, BatchProposal } from '@shared/planning';
 import { makeEnterprise, makeWorker } from '../../fixtures/factories';
 import {
   CARRIAGE_90,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Route } from '../../../shared/domain/records';
+import type { Route } from '@shared/domain/records';
 import {
   PLANNING_PROBLEM_CODES,
   checkPlanningOptions,
@@ -7,7 +7,7 @@ import {
   chosenVehicles,
   type LegVehicleChoice,
   type PlanningChoices,
-} from '../../../shared/planning';
+} from '@shared/planning';
 import { makeRoute } from '../../fixtures/planning';
 
 const route: Route = makeRoute();

@@ -6,7 +6,7 @@ import {
   redactPersonalData,
   shownResidentId,
   type AnonymisedPerson,
-} from '../../../shared/privacy/anonymise';
+} from '@shared/privacy/anonymise';
 import { makeWorker } from '../../fixtures/factories';
 
 describe('an anonymised name', () => {

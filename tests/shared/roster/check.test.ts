@@ -2,12 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/universal';
 import type { SheetData } from 'write-excel-file/universal';
 
-import { residentIdCheckChar } from '../../../shared/domain/resident-id';
-import { checkRoster } from '../../../shared/roster/check';
-import { recognizeColumns } from '../../../shared/roster/columns';
-import { readRoster } from '../../../shared/roster/read';
-import type { RosterTable } from '../../../shared/roster/read';
-import type { RosterRowVerdict } from '../../../shared/roster/check';
+import { residentIdCheckChar } from '@shared/domain/resident-id';
+import { checkRoster } from '@shared/roster/check';
+import { recognizeColumns } from '@shared/roster/columns';
+import { readRoster } from '@shared/roster/read';
+import type { RosterTable } from '@shared/roster/read';
+import type { RosterRowVerdict } from '@shared/roster/check';
 import { makeResidentId, makeWorker } from '../../fixtures/factories';
 
 const OPTIONS = { today: '2026-02-10', workingAge: { min: 16, max: 65 } };

@@ -8,7 +8,7 @@ import {
   parsePovertyCell,
   recognizeColumns,
   splitSkillsCell,
-} from '../../../shared/roster/columns';
+} from '@shared/roster/columns';
 
 describe('recognizeColumns', () => {
   it('recognises a Chinese county roster', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { decodeText } from '../../../shared/roster/decode';
+import { decodeText } from '@shared/roster/decode';
 
 /** Bytes from hex, so that GBK text can be written down: TextEncoder only encodes UTF-8. */
 function hex(text: string): number[] {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import writeExcelFile from 'write-excel-file/universal';
 import type { SheetData } from 'write-excel-file/universal';
 
-import { RosterReadError, numberCellText, readRoster } from '../../../shared/roster/read';
-import type { RosterReadErrorCode } from '../../../shared/roster/read';
+import { RosterReadError, numberCellText, readRoster } from '@shared/roster/read';
+import type { RosterReadErrorCode } from '@shared/roster/read';
 
 const BOM = '\ufeff';
 

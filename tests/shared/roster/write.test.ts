@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Language } from '../../../shared/domain/records';
-import type { WorkerFields } from '../../../shared/domain/worker-rules';
-import { checkRoster } from '../../../shared/roster/check';
-import { ROSTER_FIELDS, recognizeColumns } from '../../../shared/roster/columns';
-import { readRoster } from '../../../shared/roster/read';
-import type { RosterFormat, RosterTable } from '../../../shared/roster/read';
-import { csvCellForExcel, rejectedRowsFile, rosterTemplate, workersFile } from '../../../shared/roster/write';
+import type { Language } from '@shared/domain/records';
+import type { WorkerFields } from '@shared/domain/worker-rules';
+import { checkRoster } from '@shared/roster/check';
+import { ROSTER_FIELDS, recognizeColumns } from '@shared/roster/columns';
+import { readRoster } from '@shared/roster/read';
+import type { RosterFormat, RosterTable } from '@shared/roster/read';
+import { csvCellForExcel, rejectedRowsFile, rosterTemplate, workersFile } from '@shared/roster/write';
 import { makeWorker } from '../../fixtures/factories';
 
 const OPTIONS = { today: '2026-02-10', workingAge: { min: 16, max: 65 } };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 
-import { addCalendarDays } from '../../../shared/dates';
-import { residentIdCheckChar } from '../../../shared/domain/resident-id';
-import { WorkerSearchIndex } from '../../../shared/search/worker-search';
-import type { SearchableWorker } from '../../../shared/search/worker-search';
+import { addCalendarDays } from '@shared/dates';
+import { residentIdCheckChar } from '@shared/domain/resident-id';
+import { WorkerSearchIndex } from '@shared/search/worker-search';
+import type { SearchableWorker } from '@shared/search/worker-search';
 import { makeWorker } from '../../fixtures/factories';
 
 /** A searchable worker with a valid resident ID and a unique phone unless told otherwise. */

@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { createRandom } from '../../../shared/demo/random';
-import type { Vehicle, VehicleKind } from '../../../shared/domain/records';
-import { SEATING_NOTE_CODES, allocateSeats } from '../../../shared/seating/allocate';
-import type {
-  SeatAllocation,
-  SeatAllocationInput,
-  SeatAssignment,
-  SeatingPassenger,
-} from '../../../shared/seating/allocate';
-import { seatLayout } from '../../../shared/seating/layout';
-import type { LayoutSeat, SeatLayout } from '../../../shared/seating/layout';
-import { vehicleCapacity } from '../../../shared/seating/load-factor';
+import { createRandom } from '@shared/demo/random';
+import type { Vehicle, VehicleKind } from '@shared/domain/records';
+import { SEATING_NOTE_CODES, allocateSeats } from '@shared/seating/allocate';
+import type { SeatAllocation, SeatAllocationInput, SeatAssignment, SeatingPassenger } from '@shared/seating/allocate';
+import { seatLayout } from '@shared/seating/layout';
+import type { LayoutSeat, SeatLayout } from '@shared/seating/layout';
+import { vehicleCapacity } from '@shared/seating/load-factor';
 import { makeHousehold, makePassenger, makePassengerMix, makeTrain, makeVehicle } from '../../fixtures/vehicles';
 
 const produced = new Set<string>();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { carriageLabel, seatLabel } from '../../../shared/seating/label';
+import { carriageLabel, seatLabel } from '@shared/seating/label';
 import { makeVehicle } from '../../fixtures/vehicles';
 
 describe('seatLabel writes a seat as on a ticket', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
-import type { VehicleKind } from '../../../shared/domain/records';
-import { normalizeSeatCode, seatLayout } from '../../../shared/seating/layout';
-import type { LayoutSeat, SeatLayout } from '../../../shared/seating/layout';
+import type { VehicleKind } from '@shared/domain/records';
+import { normalizeSeatCode, seatLayout } from '@shared/seating/layout';
+import type { LayoutSeat, SeatLayout } from '@shared/seating/layout';
 
 /** Each row as the seat map draws it: seat codes, `|` for the aisle, `.` for no seat. */
 function drawn(layout: SeatLayout): string[] {

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 
-import type { ReservedSeat, VehicleKind } from '../../../shared/domain/records';
-import { seatLayout } from '../../../shared/seating/layout';
-import type { LayoutSeat, SeatLayout } from '../../../shared/seating/layout';
+import type { ReservedSeat, VehicleKind } from '@shared/domain/records';
+import { seatLayout } from '@shared/seating/layout';
+import type { LayoutSeat, SeatLayout } from '@shared/seating/layout';
 import {
   loadFactorCap,
   sellableSeats,
   spacingDensity,
   vehicleCapacity,
   vehicleSeatPlan,
-} from '../../../shared/seating/load-factor';
-import { defaultReservedSeats } from '../../../shared/seating/vehicle';
+} from '@shared/seating/load-factor';
+import { defaultReservedSeats } from '@shared/seating/vehicle';
 import { makeVehicle } from '../../fixtures/vehicles';
 
 /** Seats side by side: same row, next cells, no aisle between (read off the grid, not the blocks). */

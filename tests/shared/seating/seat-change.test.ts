@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Vehicle } from '../../../shared/domain/records';
-import type { SeatAssignment, SeatingPassenger } from '../../../shared/seating/allocate';
-import { allocateSeats } from '../../../shared/seating/allocate';
-import { vehicleSeatPlan } from '../../../shared/seating/load-factor';
-import { SEAT_CHANGE_PROBLEM_CODES, checkSeatChange } from '../../../shared/seating/seat-change';
-import type { SeatChange, SeatChangeProblem } from '../../../shared/seating/seat-change';
+import type { Vehicle } from '@shared/domain/records';
+import type { SeatAssignment, SeatingPassenger } from '@shared/seating/allocate';
+import { allocateSeats } from '@shared/seating/allocate';
+import { vehicleSeatPlan } from '@shared/seating/load-factor';
+import { SEAT_CHANGE_PROBLEM_CODES, checkSeatChange } from '@shared/seating/seat-change';
+import type { SeatChange, SeatChangeProblem } from '@shared/seating/seat-change';
 import { makeHousehold, makePassenger, makeTrain } from '../../fixtures/vehicles';
 
 const produced = new Set<string>();

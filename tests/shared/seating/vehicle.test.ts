@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { VehicleKind } from '../../../shared/domain/records';
-import { seatLayout } from '../../../shared/seating/layout';
+import type { VehicleKind } from '@shared/domain/records';
+import { seatLayout } from '@shared/seating/layout';
 import {
   TYPICAL_SEAT_COUNTS,
   VEHICLE_LABEL_MAX_LENGTH,
@@ -10,8 +10,8 @@ import {
   checkVehicle,
   defaultReservedSeats,
   isSeatCountAllowed,
-} from '../../../shared/seating/vehicle';
-import type { VehicleProblem } from '../../../shared/seating/vehicle';
+} from '@shared/seating/vehicle';
+import type { VehicleProblem } from '@shared/seating/vehicle';
 import { makeVehicle } from '../../fixtures/vehicles';
 
 function codes(problems: readonly VehicleProblem[]): string[] {

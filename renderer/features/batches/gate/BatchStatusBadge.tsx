@@ -1,9 +1,9 @@
 import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { Batch, BatchStatus } from '../../../../shared/domain/records';
-import { formatTimestamp } from '../../../../shared/dates';
-import { useLanguage } from '../../../i18n/use-language';
+import type { Batch, BatchStatus } from '@shared/domain/records';
+import { formatTimestamp } from '@shared/dates';
+import { useLanguage } from '@renderer/i18n/use-language';
 
 /** One colour per status, so a list of batches reads at a glance; the status name is always written too. */
 const STATUS_COLORS: Readonly<Record<BatchStatus, string>> = {

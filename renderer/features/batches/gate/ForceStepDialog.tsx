@@ -4,10 +4,10 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useState, type SubmitEvent } from 'react';
-import type { BatchStatus, Language } from '../../../../shared/domain/records';
-import { OVERRIDE_REASON_MIN_LENGTH } from '../../../../shared/gate';
-import { changeBatchStatus } from '../../../db';
-import { notifyWriteFailure } from '../../../components/write-failure';
+import type { BatchStatus, Language } from '@shared/domain/records';
+import { OVERRIDE_REASON_MIN_LENGTH } from '@shared/gate';
+import { changeBatchStatus } from '@renderer/db';
+import { notifyWriteFailure } from '@renderer/components/write-failure';
 import { stepMessage, unmetLines } from './gate-text';
 
 export interface ForceStepRequest {

@@ -10,8 +10,8 @@ import {
   getSettings,
   isBatchLocked,
   useRepositoryQuery,
-} from '../../../db';
-import { useLanguage } from '../../../i18n/use-language';
+} from '@renderer/db';
+import { useLanguage } from '@renderer/i18n/use-language';
 import type { ReasonContext } from './gate-text';
 import { OverridesNotice } from './OverridesNotice';
 import { StatusControl } from './StatusControl';

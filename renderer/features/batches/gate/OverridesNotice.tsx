@@ -1,8 +1,8 @@
 import { Alert, Box, Group, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { formatTimestamp } from '../../../../shared/dates';
-import type { BatchStatus, Language, StatusOverride } from '../../../../shared/domain/records';
+import { formatTimestamp } from '@shared/dates';
+import type { BatchStatus, Language, StatusOverride } from '@shared/domain/records';
 import { itemList } from './gate-text';
 
 interface OverridesNoticeProps {

@@ -3,12 +3,12 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconBolt, IconCircleX } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BATCH_STATUSES } from '../../../../shared/domain/records';
-import type { Batch, BatchStatus, Language } from '../../../../shared/domain/records';
-import { checkStatusStep } from '../../../../shared/gate';
-import type { GateReport } from '../../../../shared/gate';
-import { changeBatchStatus } from '../../../db';
-import { notifyWriteFailure } from '../../../components/write-failure';
+import { BATCH_STATUSES } from '@shared/domain/records';
+import type { Batch, BatchStatus, Language } from '@shared/domain/records';
+import { checkStatusStep } from '@shared/gate';
+import type { GateReport } from '@shared/gate';
+import { changeBatchStatus } from '@renderer/db';
+import { notifyWriteFailure } from '@renderer/components/write-failure';
 import { openForceStep } from './ForceStepDialog';
 import { stepMessage, unmetLines } from './gate-text';
 

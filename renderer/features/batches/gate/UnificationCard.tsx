@@ -8,9 +8,9 @@ import {
   IconSquareCheck,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { formatTimestamp } from '../../../../shared/dates';
-import { CHECKLIST_ITEMS, UNIFICATION_LABELS } from '../../../../shared/gate';
-import type { GateItemReport, Light, TickedChecklistItem, UnificationReport } from '../../../../shared/gate';
+import { formatTimestamp } from '@shared/dates';
+import { CHECKLIST_ITEMS, UNIFICATION_LABELS } from '@shared/gate';
+import type { GateItemReport, Light, TickedChecklistItem, UnificationReport } from '@shared/gate';
 import { reasonMessage, type ReasonContext } from './gate-text';
 import { confirmUntick, startTick } from './tick-dialogs';
 

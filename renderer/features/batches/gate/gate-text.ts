@@ -4,11 +4,11 @@
  * cover sheet (documents/paper-gate.ts) prints the same sentences the gate panel shows.
  */
 import type { TFunction } from 'i18next';
-import { formatTimestamp } from '../../../../shared/dates';
-import { BATCH_STATUSES } from '../../../../shared/domain/records';
-import type { Batch, BatchStatus, Language, Route } from '../../../../shared/domain/records';
-import { CHECKLIST_ITEMS, OVERRIDE_REASON_MIN_LENGTH, UNIFICATIONS, UNIFICATION_LABELS } from '../../../../shared/gate';
-import type { GateReason, GateReasonParams, StatusStepCode } from '../../../../shared/gate';
+import { formatTimestamp } from '@shared/dates';
+import { BATCH_STATUSES } from '@shared/domain/records';
+import type { Batch, BatchStatus, Language, Route } from '@shared/domain/records';
+import { CHECKLIST_ITEMS, OVERRIDE_REASON_MIN_LENGTH, UNIFICATIONS, UNIFICATION_LABELS } from '@shared/gate';
+import type { GateReason, GateReasonParams, StatusStepCode } from '@shared/gate';
 
 /** How many vehicles a message names before it says "and N more". */
 const VEHICLES_PER_REASON = 10;

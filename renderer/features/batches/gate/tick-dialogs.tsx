@@ -4,11 +4,11 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useState, type SubmitEvent } from 'react';
-import type { Language } from '../../../../shared/domain/records';
-import type { TickedChecklistItem } from '../../../../shared/gate';
-import { RecordRejectedError, tickItem, untickItem } from '../../../db';
-import { problemMessage } from '../../../components/field-problems';
-import { notifyWriteFailure } from '../../../components/write-failure';
+import type { Language } from '@shared/domain/records';
+import type { TickedChecklistItem } from '@shared/gate';
+import { RecordRejectedError, tickItem, untickItem } from '@renderer/db';
+import { problemMessage } from '@renderer/components/field-problems';
+import { notifyWriteFailure } from '@renderer/components/write-failure';
 
 export interface TickRequest {
   /** Texts in the user's language. */

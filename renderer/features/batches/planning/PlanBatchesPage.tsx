@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArrowLeft, IconDeviceFloppy, IconWand } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
-import type { FieldProblem } from '../../../../shared/domain/problems';
+import type { FieldProblem } from '@shared/domain/problems';
 import {
   RecordRejectedError,
   checkPlanningOptions,
@@ -15,10 +15,10 @@ import {
   saveProposal,
   useRepositoryQuery,
   type BatchPlanningResult,
-} from '../../../db';
-import { notifyWriteFailure, writeFailureMessage } from '../../../components/write-failure';
-import { useLanguage } from '../../../i18n/use-language';
-import { logger } from '../../../logger';
+} from '@renderer/db';
+import { notifyWriteFailure, writeFailureMessage } from '@renderer/components/write-failure';
+import { useLanguage } from '@renderer/i18n/use-language';
+import { logger } from '@renderer/logger';
 import { batchName, initialValues, optionsOf, problemText, problemTexts, type PlanFormValues } from './plan-form';
 import { PoolFilters } from './PoolFilters';
 import { ProposalView } from './ProposalView';

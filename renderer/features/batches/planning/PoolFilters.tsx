@@ -1,13 +1,13 @@
 import { Card, MultiSelect, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { POVERTY_STATUSES } from '../../../../shared/domain/records';
+import { POVERTY_STATUSES } from '@shared/domain/records';
 import {
   listEnterpriseCities,
   listEnterprises,
   useDirectoryVersion,
   useRepositoryQuery,
   workerDirectory,
-} from '../../../db';
+} from '@renderer/db';
 import type { PlanForm } from './plan-form';
 
 interface PoolFiltersProps {

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
 import { Accordion, Group, Paper, Progress, ScrollArea, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { formatCalendarDate } from '../../../../shared/dates';
-import { UNPLACED_REASONS, type GroupStats, type UnplacedReason } from '../../../../shared/planning';
-import type { BatchPlanningResult } from '../../../db';
-import { useLanguage } from '../../../i18n/use-language';
+import { formatCalendarDate } from '@shared/dates';
+import { UNPLACED_REASONS, type GroupStats, type UnplacedReason } from '@shared/planning';
+import type { BatchPlanningResult } from '@renderer/db';
+import { useLanguage } from '@renderer/i18n/use-language';
 
 const percent = (share: number): string => (share * 100).toFixed(1);
 

@@ -13,10 +13,10 @@ import {
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Route, VehicleKind } from '../../../../shared/domain/records';
-import { TYPICAL_SEAT_COUNTS, VEHICLE_SEAT_LIMITS } from '../../../../shared/seating';
-import { choiceCapacity } from '../../../db';
-import { numberFrom } from '../../../components/field-problems';
+import type { Route, VehicleKind } from '@shared/domain/records';
+import { TYPICAL_SEAT_COUNTS, VEHICLE_SEAT_LIMITS } from '@shared/seating';
+import { choiceCapacity } from '@renderer/db';
+import { numberFrom } from '@renderer/components/field-problems';
 import { KINDS_FOR, defaultChoice, type PlanForm } from './plan-form';
 
 interface RouteVehiclesProps {

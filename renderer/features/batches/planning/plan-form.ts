@@ -2,15 +2,15 @@
  * The planning screen's form as values (what the inputs hold) and its mapping to the options the
  * repository plans from. Pure: no React, so the mapping has a unit test of its own.
  */
-import type { FieldProblem } from '../../../../shared/domain/problems';
-import { addCalendarDays, calendarDateToDate, formatCalendarDate, todayCalendarDate } from '../../../../shared/dates';
-import { POVERTY_STATUSES, type Language, type LegMode, type VehicleKind } from '../../../../shared/domain/records';
-import { DEFAULT_MAX_VEHICLES_PER_LEG, type PlannedBatch } from '../../../../shared/planning';
-import { TYPICAL_SEAT_COUNTS } from '../../../../shared/seating';
+import type { FieldProblem } from '@shared/domain/problems';
+import { addCalendarDays, calendarDateToDate, formatCalendarDate, todayCalendarDate } from '@shared/dates';
+import { POVERTY_STATUSES, type Language, type LegMode, type VehicleKind } from '@shared/domain/records';
+import { DEFAULT_MAX_VEHICLES_PER_LEG, type PlannedBatch } from '@shared/planning';
+import { TYPICAL_SEAT_COUNTS } from '@shared/seating';
 import type { UseFormReturnType } from '@mantine/form';
 import type { TFunction } from 'i18next';
-import type { ProposeBatchesOptions } from '../../../db';
-import { numberFrom, type NumberFieldValue } from '../../../components/field-problems';
+import type { ProposeBatchesOptions } from '@renderer/db';
+import { numberFrom, type NumberFieldValue } from '@renderer/components/field-problems';
 
 /** The vehicle type of one leg as the form holds it. */
 export interface LegChoiceValues {

@@ -1,6 +1,6 @@
 import { Card, List, ScrollArea, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { SeatAllocation } from '../../../../shared/seating';
+import type { SeatAllocation } from '@shared/seating';
 import { seatingNoteText, type SeatingLookups } from './seating-text';
 
 interface AutoSeatOutcomeProps {

@@ -1,9 +1,9 @@
 import { memo, useRef, useState, type CSSProperties, type FocusEvent, type KeyboardEvent } from 'react';
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { Language, ReservedRole } from '../../../../shared/domain/records';
-import { hasLetteredSeats, seatLabel } from '../../../../shared/seating';
-import type { LayoutSeat, SeatLayout, VehicleSeatPlan } from '../../../../shared/seating';
+import type { Language, ReservedRole } from '@shared/domain/records';
+import { hasLetteredSeats, seatLabel } from '@shared/seating';
+import type { LayoutSeat, SeatLayout, VehicleSeatPlan } from '@shared/seating';
 import { vehicleName } from './seating-text';
 import classes from './SeatMap.module.css';
 

@@ -4,8 +4,8 @@ import { notifications } from '@mantine/notifications';
 import { IconWand } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Batch, Route } from '../../../../shared/domain/records';
-import type { SeatAllocation } from '../../../../shared/seating';
+import type { Batch, Route } from '@shared/domain/records';
+import type { SeatAllocation } from '@shared/seating';
 import {
   autoSeat,
   getBatch,
@@ -15,8 +15,8 @@ import {
   legCapacities,
   listPassengers,
   useRepositoryQuery,
-} from '../../../db';
-import { notifyWriteFailure } from '../../../components/write-failure';
+} from '@renderer/db';
+import { notifyWriteFailure } from '@renderer/components/write-failure';
 import { LegSeating } from './LegSeating';
 
 interface SeatingPanelProps {

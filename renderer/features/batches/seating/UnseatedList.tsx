@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Badge, Button, Card, Group, ScrollArea, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { UnseatedReason } from '../../../../shared/seating';
-import type { Passenger } from '../../../db';
+import type { UnseatedReason } from '@shared/seating';
+import type { Passenger } from '@renderer/db';
 
 /** More rows than a coordinator scrolls through: past this, the list asks for a name. */
 const ROWS_SHOWN = 100;

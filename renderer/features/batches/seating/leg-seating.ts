@@ -2,9 +2,9 @@
  * Who sits where on one leg, read from the passengers' assignments: the seat map's occupants per
  * vehicle, each seated passenger's place, and who has no seat. Pure, beside the leg's screen.
  */
-import type { Language, Vehicle } from '../../../../shared/domain/records';
-import type { VehicleSeatPlan } from '../../../../shared/seating';
-import type { Passenger } from '../../../db';
+import type { Language, Vehicle } from '@shared/domain/records';
+import type { VehicleSeatPlan } from '@shared/seating';
+import type { Passenger } from '@renderer/db';
 import type { SeatOccupant } from './SeatMap';
 import type { SeatingLookups } from './seating-text';
 

@@ -4,9 +4,9 @@
  * id or label; a coordinator reads names, and seats written as on a ticket.
  */
 import type { TFunction } from 'i18next';
-import type { Language, ReservedRole, Vehicle } from '../../../../shared/domain/records';
-import { carriageLabel, seatLabel } from '../../../../shared/seating';
-import type { SeatChangeProblem, SeatingNote } from '../../../../shared/seating';
+import type { Language, ReservedRole, Vehicle } from '@shared/domain/records';
+import { carriageLabel, seatLabel } from '@shared/seating';
+import type { SeatChangeProblem, SeatingNote } from '@shared/seating';
 
 /** What the texts need to turn ids into names. */
 export interface SeatingLookups {

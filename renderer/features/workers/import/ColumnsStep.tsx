@@ -1,7 +1,7 @@
 import { Select, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ROSTER_FIELDS, type ColumnMapping, type RosterField } from '../../../../shared/roster';
-import type { RosterSummary } from '../../../db';
+import { ROSTER_FIELDS, type ColumnMapping, type RosterField } from '@shared/roster';
+import type { RosterSummary } from '@renderer/db';
 
 /** The fields a roster must have a column for. */
 export const REQUIRED: readonly RosterField[] = ['name', 'residentId', 'phone'];

@@ -1,8 +1,8 @@
 import { Button, Menu } from '@mantine/core';
 import { IconChevronDown, IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { rosterTemplate, type RosterFormat } from '../../../../shared/roster';
-import { useLanguage } from '../../../i18n/use-language';
+import { rosterTemplate, type RosterFormat } from '@shared/roster';
+import { useLanguage } from '@renderer/i18n/use-language';
 import { saveRosterFile } from './roster-files';
 
 /** A menu that saves the blank roster template, as Excel or CSV, in the user's language. */

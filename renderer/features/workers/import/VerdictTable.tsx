@@ -7,8 +7,8 @@ import {
   type RosterField,
   type RosterRowStatus,
   type RosterRowVerdict,
-} from '../../../../shared/roster';
-import { problemMessage } from '../../../components/field-problems';
+} from '@shared/roster';
+import { problemMessage } from '@renderer/components/field-problems';
 import { problemText } from './roster-texts';
 import type { RosterImportSession } from './use-roster-import';
 

@@ -1,5 +1,5 @@
-import type { RosterFormat } from '../../../../shared/roster';
-import { platform } from '../../../platform';
+import type { RosterFormat } from '@shared/roster';
+import { platform } from '@renderer/platform';
 
 /** Saves a roster file (a template, the rows not imported) where the user says; its name, or null when they give up. */
 export async function saveRosterFile(bytes: Uint8Array, name: string, extension: RosterFormat): Promise<string | null> {

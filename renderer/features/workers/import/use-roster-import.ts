@@ -8,8 +8,8 @@ import { useEffect, useRef, useState } from 'react';
 import { proxy, transfer } from 'comlink';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { normalizeHeader, type ColumnMapping, type RosterField } from '../../../../shared/roster';
-import { BRIDGE_ERRORS, type OpenFileResult } from '../../../../shared/bridge';
+import { normalizeHeader, type ColumnMapping, type RosterField } from '@shared/roster';
+import { BRIDGE_ERRORS, type OpenFileResult } from '@shared/bridge';
 import {
   rememberColumns,
   rememberedColumns,
@@ -21,10 +21,10 @@ import {
   type RosterSession,
   type RosterSummary,
   type VerdictCounts,
-} from '../../../db';
-import { platform } from '../../../platform';
-import { logger } from '../../../logger';
-import { writeFailureMessage } from '../../../components/write-failure';
+} from '@renderer/db';
+import { platform } from '@renderer/platform';
+import { logger } from '@renderer/logger';
+import { writeFailureMessage } from '@renderer/components/write-failure';
 import { saveRosterFile } from './roster-files';
 import { problemText } from './roster-texts';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { namePinyin } from '../../../../shared/domain/pinyin';
+import { namePinyin } from '@shared/domain/pinyin';
 import {
   makeSnapshot,
   readSnapshot,
   SNAPSHOT_FORMAT,
   type DirectorySnapshot,
-} from '../../../../renderer/db/directory/directory-snapshot';
-import { makeWorker } from '../../../fixtures/factories';
+} from '@renderer/db/directory/directory-snapshot';
+import { makeWorker } from '@tests/fixtures/factories';
 
 const workers = [
   makeWorker({ name: '张三' }),

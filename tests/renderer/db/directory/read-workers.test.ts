@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { PlannerDatabase } from '../../../../renderer/db';
-import { readWorkersInParts } from '../../../../renderer/db/directory/read-workers';
-import { makeWorker } from '../../../fixtures/factories';
+import type { PlannerDatabase } from '@renderer/db';
+import { readWorkersInParts } from '@renderer/db/directory/read-workers';
+import { makeWorker } from '@tests/fixtures/factories';
 import { freshDatabase } from '../test-database';
 
 let db: PlannerDatabase;

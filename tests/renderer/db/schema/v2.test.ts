@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { PlannerDatabase } from '../../../../renderer/db';
-import { SCHEMA_V1 } from '../../../../renderer/db/schema/v1';
-import { makeWorker } from '../../../fixtures/factories';
+import { PlannerDatabase } from '@renderer/db';
+import { SCHEMA_V1 } from '@renderer/db/schema/v1';
+import { makeWorker } from '@tests/fixtures/factories';
 
 describe('schema version 2', () => {
   it('opens a database written by version 1 with every worker intact and fewer indexes', async () => {

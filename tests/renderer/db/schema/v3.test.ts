@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Dexie } from 'dexie';
-import { PlannerDatabase } from '../../../../renderer/db';
-import { SCHEMA_V1 } from '../../../../renderer/db/schema/v1';
-import { SCHEMA_V2 } from '../../../../renderer/db/schema/v2';
-import { makeEnterprise, makeWorker } from '../../../fixtures/factories';
+import { PlannerDatabase } from '@renderer/db';
+import { SCHEMA_V1 } from '@renderer/db/schema/v1';
+import { SCHEMA_V2 } from '@renderer/db/schema/v2';
+import { makeEnterprise, makeWorker } from '@tests/fixtures/factories';
 
 describe('schema version 3', () => {
   it('opens a database written by version 2 with every record intact and an empty caches table', async () => {

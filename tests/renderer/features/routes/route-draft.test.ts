@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import type { Leg, PickupPoint, Route } from '../../../../shared/domain/records';
-import { createI18n } from '../../../../renderer/i18n';
+import type { Leg, PickupPoint, Route } from '@shared/domain/records';
+import { createI18n } from '@renderer/i18n';
 import {
   draftMessages,
   draftOf,
@@ -10,8 +10,8 @@ import {
   readDraft,
   type LegDraft,
   type RouteDraft,
-} from '../../../../renderer/features/routes/route-draft';
-import { makeRoute } from '../../../fixtures/planning';
+} from '@renderer/features/routes/route-draft';
+import { makeRoute } from '@tests/fixtures/planning';
 
 const zh = createI18n('zh-CN').t;
 const en = createI18n('en').t;

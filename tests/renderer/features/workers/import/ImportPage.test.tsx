@@ -2,16 +2,13 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import type { Language } from '../../../../../shared/domain/records';
-import type { RosterSummary, VerdictCounts } from '../../../../../renderer/db';
-import { createI18n } from '../../../../../renderer/i18n';
-import { logger } from '../../../../../renderer/logger';
-import { ImportPage } from '../../../../../renderer/features/workers/import/ImportPage';
-import type {
-  RosterImportClient,
-  RosterWorkerApi,
-} from '../../../../../renderer/features/workers/import/use-roster-import';
-import { render } from '../../../render';
+import type { Language } from '@shared/domain/records';
+import type { RosterSummary, VerdictCounts } from '@renderer/db';
+import { createI18n } from '@renderer/i18n';
+import { logger } from '@renderer/logger';
+import { ImportPage } from '@renderer/features/workers/import/ImportPage';
+import type { RosterImportClient, RosterWorkerApi } from '@renderer/features/workers/import/use-roster-import';
+import { render } from '@tests/renderer/render';
 
 const SUMMARY: RosterSummary = {
   format: 'csv',
