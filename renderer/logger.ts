@@ -1,5 +1,5 @@
 /**
- * The app's one logger (STYLE.md: no bare console.log). Errors and warnings go to the developer
+ * The app's one logger (no bare console.log: eslint's no-console rule). Errors and warnings go to the developer
  * console; nothing personal should be passed in.
  */
 /* eslint-disable no-console -- this module is the one place allowed to write to the console */

@@ -1,5 +1,5 @@
 /**
- * The one place where date strings become `Date`s and back (STYLE.md). A calendar date
+ * The one place where date strings become `Date`s and back (docs/architecture.md#time). A calendar date
  * (`yyyy-MM-dd`) is read as that day at noon local time: a stray `new Date('2026-02-15')` is UTC
  * midnight and shows the previous day west of Greenwich, and noon is never skipped or doubled by a
  * daylight-saving change, so date-fns' day and year arithmetic cannot slip a day.

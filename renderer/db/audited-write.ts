@@ -48,7 +48,7 @@ export interface AuditedWrite {
  * together or not at all, and no write can forget its row; like Actual's `mutator(undoable(fn))`,
  * the cross-cutting part is written once here, not at every call. Every update names its table,
  * the record as read and the record as written in one call, which is where a check of the revision
- * it was based on belongs (ARCHITECTURE.md, "Data").
+ * it was based on belongs (docs/architecture.md#data).
  *
  * Two writers keep their own transaction, and say why there: the roster import (worker-import.ts),
  * which asks for its audit row's reads before a chunk's writes so IndexedDB answers them while it

@@ -9,7 +9,7 @@
  *
  * jsPDF reads a TrueType font's format-4 character map only, and walks text by UTF-16 code units:
  * a character outside the Basic Multilingual Plane (CJK Extension B and later, written as a
- * surrogate pair, see DOMAIN.md) finds no glyph, and jsPDF then silently drops the rest of the
+ * surrogate pair, see docs/domain.md#resident-ids) finds no glyph, and jsPDF then silently drops the rest of the
  * string. So this module
  * - looks such characters up in the font's format-12 map itself,
  * - gives each one a stand-in code point from the Private Use Area for jsPDF to lay out and draw

@@ -1,5 +1,5 @@
 /**
- * When a batch is on its way, as instants in Beijing time (ARCHITECTURE.md, "Time"): the gate, the
+ * When a batch is on its way, as instants in Beijing time (docs/architecture.md#time): the gate, the
  * health-check station and the printed papers must agree on them whatever zone the PC is set to.
  */
 import { beijingTimestamp } from '../dates';

@@ -1,5 +1,5 @@
 /**
- * How identity numbers appear on printed documents (DOMAIN.md, "Identity numbers"): a resident ID
+ * How identity numbers appear on printed documents (docs/domain.md#masking): a resident ID
  * shows its first 6 and last 4 characters, a phone its first 3 and last 4. Input that is too short
  * to keep the middle hidden is masked completely: a half-shown fragment is still personal data.
  */

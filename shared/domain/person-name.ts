@@ -1,6 +1,6 @@
 /**
  * Minority names are written with a middle dot between their parts (阿依古丽·买买提), and rosters
- * type that dot as •, ・, ．, 。 or a plain full stop (DOMAIN.md, "Identity numbers"). All of them
+ * type that dot as •, ・, ．, 。 or a plain full stop (docs/domain.md#resident-ids). All of them
  * mean U+00B7, so that a name typed either way is the same name in search and comparison.
  */
 

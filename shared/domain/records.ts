@@ -1,7 +1,7 @@
 /**
  * The records the planner stores. Every record carries a string id, creation and update times and
  * a soft-delete mark, so that two office PCs can exchange and merge records later
- * (ARCHITECTURE.md, "Data"). Calendar dates are `yyyy-MM-dd` strings; times are ISO strings.
+ * (docs/architecture.md#data). Calendar dates are `yyyy-MM-dd` strings; times are ISO strings.
  */
 
 /** A calendar date written `yyyy-MM-dd`. */
@@ -371,7 +371,7 @@ export const DEFAULT_MANIFEST_COLUMNS: readonly ManifestColumn[] = MANIFEST_COLU
   (column) => column !== 'povertyStatus',
 );
 
-/** The one settings record (id `app`). Policy defaults come from DOMAIN.md. */
+/** The one settings record (id `app`). Policy defaults: docs/domain.md#health-checks and #load-factor. */
 export interface Settings {
   id: 'app';
   operatorName: string;

@@ -78,7 +78,7 @@ export function regionOf(code6: string): Region | null {
 /**
  * The county-level divisions of Baise (百色市, Guangxi), where the planner's workers come from, as
  * the package lists them (a test keeps the two in step). Kept as a literal because the demo data and
- * the test factories index it. DOMAIN.md gives 451030, 451031 and 451034 for 田林, 西林 and 隆林;
+ * the test factories index it. The domain notes gave 451030, 451031 and 451034 for 田林, 西林 and 隆林;
  * the Bureau's table has 451029, 451030 and 451031, and the table wins.
  */
 export const BAISE_COUNTIES = [

@@ -1,5 +1,5 @@
 /**
- * The five unifications (五统一, DOMAIN.md) and the one table of the checklist items under them.
+ * The five unifications (五统一, docs/domain.md#five-unifications) and the one table of the checklist items under them.
  * An office sees the whole gate here and extends it by adding a row: a ticked item needs nothing
  * else, because evaluation reads only the row. A derived item needs a rule in `evaluate.ts`, which
  * the `DerivedItemKey` type asks for at compile time.

@@ -1,5 +1,5 @@
 /**
- * Evaluates the five-unifications gate of one batch (DOMAIN.md, "The five unifications"): what is
+ * Evaluates the five-unifications gate of one batch (docs/domain.md#five-unifications): what is
  * met, what is open, what a later change broke, and why, as reason codes with params that the UI
  * translates. The caller computes seats and capacities (the gate has no seating logic) and reads
  * the records; this module only judges them.

@@ -11,7 +11,7 @@ import type { GateReport } from './evaluate';
 
 /**
  * Statuses that need all five lights green. `ready` by the issue; `departed` too, because
- * DOMAIN.md says a batch cannot be marked departed while any unification is incomplete, and
+ * docs/domain.md#five-unifications says a batch cannot be marked departed while any unification is incomplete, and
  * something can break after the batch was ready (a passenger added after the roster was locked).
  */
 export const GATED_STATUSES: readonly BatchStatus[] = ['ready', 'departed'];

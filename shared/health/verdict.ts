@@ -1,5 +1,5 @@
 /**
- * The verdict of one health check (issue 5; DOMAIN.md, "Health check"), computed from the settings
+ * The verdict of one health check (issue 5; docs/domain.md#health-checks), computed from the settings
  * and never typed by hand:
  *
  * - Any symptom, a yellow or red health code, or contact with a confirmed case in the last 14 days:

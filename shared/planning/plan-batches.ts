@@ -72,7 +72,7 @@ export interface LegVehicleType {
 }
 
 /**
- * Vehicles per batch and leg when the caller names no limit: a train of 16 carriages (DOMAIN.md,
+ * Vehicles per batch and leg when the caller names no limit: a train of 16 carriages (docs/domain.md#seats,
  * "Seats"), and a convoy of 40 coaches, enough to bring a full train's passengers to the station
  * at 20 per coach. Both are assumptions for a setting.
  */

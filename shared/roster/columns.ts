@@ -319,7 +319,7 @@ const POVERTY_BY_WORD: ReadonlyMap<string, PovertyStatus> = new Map<string, Pove
 
 /**
  * The poverty status a cell names. An empty cell is `none`; null for a word that is none of the
- * known ones, because guessing wrong would miscount the registered poor (DOMAIN.md: the subsidies
+ * known ones, because guessing wrong would miscount the registered poor (docs/domain.md#subsidies: the subsidies
  * and the share of registered poor on a train are reported from it).
  */
 export function parsePovertyCell(text: string): PovertyStatus | null {

@@ -1,5 +1,5 @@
 /**
- * Seats on the vehicles of a leg (issue "Seats", DOMAIN.md "Seats"): layouts, reserved seats,
+ * Seats on the vehicles of a leg (issue "Seats", docs/domain.md#seats): layouts, reserved seats,
  * what the load factor lets passengers take, the automatic allocation, the checks of a
  * coordinator's changes and seats written as on a ticket. Pure: it runs in the renderer and in tests.
  */

@@ -1,5 +1,5 @@
 /**
- * A seat written as on a ticket (DOMAIN.md, "Seats"): carriage and seat on a train, 05车12F and
+ * A seat written as on a ticket (docs/domain.md#seats): carriage and seat on a train, 05车12F and
  * 05车57号 on a hard-seat car; the seat alone on a coach, 3号座, since the plate is shown beside it
  * on the boarding card. English follows the China Railway English ticket: Car 05 Seat 12F.
  */

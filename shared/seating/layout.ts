@@ -1,5 +1,5 @@
 /**
- * The seat layouts of the vehicles a charter uses (DOMAIN.md, "Seats"), as a grid shaped like the
+ * The seat layouts of the vehicles a charter uses (docs/domain.md#seats), as a grid shaped like the
  * real vehicle so that the seat map can draw it cell by cell. Every row of one layout has the same
  * cells, so the columns line up; an aisle is a cell, and a short last row pads with empty cells.
  *

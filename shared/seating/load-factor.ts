@@ -1,5 +1,5 @@
 /**
- * Which seats strangers may take at the office's load factor (settings `loadFactor`, DOMAIN.md
+ * Which seats strangers may take at the office's load factor (settings `loadFactor`, docs/domain.md#load-factor
  * "Seats": during an epidemic a charter sells every other seat and no middle seat).
  *
  * The pattern ("spaced seats"), block by block (seats side by side with no aisle between them):

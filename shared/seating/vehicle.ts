@@ -1,6 +1,6 @@
 /**
  * What makes a vehicle on a leg acceptable, and the seats a new vehicle keeps free by default
- * (DOMAIN.md, "Seats": the last row for isolation, escorts and medics at the carriage ends). The
+ * (docs/domain.md#seats: the last row for isolation, escorts and medics at the carriage ends). The
  * vehicle form shows the problems next to their fields; the allocation leaves out a vehicle that
  * has any.
  */

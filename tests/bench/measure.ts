@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 
-/** One figure of `npm run bench`, in the line format of ARCHITECTURE.md. */
+/** One figure of `npm run bench`, in the line format of docs/architecture.md#tests-e2e-and-bench. */
 export interface Figure {
   name: string;
   unit: 'ms' | 's' | 'MB' | 'x';

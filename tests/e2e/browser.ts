@@ -1,7 +1,7 @@
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
-/** The flags of ARCHITECTURE.md: this machine's closed network refuses Chromium's background calls. */
+/** The flags of docs/architecture.md#tests-e2e-and-bench: this machine's closed network refuses Chromium's background calls. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

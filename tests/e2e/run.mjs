@@ -1,5 +1,5 @@
 // Runs the end-to-end suite in real Chromium against the built renderer. Without a Chromium it says
-// so and stops, except under CI=true, where a missing browser fails the run (ARCHITECTURE.md).
+// so and stops, except under CI=true, where a missing browser fails the run (docs/architecture.md#tests-e2e-and-bench).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

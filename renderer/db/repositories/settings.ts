@@ -7,7 +7,7 @@ import { RecordRejectedError } from '../problems';
 
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
-/** The settings, with the defaults of DOMAIN.md for anything never set. */
+/** The settings, with the defaults of docs/domain.md for anything never set. */
 export async function getSettings(): Promise<Settings> {
   const stored = await database().settings.get(DEFAULT_SETTINGS.id);
   return { ...DEFAULT_SETTINGS, updatedAt: EPOCH, ...stored };

@@ -1,5 +1,5 @@
 /**
- * Version 1 of the local database: every table of ARCHITECTURE.md, declared from the start so that
+ * Version 1 of the local database: every table of docs/architecture.md#data, declared from the start so that
  * later issues add indexes with new versions instead of new tables in a hurry. Append-only: a
  * later schema is a new file and a new `version(n)`, never an edit of this one.
  */

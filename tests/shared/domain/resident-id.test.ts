@@ -7,7 +7,7 @@ const TODAY = '2026-02-10';
 /** The example number printed in GB 11643-1999 itself: Beijing Chaoyang, 1949-12-31, female, check X. */
 const STANDARD_EXAMPLE = '11010519491231002X';
 
-/** A valid number for a birth date and sequence in Baise (452601, the old Baise city code of DOMAIN.md). */
+/** A valid number for a birth date and sequence in Baise (452601, the old Baise city code). */
 function idFor(birth: string, sequence = '123', region = '452601'): string {
   const first17 = `${region}${birth}${sequence}`;
   return `${first17}${residentIdCheckChar(first17)}`;
