@@ -158,7 +158,6 @@ export type OpenFileResult = BridgeResponse<'openFile'>;
 export type AppInfo = BridgeResponse<'appInfo'>;
 export type OpenSavedFileRequest = BridgeRequest<'openSavedFile'>;
 export type OpenSavedFileResult = BridgeResponse<'openSavedFile'>;
-export type BackupPlace = z.infer<typeof backupPlaceSchema>;
 export type WriteBackupRequest = BridgeRequest<'writeBackup'>;
 export type WriteBackupResult = BridgeResponse<'writeBackup'>;
 export type BackupList = BridgeResponse<'listBackups'>;

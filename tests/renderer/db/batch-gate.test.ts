@@ -13,8 +13,8 @@ import {
 } from '@renderer/db';
 import { CHECKLIST_ITEMS } from '@shared/gate';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
-import { makeEnterprise, makeWorker } from '../../fixtures/factories';
-import { freshDatabase } from './test-database';
+import { makeEnterprise } from '../../fixtures/factories';
+import { freshDatabase, registerWorkers } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(async () => {
@@ -22,11 +22,7 @@ beforeEach(async () => {
   await updateSettings({ operatorName: '王调度' });
 });
 
-async function registered(count: number, enterpriseId: string | null = null) {
-  const workers = Array.from({ length: count }, () => makeWorker({ enterpriseId }));
-  await db.workers.bulkAdd(workers);
-  return workers;
-}
+const registered = (count: number, enterpriseId: string | null = null) => registerWorkers(db, count, enterpriseId);
 
 const batchInput = makeBatchInput;
 

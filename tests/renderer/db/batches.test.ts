@@ -14,8 +14,7 @@ import {
   type PlannerDatabase,
 } from '@renderer/db';
 import { makeBatchInput, makeEscort, makeRouteInput } from '../../fixtures/batches';
-import { makeWorker } from '../../fixtures/factories';
-import { freshDatabase, rejection } from './test-database';
+import { freshDatabase, registerWorkers, rejection } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(async () => {
@@ -25,11 +24,7 @@ beforeEach(async () => {
 
 const batchInput = makeBatchInput;
 
-async function registered(count: number, enterpriseId: string | null = null) {
-  const workers = Array.from({ length: count }, () => makeWorker({ enterpriseId }));
-  await db.workers.bulkAdd(workers);
-  return workers;
-}
+const registered = (count: number, enterpriseId: string | null = null) => registerWorkers(db, count, enterpriseId);
 
 describe('routes', () => {
   it('refuses a route without legs, with a leg leaving before the last arrives, or with a name in use', async () => {

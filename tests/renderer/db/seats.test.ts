@@ -11,8 +11,7 @@ import {
   type PlannerDatabase,
 } from '@renderer/db';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
-import { makeWorker } from '../../fixtures/factories';
-import { freshDatabase } from './test-database';
+import { freshDatabase, registerWorkers } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(async () => {
@@ -20,11 +19,7 @@ beforeEach(async () => {
   await updateSettings({ operatorName: '王调度' });
 });
 
-async function registered(count: number, enterpriseId: string | null = null) {
-  const workers = Array.from({ length: count }, () => makeWorker({ enterpriseId }));
-  await db.workers.bulkAdd(workers);
-  return workers;
-}
+const registered = (count: number, enterpriseId: string | null = null) => registerWorkers(db, count, enterpriseId);
 
 const batchInput = makeBatchInput;
 

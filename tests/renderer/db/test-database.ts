@@ -1,4 +1,6 @@
 import { PlannerDatabase, RecordRejectedError, setDatabase } from '@renderer/db';
+import type { Worker } from '@shared/domain/records';
+import { makeWorker } from '../../fixtures/factories';
 
 /** Gives each test its own empty database (on fake-indexeddb) and points the repositories at it. */
 export function freshDatabase(): PlannerDatabase {
@@ -15,4 +17,15 @@ export async function rejection(promise: Promise<unknown>): Promise<RecordReject
   );
   if (!(error instanceof RecordRejectedError)) throw new Error(`expected a rejection, got ${String(error)}`);
   return error;
+}
+
+/** Stores `count` new workers, bound for `enterpriseId` (or no enterprise), and returns them. */
+export async function registerWorkers(
+  db: PlannerDatabase,
+  count: number,
+  enterpriseId: string | null = null,
+): Promise<Worker[]> {
+  const workers = Array.from({ length: count }, () => makeWorker({ enterpriseId }));
+  await db.workers.bulkAdd(workers);
+  return workers;
 }
