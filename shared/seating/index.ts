@@ -18,7 +18,15 @@ export {
 } from './vehicle';
 
 export type { VehicleSeatPlan } from './load-factor';
-export { loadFactorCap, sellableSeats, spacingDensity, vehicleCapacity, vehicleSeatPlan } from './load-factor';
+export type { CapacityBreakdown } from './load-factor';
+export {
+  capacityBreakdown,
+  loadFactorCap,
+  sellableSeats,
+  spacingDensity,
+  vehicleCapacity,
+  vehicleSeatPlan,
+} from './load-factor';
 
 export type {
   SeatAllocation,

@@ -1,6 +1,6 @@
 /**
- * Which seats strangers may take at the office's load factor (settings `loadFactor`, docs/domain.md#load-factor
- * "Seats": during an epidemic a charter sells every other seat and no middle seat).
+ * Which seats strangers may take at the office's load factor (settings `loadFactor`;
+ * docs/domain.md#load-factor: during an epidemic a charter sells every other seat and no middle seat).
  *
  * The pattern ("spaced seats"), block by block (seats side by side with no aisle between them):
  * - never a middle seat, never a seat beside a reserved seat (an escort, a medic or an isolation
@@ -189,6 +189,35 @@ export function vehicleSeatPlan(vehicle: Vehicle, loadFactor: number): VehicleSe
     capacity: Math.min(cap, sellable.size),
     spaced,
     neighbours,
+  };
+}
+
+/** How a vehicle's capacity comes about, for the coordinator who asks why a leg is short of seats. */
+export interface CapacityBreakdown {
+  /** Seats in the vehicle. */
+  seats: number;
+  /** Seats kept for escorts, medics and isolation. */
+  reserved: number;
+  /** The load factor, 0 < f <= 1. */
+  loadFactor: number;
+  /** floor(seats × load factor): the most the load factor allows. */
+  cap: number;
+  /** Seats strangers may take once reserved seats and spacing are kept (see the module comment). */
+  spacedOrFree: number;
+  /** What the vehicle takes: the smaller of `cap` and `spacedOrFree`. */
+  capacity: number;
+}
+
+/** The numbers behind {@link vehicleCapacity}: 49 seats, 7 kept, 50 % allows 24, spacing leaves 20. */
+export function capacityBreakdown(vehicle: Vehicle, loadFactor: number): CapacityBreakdown {
+  const plan = vehicleSeatPlan(vehicle, loadFactor);
+  return {
+    seats: vehicle.seatCount,
+    reserved: plan.reserved.size,
+    loadFactor,
+    cap: plan.cap,
+    spacedOrFree: plan.sellable.size,
+    capacity: plan.capacity,
   };
 }
 

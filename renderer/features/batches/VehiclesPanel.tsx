@@ -18,11 +18,13 @@ import { modals } from '@mantine/modals';
 import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import type { Batch, ReservedRole, ReservedSeat, Route, Vehicle, VehicleKind } from '@shared/domain/records';
 import { clockTime } from '@shared/dates';
 import { checkBatch, type BatchInput } from '@shared/domain/batch-rules';
 import {
   TYPICAL_SEAT_COUNTS,
+  capacityBreakdown,
   defaultReservedSeats,
   isSeatCountAllowed,
   normalizeSeatCode,
@@ -290,7 +292,10 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
             </Group>
             {capacity < passengers && (
               <Alert color="red" variant="light" mb="xs">
-                {t('batches.vehicles.short', { short: passengers - capacity })}
+                {t('batches.vehicles.short', { short: passengers - capacity })}{' '}
+                <Link to="/settings">
+                  {t('batches.vehicles.loadFactorLink', { percent: Math.round(loadFactor * 100) })}
+                </Link>
               </Alert>
             )}
             {vehicles.length === 0 ? (
@@ -316,7 +321,9 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
                       <Table.Td>{vehicle.label}</Table.Td>
                       <Table.Td>{t(`batches.vehicles.kinds.${vehicle.kind}`)}</Table.Td>
                       <Table.Td>{vehicle.seatCount}</Table.Td>
-                      <Table.Td>{vehicleCapacity(vehicle, loadFactor)}</Table.Td>
+                      <Table.Td>
+                        <CapacityCell vehicle={vehicle} loadFactor={loadFactor} />
+                      </Table.Td>
                       <Table.Td>
                         {ROLES.map((role) => {
                           const seats = seatsText(vehicle.reserved, role);
@@ -361,6 +368,32 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
           </Card>
         );
       })}
+    </Stack>
+  );
+}
+
+/**
+ * A vehicle's seats for passengers with the sum behind them, so that a coordinator told a leg is
+ * short sees why: 49 seats − 7 kept = 42; 50 % allows 24; spaced seats leave 20.
+ */
+function CapacityCell({ vehicle, loadFactor }: { vehicle: Vehicle; loadFactor: number }) {
+  const { t } = useTranslation();
+  const sum = capacityBreakdown(vehicle, loadFactor);
+  return (
+    <Stack gap={0}>
+      <Text size="sm" fw={600}>
+        {sum.capacity}
+      </Text>
+      <Text size="xs" c="dimmed" data-testid="capacity-sum">
+        {t(sum.capacity < sum.cap ? 'batches.vehicles.capacitySumSpaced' : 'batches.vehicles.capacitySum', {
+          seats: sum.seats,
+          reserved: sum.reserved,
+          open: sum.seats - sum.reserved,
+          percent: Math.round(sum.loadFactor * 100),
+          cap: sum.cap,
+          capacity: sum.capacity,
+        })}
+      </Text>
     </Stack>
   );
 }

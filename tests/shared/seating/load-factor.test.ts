@@ -4,6 +4,7 @@ import type { ReservedSeat, VehicleKind } from '@shared/domain/records';
 import { seatLayout } from '@shared/seating/layout';
 import type { LayoutSeat, SeatLayout } from '@shared/seating/layout';
 import {
+  capacityBreakdown,
   loadFactorCap,
   sellableSeats,
   spacingDensity,
@@ -62,6 +63,23 @@ describe('the load-factor pattern keeps strangers apart', () => {
       if (sellable.has(seat.code) && behind?.kind === 'seat') expect(sellable.has(behind.code)).toBe(false);
     }
     expect(spacingDensity(layout)).toBe(0.5);
+  });
+});
+
+describe('the sum behind a capacity', () => {
+  it('shows a 45-seat coach at 50%: the kept seats, the cap, and what spacing leaves', () => {
+    const coach = makeVehicle({ kind: 'coach', seatCount: 45 });
+    const sum = capacityBreakdown(coach, 0.5);
+    expect(sum).toMatchObject({ seats: 45, reserved: coach.reserved.length, loadFactor: 0.5, cap: 22, capacity: 18 });
+    expect(sum.capacity).toBe(vehicleCapacity(coach, 0.5));
+    expect(sum.spacedOrFree).toBe(18);
+  });
+
+  it('is the cap when the pattern has seats enough', () => {
+    const carriage = makeVehicle({ kind: 'train-second-class', seatCount: 90 });
+    const sum = capacityBreakdown(carriage, 0.5);
+    expect(sum.capacity).toBe(sum.cap);
+    expect(sum.spacedOrFree).toBeGreaterThanOrEqual(sum.cap);
   });
 });
 
