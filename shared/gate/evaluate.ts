@@ -274,7 +274,15 @@ function healthVerdict(checks: readonly GateHealthCheck[], input: GateInput): He
   return age <= input.checkValidityHours * MS_PER_HOUR ? 'valid' : 'expired';
 }
 
+/**
+ * What an item about every passenger says of a batch with none: not met. "Every passenger has a
+ * passing check" is true of nobody, but a green light on an empty batch told a coordinator that its
+ * medical and follow-up work was done (issue 15).
+ */
+const noPassengers = (): ItemOutcome => outcomeOf([{ code: 'no-passengers', params: {} }]);
+
 function healthChecksPassed(input: GateInput, onBoard: readonly GatePassenger[]): ItemOutcome {
+  if (onBoard.length === 0) return noPassengers();
   const onBoardIds = new Set(onBoard.map((passenger) => passenger.workerId));
   const checksByWorker = new Map<string, GateHealthCheck[]>();
   for (const check of input.healthChecks) {
@@ -341,6 +349,7 @@ function seatPlanMade(input: GateInput, onBoard: readonly GatePassenger[]): Item
 }
 
 function enterpriseHandover(_input: GateInput, onBoard: readonly GatePassenger[]): ItemOutcome {
+  if (onBoard.length === 0) return noPassengers();
   const withoutEnterprise = onBoard.filter((passenger) => passenger.enterpriseId === null);
   const withoutContact = onBoard.filter(
     (passenger) => passenger.enterpriseId !== null && !passenger.enterpriseHasHandoverContact,

@@ -130,6 +130,10 @@ describe('planning a batch', () => {
       'red',
     );
     await page.getByRole('button', { name: '标记为已编排' }).click();
+    // A step that cannot be taken back is asked about first.
+    const confirm = page.getByRole('dialog', { name: '标记为“已编排”？' });
+    await expect(confirm.innerText()).resolves.toContain('这一步不能撤回');
+    await confirm.getByRole('button', { name: '确认标记' }).click();
     await expect.poll(() => page.getByTestId('batch-status').getAttribute('data-status')).toBe('planned');
     for (const item of CHECKLIST_ITEMS) {
       if (item.kind !== 'ticked') continue;

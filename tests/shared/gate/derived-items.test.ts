@@ -49,6 +49,17 @@ describe('organization: passenger list not empty', () => {
   });
 });
 
+describe('items about every passenger, on a batch with none', () => {
+  it('are not met: no green medical or follow-up light for a batch nobody travels on', () => {
+    const report = evaluateGate(makeGateInput({ passengers: [], healthChecks: [] }));
+    for (const key of ['medical.health-checks-passed', 'follow-up.enterprise-handover']) {
+      expect(itemIn(report, key), key).toMatchObject({ state: 'unmet', reasons: [{ code: 'no-passengers' }] });
+    }
+    expect(lightIn(report, 'medical')).not.toBe('green');
+    expect(lightIn(report, 'follow-up')).not.toBe('green');
+  });
+});
+
 describe('organization: an escort in every vehicle', () => {
   it('names the vehicles without an escort, on any leg', () => {
     const escort = makeEscort();

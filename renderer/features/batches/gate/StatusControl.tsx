@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Group, List, Stack, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconBolt, IconCircleX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -51,6 +52,23 @@ export function StatusControl({ batch, report, language }: StatusControlProps) {
     }
   };
 
+  // A status only moves forward: a step the gate allows is asked about first, since it cannot be
+  // taken back. A step the gate refuses goes straight on, to show why.
+  const askToMoveOn = (to: BatchStatus) => {
+    if (!checkStatusStep(batch.status, to, report).allowed) {
+      void moveOn(to);
+      return;
+    }
+    modals.openConfirmModal({
+      title: t('gate.status.confirmTitle', { status: status(to) }),
+      children: (
+        <Text size="sm">{t('gate.status.confirmText', { from: status(batch.status), status: status(to) })}</Text>
+      ),
+      labels: { confirm: t('gate.status.confirm'), cancel: t('common.cancel') },
+      onConfirm: () => void moveOn(to),
+    });
+  };
+
   return (
     <Card withBorder data-testid="batch-status" data-status={batch.status}>
       <Stack gap="sm">
@@ -80,7 +98,7 @@ export function StatusControl({ batch, report, language }: StatusControlProps) {
             <Button
               leftSection={<IconArrowRight size={16} />}
               loading={busy}
-              onClick={() => void moveOn(next)}
+              onClick={() => askToMoveOn(next)}
               data-testid="next-status"
             >
               {t('gate.status.next', { status: status(next) })}
