@@ -8,7 +8,7 @@ import { auditPathOf, changeSummary } from './audit-changes';
 import { useLanguage } from '../i18n/use-language';
 
 interface ChangeHistoryProps {
-  /** The record's audit entries, oldest first; nothing is shown while undefined or empty. */
+  /** The record's audit entries, oldest first; nothing is shown while undefined, and a line saying so when empty. */
   entries: readonly AuditEntry[] | undefined;
   /** The record's table: with `recordId`, a link opens the audit page on this record's entries. Default: no link. */
   table?: string;
@@ -40,7 +40,7 @@ function showsChanges(entry: AuditEntry): boolean {
 export function ChangeHistory({ entries, table, recordId }: ChangeHistoryProps) {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
-  if (!entries || entries.length === 0) return null;
+  if (!entries) return null;
   return (
     <Card withBorder>
       <Group justify="space-between" mb="sm">
@@ -52,6 +52,11 @@ export function ChangeHistory({ entries, table, recordId }: ChangeHistoryProps) 
         )}
       </Group>
       <Stack gap={4}>
+        {entries.length === 0 && (
+          <Text size="sm" c="dimmed" data-testid="history-empty">
+            {t('audit.history.empty')}
+          </Text>
+        )}
         {entries.map((entry) => (
           <div key={entry.id} data-action={entry.action}>
             <Text size="sm">
