@@ -20,9 +20,19 @@ export function appUrl(): string {
   return inject('appUrl');
 }
 
-/** A fresh profile (its own IndexedDB) with a page on the app's first screen. */
-export async function openApp(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
+/**
+ * A fresh profile (its own IndexedDB) with a page on the app's first screen. `timezoneId` sets the
+ * PC's zone, for tests that prove times are Beijing time wherever the PC is set.
+ */
+export async function openApp(
+  browser: Browser,
+  options: { timezoneId?: string } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 860 },
+    locale: 'zh-CN',
+    ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -7,7 +7,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { addCalendarDays, addMinutesToTimestamp, beijingClockTime, todayCalendarDate } from '@shared/dates';
+import {
+  addCalendarDays,
+  addMinutesToTimestamp,
+  beijingClockTime,
+  formatTimestamp,
+  todayCalendarDate,
+} from '@shared/dates';
+import { batchDepartureAt } from '@shared/domain/departure';
 import { makeDemoData } from '@shared/demo';
 import type { Worker } from '@shared/domain/records';
 import { residentIdCheckChar } from '@shared/domain/resident-id';
@@ -164,6 +171,34 @@ function unregisteredId(): string {
 }
 
 describe('the health-check station', () => {
+  it('shows the departure and a check’s time in Beijing time on a PC set to Los Angeles', async () => {
+    const { context, page } = await openApp(browser, { timezoneId: 'America/Los_Angeles' });
+    await openStation(page, ZH, '覃医生');
+    // openStation moved the batch to the day after tomorrow; its route's first leg sets the hour.
+    const route = DEMO.routes.find((candidate) => candidate.id === FIRST_BATCH?.routeId);
+    if (!route) throw new Error('the demo has no route for its first batch');
+    const departure = formatTimestamp(
+      batchDepartureAt({ date: addCalendarDays(todayCalendarDate(), 2) }, route),
+      'zh-CN',
+    );
+    await page.getByText(`出发：${departure}`, { exact: false }).first().waitFor();
+
+    // A check typed at 07:40 is 07:40 in Beijing, shown so in its history, whatever the PC's clock says.
+    const [worker] = UNIQUE;
+    if (!worker) throw new Error('no demo passenger');
+    await find(page, worker.residentId, worker);
+    await page.keyboard.type('36.5');
+    await page.keyboard.press('Tab');
+    const earlier = beijingClockTime(addMinutesToTimestamp(new Date().toISOString(), -5));
+    await page.keyboard.type(earlier);
+    await saveAndBack(page, ZH, worker, 'pass');
+    await find(page, worker.residentId, worker);
+    const [check] = await (await historyChecks(page, 1)).allInnerTexts();
+    expect(check).toContain(earlier);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('with several matches, checks the highlighted one, says why each matched, and finds a bare seat number first', async () => {
     const { context, page } = await openApp(browser);
     await openStation(page, ZH, '覃医生');

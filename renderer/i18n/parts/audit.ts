@@ -157,6 +157,7 @@ export const auditZhCN = {
   },
   history: {
     viewAll: '在操作日志中查看',
+    empty: '还没有修改记录',
   },
   privacy: {
     title: '个人信息保护',
@@ -345,6 +346,7 @@ export const auditEn: Widen<typeof auditZhCN> = {
   },
   history: {
     viewAll: 'Show in the audit trail',
+    empty: 'No changes recorded yet',
   },
   privacy: {
     title: 'Personal data protection',

@@ -95,6 +95,9 @@ export const gateZhCN = {
     refusedTitle: '不能标记为“{{status}}”',
     unmetTitle: '还没有满足的项目：',
     unmetLine: '{{unification}}方面：{{items}}',
+    confirmTitle: '标记为“{{status}}”？',
+    confirmText: '批次将从“{{from}}”变为“{{status}}”。状态只能向前推进：这一步不能撤回。',
+    confirm: '确认标记',
   },
   steps: {
     'same-status': '批次已经是“{{to}}”',
@@ -223,6 +226,10 @@ export const gateEn: Widen<typeof gateZhCN> = {
     refusedTitle: 'Cannot mark as “{{status}}”',
     unmetTitle: 'Items not met yet:',
     unmetLine: '{{unification}}: {{items}}',
+    confirmTitle: 'Mark as “{{status}}”?',
+    confirmText:
+      'The batch goes from “{{from}}” to “{{status}}”. Status moves forward only: this step cannot be taken back.',
+    confirm: 'Mark it',
   },
   steps: {
     'same-status': 'The batch is already “{{to}}”',
