@@ -20,6 +20,15 @@ describe('the messages', () => {
     expect(keys(zhCN).length).toBeGreaterThan(1000);
   });
 
+  it('write English with English punctuation: no full-width semicolon, colon, comma or bracket', () => {
+    // A reader of the English app saw "Escort；Medic" where a list was joined the Chinese way.
+    const fullWidth = /[；：，（）。、]/;
+    const offending = leaves(en).filter(([, text]) => fullWidth.test(text));
+    expect(offending).toEqual([]);
+    expect(createI18n('en').t('common.listSeparator')).toBe('; ');
+    expect(createI18n('zh-CN').t('common.listSeparator')).toBe('；');
+  });
+
   it('have a Chinese and an English text for every problem a worker check can report', () => {
     for (const code of WORKER_PROBLEM_CODES) {
       expect(zhCN.problems, code).toHaveProperty([code]);
@@ -57,7 +66,7 @@ describe('the messages', () => {
     for (const [path, text] of leaves(zhCN)) {
       // A Chinese text may hold placeholders and name Excel or CSV, but no English words of its own.
       const own = text.replace(/\{\{\w+\}\}/g, '');
-      expect(chinese.test(own) || /^[\s\d.%–/—:;,，；、→·A-Z()（）]*$/.test(own), `${path}: ${text}`).toBe(true);
+      expect(chinese.test(own) || /^[\s\d.%–/—:;,，；、：→·A-Z()（）]*$/.test(own), `${path}: ${text}`).toBe(true);
     }
   });
 });

@@ -330,7 +330,7 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
                           return seats ? `${t(`batches.vehicles.roles.${role}`)} ${seats}` : '';
                         })
                           .filter((text) => text !== '')
-                          .join('；')}
+                          .join(t('common.listSeparator'))}
                       </Table.Td>
                       <Table.Td>
                         {batch.escorts.find((escort) => escort.id === vehicle.escortId)?.name ?? (

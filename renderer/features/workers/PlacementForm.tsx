@@ -95,7 +95,11 @@ function PlacementForm({ workerIds, enterpriseId: initialEnterprise, onDone }: P
               const name = preview?.checks.find((c) => c.workerId === check.workerId)?.name ?? '';
               return (
                 <List.Item key={check.workerId}>
-                  {name}：{check.problems.map((problem) => problemMessage({ field: '', ...problem }, t)).join('；')}
+                  {name}
+                  {t('common.labelSeparator')}
+                  {check.problems
+                    .map((problem) => problemMessage({ field: '', ...problem }, t))
+                    .join(t('common.listSeparator'))}
                 </List.Item>
               );
             })}

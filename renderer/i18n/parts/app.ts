@@ -23,6 +23,10 @@ export const appZhCN = {
 } as const;
 
 export const commonZhCN = {
+  /** Between the items of a list in running text: full width in Chinese, a semicolon and a space in English. */
+  listSeparator: '；',
+  /** Between a name and what is said of it. */
+  labelSeparator: '：',
   save: '保存',
   cancel: '取消',
   edit: '编辑',
@@ -61,6 +65,8 @@ export const appEn: Widen<typeof appZhCN> = {
 export const commonEn: Widen<typeof commonZhCN> = {
   save: 'Save',
   cancel: 'Cancel',
+  listSeparator: '; ',
+  labelSeparator: ': ',
   edit: 'Edit',
   delete: 'Delete',
   undo: 'Undo',
