@@ -32,7 +32,7 @@ export const healthZhCN = {
   search: {
     label: '查找乘客',
     placeholder: '姓名、拼音首字母、身份证号或座位号',
-    hint: '输入或刷身份证、扫码后按回车；多人时用 ↑ ↓ 选择，再按回车',
+    hint: '输入或刷身份证、扫码后按回车；找到多人时，回车选中第一位，↑ ↓ 移动选中行，再按回车为选中的人体检',
     results: '找到 {{count}} 人',
     moreResults: '还有 {{count}} 人未列出，请输入更多字',
     several: '找到 {{count}} 人：已选中第一位，按回车为其体检；要换人，用 ↑ ↓ 移动后再按回车',
@@ -220,7 +220,7 @@ export const healthEn: Widen<typeof healthZhCN> = {
   search: {
     label: 'Find a passenger',
     placeholder: 'Name, pinyin initials, ID number or seat',
-    hint: 'Type, or read the ID card or scan, then Enter; when several match, pick with the arrow keys and Enter',
+    hint: 'Type, or read the ID card or scan, then Enter; when several match, Enter selects the first, the arrow keys move the selection, and Enter again checks the one selected',
     results: '{{count}} found',
     moreResults: '{{count}} more not listed: type more',
     several:
