@@ -188,10 +188,33 @@ export const LIGHT_LABELS: Labels<Light> = {
   en: { green: 'Passed', amber: 'To do', red: 'Not passed' },
 };
 
-export const ITEM_STATE_LABELS: Labels<ItemState> = {
-  'zh-CN': { met: '已满足', unmet: '未满足', broken: '已失效', 'no-checks-yet': '暂无体检' },
-  en: { met: 'Met', unmet: 'Not met', broken: 'Broken', 'no-checks-yet': 'No checks yet' },
+/**
+ * An item's state in words, as the gate screen says it: an item the data decides is 未满足 until the
+ * data changes, an item a person ticks is 待办 (to do) until ticked.
+ */
+export type ItemStateWords = Exclude<ItemState, 'unmet'> | 'unmet-derived' | 'unmet-ticked';
+
+export const ITEM_STATE_LABELS: Labels<ItemStateWords> = {
+  'zh-CN': {
+    met: '已满足',
+    'unmet-derived': '未满足',
+    'unmet-ticked': '待办',
+    broken: '已失效',
+    'no-checks-yet': '暂无体检',
+  },
+  en: {
+    met: 'Met',
+    'unmet-derived': 'Not met',
+    'unmet-ticked': 'To do',
+    broken: 'Broken',
+    'no-checks-yet': 'No checks yet',
+  },
 };
+
+function itemStateWords(state: ItemState, derived: boolean): ItemStateWords {
+  if (state !== 'unmet') return state;
+  return derived ? 'unmet-derived' : 'unmet-ticked';
+}
 
 const LIGHT_COLOURS: Readonly<Record<Light, Rgb>> = {
   green: [30, 140, 60],
@@ -353,7 +376,7 @@ function drawUnifications(sheet: Sheet, papers: BatchPapers, y: number): number 
         row.push(
           { content: item.label },
           {
-            content: ITEM_STATE_LABELS[sheet.language][item.state],
+            content: ITEM_STATE_LABELS[sheet.language][itemStateWords(item.state, derived)],
             styles: item.state === 'met' ? {} : { fontStyle: 'bold', textColor: rgb(COLOURS.alert) },
           },
           { content: item.tick?.by ?? (derived ? labels.fromData : '') },

@@ -26,10 +26,16 @@ function scanCover(bytes: Uint8Array): string | null {
   return decodeQrInRegions(bytes, 1, [{ x: 140, y: 0, width: 70, height: 75 }])[0] ?? null;
 }
 
-/** Papers whose gate has every kind of light: medical red, protection amber, the rest green. */
+/**
+ * Papers whose gate has every kind of light: medical red, protection amber, the rest green. The
+ * medical item is one the data decides (未满足 until the data changes), the others are ticked by a
+ * person (待办 until ticked), as on the gate screen.
+ */
 function mixedPapers(): BatchPapers {
   const papers = makePapers({ passengers: 20 });
   papers.gate = makePaperGate({ medical: 'red', protection: 'amber' });
+  const medical = papers.gate.find((unification) => unification.unification === 'medical')?.items[0];
+  if (medical) medical.key = 'medical.health-checks-passed';
   return papers;
 }
 
@@ -41,8 +47,10 @@ describe('cover sheet', () => {
     for (const name of ['统一组织', '统一包车', '统一跟踪服务']) {
       expect(lineWith(lines, `${name}检查项`)).toContain(`${name} 通过 ${name}检查项 已满足 黄丽华 ${tickedAt}`);
     }
-    expect(lineWith(lines, '统一体检检查项')).toBe('统一体检 未通过 统一体检检查项 未满足 原因：统一体检尚未完成');
-    expect(lineWith(lines, '统一保障检查项')).toBe('统一保障 待办 统一保障检查项 未满足 原因：统一保障尚未完成');
+    expect(lineWith(lines, '统一体检检查项')).toBe(
+      '统一体检 未通过 统一体检检查项 未满足 系统判定 原因：统一体检尚未完成',
+    );
+    expect(lineWith(lines, '统一保障检查项')).toBe('统一保障 待办 统一保障检查项 待办 原因：统一保障尚未完成');
     expect(lines).toContain('五统一 已满足 3 / 5 项');
   });
 
@@ -180,10 +188,10 @@ describe('cover sheet', () => {
     const digest = (await manifestDigest(papers)).match(/.{16}/g)?.join(' ');
     expect(lineWith(lines, 'Manifest check code (SHA-256):')).toBe(`Manifest check code (SHA-256): ${digest ?? ''}`);
     // The unification's name wraps in its narrow cell; its verdict shares the line with its item.
-    expect(lineWith(lines, '统一体检检查项')).toBe('medical 统一体检检查项 Not met');
+    expect(lineWith(lines, '统一体检检查项')).toBe('medical 统一体检检查项 Not met From data');
     // The red light's verdict, "Not passed", wraps in its cell around that line.
     expect(lines).toContain('Not Reason: 统一体检尚未完');
-    expect(lineWith(lines, '统一保障检查项')).toMatch(/^protection To do 统一保障检查项 Not met/);
+    expect(lineWith(lines, '统一保障检查项')).toMatch(/^protection To do 统一保障检查项 To do/);
     expect(lineWith(lines, '统一组织检查项')).toMatch(/^Passed 统一组织检查项 Met 黄丽华 /);
     expect(text).toContain('From "Ready" to "Departed"');
     expect(text).toMatch(/Page 1 of \d+/);
