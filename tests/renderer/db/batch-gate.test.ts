@@ -8,18 +8,16 @@ import {
   createBatch,
   saveRoute,
   tickItem,
-  updateSettings,
   type PlannerDatabase,
 } from '@renderer/db';
 import { CHECKLIST_ITEMS } from '@shared/gate';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeEnterprise } from '../../fixtures/factories';
-import { freshDatabase, registerWorkers } from './test-database';
+import { freshDatabaseWithOperator, registerWorkers } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(async () => {
-  db = freshDatabase();
-  await updateSettings({ operatorName: '王调度' });
+  db = await freshDatabaseWithOperator();
 });
 
 const registered = (count: number, enterpriseId: string | null = null) => registerWorkers(db, count, enterpriseId);

@@ -10,16 +10,14 @@ import {
   restoreRoute,
   saveRoute,
   updateBatch,
-  updateSettings,
   type PlannerDatabase,
 } from '@renderer/db';
 import { makeBatchInput, makeEscort, makeRouteInput } from '../../fixtures/batches';
-import { freshDatabase, registerWorkers, rejection } from './test-database';
+import { freshDatabaseWithOperator, registerWorkers, rejection } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(async () => {
-  db = freshDatabase();
-  await updateSettings({ operatorName: '王调度' });
+  db = await freshDatabaseWithOperator();
 });
 
 const batchInput = makeBatchInput;

@@ -6,24 +6,17 @@ import {
   saveRoute,
   tickItem,
   untickItem,
-  updateSettings,
   type PlannerDatabase,
 } from '@renderer/db';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
-import { makeWorker } from '../../fixtures/factories';
-import { freshDatabase, rejection } from './test-database';
+import { freshDatabaseWithOperator, registerWorkers, rejection } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(async () => {
-  db = freshDatabase();
-  await updateSettings({ operatorName: '王调度' });
+  db = await freshDatabaseWithOperator();
 });
 
-async function registered(count: number) {
-  const workers = Array.from({ length: count }, () => makeWorker({ enterpriseId: null }));
-  await db.workers.bulkAdd(workers);
-  return workers;
-}
+const registered = (count: number) => registerWorkers(db, count);
 
 const batchInput = makeBatchInput;
 

@@ -15,7 +15,7 @@ import type { Route, Worker } from '@shared/domain/records';
 import { checkBatch } from '@shared/domain/batch-rules';
 import { checkVehicle, defaultReservedSeats } from '@shared/seating';
 import { makeBatch } from '../../fixtures/batches';
-import { makeEnterprisesByCity, makeRoute, makeSingles } from '../../fixtures/planning';
+import { makeEnterprisesByCity, makePlanningChoices, makeRoute, makeSingles } from '../../fixtures/planning';
 import { makeWorker } from '../../fixtures/factories';
 import { freshDatabase, rejection } from './test-database';
 
@@ -35,20 +35,7 @@ beforeEach(async () => {
 
 /** Coaches of 49 seats (20 passengers at 50%) and carriages of 90 (45), as the screen proposes. */
 function options(overrides: Partial<ProposeBatchesOptions> = {}): ProposeBatchesOptions {
-  return {
-    firstDate: '2026-02-18',
-    lastDate: '2026-02-20',
-    routeIds: [route.id],
-    vehicles: {
-      [route.id]: Object.fromEntries(
-        route.legs.map((leg) => [
-          leg.id,
-          leg.mode === 'train' ? { kind: 'train-second-class', seatCount: 90 } : { kind: 'coach', seatCount: 49 },
-        ]),
-      ),
-    },
-    ...overrides,
-  };
+  return { ...makePlanningChoices(route), ...overrides };
 }
 
 async function registered(workers: Worker[]): Promise<Worker[]> {

@@ -7,16 +7,14 @@ import {
   listPassengers,
   saveRoute,
   SeatChangeRefusedError,
-  updateSettings,
   type PlannerDatabase,
 } from '@renderer/db';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
-import { freshDatabase, registerWorkers } from './test-database';
+import { freshDatabaseWithOperator, registerWorkers } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(async () => {
-  db = freshDatabase();
-  await updateSettings({ operatorName: '王调度' });
+  db = await freshDatabaseWithOperator();
 });
 
 const registered = (count: number, enterpriseId: string | null = null) => registerWorkers(db, count, enterpriseId);

@@ -1,4 +1,4 @@
-import { PlannerDatabase, RecordRejectedError, setDatabase } from '@renderer/db';
+import { PlannerDatabase, RecordRejectedError, setDatabase, updateSettings } from '@renderer/db';
 import type { Worker } from '@shared/domain/records';
 import { makeWorker } from '../../fixtures/factories';
 
@@ -6,6 +6,13 @@ import { makeWorker } from '../../fixtures/factories';
 export function freshDatabase(): PlannerDatabase {
   const db = new PlannerDatabase(`test-${crypto.randomUUID()}`);
   setDatabase(db);
+  return db;
+}
+
+/** A fresh database (see `freshDatabase`) whose operator is named, so that audit rows are signed. */
+export async function freshDatabaseWithOperator(operatorName = '王调度'): Promise<PlannerDatabase> {
+  const db = freshDatabase();
+  await updateSettings({ operatorName });
   return db;
 }
 

@@ -8,27 +8,14 @@ import {
   type LegVehicleChoice,
   type PlanningChoices,
 } from '@shared/planning';
-import { makeRoute } from '../../fixtures/planning';
+import { makePlanningChoices, makeRoute } from '../../fixtures/planning';
 
 const route: Route = makeRoute();
 const [firstLeg, trainLeg] = route.legs;
 
 /** Coaches of 49 seats and carriages of 90, as the screen proposes them. */
 function choices(overrides: Partial<PlanningChoices> = {}): PlanningChoices {
-  return {
-    firstDate: '2026-02-18',
-    lastDate: '2026-02-20',
-    routeIds: [route.id],
-    vehicles: {
-      [route.id]: Object.fromEntries(
-        route.legs.map((leg) => [
-          leg.id,
-          leg.mode === 'train' ? { kind: 'train-second-class', seatCount: 90 } : { kind: 'coach', seatCount: 49 },
-        ]),
-      ),
-    },
-    ...overrides,
-  };
+  return makePlanningChoices(route, overrides);
 }
 
 describe('what one vehicle of a chosen type takes', () => {
