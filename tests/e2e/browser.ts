@@ -26,13 +26,15 @@ export function appUrl(): string {
  */
 export async function openApp(
   browser: Browser,
-  options: { timezoneId?: string } = {},
+  options: { timezoneId?: string; clockFrom?: Date } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     viewport: { width: 1366, height: 860 },
     locale: 'zh-CN',
     ...(options.timezoneId === undefined ? {} : { timezoneId: options.timezoneId }),
   });
+  // The page's clock starts at `clockFrom` and runs on in real time from there.
+  if (options.clockFrom !== undefined) await context.clock.install({ time: options.clockFrom });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));

@@ -10,7 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import {
   addCalendarDays,
   addMinutesToTimestamp,
+  beijingCalendarDate,
   beijingClockTime,
+  beijingTimestamp,
   formatTimestamp,
   todayCalendarDate,
 } from '@shared/dates';
@@ -42,6 +44,23 @@ const UNIQUE = (() => {
   return passengers.filter((worker) => count.get(worker.name) === 1);
 })();
 const TOTAL = passengersOf(FIRST_BATCH?.id).length;
+
+/**
+ * Now, or half past midnight in Beijing when now is earlier than that: the keyboard test types a
+ * first reading 16 minutes in the past as a clock time (HH:mm), which just after midnight would name
+ * the evening before. That test's page clock starts from here (`openApp`'s `clockFrom`). (A page
+ * with a fake clock cannot also be given a time zone: the fake Date ignores the context's zone.)
+ */
+const CLOCK_FROM = ((): Date => {
+  const now = new Date();
+  const halfPastMidnight = new Date(beijingTimestamp(beijingCalendarDate(now.toISOString()), 30));
+  return now < halfPastMidnight ? halfPastMidnight : now;
+})();
+
+/** A clock time `minutes` before the page's clock started, in Beijing time. */
+function minutesBeforeStart(minutes: number): string {
+  return beijingClockTime(addMinutesToTimestamp(CLOCK_FROM.toISOString(), -minutes));
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -189,7 +208,11 @@ describe('the health-check station', () => {
     await find(page, worker.residentId, worker);
     await page.keyboard.type('36.5');
     await page.keyboard.press('Tab');
-    const earlier = beijingClockTime(addMinutesToTimestamp(new Date().toISOString(), -5));
+    // (Just after midnight, 00:00: a time typed as HH:mm is today's.)
+    const now = new Date().toISOString();
+    const midnight = beijingTimestamp(beijingCalendarDate(now), 0);
+    const fiveBefore = addMinutesToTimestamp(now, -5);
+    const earlier = beijingClockTime(new Date(fiveBefore) < new Date(midnight) ? midnight : fiveBefore);
     await page.keyboard.type(earlier);
     await saveAndBack(page, ZH, worker, 'pass');
     await find(page, worker.residentId, worker);
@@ -231,12 +254,12 @@ describe('the health-check station', () => {
 
   it('checks 20 passengers in a row by keyboard, with a fever recheck and a fail, and keeps it all', async () => {
     expect(UNIQUE.length).toBeGreaterThanOrEqual(20);
-    const { context, page } = await openApp(browser);
+    const { context, page } = await openApp(browser, { clockFrom: CLOCK_FROM });
     await openStation(page, ZH, '覃医生');
     const [fever, failed, typo, ...rest] = UNIQUE.slice(0, 20);
     if (!fever || !failed || !typo) throw new Error('not enough demo passengers');
     // The first reading 16 minutes ago, typed as the examiner would copy it from a paper list.
-    const firstReading = beijingClockTime(addMinutesToTimestamp(new Date().toISOString(), -16));
+    const firstReading = minutesBeforeStart(16);
 
     // 1. A fever by scanned ID: a recheck, from 15 minutes after the first reading.
     await find(page, fever.residentId, fever);
