@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { parseBackupFileName } from './backup/file-name';
+import { fileNameProblem } from './file-name';
 
 /** Largest file the bridge moves in one message (backups of 100,000 workers stay well below). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -18,23 +19,11 @@ const fileFilterSchema = z.object({
     .max(10),
 });
 
-/** A plain file name: no folders, no `..`, no characters Windows refuses, at most 200 characters. */
-export const fileNameSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .refine(
-    (name) => !/[\\/:*?"<>|\p{Cc}]/u.test(name),
-    'file name must not contain path separators, reserved or control characters',
-  )
-  .refine(
-    (name) => name !== '.' && name !== '..' && !name.startsWith('..'),
-    'file name must not point outside its folder',
-  )
-  .refine(
-    (name) => name.trim() === name && !name.endsWith('.'),
-    'file name must not start or end with spaces or end with a dot',
-  );
+/** A plain file name that names no other folder and reads as what it is (shared/file-name.ts). */
+export const fileNameSchema = z.string().superRefine((name, context) => {
+  const problem = fileNameProblem(name);
+  if (problem !== null) context.addIssue({ code: 'custom', message: `file name refused: ${problem}` });
+});
 
 /** Any Uint8Array: bytes built in a worker or read from a file may sit on any kind of ArrayBuffer. */
 const anyBytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected a Uint8Array');

@@ -4,18 +4,11 @@
  */
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
-import { dateToCalendarDate } from '@shared/dates';
+import { todayCalendarDate } from '@shared/dates';
+import { safeFileName } from '@shared/file-name';
 import { personalDataOf, recordPersonalDataExport } from '../../db';
 import { platform } from '../../platform';
 import { notifyWriteFailure } from '../../components/write-failure';
-
-/** Characters a file name may not hold (shared/bridge.ts) become `_`; the `*` of an anonymised name is left out. */
-function safeFileName(text: string): string {
-  return text
-    .replace(/\*/g, '')
-    .replace(/[\\/:?"<>|\p{Cc}]/gu, '_')
-    .trim();
-}
 
 /** Saves the person's data; says so when saved, and nothing when the save dialog is cancelled. */
 export async function exportPersonalData(workerId: string, t: TFunction): Promise<void> {
@@ -26,8 +19,10 @@ export async function exportPersonalData(workerId: string, t: TFunction): Promis
       return;
     }
     const text = `${JSON.stringify(data, null, 2)}\n`;
+    // The `*` of an anonymised name is left out rather than made `_`.
     const name = safeFileName(
-      `${t('audit.export.fileName')}-${data.worker.name}-${dateToCalendarDate(new Date())}.json`,
+      [t('audit.export.fileName'), data.worker.name.replace(/\*/g, ''), todayCalendarDate()],
+      'json',
     );
     const result = await platform.saveFile({
       suggestedName: name,

@@ -4,7 +4,8 @@ import type { Language } from '@shared/domain/records';
 import { workersFile, type RosterFormat } from '@shared/roster';
 import { workerDirectory, type DirectoryQuery } from '../../db';
 import { platform } from '../../platform';
-import { dateToCalendarDate } from '@shared/dates';
+import { todayCalendarDate } from '@shared/dates';
+import { safeFileName } from '@shared/file-name';
 
 /** Saves the workers the list shows (its search and filters, in its order) as a file that imports again. */
 export async function exportWorkers(
@@ -18,7 +19,7 @@ export async function exportWorkers(
   const { rows } = await directory.page(query, 0, total);
   const file = await workersFile(rows, format, language);
   const result = await platform.saveFile({
-    suggestedName: `${t('workers.title')}-${dateToCalendarDate(new Date())}.${format}`,
+    suggestedName: safeFileName([t('workers.title'), todayCalendarDate()], format),
     filters: [{ name: format === 'xlsx' ? 'Excel' : 'CSV', extensions: [format] }],
     data: file.bytes,
   });
