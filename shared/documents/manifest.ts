@@ -1,10 +1,17 @@
 /**
  * The passenger manifest (乘客名单): one section per leg and vehicle, A4 landscape, the passengers
- * in seat order. Each page carries the section's header (batch, route, date, leg, vehicle, escort)
- * and, in its footer, the vehicle's totals (passengers, men, women, registered-poor households
- * and their share). The last page of each vehicle has signature lines for the escort, the driver
- * or conductor and the medic. Passengers of a leg who have no seat on it yet follow in a section
- * of their own, so nobody on the batch is missing from the papers.
+ * in seat order. A section's first page carries its full header (batch, route, date, leg, vehicle,
+ * escort); every page after it a running header (marked 续 / continued) with the batch, the leg and
+ * the vehicle, then the table's header again; each page says which of the section's pages it is
+ * (本车第 2 页 / 共 3 页). The footer has the vehicle's totals (passengers, men, women,
+ * registered-poor households and their share). The last page of each vehicle has signature lines
+ * for the escort, the driver or conductor and the medic, with at least the last three rows on it
+ * (see drawKeptTable in parts.ts). Passengers of a leg who have no seat on it yet follow in a
+ * section of their own, so nobody on the batch is missing from the papers.
+ *
+ * A vehicle with nobody in it gets no page: there is no one to check off and nothing to sign. The
+ * header of its leg's first section names it (本段无乘客的车辆（不另列名单）：桂L99999), so its
+ * escort sees it is not forgotten. A batch with no passengers gets one page that says so.
  */
 import { beijingClockTime, formatCalendarDate, formatShortTimestamp } from '../dates';
 import { maskPhone, maskResidentId } from '../domain/masking';
