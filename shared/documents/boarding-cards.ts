@@ -12,10 +12,10 @@ import { COMMON_LABELS, LEG_MODE_LABELS, fill } from './labels';
 import type { Labels } from './labels';
 import { seatPayload } from './digest';
 import type { BatchPapers, DocumentOptions, PaperPassenger } from './model';
-import { batchDate, legRoute, nextTurn, placeLabel, seatPlaces, timetableMoment } from './parts';
+import { batchDate, drawTitle, legRoute, nextTurn, placeLabel, seatPlaces, timetableMoment } from './parts';
 import type { SeatPlaces } from './parts';
 import { drawQrCode } from './qr';
-import { COLOURS, MARGIN, throwIfAborted } from './sheet';
+import { COLOURS, FONT_SIZE, MARGIN, throwIfAborted } from './sheet';
 import type { Rgb, Sheet } from './sheet';
 
 export const BOARDING_CARD_LABELS: Labels<'title' | 'legNumbered' | 'assembly' | 'escort' | 'scan'> = {
@@ -297,9 +297,21 @@ function drawCard(
 
 /**
  * Draws one boarding card per passenger of `papers`, eight to a new A4 portrait page of `sheet`.
- * A batch with no passengers gets one empty page, so the document is never without a page.
+ * A batch with no passengers gets one page that says there is no card to print.
  */
 export async function drawBoardingCards(sheet: Sheet, papers: BatchPapers, options: DocumentOptions): Promise<void> {
+  if (papers.passengers.length === 0) {
+    throwIfAborted(options.signal);
+    const labels = BOARDING_CARD_LABELS[sheet.language];
+    const subtitle = `${papers.batch.name} · ${batchDate(papers, sheet.language)}`;
+    const y = drawTitle(sheet, sheet.newPage('portrait'), labels.title, subtitle);
+    sheet.paragraph(COMMON_LABELS[sheet.language].noPassengers, MARGIN, y + 4, sheet.contentWidth, {
+      size: FONT_SIZE.heading,
+      bold: true,
+    });
+    options.onProgress?.(1, 1);
+    return;
+  }
   const places = seatPlaces(papers);
   const pages = Math.max(1, Math.ceil(papers.passengers.length / CARDS_PER_PAGE));
   for (let page = 0; page < pages; page += 1) {

@@ -23,6 +23,7 @@ import {
   legRoute,
   moment,
   nextTurn,
+  noteOnPages,
   rgb,
   timetableMoment,
   vehicleName,
@@ -78,10 +79,12 @@ export const COVER_LABELS: Labels<
   | 'roleEnterprise'
   | 'handoverAt'
   | 'checkCode'
+  | 'pageNote'
   | 'checkCodeHelp'
 > = {
   'zh-CN': {
     title: '点对点包车批次封面',
+    pageNote: '批次封面 · {batch} · {date}',
     batchId: '批次编号',
     route: '线路',
     date: '出发日期',
@@ -132,6 +135,7 @@ export const COVER_LABELS: Labels<
   },
   en: {
     title: 'Point-to-point charter: batch cover sheet',
+    pageNote: 'Batch cover sheet · {batch} · {date}',
     batchId: 'Batch ID',
     route: 'Route',
     date: 'Date',
@@ -503,11 +507,20 @@ export async function drawCover(sheet: Sheet, papers: BatchPapers, options: Cove
     (y) => drawContacts(sheet, papers, y),
   ];
   let y = 0;
+  let firstPage = 0;
   for (const [index, section] of sections.entries()) {
     throwIfAborted(options.signal);
     y = section(y);
+    if (index === 0) firstPage = sheet.pageNumber;
     options.onProgress?.(index + 1, sections.length);
     await nextTurn();
   }
   throwIfAborted(options.signal);
+  // Every page says which batch it is the cover of, for when the pages come apart.
+  const labels = COVER_LABELS[sheet.language];
+  noteOnPages(
+    sheet,
+    firstPage,
+    fill(labels.pageNote, { batch: papers.batch.name, date: batchDate(papers, sheet.language) }),
+  );
 }

@@ -16,6 +16,7 @@ import type { BatchPapers, DocumentOptions, PaperEnterprise, PaperPassenger } fr
 import {
   batchDate,
   drawFacts,
+  drawKeptTable,
   drawTitle,
   ensureRoom,
   legLabel,
@@ -214,10 +215,20 @@ function passengerRow(sheet: Sheet, { passenger, place }: HandoverRow, index: nu
   ];
 }
 
+/** Height of the signature block: a role line, then signature, date and time lines. */
+function signaturesHeight(sheet: Sheet): number {
+  return 4 * (sheet.lineHeight(FONT_SIZE.body) + 5);
+}
+
+/** Height of the count line and the signatures under the table, which stay on its last page. */
+function closingHeight(sheet: Sheet): number {
+  return 3 + sheet.lineHeight(FONT_SIZE.heading) + 6 + signaturesHeight(sheet);
+}
+
 function drawSignatures(sheet: Sheet, y: number): number {
   const labels = HANDOVER_LABELS[sheet.language];
   const lineHeight = sheet.lineHeight(FONT_SIZE.body);
-  const height = 4 * (lineHeight + 5);
+  const height = signaturesHeight(sheet);
   let top = ensureRoom(sheet, y, height, 'portrait');
   const half = sheet.contentWidth / 2;
   const gap = 8;
@@ -235,16 +246,21 @@ function drawSignatures(sheet: Sheet, y: number): number {
   return top;
 }
 
+/**
+ * One enterprise's sheet. The count and the signatures never stand alone on a page: at least the
+ * last three rows go with them (see drawKeptTable).
+ */
 function drawEnterprise(sheet: Sheet, papers: BatchPapers, enterprise: PaperEnterprise): void {
   const labels = HANDOVER_LABELS[sheet.language];
   const rows = handoverRows(papers, enterprise);
-  let y = drawEnterpriseHead(sheet, papers, enterprise, rows) + 4;
-  const firstPage = sheet.pageNumber;
   const body: RowInput[] =
     rows.length > 0
       ? rows.map((row, index) => passengerRow(sheet, row, index))
       : [[{ content: labels.noPassengers, colSpan: 8, styles: { halign: 'center', textColor: rgb(COLOURS.muted) } }]];
-  y = sheet.table({
+  const drawn = drawKeptTable(sheet, {
+    orientation: 'portrait',
+    start: () => drawEnterpriseHead(sheet, papers, enterprise, rows) + 4,
+    closingHeight: closingHeight(sheet),
     head: [
       [
         labels.sequence,
@@ -258,11 +274,12 @@ function drawEnterprise(sheet: Sheet, papers: BatchPapers, enterprise: PaperEnte
       ],
     ],
     body,
-    startY: y,
     widths: [10, 27, 10, 39, 25, 33, 15, 27],
     columnStyles: { 0: { halign: 'center' }, 2: { halign: 'center' } },
     bodyMinCellHeight: 7,
   });
+  const firstPage = drawn.firstPage;
+  let y = drawn.end;
   const male = rows.filter(({ passenger }) => passenger.gender === 'male').length;
   const count =
     fill(labels.count, { count: rows.length }) + fill(labels.countByGender, { male, female: rows.length - male });

@@ -357,6 +357,13 @@ export async function drawHealthSheet(sheet: Sheet, papers: BatchPapers, options
   const centred: Partial<Styles> = { halign: 'center' };
   const columnStyles: Record<number, Partial<Styles>> = { 0: centred, 2: centred, 3: centred };
   for (const column of HINT_COLUMNS) columnStyles[column] = centred;
+  if (papers.passengers.length === 0) {
+    // Nobody to check: say so rather than print an empty form.
+    y = sheet.paragraph(COMMON_LABELS[sheet.language].noPassengers, MARGIN, y + 2, sheet.contentWidth, {
+      size: FONT_SIZE.heading,
+      bold: true,
+    });
+  }
   let sequence = 0;
   for (const [index, group] of groups.entries()) {
     throwIfAborted(options.signal);

@@ -31,6 +31,7 @@ export const COMMON_LABELS: Labels<
   | 'vehicle'
   | 'escort'
   | 'notSeated'
+  | 'noPassengers'
 > = {
   'zh-CN': {
     pageOf: '第 {page} 页 / 共 {pages} 页',
@@ -49,6 +50,7 @@ export const COMMON_LABELS: Labels<
     vehicle: '车辆',
     escort: '随车人员',
     notSeated: '未安排座位',
+    noPassengers: '本批次还没有乘客，没有可打印的内容。',
   },
   en: {
     pageOf: 'Page {page} of {pages}',
@@ -67,6 +69,7 @@ export const COMMON_LABELS: Labels<
     vehicle: 'Vehicle',
     escort: 'Escort',
     notSeated: 'No seat yet',
+    noPassengers: 'This batch has no passengers yet: there is nothing to print.',
   },
 };
 

@@ -20,7 +20,12 @@ export const MANIFEST_LABELS: Labels<
   | 'signDriver'
   | 'signConductor'
   | 'signMedic'
-  | 'empty'
+  | 'continued'
+  | 'vehiclePage'
+  | 'sectionPage'
+  | 'emptyVehicles'
+  | 'legEmpty'
+  | 'noPassengers'
 > = {
   'zh-CN': {
     sequence: '序号',
@@ -49,7 +54,12 @@ export const MANIFEST_LABELS: Labels<
     signDriver: '司机签字',
     signConductor: '列车员签字',
     signMedic: '医护人员签字',
-    empty: '本车暂无乘客',
+    continued: '（续）',
+    vehiclePage: '本车第 {page} 页 / 共 {pages} 页',
+    sectionPage: '本节第 {page} 页 / 共 {pages} 页',
+    emptyVehicles: '本段无乘客的车辆（不另列名单）：{vehicles}',
+    legEmpty: '本段没有乘客',
+    noPassengers: '本批次还没有乘客，没有可打印的乘客名单。',
   },
   en: {
     sequence: 'No.',
@@ -80,7 +90,12 @@ export const MANIFEST_LABELS: Labels<
     signDriver: 'Driver signature',
     signConductor: 'Conductor signature',
     signMedic: 'Medic signature',
-    empty: 'No passengers in this vehicle yet',
+    continued: ' (continued)',
+    vehiclePage: 'Vehicle page {page} of {pages}',
+    sectionPage: 'Section page {page} of {pages}',
+    emptyVehicles: 'No passengers on this leg, so no list: {vehicles}',
+    legEmpty: 'No passengers on this leg',
+    noPassengers: 'This batch has no passengers yet: there is no manifest to print.',
   },
 };
 

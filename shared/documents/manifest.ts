@@ -1,10 +1,17 @@
 /**
  * The passenger manifest (乘客名单): one section per leg and vehicle, A4 landscape, the passengers
- * in seat order. Each page carries the section's header (batch, route, date, leg, vehicle, escort)
- * and, in its footer, the vehicle's totals (passengers, men, women, registered-poor households
- * and their share). The last page of each vehicle has signature lines for the escort, the driver
- * or conductor and the medic. Passengers of a leg who have no seat on it yet follow in a section
- * of their own, so nobody on the batch is missing from the papers.
+ * in seat order. A section's first page carries its full header (batch, route, date, leg, vehicle,
+ * escort); every page after it a running header (marked 续 / continued) with the batch, the leg and
+ * the vehicle, then the table's header again; each page says which of the section's pages it is
+ * (本车第 2 页 / 共 3 页). The footer has the vehicle's totals (passengers, men, women,
+ * registered-poor households and their share). The last page of each vehicle has signature lines
+ * for the escort, the driver or conductor and the medic, with at least the last three rows on it
+ * (see drawKeptTable in parts.ts). Passengers of a leg who have no seat on it yet follow in a
+ * section of their own, so nobody on the batch is missing from the papers.
+ *
+ * A vehicle with nobody in it gets no page: there is no one to check off and nothing to sign. The
+ * header of its leg's first section names it (本段无乘客的车辆（不另列名单）：桂L99999), so its
+ * escort sees it is not forgotten. A batch with no passengers gets one page that says so.
  */
 import { beijingClockTime, formatCalendarDate, formatShortTimestamp } from '../dates';
 import { maskPhone, maskResidentId } from '../domain/masking';
@@ -22,6 +29,7 @@ import {
 } from './labels';
 import { MANIFEST_LABELS } from './manifest-labels';
 import type { BatchPapers, DocumentOptions, PaperLeg, PaperPassenger, PaperVehicle } from './model';
+import { drawKeptTable, vehicleName } from './parts';
 import { COLOURS, FONT_SIZE, MARGIN, throwIfAborted } from './sheet';
 import type { Sheet } from './sheet';
 
@@ -126,52 +134,103 @@ interface Section {
   legNumber: number;
   vehicle: PaperVehicle | null;
   rows: ManifestRow[];
+  /** The leg's vehicles with nobody in them, named in the header of the leg's first section. */
+  emptyVehicles: PaperVehicle[];
 }
 
-function drawSectionHeader(sheet: Sheet, papers: BatchPapers, section: Section): number {
+/** What a section is called: its vehicle, the passengers without a seat, or a leg with nobody on it. */
+function sectionName(sheet: Sheet, section: Section): string {
+  const labels = localized(MANIFEST_LABELS, sheet.language);
+  if (section.vehicle) return carriageTitle(section.vehicle);
+  return section.rows.length > 0 ? labels.unseatedTitle : labels.legEmpty;
+}
+
+function batchLine(sheet: Sheet, papers: BatchPapers): string {
+  return fill(localized(MANIFEST_LABELS, sheet.language).header, {
+    batch: papers.batch.name,
+    route: papers.route.name,
+    date: formatCalendarDate(papers.batch.date, sheet.language),
+  });
+}
+
+/** The leg and, for a vehicle's section, the vehicle and its escort. */
+function legParts(sheet: Sheet, section: Section, escort: boolean): string[] {
   const labels = localized(MANIFEST_LABELS, sheet.language);
   const { leg, vehicle } = section;
+  const parts = [
+    fill(labels.legLine, {
+      number: section.legNumber,
+      mode: localized(LEG_MODE_LABELS, sheet.language)[leg.mode],
+      from: leg.from,
+      to: leg.to,
+      time: beijingClockTime(leg.departureAt),
+    }),
+  ];
+  if (vehicle) {
+    parts.push(fill(labels.vehicleLine, { vehicle: carriageTitle(vehicle), seats: vehicle.seatCount }));
+    if (escort) {
+      parts.push(
+        vehicle.escort
+          ? fill(labels.escortLine, { name: vehicle.escort.name, phone: vehicle.escort.phone })
+          : labels.noEscort,
+      );
+    }
+  }
+  return parts;
+}
+
+/** Draws the section's header on a new page; returns the y below it and the y of its title line. */
+function drawSectionHeader(sheet: Sheet, papers: BatchPapers, section: Section): { y: number; titleY: number } {
+  const labels = localized(MANIFEST_LABELS, sheet.language);
   let y = sheet.newPage('landscape');
   // The office that made the manifest (Settings' organisation name), as every other document has it.
   const organization = sheet.print.organization.trim();
   if (organization !== '') y = sheet.line(organization, MARGIN, y, { size: FONT_SIZE.body, colour: COLOURS.muted });
-  y = sheet.line(
-    `${labels.title}${GAP}${section.vehicle ? carriageTitle(section.vehicle) : labels.unseatedTitle}`,
-    MARGIN,
-    y,
-    {
-      size: FONT_SIZE.title,
-      bold: true,
-    },
-  );
-  y = sheet.line(
-    fill(labels.header, {
-      batch: papers.batch.name,
-      route: papers.route.name,
-      date: formatCalendarDate(papers.batch.date, sheet.language),
-    }),
-    MARGIN,
-    y + 1,
-    { size: FONT_SIZE.body },
-  );
-  const legLine = fill(labels.legLine, {
-    number: section.legNumber,
-    mode: localized(LEG_MODE_LABELS, sheet.language)[leg.mode],
-    from: leg.from,
-    to: leg.to,
-    time: beijingClockTime(leg.departureAt),
+  const titleY = y;
+  y = sheet.line(`${labels.title}${GAP}${sectionName(sheet, section)}`, MARGIN, y, {
+    size: FONT_SIZE.title,
+    bold: true,
   });
-  const parts = [legLine];
-  if (vehicle) {
-    parts.push(fill(labels.vehicleLine, { vehicle: carriageTitle(vehicle), seats: vehicle.seatCount }));
-    parts.push(
-      vehicle.escort
-        ? fill(labels.escortLine, { name: vehicle.escort.name, phone: vehicle.escort.phone })
-        : labels.noEscort,
-    );
+  y = sheet.line(batchLine(sheet, papers), MARGIN, y + 1, { size: FONT_SIZE.body });
+  y = sheet.paragraph(legParts(sheet, section, true).join(GAP), MARGIN, y, sheet.contentWidth, {
+    size: FONT_SIZE.body,
+  });
+  if (section.emptyVehicles.length > 0) {
+    const names = section.emptyVehicles.map((vehicle) => vehicleName(vehicle, sheet.language));
+    const text = fill(labels.emptyVehicles, { vehicles: names.join(sheet.language === 'en' ? ', ' : '、') });
+    y = sheet.paragraph(text, MARGIN, y, sheet.contentWidth, { size: FONT_SIZE.body, colour: COLOURS.muted });
   }
-  y = sheet.paragraph(parts.join(GAP), MARGIN, y, sheet.contentWidth, { size: FONT_SIZE.body });
-  return y + 2;
+  return { y: y + 2, titleY };
+}
+
+/**
+ * The running header of a section's pages after the first: what the section is, marked continued,
+ * then the batch, the leg and the vehicle, so that a page that comes loose still says where it
+ * belongs. The detail lines come already wrapped to the page.
+ */
+function runningHeader(sheet: Sheet, papers: BatchPapers, section: Section): { title: string; detail: string[] } {
+  const labels = localized(MANIFEST_LABELS, sheet.language);
+  const title = `${labels.title}${labels.continued}${GAP}${sectionName(sheet, section)}`;
+  sheet.setStyle({ size: FONT_SIZE.body });
+  const detail = sheet.wrap(
+    [batchLine(sheet, papers), ...legParts(sheet, section, false)].join(GAP),
+    sheet.contentWidth,
+  );
+  return { title, detail };
+}
+
+function runningHeaderHeight(sheet: Sheet, header: { detail: readonly string[] }): number {
+  return sheet.lineHeight(FONT_SIZE.body) * (1 + header.detail.length) + 2;
+}
+
+function drawRunningHeader(
+  sheet: Sheet,
+  header: { title: string; detail: readonly string[] },
+  pageLabel: string,
+): void {
+  sheet.line(pageLabel, sheet.pageWidth - MARGIN, MARGIN, { size: FONT_SIZE.body, align: 'right' });
+  let y = sheet.line(header.title, MARGIN, MARGIN, { size: FONT_SIZE.body, bold: true });
+  for (const line of header.detail) y = sheet.line(line, MARGIN, y, { size: FONT_SIZE.body, colour: COLOURS.muted });
 }
 
 function carriageTitle(vehicle: PaperVehicle): string {
@@ -183,17 +242,10 @@ function signaturesHeight(sheet: Sheet): number {
   return 6 + sheet.lineHeight() * 3 + 2;
 }
 
-function signaturesFit(sheet: Sheet, tableEnd: number): boolean {
-  return tableEnd + signaturesHeight(sheet) <= sheet.contentBottom;
-}
-
-function drawSignatures(sheet: Sheet, papers: BatchPapers, section: Section, startY: number): void {
+function drawSignatures(sheet: Sheet, section: Section, startY: number): void {
   const labels = localized(MANIFEST_LABELS, sheet.language);
   const common = localized(COMMON_LABELS, sheet.language);
   let y = startY + 6;
-  if (!signaturesFit(sheet, startY)) {
-    y = drawSectionHeader(sheet, papers, section) + 4;
-  }
   const driver = section.leg.mode === 'train' ? labels.signConductor : labels.signDriver;
   const columnWidth = sheet.contentWidth / 3;
   [labels.signEscort, driver, labels.signMedic].forEach((label, index) => {
@@ -205,29 +257,61 @@ function drawSignatures(sheet: Sheet, papers: BatchPapers, section: Section, sta
   });
 }
 
+/**
+ * The sections of the manifest, leg by leg: each vehicle with passengers, then the passengers with
+ * no seat on the leg. A vehicle with nobody in it gets no page: the leg's first section names it in
+ * its header (an escort of an empty coach finds it said there, and no blank list to sign). A leg
+ * with nobody on it at all gets one short section that says so.
+ */
 function sections(papers: BatchPapers): Section[] {
   const byId = new Map(papers.passengers.map((passenger) => [passenger.workerId, passenger]));
   return papers.legs.flatMap((leg, index) => {
+    const legNumber = index + 1;
     const seated = leg.vehicles.map((vehicle): Section => ({
       leg,
-      legNumber: index + 1,
+      legNumber,
       vehicle,
       rows: vehicle.seats.flatMap(({ workerId, seat }, position) => {
         const passenger = byId.get(workerId);
         return passenger ? [{ sequence: position + 1, passenger, seat }] : [];
       }),
+      emptyVehicles: [],
     }));
     const unseated = leg.unseated.flatMap((workerId, position) => {
       const passenger = byId.get(workerId);
       return passenger ? [{ sequence: position + 1, passenger, seat: '' }] : [];
     });
-    return unseated.length > 0 ? [...seated, { leg, legNumber: index + 1, vehicle: null, rows: unseated }] : seated;
+    const withPassengers = seated.filter((section) => section.rows.length > 0);
+    if (unseated.length > 0) withPassengers.push({ leg, legNumber, vehicle: null, rows: unseated, emptyVehicles: [] });
+    const emptyVehicles = seated.flatMap((section) =>
+      section.rows.length === 0 && section.vehicle ? [section.vehicle] : [],
+    );
+    const [first] = withPassengers;
+    if (!first) return [{ leg, legNumber, vehicle: null, rows: [], emptyVehicles }];
+    first.emptyVehicles = emptyVehicles;
+    return withPassengers;
   });
+}
+
+/** The one page of a manifest with nobody to list: what the batch is, and that there is nothing to print. */
+function drawNothingToList(sheet: Sheet, papers: BatchPapers): void {
+  const labels = localized(MANIFEST_LABELS, sheet.language);
+  let y = sheet.newPage('landscape');
+  const organization = sheet.print.organization.trim();
+  if (organization !== '') y = sheet.line(organization, MARGIN, y, { size: FONT_SIZE.body, colour: COLOURS.muted });
+  y = sheet.line(labels.title, MARGIN, y, { size: FONT_SIZE.title, bold: true });
+  y = sheet.line(batchLine(sheet, papers), MARGIN, y + 1, { size: FONT_SIZE.body });
+  sheet.paragraph(labels.noPassengers, MARGIN, y + 6, sheet.contentWidth, { size: FONT_SIZE.heading, bold: true });
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** Draws the manifest of `papers` onto `sheet`, one section per leg and vehicle. */
+/**
+ * Draws the manifest of `papers` onto `sheet`, one section per leg and vehicle with passengers.
+ * Every page of a section after the first repeats, above the table's header, a running header with
+ * the batch, the leg and the vehicle and "page x of y" of the section. A vehicle's signature lines
+ * share their page with at least its last three rows (or its whole list, when shorter).
+ */
 export async function drawManifest(sheet: Sheet, papers: BatchPapers, options: DocumentOptions = {}): Promise<void> {
   const labels = localized(MANIFEST_LABELS, sheet.language);
   const columns = chosenColumns(options);
@@ -236,6 +320,12 @@ export async function drawManifest(sheet: Sheet, papers: BatchPapers, options: D
   const boardedColumn = columns.indexOf('boarded');
   const all = sections(papers);
   const total = all.reduce((sum, section) => sum + section.rows.length, 0);
+  if (papers.passengers.length === 0) {
+    throwIfAborted(options.signal);
+    drawNothingToList(sheet, papers);
+    options.onProgress?.(total, total);
+    return;
+  }
   let done = 0;
   for (const section of all) {
     throwIfAborted(options.signal);
@@ -248,6 +338,11 @@ export async function drawManifest(sheet: Sheet, papers: BatchPapers, options: D
       ...totals,
       share: share(totals.poor, totals.count),
     });
+    if (section.rows.length === 0) {
+      // A leg with nobody on it: its header, its empty vehicles, and no table.
+      drawSectionHeader(sheet, papers, section);
+      continue;
+    }
     const body = section.rows.map((row) =>
       columns.map((column) =>
         column === 'enterprise'
@@ -255,60 +350,53 @@ export async function drawManifest(sheet: Sheet, papers: BatchPapers, options: D
           : cellText(column, row, sheet, seatOf),
       ),
     );
-    /** Draws the section's header and table; returns its first page and the y below the table. */
-    const drawSection = (reserveBottom: number): { firstPage: number; end: number } => {
-      const startY = drawSectionHeader(sheet, papers, section);
-      const firstPage = sheet.pageNumber;
-      if (body.length === 0)
-        return { firstPage, end: sheet.line(labels.empty, MARGIN, startY + 2, { colour: COLOURS.muted }) };
-      // Measured on the section's own (landscape) page.
-      const widths = columns.map((column) => (COLUMN_WEIGHTS[column] / weight) * sheet.contentWidth);
-      const end = sheet.table({
-        head: [columns.map((column) => labels[column])],
-        body,
-        startY,
-        widths,
-        reserveBottom,
-        columnStyles: Object.fromEntries(
-          columns.flatMap((column, index) => (CENTRED.has(column) ? [[index, { halign: 'center' }]] : [])),
-        ),
-        onPage: (pageNumber) => {
-          // A page of this section beyond the first repeats the section's header line in small print.
-          if (pageNumber > firstPage) {
-            sheet.line(
-              `${labels.title}${GAP}${papers.batch.name}${GAP}${vehicle ? carriageTitle(vehicle) : labels.unseatedTitle}`,
-              MARGIN,
-              MARGIN - 7,
-              { size: FONT_SIZE.footer, colour: COLOURS.muted },
-            );
-          }
-        },
-        onRow: (rowIndex) => {
-          if (rowIndex % 100 === 99) options.onProgress?.(done + rowIndex + 1, total);
-        },
-        didDrawCell: (data) => {
-          if (data.section === 'body' && data.column.index === boardedColumn) {
-            const x = data.cell.x + (data.cell.width - BOX_SIZE) / 2;
-            const top = data.cell.y + (data.cell.height - BOX_SIZE) / 2;
-            sheet.doc.setDrawColor(...COLOURS.text);
-            sheet.doc.setLineWidth(0.25);
-            sheet.doc.rect(x, top, BOX_SIZE, BOX_SIZE);
-          }
-        },
-      });
-      return { firstPage, end };
-    };
-    let { firstPage: sectionFirstPage, end: y } = drawSection(0);
-    if (vehicle && !signaturesFit(sheet, y)) {
-      // The signatures would sit alone on a page of their own: draw the table again, keeping room
-      // for them at the foot of its pages, so they share the last page with the last rows.
-      sheet.discardPagesFrom(sectionFirstPage);
-      ({ firstPage: sectionFirstPage, end: y } = drawSection(signaturesHeight(sheet)));
-    }
-    if (vehicle) drawSignatures(sheet, papers, section, y);
-    for (let page = sectionFirstPage; page <= sheet.pageCount; page += 1) {
+    const header = runningHeader(sheet, papers, section);
+    let titleY = MARGIN;
+    const { firstPage, end } = drawKeptTable(sheet, {
+      orientation: 'landscape',
+      start: () => {
+        const drawn = drawSectionHeader(sheet, papers, section);
+        titleY = drawn.titleY;
+        return drawn.y;
+      },
+      closingHeight: vehicle ? signaturesHeight(sheet) : 0,
+      continuationTop: runningHeaderHeight(sheet, header),
+      head: [columns.map((column) => labels[column])],
+      body,
+      // Measured for the section's own (landscape) pages, whichever page is current now.
+      widths: columns.map((column) => (COLUMN_WEIGHTS[column] / weight) * sheet.contentWidthOf('landscape')),
+      columnStyles: Object.fromEntries(
+        columns.flatMap((column, index) => (CENTRED.has(column) ? [[index, { halign: 'center' }]] : [])),
+      ),
+      onRow: (rowIndex) => {
+        if (rowIndex % 100 === 99) options.onProgress?.(done + rowIndex + 1, total);
+      },
+      didDrawCell: (data) => {
+        if (data.section === 'body' && data.column.index === boardedColumn) {
+          const x = data.cell.x + (data.cell.width - BOX_SIZE) / 2;
+          const top = data.cell.y + (data.cell.height - BOX_SIZE) / 2;
+          sheet.doc.setDrawColor(...COLOURS.text);
+          sheet.doc.setLineWidth(0.25);
+          sheet.doc.rect(x, top, BOX_SIZE, BOX_SIZE);
+        }
+      },
+    });
+    if (vehicle) drawSignatures(sheet, section, end);
+    const lastPage = sheet.pageCount;
+    const pages = lastPage - firstPage + 1;
+    for (let page = firstPage; page <= lastPage; page += 1) {
+      sheet.doc.setPage(page);
+      const pageLabel = fill(vehicle ? labels.vehiclePage : labels.sectionPage, { page: page - firstPage + 1, pages });
+      if (page === firstPage) {
+        // On the title's baseline, so that it reads as the same line.
+        const top = titleY + (sheet.lineHeight(FONT_SIZE.title) - sheet.lineHeight(FONT_SIZE.body)) * 0.8;
+        sheet.line(pageLabel, sheet.pageWidth - MARGIN, top, { size: FONT_SIZE.body, align: 'right' });
+      } else {
+        drawRunningHeader(sheet, header, pageLabel);
+      }
       sheet.setPageNote(page, [note]);
     }
+    sheet.doc.setPage(lastPage);
     done += section.rows.length;
   }
   options.onProgress?.(total, total);

@@ -146,6 +146,17 @@ export const DOCUMENT_KINDS = ['cover', 'manifest', 'health-sheet', 'handover', 
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+/**
+ * Whether a document of a batch with `passengers` passengers would have nothing to show: every
+ * document lists passengers but the cover sheet, which states the batch and its gate whoever is on
+ * it. "Print all" of an empty batch would be a cover and four pages saying there is nobody, so it
+ * is refused too; the cover alone is still printed. (The builders, asked anyway, print one page
+ * that says there is nothing to print, never blank pages.)
+ */
+export function nothingToPrint(kind: DocumentKind | 'all', passengers: number): boolean {
+  return passengers === 0 && kind !== 'cover';
+}
+
 /** Reports how far a long document has come; `done` of `total` steps. */
 export type DocumentProgress = (done: number, total: number) => void;
 

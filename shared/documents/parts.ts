@@ -3,7 +3,7 @@
  * share: where each passenger sits on each leg, how a seat and a leg are written, the title block,
  * a grid of facts, and the pause between sections that lets a worker hear a cancel.
  */
-import type { Styles } from 'jspdf-autotable';
+import type { RowInput, Styles } from 'jspdf-autotable';
 import { addMinutesToTimestamp, beijingClockTime, formatCalendarDate, formatTimestamp } from '../dates';
 import type { BatchStatus, Language } from '../domain/records';
 import { carriageLabel, seatLabel } from '../seating/label';
@@ -11,7 +11,7 @@ import { LEG_MODE_LABELS, fill } from './labels';
 import type { Labels } from './labels';
 import type { BatchPapers, PaperLeg, PaperVehicle } from './model';
 import { COLOURS, FONT_SIZE, MARGIN } from './sheet';
-import type { Orientation, Rgb, Sheet } from './sheet';
+import type { Orientation, Rgb, Sheet, SheetTableOptions } from './sheet';
 
 /** Lets the event loop run (a cancel message, a progress update) before the next section. */
 export function nextTurn(): Promise<void> {
@@ -204,4 +204,65 @@ export function noteOnPages(sheet: Sheet, from: number, note: string): void {
   sheet.setStyle({ size: FONT_SIZE.footer, bold: true });
   const lines = sheet.wrap(note, sheet.contentWidth);
   for (let page = from; page <= sheet.pageCount; page += 1) sheet.setPageNote(page, lines);
+}
+
+/** The fewest rows that go with a table's closing block (totals, signatures) onto a page after the first. */
+export const ROWS_KEPT_WITH_CLOSING = 3;
+
+export interface KeptTableOptions extends Omit<SheetTableOptions, 'startY' | 'body' | 'reserveTop' | 'reserveBottom'> {
+  body: RowInput[];
+  orientation: Orientation;
+  /** Starts the table's first page (a new page with the document's head); returns where the table starts. */
+  start: () => number;
+  /** Height of what must follow the last row on the same page: totals, signature lines. */
+  closingHeight: number;
+  /** Room kept free at the top of every page after the first, for a running header drawn afterwards. */
+  continuationTop?: number;
+}
+
+/**
+ * A table whose closing block (signatures and the like) never stands alone on a page, nor with just
+ * one or two rows on a page after the first: when it would, the last {@link ROWS_KEPT_WITH_CLOSING}
+ * rows (or all of them, for a short table) go on the next page with it. Only the pages from the
+ * one that changes are drawn again. Returns the table's first page and the y below its last row,
+ * where the closing block has room. `didDrawCell` sees row indexes counted within the part drawn.
+ */
+export function drawKeptTable(sheet: Sheet, options: KeptTableOptions): { firstPage: number; end: number } {
+  const { body, orientation, start, closingHeight, continuationTop = 0, onRow, ...table } = options;
+  const pageOfRow: number[] = [];
+  const draw = (from: number, to: number, startY: number): number =>
+    sheet.table({
+      ...table,
+      body: body.slice(from, to),
+      startY,
+      reserveTop: continuationTop,
+      onRow: (index) => {
+        pageOfRow[from + index] = sheet.pageNumber;
+        onRow?.(from + index);
+      },
+    });
+  const continuation = (): number => sheet.newPage(orientation) + continuationTop;
+  const startY = start();
+  const first = sheet.pageNumber;
+  const end = draw(0, body.length, startY);
+  const last = sheet.pageNumber;
+  const keep = Math.min(ROWS_KEPT_WITH_CLOSING, body.length);
+  const rowsOnLast = pageOfRow.filter((page) => page === last).length;
+  const fits = end + closingHeight <= sheet.contentBottom;
+  if (fits && (last === first || rowsOnLast >= keep)) return { firstPage: first, end };
+  const split = body.length - keep;
+  const splitPage = pageOfRow[split] ?? last;
+  const from = pageOfRow.indexOf(splitPage);
+  if (split <= 0 || from === split) {
+    // Rows so tall that three of them and the closing block do not share a page: the block goes
+    // on the next page, under the running header.
+    return { firstPage: first, end: continuation() };
+  }
+  sheet.discardPagesFrom(splitPage);
+  if (splitPage === first) {
+    draw(0, split, start());
+  } else {
+    draw(from, split, continuation());
+  }
+  return { firstPage: first, end: draw(split, body.length, continuation()) };
 }

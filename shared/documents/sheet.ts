@@ -18,6 +18,10 @@ export type Orientation = 'portrait' | 'landscape';
 
 /** Page margin, in millimetres. */
 export const MARGIN = 12;
+/** The sides of an A4 sheet, in millimetres. */
+const A4_SHORT_SIDE = 210;
+const A4_LONG_SIDE = 297;
+
 /** Room kept free at the bottom of every page for the footer. */
 export const FOOTER_HEIGHT = 16;
 
@@ -69,6 +73,8 @@ export interface SheetTableOptions {
   onRow?: (rowIndex: number) => void;
   didDrawCell?: UserOptions['didDrawCell'];
   bodyMinCellHeight?: number;
+  /** Extra room kept free at the top of each page the table continues on (for a running header). */
+  reserveTop?: number;
   /** Extra room kept free at the bottom of each of the table's pages (for what must follow it). */
   reserveBottom?: number;
 }
@@ -103,6 +109,11 @@ export class Sheet {
   /** Width between the margins. */
   get contentWidth(): number {
     return this.pageWidth - 2 * MARGIN;
+  }
+
+  /** Width between the margins of an A4 page in `orientation`, whichever page is current. */
+  contentWidthOf(orientation: Orientation): number {
+    return (orientation === 'landscape' ? A4_LONG_SIDE : A4_SHORT_SIDE) - 2 * MARGIN;
   }
 
   /** The lowest y that content may reach before the footer. */
@@ -215,7 +226,7 @@ export class Sheet {
       body: options.body,
       startY: options.startY,
       margin: {
-        top: MARGIN,
+        top: MARGIN + (options.reserveTop ?? 0),
         bottom: MARGIN + FOOTER_HEIGHT + (options.reserveBottom ?? 0),
         left: MARGIN,
         right: MARGIN,

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrintContext } from '@shared/documents';
+import { nothingToPrint } from '@shared/documents/model';
 import type { FieldProblem } from '@shared/domain/problems';
 import type { Batch, Route } from '@shared/domain/records';
 import {
@@ -96,6 +97,10 @@ export function DocumentsPanel({ batch, route }: DocumentsPanelProps) {
   };
 
   const make = async (row: DocumentRow, purpose: Job['purpose']): Promise<void> => {
+    if (passengers && nothingToPrint(requestFor(row, undefined).kind, passengers.length)) {
+      notifications.show({ color: 'yellow', message: t('documents.nothingToPrint', { document: documentName(row) }) });
+      return;
+    }
     const abort = new AbortController();
     controller.current = abort;
     setJob({ row, purpose, percent: 0 });

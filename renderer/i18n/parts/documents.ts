@@ -84,6 +84,7 @@ export const documentsZhCN = {
   failed: '生成文件失败：{{message}}',
   fontsMissing: '找不到打印用的字体文件，请重新安装软件。',
   notFound: '这个批次已被删除，不能打印',
+  nothingToPrint: '这个批次还没有乘客，“{{document}}”没有可打印的内容。',
   check: {
     title: '核对打印件',
     hint: '用扫码枪扫描打印件封面上的二维码（或粘贴它的内容），核对打印件是否与这个批次现在的名单一致。',
@@ -194,6 +195,7 @@ export const documentsEn: Widen<typeof documentsZhCN> = {
   failed: 'The document could not be made: {{message}}',
   fontsMissing: 'The fonts for printing are missing: please reinstall the app.',
   notFound: 'This batch was deleted and cannot be printed',
+  nothingToPrint: 'This batch has no passengers yet: “{{document}}” has nothing to print.',
   check: {
     title: 'Check a printed copy',
     hint: 'Scan the QR code on a printed cover sheet with a scanner (or paste what it says) to check whether the printed copy matches this batch’s data now.',

@@ -200,4 +200,16 @@ describe('boarding cards', () => {
     );
     expect(chineseNotFromData(lines.join('\n'), papers, print)).toEqual([]);
   });
+
+  it('prints one page that says there is no card to print for a batch with no passengers', async () => {
+    const papers = makePapers({ passengers: 0 });
+    const pages = await pdfLines(await cards(papers));
+    expect(pages).toHaveLength(1);
+    expect(lineWith(pages[0] ?? [], '没有')).toBe('本批次还没有乘客，没有可打印的内容。');
+    expect(lineWith(pages[0] ?? [], papers.batch.name)).toBe(`${papers.batch.name} · 2026年2月18日`);
+    const english = await pdfLines(await cards(papers, { language: 'en' }));
+    expect(lineWith(english[0] ?? [], 'no passengers')).toBe(
+      'This batch has no passengers yet: there is nothing to print.',
+    );
+  });
 });

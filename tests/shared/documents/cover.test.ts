@@ -142,7 +142,7 @@ describe('cover sheet', () => {
     expect(text).not.toContain('组织单位 黄志明');
   });
 
-  it('numbers its pages', async () => {
+  it('numbers its pages and names the batch on each of them', async () => {
     const papers = mixedPapers();
     // Twelve items under each unification: the gate table runs onto a second page.
     papers.gate = papers.gate.map((unification) => ({
@@ -159,6 +159,10 @@ describe('cover sheet', () => {
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((lines, index) => {
       expect(lineWith(lines, '第 ', ' 页')).toContain(`第 ${index + 1} 页 / 共 ${pages.length} 页`);
+    });
+    // A page that comes loose still says whose cover it is.
+    pages.forEach((lines) => {
+      expect(lineWith(lines, '批次封面 ·')).toBe(`批次封面 · ${papers.batch.name} · 2026年2月18日`);
     });
     const text = pages.flat().join('\n');
     expect(text).toContain('统一保障第12项');

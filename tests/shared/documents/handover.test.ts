@@ -200,4 +200,26 @@ describe('handover sheet', () => {
     ).rejects.toMatchObject({ name: 'AbortError' });
     expect(progress).toEqual(['1/2']);
   });
+
+  it('never leaves the count and the signatures alone, or with one or two rows, on a page of their own', async () => {
+    const oneEnterprise = (count: number): BatchPapers => {
+      const papers = makePapers({ passengers: count });
+      for (const passenger of papers.passengers) passenger.enterpriseId = 'e-1';
+      return papers;
+    };
+    const rowsOn = (lines: readonly string[]) => lines.filter((line) => /^\d+ [^\d\s]/.test(line));
+    // How many rows the first page holds: a list as long, or one row longer, used to leave the
+    // signatures alone, or with one row, on the next page.
+    const rowsOnFirstPage = rowsOn((await handover(oneEnterprise(60)))[0] ?? []).length;
+    expect(rowsOnFirstPage).toBeGreaterThan(5);
+    for (const count of [rowsOnFirstPage, rowsOnFirstPage + 1]) {
+      const pages = await handover(oneEnterprise(count));
+      const signed = pages.filter((lines) => lines.some((line) => line.includes('移交方（随车人员）')));
+      expect(signed, `${count} passengers`).toHaveLength(1);
+      expect(rowsOn(signed[0] ?? []).length, `${count} passengers`).toBeGreaterThanOrEqual(3);
+      expect(lineWith(signed[0] ?? [], '交接人数')).toContain(`共 ${count} 人`);
+      const sequence = pages.flatMap(rowsOn).map((line) => Number(line.split(' ')[0]));
+      expect(sequence).toEqual(Array.from({ length: count }, (_, index) => index + 1));
+    }
+  });
 });

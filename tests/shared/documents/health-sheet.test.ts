@@ -134,4 +134,10 @@ describe('health-check sheet', () => {
       expect(chineseNotFromData(lines.join('\n'), papers, print)).toEqual([]);
     }
   });
+
+  it('says there is nobody to check for a batch with no passengers, instead of an empty form', async () => {
+    const pages = await healthSheet(makePapers({ passengers: 0 }), true);
+    expect(pages).toHaveLength(1);
+    expect(lineWith(pages[0] ?? [], '没有')).toBe('本批次还没有乘客，没有可打印的内容。');
+  });
 });

@@ -5,6 +5,7 @@ import type { BatchPapers, DocumentOptions, PrintContext } from '@shared/documen
 import { Sheet } from '@shared/documents/sheet';
 import { startsWithClosingPunctuation } from '@shared/documents/wrap';
 import { RARE_NAMES, documentFonts, makePapers, makePrintContext, pdfLines } from '../../fixtures/documents';
+import { lineWith } from '../../fixtures/pdf-text';
 
 async function manifest(
   papers: BatchPapers,
@@ -174,5 +175,100 @@ describe('the passenger manifest', () => {
       onProgress: (done, total) => progress.push([done, total]),
     });
     expect(progress.at(-1)).toEqual([16, 16]);
+  });
+});
+
+/** The passengers' rows on a page: lines that start with a sequence number and a name. */
+function rowsOn(lines: readonly string[]): string[] {
+  return lines.filter((line) => /^\d+ [^\d\s]/.test(line));
+}
+
+/** Papers with one coach of `count` passengers on one leg: its list is the whole manifest. */
+function oneCoach(count: number): BatchPapers {
+  const papers = makePapers({ passengers: count, perCoach: count });
+  papers.legs = papers.legs.slice(0, 1);
+  return papers;
+}
+
+describe('the manifest’s pages', () => {
+  it('names the batch, the leg and the vehicle on every page, continuation pages marked with the vehicle’s page x of y', async () => {
+    const papers = makePapers({ passengers: 70, perCoach: 45 });
+    const pages = await manifest(papers);
+    const sections = papers.legs.flatMap((leg, index) =>
+      leg.vehicles.map((vehicle) => ({
+        leg: `第 ${index + 1} 段（${leg.mode === 'coach' ? '汽车' : '火车'}）`,
+        vehicle: `车辆：${vehicle.label}（${vehicle.seatCount} 座）`,
+      })),
+    );
+    expect(pages.length).toBeGreaterThan(sections.length);
+    pages.forEach((lines, index) => {
+      // Read as one text: a long header wraps, and the reader hears it whole.
+      const text = lines.join('');
+      expect(text, `page ${index + 1}`).toContain(papers.batch.name);
+      const named = sections.filter((section) => text.includes(section.leg) && text.includes(section.vehicle));
+      expect(named, `page ${index + 1}:\n${lines.join('\n')}`).toHaveLength(1);
+    });
+    const coach = papers.legs[0]?.vehicles[0];
+    if (!coach) throw new Error('fixture has no coach');
+    const coachPages = pages.filter((lines) => lines.join('').includes(`车辆：${coach.label}（`));
+    expect(coachPages.length).toBeGreaterThan(1);
+    coachPages.forEach((lines, index) => {
+      expect(lineWith(lines, '本车第')).toContain(`本车第 ${index + 1} 页 / 共 ${coachPages.length} 页`);
+      if (index > 0) expect(lineWith(lines, '乘客名单（续）')).toContain(coach.label);
+      // The table's header is repeated under the running header.
+      expect(lineWith(lines, '序号', '姓名')).toContain('身份证号');
+    });
+  });
+
+  it('never leaves the signatures alone, or with one or two rows, on a page of their own', async () => {
+    // How many rows the first page holds: a list one or two rows longer used to spill them, or
+    // the signatures alone, onto a second page.
+    const rowsOnFirstPage = rowsOn((await manifest(oneCoach(60)))[0] ?? []).length;
+    expect(rowsOnFirstPage).toBeGreaterThan(5);
+    for (const count of [rowsOnFirstPage, rowsOnFirstPage + 1]) {
+      const pages = await manifest(oneCoach(count));
+      const signed = pages.filter((lines) => lines.some((line) => line.includes('随车人员签字')));
+      expect(signed, `${count} passengers`).toHaveLength(1);
+      expect(rowsOn(signed[0] ?? []).length, `${count} passengers`).toBeGreaterThanOrEqual(3);
+      // Every passenger is still listed once, in order.
+      const sequence = pages.flatMap(rowsOn).map((line) => Number(line.split(' ')[0]));
+      expect(sequence).toEqual(Array.from({ length: count }, (_, index) => index + 1));
+    }
+  });
+
+  it('gives a vehicle with no passengers no page, and names it under its leg', async () => {
+    const papers = makePapers({ passengers: 10, perCoach: 10 });
+    papers.legs[0]?.vehicles.push({
+      id: 'coach-empty',
+      kind: 'coach',
+      label: '桂L99999',
+      seatCount: 49,
+      escort: null,
+      seats: [],
+    });
+    const pages = await manifest(papers);
+    // One page for the coach with passengers, one for the carriage: none for the empty coach.
+    expect(pages).toHaveLength(2);
+    expect(pages.filter((lines) => lines.join('\n').includes('桂L99999'))).toHaveLength(1);
+    expect(lineWith(pages[0] ?? [], '桂L99999')).toBe('本段无乘客的车辆（不另列名单）：桂L99999');
+    const english = await manifest(papers, { language: 'en' });
+    expect(english).toHaveLength(2);
+    expect(lineWith(english[0] ?? [], '桂L99999')).toBe('No passengers on this leg, so no list: 桂L99999');
+  });
+
+  it('says there is nobody to list for a batch with no passengers, on one page', async () => {
+    const papers = makePapers({ passengers: 0 });
+    papers.legs[0]?.vehicles.push({
+      id: 'coach-1',
+      kind: 'coach',
+      label: '桂L12345',
+      seatCount: 49,
+      escort: null,
+      seats: [],
+    });
+    const pages = await manifest(papers);
+    expect(pages).toHaveLength(1);
+    expect(lineWith(pages[0] ?? [], '没有')).toBe('本批次还没有乘客，没有可打印的乘客名单。');
+    expect(lineWith(pages[0] ?? [], '线路')).toContain(papers.batch.name);
   });
 });
