@@ -21,22 +21,35 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-/** Where the renderer finds the document fonts, relative to its index.html (renderer/features/documents). */
-const DOCUMENT_FONTS: Readonly<Record<string, string>> = {
-  'fonts/NotoSansSC-Regular.ttf': '400Regular/NotoSansSC_400Regular.ttf',
-  'fonts/NotoSansSC-Bold.ttf': '700Bold/NotoSansSC_700Bold.ttf',
+/**
+ * Where the renderer finds the document fonts, relative to its index.html (renderer/features/documents),
+ * and where they come from: an npm package and the file inside it. Noto Sans TC is the fallback
+ * for CJK Extension B characters that Noto Sans SC lacks (issue 15).
+ */
+const DOCUMENT_FONTS: Readonly<Record<string, { package: string; file: string }>> = {
+  'fonts/NotoSansSC-Regular.ttf': {
+    package: '@expo-google-fonts/noto-sans-sc',
+    file: '400Regular/NotoSansSC_400Regular.ttf',
+  },
+  'fonts/NotoSansSC-Bold.ttf': { package: '@expo-google-fonts/noto-sans-sc', file: '700Bold/NotoSansSC_700Bold.ttf' },
+  'fonts/NotoSansTC-Regular.ttf': {
+    package: '@expo-google-fonts/noto-sans-tc',
+    file: '400Regular/NotoSansTC_400Regular.ttf',
+  },
 };
 
 /**
- * Copies Noto Sans SC regular and bold from their npm package into the renderer's output at build
- * time, and serves them from the package in `electron-vite dev` (issue 6). The 11 MB files never
- * enter the source tree, so they are never committed.
+ * Copies the document fonts from their npm packages into the renderer's output at build time, and
+ * serves them from the packages in `electron-vite dev` (issue 6). The large files never enter the
+ * source tree, so they are never committed.
  */
 function documentFonts(): Plugin {
-  const fontPackage = dirname(createRequire(import.meta.url).resolve('@expo-google-fonts/noto-sans-sc/package.json'));
+  const require = createRequire(import.meta.url);
   const sourceOf = (fileName: string): string | undefined => {
-    const inPackage = DOCUMENT_FONTS[fileName];
-    return inPackage === undefined ? undefined : resolve(fontPackage, inPackage);
+    const font = DOCUMENT_FONTS[fileName];
+    return font === undefined
+      ? undefined
+      : resolve(dirname(require.resolve(`${font.package}/package.json`)), font.file);
   };
   return {
     name: 'planner-document-fonts',

@@ -17,15 +17,29 @@
  * - and rewrites the PDF's ToUnicode map as jsPDF writes it, so that the stand-in reads back,
  *   copies and searches as the real character.
  * A character the font has no glyph for at all prints as □ instead of cutting the text short.
+ *
+ * Noto Sans SC covers GB 18030-2022 implementation level 2, but a name may hold a rarer character
+ * (CJK Extension B and later). Fallback fonts (Noto Sans TC, regular weight only) draw those: the
+ * character gets a stand-in that Noto Sans SC measures as one ideograph wide (so that wrapping and
+ * table widths stay right) and that the fallback font maps to the real glyph; this module wraps the
+ * document's `text` so that every line holding such a stand-in is drawn in runs, each run in its own
+ * font (see docs/architecture.md#documents). `canDraw` tells, before printing, what no font has.
  */
 import { jsPDF } from 'jspdf';
 
 export const FONT_FAMILY = 'NotoSansSC';
 
-/** The two TrueType files as they come from `@expo-google-fonts/noto-sans-sc`. */
+/** The family the fallback fonts are registered under, numbered in their order (`PlannerFallback1`, …). */
+export const FALLBACK_FAMILY = 'PlannerFallback';
+
+/**
+ * The two TrueType files as they come from `@expo-google-fonts/noto-sans-sc`, and the fallback
+ * fonts (regular weight, tried in order) for characters that Noto Sans SC lacks.
+ */
 export interface FontFiles {
   regular: Uint8Array;
   bold: Uint8Array;
+  fallbacks?: readonly Uint8Array[];
 }
 
 /** The parts of jsPDF's parsed TrueType font (its `TTFFont`) that this module reads or sets. */
@@ -42,6 +56,12 @@ interface FontFace {
   supplementary: ReadonlyMap<number, number>;
 }
 
+interface FallbackFace extends FontFace {
+  /** The name documents register it under (unique to this set of fonts), in the family `PlannerFallback<n>`. */
+  name: string;
+  family: string;
+}
+
 /** Both styles, parsed once and reused by every document. */
 export interface DocumentFonts {
   regular: FontFace;
@@ -50,13 +70,25 @@ export interface DocumentFonts {
   names: { normal: string; bold: string };
   /** Stand-ins given so far: the same in every document, since the parsed fonts are shared. */
   standIns: Map<number, number>;
+  /** Fonts for what Noto Sans SC lacks, tried in order. */
+  fallbacks: readonly FallbackFace[];
+  /** Stand-ins given so far for characters a fallback font draws: character → stand-in and font. */
+  fallbackStandIns: Map<number, { standIn: number; face: number }>;
+  /** The fallback font of each such stand-in, by stand-in. */
+  fallbackOf: Map<number, number>;
 }
 
 /** What prints in place of a character that the font cannot draw. */
 export const MISSING_GLYPH_STAND_IN = '□';
 
+/** Stand-ins for Noto Sans SC's own supplementary characters. */
 const PRIVATE_USE_FIRST = 0xe000;
-const PRIVATE_USE_LAST = 0xf8ff;
+const PRIVATE_USE_LAST = 0xefff;
+/** Stand-ins for characters that a fallback font draws. */
+const FALLBACK_STAND_IN_FIRST = 0xf000;
+const FALLBACK_STAND_IN_LAST = 0xf8ff;
+/** The character whose width a fallback character is measured with: the ideographic space, one em. */
+const IDEOGRAPHIC_SPACE = 0x3000;
 
 /**
  * The glyphs of code points above U+FFFF, from the font's format-12 character map (the segmented
@@ -111,14 +143,24 @@ function parse(bytes: Uint8Array): ParsedFont {
 export function loadDocumentFonts(files: FontFiles): DocumentFonts {
   loads += 1;
   const names = { normal: `NotoSansSC-Regular-${String(loads)}`, bold: `NotoSansSC-Bold-${String(loads)}` };
+  const fallbacks = (files.fallbacks ?? []).map((bytes, index): FallbackFace => ({
+    parsed: parse(bytes),
+    supplementary: supplementaryGlyphs(bytes),
+    name: `PlannerFallback${String(index + 1)}-${String(loads)}`,
+    family: `${FALLBACK_FAMILY}${String(index + 1)}`,
+  }));
   const fonts: DocumentFonts = {
     regular: { parsed: parse(files.regular), supplementary: supplementaryGlyphs(files.regular) },
     bold: { parsed: parse(files.bold), supplementary: supplementaryGlyphs(files.bold) },
     names,
     standIns: new Map(),
+    fallbacks,
+    fallbackStandIns: new Map(),
+    fallbackOf: new Map(),
   };
   parsedByName.set(names.normal, fonts.regular.parsed);
   parsedByName.set(names.bold, fonts.bold.parsed);
+  for (const face of fallbacks) parsedByName.set(face.name, face.parsed);
   return fonts;
 }
 
@@ -200,9 +242,51 @@ const arabicShaping = events.findIndex(
 );
 if (arabicShaping >= 0) events.splice(arabicShaping, 1);
 
+/** Whether a code point is one this module hands out as a stand-in (and so never prints as itself). */
+function isPrivateUse(codePoint: number): boolean {
+  return codePoint >= PRIVATE_USE_FIRST && codePoint <= FALLBACK_STAND_IN_LAST;
+}
+
+/** The glyph a face has for a character, from its format-4 map (BMP) or its format-12 map (beyond). */
+function glyphOf(face: FontFace, codePoint: number): number | undefined {
+  if (codePoint > 0xffff) return face.supplementary.get(codePoint);
+  if (isPrivateUse(codePoint)) return undefined;
+  const glyph = codeMap(face.parsed)[codePoint];
+  return glyph ? glyph : undefined;
+}
+
+/** Which font prints a character: Noto Sans SC (both styles), a fallback font, or none (it prints as □). */
+function sourceOf(fonts: DocumentFonts, codePoint: number): 'main' | number | null {
+  if (glyphOf(fonts.regular, codePoint) !== undefined && glyphOf(fonts.bold, codePoint) !== undefined) return 'main';
+  const face = fonts.fallbacks.findIndex((fallback) => glyphOf(fallback, codePoint) !== undefined);
+  return face >= 0 ? face : null;
+}
+
 /**
- * One document's fonts: registers both styles and turns any text into what jsPDF can print.
- * Use `printable()` on every string before it reaches jsPDF or jspdf-autotable.
+ * Whether some document font can draw a character (line breaks and tabs count as drawable: they
+ * are never printed as glyphs). What it says no to prints as □.
+ */
+export function canDraw(fonts: DocumentFonts, codePoint: number): boolean {
+  return codePoint === 0x0a || codePoint === 0x0d || codePoint === 0x09 || sourceOf(fonts, codePoint) !== null;
+}
+
+/** jsPDF's `text` as the documents call it (jspdf-autotable included). */
+type TextMethod = (text: string | string[], x: number, y: number, options?: TextOptions, transform?: unknown) => jsPDF;
+
+interface TextOptions {
+  align?: 'left' | 'center' | 'right' | 'justify';
+  maxWidth?: number;
+  angle?: number;
+  lineHeightFactor?: number;
+  [option: string]: unknown;
+}
+
+const FALLBACK_STAND_INS = /[\uf000-\uf8ff]/;
+
+/**
+ * One document's fonts: registers both styles (and the fallback fonts) and turns any text into
+ * what jsPDF can print. Use `printable()` on every string before it reaches jsPDF or
+ * jspdf-autotable; the document's `text` then draws fallback characters in their own font.
  */
 export class DocumentTypeface {
   private readonly bmp: Record<number, number | undefined>;
@@ -214,24 +298,27 @@ export class DocumentTypeface {
   ) {
     doc.addFont(fonts.names.normal, FONT_FAMILY, 'normal');
     doc.addFont(fonts.names.bold, FONT_FAMILY, 'bold');
+    for (const face of fonts.fallbacks) doc.addFont(face.name, face.family, 'normal');
     doc.setFont(FONT_FAMILY, 'normal');
-    // jspdf-autotable asks for the font list for every cell; it cannot change once both styles are in.
+    // jspdf-autotable asks for the font list for every cell; it cannot change once every font is in.
     const fontList = doc.getFontList();
     doc.getFontList = () => fontList;
-    this.registered('normal');
-    this.registered('bold');
+    this.registered(FONT_FAMILY, 'normal');
+    this.registered(FONT_FAMILY, 'bold');
+    for (const face of fonts.fallbacks) this.registered(face.family, 'normal');
     this.bmp = codeMap(fonts.regular.parsed);
+    if (fonts.fallbacks.length > 0) this.drawFallbackRuns();
   }
 
   /** Checks that a style came in with its parsed font, and clears the mark the hook set. */
-  private registered(style: 'normal' | 'bold'): void {
+  private registered(family: string, style: 'normal' | 'bold'): void {
     const fontList = this.doc.getFontList();
-    if (!(fontList[FONT_FAMILY] ?? []).includes(style)) throw new Error(`font style ${style} was not registered`);
+    if (!(fontList[family] ?? []).includes(style)) throw new Error(`font ${family} ${style} was not registered`);
     const previous = this.doc.getFont();
-    this.doc.setFont(FONT_FAMILY, style);
+    this.doc.setFont(family, style);
     const font = (this.doc.internal as unknown as { getFont: () => RegisteredFont }).getFont();
     this.doc.setFont(previous.fontName, previous.fontStyle);
-    if (!font.metadata) throw new Error(`font style ${style} has no parsed TrueType data`);
+    if (!font.metadata) throw new Error(`font ${family} ${style} has no parsed TrueType data`);
     font.isStandardFont = false;
   }
 
@@ -239,7 +326,6 @@ export class DocumentTypeface {
     const { standIns, regular, bold } = this.fonts;
     const known = standIns.get(codePoint);
     if (known !== undefined) return known;
-    if (!regular.supplementary.has(codePoint) || !bold.supplementary.has(codePoint)) return null;
     let standIn = PRIVATE_USE_FIRST + standIns.size;
     while (this.bmp[standIn] !== undefined) standIn += 1;
     if (standIn > PRIVATE_USE_LAST) return null;
@@ -252,7 +338,33 @@ export class DocumentTypeface {
     return standIn;
   }
 
-  /** The text as jsPDF can print it: stand-ins for supplementary characters, □ for what the font lacks. */
+  /**
+   * The stand-in of a character that fallback font `faceIndex` draws: Noto Sans SC measures it as
+   * an ideographic space in both styles, the fallback font maps it to the real glyph and reads it
+   * back as the real character.
+   */
+  private fallbackStandIn(codePoint: number, faceIndex: number): number | null {
+    const { fallbackStandIns, fallbackOf, fallbacks, regular, bold } = this.fonts;
+    const known = fallbackStandIns.get(codePoint);
+    if (known !== undefined) return known.standIn;
+    const face = fallbacks[faceIndex];
+    const glyph = face ? glyphOf(face, codePoint) : undefined;
+    if (!face || glyph === undefined) return null;
+    const standIn = FALLBACK_STAND_IN_FIRST + fallbackStandIns.size;
+    if (standIn > FALLBACK_STAND_IN_LAST) return null;
+    for (const main of [regular, bold]) {
+      const map = codeMap(main.parsed);
+      map[standIn] = map[IDEOGRAPHIC_SPACE];
+    }
+    codeMap(face.parsed)[standIn] = glyph;
+    face.parsed.plannerStandIns ??= new Map();
+    face.parsed.plannerStandIns.set(standIn, codePoint);
+    fallbackStandIns.set(codePoint, { standIn, face: faceIndex });
+    fallbackOf.set(standIn, faceIndex);
+    return standIn;
+  }
+
+  /** The text as jsPDF can print it: stand-ins for supplementary and fallback characters, □ for what no font has. */
   printable(text: string): string {
     const cached = this.printableCache.get(text);
     if (cached !== undefined) return cached;
@@ -261,16 +373,82 @@ export class DocumentTypeface {
       const codePoint = character.codePointAt(0) ?? 0;
       if (character === '\n') {
         result += character;
-      } else if (codePoint <= 0xffff) {
-        result += this.bmp[codePoint] ? character : MISSING_GLYPH_STAND_IN;
-      } else {
-        const standIn = this.standIn(codePoint);
-        result += standIn === null ? MISSING_GLYPH_STAND_IN : String.fromCharCode(standIn);
+        continue;
       }
+      const source = sourceOf(this.fonts, codePoint);
+      let printed: string | null = null;
+      if (source === 'main') {
+        const standIn = codePoint <= 0xffff ? codePoint : this.standIn(codePoint);
+        printed = standIn === null ? null : String.fromCharCode(standIn);
+      } else if (source !== null) {
+        const standIn = this.fallbackStandIn(codePoint, source);
+        printed = standIn === null ? null : String.fromCharCode(standIn);
+      }
+      result += printed ?? MISSING_GLYPH_STAND_IN;
     }
     if (this.printableCache.size < 50_000) this.printableCache.set(text, result);
     return result;
   }
+
+  /**
+   * Wraps the document's `text` so that a line holding fallback stand-ins is drawn run by run, each
+   * run in its font, from where the whole line would start (its width is the same either way).
+   * Lines without any are drawn as before, in one call.
+   */
+  private drawFallbackRuns(): void {
+    const doc = this.doc;
+    const original = doc.text.bind(doc) as TextMethod;
+    const fallbackOf = this.fonts.fallbackOf;
+    const families = this.fonts.fallbacks.map((face) => face.family);
+    const text: TextMethod = (value, x, y, options, transform) => {
+      const lines = typeof value === 'string' ? value.split(/\r\n|\r|\n/) : value;
+      if (
+        !lines.some((line) => FALLBACK_STAND_INS.test(line)) ||
+        options?.angle !== undefined ||
+        options?.maxWidth !== undefined ||
+        transform !== undefined
+      ) {
+        return original(value, x, y, options, transform);
+      }
+      const leading =
+        (doc.getFontSize() * (options?.lineHeightFactor ?? doc.getLineHeightFactor())) / doc.internal.scaleFactor;
+      const font = doc.getFont();
+      lines.forEach((line, index) => {
+        const lineY = y + index * leading;
+        const width = doc.getTextWidth(line);
+        let runX = options?.align === 'right' ? x - width : options?.align === 'center' ? x - width / 2 : x;
+        for (const run of fontRuns(line, (unit) => fallbackOf.get(unit))) {
+          const runWidth = doc.getTextWidth(run.text);
+          if (run.face === undefined) {
+            original(run.text, runX, lineY, { ...options, align: 'left' });
+          } else {
+            doc.setFont(families[run.face] ?? font.fontName, 'normal');
+            original(run.text, runX, lineY, { ...options, align: 'left' });
+            doc.setFont(font.fontName, font.fontStyle);
+          }
+          runX += runWidth;
+        }
+      });
+      return doc;
+    };
+    doc.text = text as typeof doc.text;
+  }
+}
+
+/** A line cut into runs of one font each: `face` is the fallback font's index, or undefined for Noto Sans SC. */
+export function fontRuns(
+  line: string,
+  faceOf: (unit: number) => number | undefined,
+): { text: string; face?: number }[] {
+  const runs: { text: string; face?: number }[] = [];
+  for (let index = 0; index < line.length; index += 1) {
+    const face = faceOf(line.charCodeAt(index));
+    const unit = line.charAt(index);
+    const last = runs.at(-1);
+    if (last && last.face === face) last.text += unit;
+    else runs.push(face === undefined ? { text: unit } : { text: unit, face });
+  }
+  return runs;
 }
 
 function codeMap(parsed: ParsedFont): Record<number, number | undefined> {

@@ -87,3 +87,6 @@ export { manifestColumnLabel } from './manifest-labels';
 export type { DocumentFonts, FontFiles } from './fonts';
 export type * from './model';
 export { DOCUMENT_KINDS, MANIFEST_COLUMNS } from './model';
+export { canDraw } from './fonts';
+export { findUnprintable } from './unprintable';
+export type { UnprintableEntry, UnprintableField, UnprintableRole } from './unprintable';

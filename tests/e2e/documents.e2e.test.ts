@@ -121,9 +121,10 @@ describe('printed documents', () => {
     ];
     expect(parts.every((part) => part.pages > 0)).toBe(true);
     expect(all.pages).toBe(parts.reduce((sum, part) => sum + part.pages, 0));
-    // Five documents, two font files, one read for the app's whole life.
+    // Five documents, three font files (the third is the fallback), one read for the app's whole life.
     expect(fontRequests.filter((url) => url.endsWith('/fonts/NotoSansSC-Regular.ttf'))).toHaveLength(1);
     expect(fontRequests.filter((url) => url.endsWith('/fonts/NotoSansSC-Bold.ttf'))).toHaveLength(1);
+    expect(fontRequests.filter((url) => url.endsWith('/fonts/NotoSansTC-Regular.ttf'))).toHaveLength(1);
 
     // Masked: no passenger's resident ID or phone in full, but in masked form.
     const text = await pdfText(new Uint8Array(readFileSync(all.file)));
@@ -279,4 +280,63 @@ describe('printed documents', () => {
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   }, 300_000);
+  it('prints a name with an Extension B character that Noto Sans SC lacks, and warns by name before □', async () => {
+    const [rare, missing] = PASSENGERS;
+    if (!rare || !missing) throw new Error('the demo batch has too few passengers');
+    // 𠕇 (U+20547) is in the fallback font only; U+F0000 (Plane 15, private use) is in no font.
+    const rareName = '张\u{20547}三';
+    const missingName = '王\u{F0000}芳';
+    const { context, page } = await openApp(browser);
+    await loadDemo(page, OPERATOR);
+    await seatEveryone(page);
+    for (const [worker, name] of [
+      [rare, rareName],
+      [missing, missingName],
+    ] as const) {
+      await page.goto(`${appUrl()}#/workers/${worker.id}`);
+      await page.getByRole('button', { name: '编辑', exact: true }).click();
+      await page.getByRole('dialog').getByRole('textbox', { name: /^姓名/ }).fill(name);
+      await page.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+      await page.getByText(`已保存“${name}”`).waitFor();
+    }
+    await openDocuments(page, '文件');
+
+    // Before anything is made: a warning names the person whose name would print with □, and only them.
+    let downloads = 0;
+    page.on('download', () => (downloads += 1));
+    await page.getByRole('button', { name: '保存乘客名单', exact: true }).click();
+    const warning = page.getByTestId('unprintable-warning');
+    await warning.waitFor({ timeout: 60_000 });
+    const entries = await warning.getByTestId('unprintable-entry').allInnerTexts();
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toContain(`乘客“${missingName}”的姓名`);
+    expect(entries[0]).toContain('U+F0000');
+    await page.screenshot({ path: join(ARTIFACTS, 'unprintable-warning-zh.png') });
+    // Cancel: nothing is made.
+    await page.getByRole('button', { name: '取消，先去改正', exact: true }).click();
+    await warning.waitFor({ state: 'detached' });
+    await page.getByTestId('documents-panel').and(page.locator('[data-busy="false"]')).waitFor();
+    expect(downloads).toBe(0);
+
+    // Go on: the manifest is made; the rare name reads back from the PDF as stored, the other with □.
+    const [started] = await Promise.all([
+      page.waitForEvent('download', { timeout: 120_000 }),
+      (async () => {
+        await page.getByRole('button', { name: '保存乘客名单', exact: true }).click();
+        await page.getByRole('button', { name: '仍然打印（这些字印成□）', exact: true }).click();
+      })(),
+    ]);
+    const file = join(ARTIFACTS, 'manifest-rare-names.pdf');
+    await started.saveAs(file);
+    const bytes = new Uint8Array(readFileSync(file));
+    // Each font's run of a line is a piece of text of its own; the reader joins pieces with a space.
+    const rows = (await pdfLines(bytes)).flat().map((line) => line.replaceAll(' ', ''));
+    expect(rows.some((row) => row.includes(rareName) && row.includes(maskResidentId(rare.residentId)))).toBe(true);
+    expect(rows.some((row) => row.includes('王□芳') && row.includes(maskResidentId(missing.residentId)))).toBe(true);
+    expect(rows.join('\n')).not.toContain('张□三');
+    // The fallback font is embedded as a subset: the file stays small.
+    expect(statSync(file).size).toBeLessThan(3_000_000);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  }, 600_000);
 });

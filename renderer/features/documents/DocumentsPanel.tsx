@@ -4,8 +4,8 @@ import { IconAlertTriangle, IconDeviceFloppy, IconEye, IconLock } from '@tabler/
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PrintContext } from '@shared/documents';
 import { nothingToPrint } from '@shared/documents/model';
+import type { PrintContext, UnprintableEntry } from '@shared/documents';
 import type { FieldProblem } from '@shared/domain/problems';
 import type { Batch, Route } from '@shared/domain/records';
 import {
@@ -23,7 +23,7 @@ import { useLanguage } from '../../i18n/use-language';
 import { logger } from '../../logger';
 import { platform } from '../../platform';
 import { DOCUMENT_ROWS, auditedDocument, handoverEnterprises, requestFor, type DocumentRow } from './document-rows';
-import { isAbortError, isFontsMissingError, printDocument } from './documents-client';
+import { findUnprintableNames, isAbortError, isFontsMissingError, printDocument } from './documents-client';
 import { documentFileName } from './file-name';
 import { FullNumbersConfirm, FullNumbersControl } from './FullNumbersControl';
 import { JobProgress, type Job } from './JobProgress';
@@ -31,6 +31,7 @@ import { paperGate } from './paper-gate';
 import { PreviewModal, type PreviewDocument } from './PreviewModal';
 import { PrintedCopyCheck } from './PrintedCopyCheck';
 import { SavedNotice, type SavedDocument } from './SavedNotice';
+import { UnprintableWarning } from './UnprintableWarning';
 
 /** The Select's value for "every receiving enterprise". */
 const ALL_ENTERPRISES = 'all';
@@ -63,6 +64,10 @@ export function DocumentsPanel({ batch, route }: DocumentsPanelProps) {
   const [job, setJob] = useState<Job | null>(null);
   const [preview, setPreview] = useState<(PreviewDocument & { fileName: string }) | null>(null);
   const [saved, setSaved] = useState<SavedDocument | null>(null);
+  const [unprintable, setUnprintable] = useState<{
+    entries: UnprintableEntry[];
+    decide: (go: boolean) => void;
+  } | null>(null);
   const controller = useRef<AbortController | null>(null);
   const previews = useRef(0);
 
@@ -108,6 +113,20 @@ export function DocumentsPanel({ batch, route }: DocumentsPanelProps) {
     const fileName = fileNameOf(row);
     try {
       const request = requestFor(row, row === 'handover' ? enterpriseId : undefined);
+      const source = await loadBatchPapers(batch.id);
+      const printT = i18n.getFixedT(language);
+      const papers = { ...source.papers, gate: paperGate(source.gate, { t: printT, language, batch, route }) };
+      // Never □ silently (issue 15): whoever would print so is named first, and the user decides.
+      const entries = await findUnprintableNames(papers, request);
+      if (abort.signal.aborted) throw abortError();
+      if (entries.length > 0) {
+        const go = await new Promise<boolean>((decide) => {
+          abort.signal.addEventListener('abort', () => decide(false), { once: true });
+          setUnprintable({ entries, decide });
+        });
+        setUnprintable(null);
+        if (!go) return;
+      }
       // Recorded before anything is built: a print of full numbers that fails half way still counts.
       const audit = fullNumbers
         ? await recordFullNumbersPrint(
@@ -117,9 +136,6 @@ export function DocumentsPanel({ batch, route }: DocumentsPanelProps) {
             request.kind === 'handover' ? request.enterpriseId : undefined,
           )
         : null;
-      const source = await loadBatchPapers(batch.id);
-      const printT = i18n.getFixedT(language);
-      const papers = { ...source.papers, gate: paperGate(source.gate, { t: printT, language, batch, route }) };
       const print: PrintContext = {
         language,
         operator: settings.operatorName,
@@ -276,6 +292,11 @@ export function DocumentsPanel({ batch, route }: DocumentsPanelProps) {
           setConfirming(false);
           setFullNumbers(true);
         }}
+      />
+      <UnprintableWarning
+        entries={unprintable?.entries ?? null}
+        onGo={() => unprintable?.decide(true)}
+        onCancel={() => unprintable?.decide(false)}
       />
       <PreviewModal
         preview={preview}

@@ -96,6 +96,11 @@ export class DocumentPrinter {
     }
   }
 
+  /** Runs `apply` with the fonts, read first if no build has read them yet. */
+  async withFonts<T>(apply: (fonts: DocumentFonts) => T): Promise<T> {
+    return apply(await this.documentFonts().fonts);
+  }
+
   /** Stops the build `buildId` at its next section; nothing when it has ended already. */
   cancel(buildId: number): void {
     this.running.get(buildId)?.abort();

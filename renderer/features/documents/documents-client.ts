@@ -4,12 +4,19 @@
  * later ones must not).
  */
 import { proxy, wrap, type Remote } from 'comlink';
-import type { BatchPapers, DocumentRequest, PrintContext } from '@shared/documents';
+import type { BatchPapers, DocumentRequest, PrintContext, UnprintableEntry } from '@shared/documents';
 import type { BuildOptions } from './document-printer';
 import type { DocumentsApi } from './documents.worker';
 
-/** Where the build step copies the fonts (electron.config.ts, `documentFonts`), beside index.html. */
-const FONT_FILES = { regular: 'fonts/NotoSansSC-Regular.ttf', bold: 'fonts/NotoSansSC-Bold.ttf' } as const;
+/**
+ * Where the build step copies the fonts (electron.config.ts, `documentFonts`), beside index.html:
+ * Noto Sans SC in both styles, and Noto Sans TC for the characters it lacks.
+ */
+const FONT_FILES = {
+  regular: 'fonts/NotoSansSC-Regular.ttf',
+  bold: 'fonts/NotoSansSC-Bold.ttf',
+  fallbacks: ['fonts/NotoSansTC-Regular.ttf'],
+} as const;
 
 let remote: Remote<DocumentsApi> | null = null;
 let nextBuildId = 1;
@@ -21,6 +28,7 @@ function documentsWorker(): Remote<DocumentsApi> {
     void remote.useFonts({
       regular: new URL(FONT_FILES.regular, document.baseURI).href,
       bold: new URL(FONT_FILES.bold, document.baseURI).href,
+      fallbacks: FONT_FILES.fallbacks.map((file) => new URL(file, document.baseURI).href),
     });
   }
   return remote;
@@ -65,6 +73,14 @@ export async function printDocument(job: PrintJob): Promise<PrintedDocument> {
   } finally {
     job.signal?.removeEventListener('abort', cancel);
   }
+}
+
+/**
+ * Who would print with □ on the document `request` asks for: the people (and places, enterprises,
+ * the batch) whose printed words hold a character that no document font can draw.
+ */
+export async function findUnprintableNames(papers: BatchPapers, request: DocumentRequest): Promise<UnprintableEntry[]> {
+  return documentsWorker().unprintable(papers, request);
 }
 
 /** True for the error a cancelled print rejects with. */

@@ -5,14 +5,16 @@
  * copied.
  */
 import { expose, transfer } from 'comlink';
-import { buildDocument, loadDocumentFonts } from '@shared/documents';
-import type { BatchPapers, DocumentProgress, DocumentRequest, PrintContext } from '@shared/documents';
+import { buildDocument, canDraw, findUnprintable, loadDocumentFonts } from '@shared/documents';
+import type { BatchPapers, DocumentProgress, DocumentRequest, PrintContext, UnprintableEntry } from '@shared/documents';
 import { DocumentPrinter, type BuildOptions, type BuiltDocument } from './document-printer';
 
 /** Where the fonts are served: the page knows its base URL, a worker's own URL lies elsewhere. */
 export interface FontSources {
   regular: string;
   bold: string;
+  /** Fonts for the characters Noto Sans SC lacks, tried in order. */
+  fallbacks: string[];
 }
 
 let sources: FontSources | null = null;
@@ -26,8 +28,11 @@ async function fontBytes(url: string): Promise<Uint8Array> {
 const printer = new DocumentPrinter(
   async () => {
     if (!sources) throw new Error('no font sources given');
-    const [regular, bold] = await Promise.all([fontBytes(sources.regular), fontBytes(sources.bold)]);
-    return { regular, bold };
+    const [regular, bold, ...fallbacks] = await Promise.all(
+      [sources.regular, sources.bold, ...sources.fallbacks].map((url) => fontBytes(url)),
+    );
+    if (!regular || !bold) throw new Error('no document font');
+    return { regular, bold, fallbacks };
   },
   loadDocumentFonts,
   buildDocument,
@@ -62,6 +67,11 @@ const api = {
   ): Promise<BuiltDocument> {
     const built = await printer.build(buildId, request, papers, print, options, throttled(onProgress));
     return transfer(built, [built.bytes.buffer]);
+  },
+
+  /** Who would print with □ on the document: what no document font can draw (read the fonts first if need be). */
+  unprintable(papers: BatchPapers, request: DocumentRequest): Promise<UnprintableEntry[]> {
+    return printer.withFonts((fonts) => findUnprintable(papers, (codePoint) => canDraw(fonts, codePoint), request));
   },
 
   /** Stops the build `buildId` at its next section. */

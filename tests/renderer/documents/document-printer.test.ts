@@ -120,3 +120,13 @@ describe('the document printer', () => {
     expect(() => printer.cancel(1)).not.toThrow();
   });
 });
+
+describe('the fonts for the check before printing', () => {
+  it('are read once, shared with the builds that follow', async () => {
+    const { printer, readFonts } = makePrinter();
+    expect(await printer.withFonts((fonts) => fonts === FONTS)).toBe(true);
+    await printer.build(1, { kind: 'manifest' }, papers, print, {});
+    expect(await printer.withFonts((fonts) => fonts === FONTS)).toBe(true);
+    expect(readFonts).toHaveBeenCalledTimes(1);
+  });
+});
