@@ -29,7 +29,7 @@ import {
 } from './labels';
 import { MANIFEST_LABELS } from './manifest-labels';
 import type { BatchPapers, DocumentOptions, PaperLeg, PaperPassenger, PaperVehicle } from './model';
-import { drawKeptTable, vehicleName } from './parts';
+import { drawKeptTable, legLabel, vehicleName } from './parts';
 import { COLOURS, FONT_SIZE, MARGIN, throwIfAborted } from './sheet';
 import type { Sheet } from './sheet';
 
@@ -154,7 +154,7 @@ function batchLine(sheet: Sheet, papers: BatchPapers): string {
 }
 
 /** The leg and, for a vehicle's section, the vehicle and its escort. */
-function legParts(sheet: Sheet, section: Section, escort: boolean): string[] {
+function legParts(sheet: Sheet, section: Section): string[] {
   const labels = localized(MANIFEST_LABELS, sheet.language);
   const { leg, vehicle } = section;
   const parts = [
@@ -168,13 +168,11 @@ function legParts(sheet: Sheet, section: Section, escort: boolean): string[] {
   ];
   if (vehicle) {
     parts.push(fill(labels.vehicleLine, { vehicle: carriageTitle(vehicle), seats: vehicle.seatCount }));
-    if (escort) {
-      parts.push(
-        vehicle.escort
-          ? fill(labels.escortLine, { name: vehicle.escort.name, phone: vehicle.escort.phone })
-          : labels.noEscort,
-      );
-    }
+    parts.push(
+      vehicle.escort
+        ? fill(labels.escortLine, { name: vehicle.escort.name, phone: vehicle.escort.phone })
+        : labels.noEscort,
+    );
   }
   return parts;
 }
@@ -192,7 +190,7 @@ function drawSectionHeader(sheet: Sheet, papers: BatchPapers, section: Section):
     bold: true,
   });
   y = sheet.line(batchLine(sheet, papers), MARGIN, y + 1, { size: FONT_SIZE.body });
-  y = sheet.paragraph(legParts(sheet, section, true).join(GAP), MARGIN, y, sheet.contentWidth, {
+  y = sheet.paragraph(legParts(sheet, section).join(GAP), MARGIN, y, sheet.contentWidth, {
     size: FONT_SIZE.body,
   });
   if (section.emptyVehicles.length > 0) {
@@ -203,34 +201,37 @@ function drawSectionHeader(sheet: Sheet, papers: BatchPapers, section: Section):
   return { y: y + 2, titleY };
 }
 
+/** Room kept at the right of the running header for "page x of y". */
+const PAGE_LABEL_ROOM = 45;
+
 /**
- * The running header of a section's pages after the first: what the section is, marked continued,
- * then the batch, the leg and the vehicle, so that a page that comes loose still says where it
- * belongs. The detail lines come already wrapped to the page.
+ * The running header of a section's pages after the first, in one line where it fits: the title
+ * marked continued, the batch, the leg and the vehicle, so that a page that comes loose still says
+ * where it belongs. Returned wrapped to the page, beside the page label.
  */
-function runningHeader(sheet: Sheet, papers: BatchPapers, section: Section): { title: string; detail: string[] } {
+function runningHeader(sheet: Sheet, papers: BatchPapers, section: Section): string[] {
   const labels = localized(MANIFEST_LABELS, sheet.language);
-  const title = `${labels.title}${labels.continued}${GAP}${sectionName(sheet, section)}`;
-  sheet.setStyle({ size: FONT_SIZE.body });
-  const detail = sheet.wrap(
-    [batchLine(sheet, papers), ...legParts(sheet, section, false)].join(GAP),
-    sheet.contentWidth,
-  );
-  return { title, detail };
+  const { vehicle } = section;
+  const parts = [
+    `${labels.title}${labels.continued}`,
+    papers.batch.name,
+    legLabel(section.leg, section.legNumber - 1, sheet.language),
+    vehicle
+      ? fill(labels.vehicleLine, { vehicle: carriageTitle(vehicle), seats: vehicle.seatCount })
+      : sectionName(sheet, section),
+  ];
+  sheet.setStyle({ size: FONT_SIZE.body, bold: true });
+  return sheet.wrap(parts.join(GAP), sheet.contentWidthOf('landscape') - PAGE_LABEL_ROOM);
 }
 
-function runningHeaderHeight(sheet: Sheet, header: { detail: readonly string[] }): number {
-  return sheet.lineHeight(FONT_SIZE.body) * (1 + header.detail.length) + 2;
+function runningHeaderHeight(sheet: Sheet, lines: readonly string[]): number {
+  return sheet.lineHeight(FONT_SIZE.body) * lines.length + 2;
 }
 
-function drawRunningHeader(
-  sheet: Sheet,
-  header: { title: string; detail: readonly string[] },
-  pageLabel: string,
-): void {
+function drawRunningHeader(sheet: Sheet, lines: readonly string[], pageLabel: string): void {
   sheet.line(pageLabel, sheet.pageWidth - MARGIN, MARGIN, { size: FONT_SIZE.body, align: 'right' });
-  let y = sheet.line(header.title, MARGIN, MARGIN, { size: FONT_SIZE.body, bold: true });
-  for (const line of header.detail) y = sheet.line(line, MARGIN, y, { size: FONT_SIZE.body, colour: COLOURS.muted });
+  let y = MARGIN;
+  for (const line of lines) y = sheet.line(line, MARGIN, y, { size: FONT_SIZE.body, bold: true });
 }
 
 function carriageTitle(vehicle: PaperVehicle): string {

@@ -194,9 +194,9 @@ describe('the manifest’s pages', () => {
   it('names the batch, the leg and the vehicle on every page, continuation pages marked with the vehicle’s page x of y', async () => {
     const papers = makePapers({ passengers: 70, perCoach: 45 });
     const pages = await manifest(papers);
-    const sections = papers.legs.flatMap((leg, index) =>
+    const sections = papers.legs.flatMap((leg) =>
       leg.vehicles.map((vehicle) => ({
-        leg: `第 ${index + 1} 段（${leg.mode === 'coach' ? '汽车' : '火车'}）`,
+        leg: `${leg.from} → ${leg.to}`,
         vehicle: `车辆：${vehicle.label}（${vehicle.seatCount} 座）`,
       })),
     );
