@@ -12,12 +12,12 @@ import {
   auditOperators,
   auditRows,
   auditTrailKeys,
-  recordKey,
   recordNames,
   useRepositoryQuery,
   type AuditFilter,
 } from '../../db';
 import { changeSummary, recordLabel } from '../../components/audit-changes';
+import { useAuditReading } from '../../components/use-audit-reading';
 import { AuditEntryModal } from './AuditEntryModal';
 import { VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain';
 import { operatorLabel, tableLabel } from './audit-labels';
@@ -110,6 +110,7 @@ export function AuditPage() {
     setNames((current) => ({ ...current, ...pageRows.names }));
   }, [pageRows]);
 
+  const reading = useAuditReading(names);
   const verify = useVerifyChain();
   const brokenSeq = verify.state.kind === 'done' ? verify.state.report.firstBrokenSeq : undefined;
   const [openEntry, setOpenEntry] = useState<AuditEntry | null>(null);
@@ -237,11 +238,9 @@ export function AuditPage() {
                       <span>{formatTimestamp(entry.at, language)}</span>
                       <span>{operatorLabel(entry.operator, t)}</span>
                       <span>{tableLabel(entry.table, t, i18n)}</span>
-                      <span title={entry.recordId}>
-                        {recordLabel(entry, names[recordKey(entry.table, entry.recordId)])}
-                      </span>
+                      <span>{recordLabel(entry, reading)}</span>
                       <span>{t(`audit.actions.${entry.action}`)}</span>
-                      <span title={changeSummary(entry, t, i18n, 20)}>{changeSummary(entry, t, i18n)}</span>
+                      <span title={changeSummary(entry, reading, 20)}>{changeSummary(entry, reading)}</span>
                     </>
                   )}
                 </div>
@@ -252,7 +251,7 @@ export function AuditPage() {
       )}
       <AuditEntryModal
         entry={openEntry}
-        currentName={openEntry ? names[recordKey(openEntry.table, openEntry.recordId)] : undefined}
+        reading={reading}
         onClose={() => setOpenEntry(null)}
         onFilterRecord={(table, recordId) => {
           setOpenEntry(null);
