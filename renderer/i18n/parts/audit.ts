@@ -161,7 +161,7 @@ export const auditZhCN = {
   },
   values: {
     boarding: { pending: '未登车', boarded: '已登车', absent: '缺席' },
-    language: { 'zh-CN': '中文', en: 'English' },
+    language: { 'zh-CN': '中文', en: '英文' },
   },
   records: {
     import: '名单导入 {{file}}',
@@ -397,7 +397,7 @@ export const auditEn: Widen<typeof auditZhCN> = {
   },
   values: {
     boarding: { pending: 'Not boarded', boarded: 'Boarded', absent: 'Absent' },
-    language: { 'zh-CN': '中文', en: 'English' },
+    language: { 'zh-CN': 'Chinese', en: 'English' },
   },
   records: {
     import: 'Roster import {{file}}',
