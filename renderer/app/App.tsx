@@ -9,7 +9,7 @@ import { getSettings, useRepositoryQuery } from '../db';
 import { createI18n } from '../i18n';
 import { logger } from '../logger';
 import { theme } from './theme';
-import { Shell } from './Shell';
+import { NAVBAR_WIDTH, Shell } from './Shell';
 import { BackupNotices } from './BackupNotices';
 
 /** Asks once that the browser keep our data even when the disk runs low (shown in settings). */
@@ -23,6 +23,11 @@ function usePersistentStorage(): void {
       .catch((error: unknown) => logger.warn('persistent storage request failed', error));
   }, []);
 }
+
+/** Notices shown at once; more wait their turn. */
+const NOTICES_SHOWN = 2;
+/** Mantine's gap between the notices and the window's edge (spacing md), kept on the navigation's side too. */
+const NOTICE_MARGIN = 16;
 
 export function App() {
   const settings = useRepositoryQuery(getSettings, []);
@@ -51,7 +56,16 @@ export function App() {
           </Center>
         ) : (
           <ModalsProvider>
-            <Notifications position="bottom-right" />
+            {/*
+              Notices stand at the bottom of the navigation, as wide as it: every page's buttons, the
+              forms' and the import's at the bottom, the dialogs' in the middle, are right of it. At
+              most NOTICES_SHOWN at once (the others wait), so they never reach the navigation's links.
+            */}
+            <Notifications
+              position="bottom-left"
+              containerWidth={NAVBAR_WIDTH - 2 * NOTICE_MARGIN}
+              limit={NOTICES_SHOWN}
+            />
             <BackupNotices />
             <HashRouter>
               <Shell />
