@@ -11,6 +11,7 @@ import { logger } from '../logger';
 import { theme } from './theme';
 import { NAVBAR_WIDTH, Shell } from './Shell';
 import { BackupNotices } from './BackupNotices';
+import { DatesLanguage } from '../components/DateField';
 
 /** Asks once that the browser keep our data even when the disk runs low (shown in settings). */
 function usePersistentStorage(): void {
@@ -55,22 +56,24 @@ export function App() {
             </Stack>
           </Center>
         ) : (
-          <ModalsProvider>
-            {/*
+          <DatesLanguage>
+            <ModalsProvider>
+              {/*
               Notices stand at the bottom of the navigation, as wide as it: every page's buttons, the
               forms' and the import's at the bottom, the dialogs' in the middle, are right of it. At
               most NOTICES_SHOWN at once (the others wait), so they never reach the navigation's links.
             */}
-            <Notifications
-              position="bottom-left"
-              containerWidth={NAVBAR_WIDTH - 2 * NOTICE_MARGIN}
-              limit={NOTICES_SHOWN}
-            />
-            <BackupNotices />
-            <HashRouter>
-              <Shell />
-            </HashRouter>
-          </ModalsProvider>
+              <Notifications
+                position="bottom-left"
+                containerWidth={NAVBAR_WIDTH - 2 * NOTICE_MARGIN}
+                limit={NOTICES_SHOWN}
+              />
+              <BackupNotices />
+              <HashRouter>
+                <Shell />
+              </HashRouter>
+            </ModalsProvider>
+          </DatesLanguage>
         )}
       </I18nextProvider>
     </MantineProvider>

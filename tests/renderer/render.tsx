@@ -12,20 +12,25 @@ import { MemoryRouter } from 'react-router-dom';
 import type { Language } from '@shared/domain/records';
 import { theme } from '@renderer/app/theme';
 import { createI18n } from '@renderer/i18n';
+import { DatesLanguage } from '@renderer/components/DateField';
 
 export interface RenderOptions {
   /** The language the user reads; Chinese, the app's default, when absent. */
   language?: Language;
+  /** The address the router starts at (with a `<Routes>` in the ui for a page that reads its params). Default `/`. */
+  route?: string;
 }
 
-function providers(language: Language) {
+function providers(language: Language, route = '/') {
   const i18n = createI18n(language);
   return function Providers({ children }: { children: ReactNode }) {
     return (
       <MantineProvider theme={theme}>
         <I18nextProvider i18n={i18n}>
-          <Notifications />
-          <MemoryRouter>{children}</MemoryRouter>
+          <DatesLanguage>
+            <Notifications />
+            <MemoryRouter initialEntries={[route]}>{children}</MemoryRouter>
+          </DatesLanguage>
         </I18nextProvider>
       </MantineProvider>
     );
@@ -33,7 +38,7 @@ function providers(language: Language) {
 }
 
 export function render(ui: ReactNode, options: RenderOptions = {}) {
-  return renderInDom(ui, { wrapper: providers(options.language ?? 'zh-CN') });
+  return renderInDom(ui, { wrapper: providers(options.language ?? 'zh-CN', options.route) });
 }
 
 export function renderHook<Result>(hook: () => Result, options: RenderOptions = {}) {

@@ -18,6 +18,7 @@ import {
 } from '../../db';
 import { changeSummary, recordLabel } from '../../components/audit-changes';
 import { useAuditReading } from '../../components/use-audit-reading';
+import { DateField } from '../../components/DateField';
 import { AuditEntryModal } from './AuditEntryModal';
 import { VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain';
 import { operatorLabel, tableLabel } from './audit-labels';
@@ -167,24 +168,26 @@ export function AuditPage() {
           searchable
           w={160}
         />
-        <TextInput
-          type="date"
+        <DateField
           aria-label={t('audit.filters.from')}
           title={t('audit.filters.from')}
+          placeholder={t('audit.filters.from')}
           value={filter.from ?? ''}
-          onChange={(event) => setParam('from', event.currentTarget.value)}
-          w={150}
+          onChange={(value) => setParam('from', value)}
+          clearable
+          w={170}
         />
         <Text size="sm" c="dimmed" pb={6}>
           –
         </Text>
-        <TextInput
-          type="date"
+        <DateField
           aria-label={t('audit.filters.to')}
           title={t('audit.filters.to')}
+          placeholder={t('audit.filters.to')}
           value={filter.to ?? ''}
-          onChange={(event) => setParam('to', event.currentTarget.value)}
-          w={150}
+          onChange={(value) => setParam('to', value)}
+          clearable
+          w={170}
         />
         {filtered && (
           <Button
