@@ -6,8 +6,8 @@ import type { Assignment, Batch } from '@shared/domain/records';
 import type { PlannerDatabase } from '@renderer/db';
 import { WorkerDetailPage } from '@renderer/features/workers/WorkerDetailPage';
 import { render } from '@tests/renderer/render';
-import { makeWorker } from '../../../fixtures/factories';
-import { freshDatabaseWithOperator } from '../../db/test-database';
+import { makeWorker } from '@tests/fixtures/factories';
+import { freshDatabaseWithOperator } from '@tests/renderer/db/test-database';
 
 const AT = '2026-02-01T00:00:00.000Z';
 
