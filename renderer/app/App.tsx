@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Language } from '@shared/domain/records';
-import { HashRouter } from 'react-router-dom';
+import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
@@ -35,6 +35,8 @@ export function App() {
   const language = settings?.language;
   // One i18n instance for the app's life; the language follows the stored setting.
   const i18n = useMemo(() => createI18n('zh-CN'), []);
+  // A data router: pages can ask before they are left with unsaved changes (components/unsaved-changes.tsx).
+  const router = useMemo(() => createHashRouter([{ path: '*', element: <Shell /> }]), []);
   usePersistentStorage();
 
   // The first screen waits for the stored language, so a user who chose English never sees Chinese flash by.
@@ -69,9 +71,7 @@ export function App() {
                 limit={NOTICES_SHOWN}
               />
               <BackupNotices />
-              <HashRouter>
-                <Shell />
-              </HashRouter>
+              <RouterProvider router={router} />
             </ModalsProvider>
           </DatesLanguage>
         )}
