@@ -142,9 +142,9 @@ export const workersEn: Widen<typeof workersZhCN> = {
     phone: 'Mobile',
     county: 'County',
     village: 'Township / village',
-    povertyStatus: 'Poverty status',
+    povertyStatus: 'Poverty',
     status: 'Status',
-    enterprise: 'Receiving enterprise',
+    enterprise: 'Enterprise',
   },
   fields: {
     name: 'Name',
