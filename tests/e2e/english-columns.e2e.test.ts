@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 /** The texts of the column headers on screen whose text is cut (wider than the cell shows). */
-const CUT_HEADERS = `(() => [...document.querySelectorAll('th, [role="columnheader"], [role="row"]:first-child > span, [data-header] > *')]
+const CUT_HEADERS = `(() => [...document.querySelectorAll('th, [role="columnheader"], [role="table"] > [role="row"] > *')]
   .filter((cell) => cell.getBoundingClientRect().width > 0)
   .filter((cell) => cell.scrollWidth > cell.clientWidth + 1 || [...cell.querySelectorAll('*')].some((inner) => inner.scrollWidth > inner.clientWidth + 1 && getComputedStyle(inner).overflow !== 'visible'))
   .map((cell) => cell.textContent.trim()))()`;
