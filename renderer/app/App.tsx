@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Language } from '@shared/domain/records';
-import { HashRouter } from 'react-router-dom';
+import { createHashRouter, RouterProvider } from 'react-router-dom';
 import { Center, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { ModalsProvider } from '@mantine/modals';
@@ -9,8 +9,9 @@ import { getSettings, useRepositoryQuery } from '../db';
 import { createI18n } from '../i18n';
 import { logger } from '../logger';
 import { theme } from './theme';
-import { Shell } from './Shell';
+import { NAVBAR_WIDTH, Shell } from './Shell';
 import { BackupNotices } from './BackupNotices';
+import { DatesLanguage } from '../components/DateField';
 
 /** Asks once that the browser keep our data even when the disk runs low (shown in settings). */
 function usePersistentStorage(): void {
@@ -24,11 +25,18 @@ function usePersistentStorage(): void {
   }, []);
 }
 
+/** Notices shown at once; more wait their turn. */
+const NOTICES_SHOWN = 2;
+/** Mantine's gap between the notices and the window's edge (spacing md), kept on the navigation's side too. */
+const NOTICE_MARGIN = 16;
+
 export function App() {
   const settings = useRepositoryQuery(getSettings, []);
   const language = settings?.language;
   // One i18n instance for the app's life; the language follows the stored setting.
   const i18n = useMemo(() => createI18n('zh-CN'), []);
+  // A data router: pages can ask before they are left with unsaved changes (components/unsaved-changes.tsx).
+  const router = useMemo(() => createHashRouter([{ path: '*', element: <Shell /> }]), []);
   usePersistentStorage();
 
   // The first screen waits for the stored language, so a user who chose English never sees Chinese flash by.
@@ -50,13 +58,22 @@ export function App() {
             </Stack>
           </Center>
         ) : (
-          <ModalsProvider>
-            <Notifications position="bottom-right" />
-            <BackupNotices />
-            <HashRouter>
-              <Shell />
-            </HashRouter>
-          </ModalsProvider>
+          <DatesLanguage>
+            <ModalsProvider>
+              {/*
+              Notices stand at the bottom of the navigation, as wide as it: every page's buttons, the
+              forms' and the import's at the bottom, the dialogs' in the middle, are right of it. At
+              most NOTICES_SHOWN at once (the others wait), so they never reach the navigation's links.
+            */}
+              <Notifications
+                position="bottom-left"
+                containerWidth={NAVBAR_WIDTH - 2 * NOTICE_MARGIN}
+                limit={NOTICES_SHOWN}
+              />
+              <BackupNotices />
+              <RouterProvider router={router} />
+            </ModalsProvider>
+          </DatesLanguage>
         )}
       </I18nextProvider>
     </MantineProvider>

@@ -9,8 +9,8 @@ import { onAutomaticBackup, scheduleStartBackup, type AutomaticBackupNotice } fr
 /**
  * Renders nothing: starts the daily automatic backup and tells the person about automatic backups
  * (a download offer where backups live only in this tab, a failure anywhere) and about a restore
- * made in another window. These notices stay until closed, so they sit at the bottom left, over the
- * navigation's empty end, clear of the page titles' buttons and of the forms' buttons at the right.
+ * made in another window. These notices stay until closed; like every notice they stand in the
+ * navigation's empty lower end, as wide as it (App.tsx), clear of every page's and dialog's buttons.
  */
 export function BackupNotices() {
   const { t } = useTranslation();

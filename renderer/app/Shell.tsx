@@ -73,6 +73,9 @@ export function preloadPageOf(hash: string): void {
   if (chunk) void chunk[1]().catch(() => undefined);
 }
 
+/** The navigation's width: notices stand in its empty lower end (App.tsx), where they cover no page's buttons. */
+export const NAVBAR_WIDTH = 210;
+
 const NAVIGATION = [
   { to: '/', key: 'home', icon: IconHome },
   { to: '/workers', key: 'workers', icon: IconUsers },
@@ -106,7 +109,7 @@ export function Shell() {
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 210, breakpoint: 0 }} padding="md" data-ready="true">
+    <AppShell header={{ height: 56 }} navbar={{ width: NAVBAR_WIDTH, breakpoint: 0 }} padding="md" data-ready="true">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm" align="baseline">

@@ -5,7 +5,9 @@ import { Link } from 'react-router-dom';
 import type { AuditEntry } from '@shared/domain/records';
 import { formatTimestamp } from '@shared/dates';
 import { auditPathOf, changeSummary } from './audit-changes';
+import { useAuditReading } from './use-audit-reading';
 import { useLanguage } from '../i18n/use-language';
+import { recordNames, useRepositoryQuery } from '../db';
 
 interface ChangeHistoryProps {
   /** The record's audit entries, oldest first; nothing is shown while undefined, and a line saying so when empty. */
@@ -38,8 +40,11 @@ function showsChanges(entry: AuditEntry): boolean {
 
 /** Who changed a record, when, and how (the fields a change touched): the audit trail of one record. */
 export function ChangeHistory({ entries, table, recordId }: ChangeHistoryProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useLanguage();
+  // The names of the records the changes refer to (a batch, an enterprise), so no id is shown.
+  const names = useRepositoryQuery(() => recordNames(entries ?? []), [entries]);
+  const reading = useAuditReading(names);
   if (!entries) return null;
   return (
     <Card withBorder>
@@ -64,7 +69,7 @@ export function ChangeHistory({ entries, table, recordId }: ChangeHistoryProps) 
             </Text>
             {showsChanges(entry) && (
               <Text size="xs" c="dimmed" pl="md" lineClamp={2} data-testid="history-changes">
-                {changeSummary(entry, t, i18n)}
+                {changeSummary(entry, reading)}
               </Text>
             )}
           </div>

@@ -80,22 +80,74 @@ const NAMED_TABLES = {
   openings: 'position',
 } as const;
 
+/** Fields that hold the id of another record: the table it is in. */
+export const REFERENCE_FIELDS: Readonly<Record<string, string>> = {
+  enterpriseId: 'enterprises',
+  openingId: 'openings',
+  routeId: 'routes',
+  batchId: 'batches',
+  workerId: 'workers',
+  movedToBatchId: 'batches',
+  batchIds: 'batches',
+  created: 'workers',
+};
+
+/** How many items of a list the trail names; a longer list is counted. */
+export const MAX_NAMED = 5;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The ids of other records a row refers to, by table: the names the page looks up to show it. */
+export function referencedRecords(entry: Pick<AuditEntry, 'before' | 'after'>): { table: string; id: string }[] {
+  const found: { table: string; id: string }[] = [];
+  for (const side of [entry.before, entry.after]) {
+    if (!isPlainObject(side)) continue;
+    for (const [field, table] of Object.entries(REFERENCE_FIELDS)) {
+      const value = side[field];
+      if (typeof value === 'string' && value !== '') found.push({ table, id: value });
+      if (Array.isArray(value)) {
+        for (const id of value.slice(0, MAX_NAMED)) if (typeof id === 'string') found.push({ table, id });
+      }
+    }
+    if (Array.isArray(side.updated)) {
+      for (const item of side.updated.slice(0, MAX_NAMED)) {
+        if (isPlainObject(item) && typeof item.id === 'string') found.push({ table: 'workers', id: item.id });
+      }
+    }
+  }
+  return found;
+}
+
 /** The key of a record in `recordNames`' answer. */
 export function recordKey(table: string, recordId: string): string {
   return `${table}/${recordId}`;
 }
 
 /**
- * The names the records of these rows have now (a worker's name, a batch's...), for rows whose own
- * content names none (an anonymisation, a print); keyed by `recordKey`.
+ * The names the records of these rows have now (a worker's name, a batch's...), and those of the
+ * records the rows refer to (the batch of an assignment, the enterprise a worker was placed with),
+ * so that the trail names records instead of showing their ids; keyed by `recordKey`.
  */
 export async function recordNames(entries: readonly AuditEntry[]): Promise<Record<string, string>> {
   const db = database();
+  const wanted = new Map<string, Set<string>>();
+  const want = (table: string, id: string) => {
+    if (!(table in NAMED_TABLES)) return;
+    const ids = wanted.get(table) ?? new Set<string>();
+    ids.add(id);
+    wanted.set(table, ids);
+  };
+  for (const entry of entries) {
+    want(entry.table, entry.recordId);
+    for (const { table, id } of referencedRecords(entry)) want(table, id);
+  }
   const names: Record<string, string> = {};
   await Promise.all(
-    Object.entries(NAMED_TABLES).map(async ([table, field]) => {
-      const ids = [...new Set(entries.filter((entry) => entry.table === table).map((entry) => entry.recordId))];
-      if (ids.length === 0) return;
+    [...wanted].map(async ([table, idSet]) => {
+      const field = NAMED_TABLES[table as keyof typeof NAMED_TABLES];
+      const ids = [...idSet];
       const records = await db.table<Record<string, unknown>, string>(table).bulkGet(ids);
       records.forEach((record, index) => {
         const name = record?.[field];

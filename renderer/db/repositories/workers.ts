@@ -1,4 +1,4 @@
-import type { AuditEntry, Worker } from '@shared/domain/records';
+import type { AuditEntry, Batch, Worker } from '@shared/domain/records';
 import { checkWorker, type WorkerInput } from '@shared/domain/worker-rules';
 import { todayCalendarDate } from '@shared/dates';
 import { isAnonymised } from '@shared/privacy/anonymise';
@@ -7,7 +7,7 @@ import { historyOf } from '../audit';
 import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';
 import { RecordNotFoundError, RecordRejectedError } from '../problems';
-import { softDelete } from '../soft-delete';
+import { isLive, softDelete } from '../soft-delete';
 import { getSettings } from './settings';
 
 /** What the worker checks need from the settings, read once per write or import. */
@@ -79,6 +79,16 @@ export async function restoreWorker(id: string): Promise<Worker> {
 /** One worker, deleted or not. */
 export async function getWorker(id: string): Promise<Worker | undefined> {
   return database().workers.get(id);
+}
+
+/** The live batches a worker rides, by date: the worker's page names them. */
+export async function batchesOfWorker(workerId: string): Promise<Batch[]> {
+  const db = database();
+  const assignments = (await db.assignments.where('workerId').equals(workerId).toArray()).filter(isLive);
+  const batches = await db.batches.bulkGet([...new Set(assignments.map((assignment) => assignment.batchId))]);
+  return batches
+    .filter((batch): batch is Batch => batch !== undefined && isLive(batch))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 export async function workerHistory(id: string): Promise<AuditEntry[]> {

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { AuditEntry } from '@shared/domain/records';
 import { formatTimestamp } from '@shared/dates';
-import { fieldChanges, fieldLabel, recordLabel, recordPath, valueText } from '../../components/audit-changes';
+import {
+  changeValues,
+  fieldChanges,
+  fieldLabel,
+  recordLabel,
+  recordPath,
+  type AuditReading,
+} from '../../components/audit-changes';
 import { operatorLabel, tableLabel } from './audit-labels';
 import classes from './AuditPage.module.css';
 import { useLanguage } from '../../i18n/use-language';
@@ -11,8 +18,8 @@ import { useLanguage } from '../../i18n/use-language';
 interface AuditEntryModalProps {
   /** The entry shown; the modal is closed while null. */
   entry: AuditEntry | null;
-  /** The name its record has now, for an entry that holds none. Default: none. */
-  currentName?: string | undefined;
+  /** The texts and the names of the records the trail refers to. */
+  reading: AuditReading;
   /** Closes the modal. */
   onClose: () => void;
   /** Filters the page to the entry's record. */
@@ -20,7 +27,7 @@ interface AuditEntryModalProps {
 }
 
 /** One audit entry in full: who, when, what, every field before and after, its hash. */
-export function AuditEntryModal({ entry, currentName, onClose, onFilterRecord }: AuditEntryModalProps) {
+export function AuditEntryModal({ entry, reading, onClose, onFilterRecord }: AuditEntryModalProps) {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
   const path = entry ? recordPath(entry.table, entry.recordId) : null;
@@ -39,12 +46,9 @@ export function AuditEntryModal({ entry, currentName, onClose, onFilterRecord }:
             <Badge variant="light">{t(`audit.actions.${entry.action}`)}</Badge>
             <Text size="sm">
               {formatTimestamp(entry.at, language)} · {operatorLabel(entry.operator, t)} ·{' '}
-              {tableLabel(entry.table, t, i18n)} · {recordLabel(entry, currentName)}
+              {tableLabel(entry.table, t, i18n)} · {recordLabel(entry, reading)}
             </Text>
           </Group>
-          <Text size="xs" className={classes.mono} c="dimmed">
-            {entry.recordId}
-          </Text>
           {entry.reason && <Text size="sm">{t('audit.detail.reason', { reason: entry.reason })}</Text>}
           {entry.redaction && (
             <Text size="sm" c="orange.8">
@@ -65,13 +69,16 @@ export function AuditEntryModal({ entry, currentName, onClose, onFilterRecord }:
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {changes.map((change) => (
-                  <Table.Tr key={change.field}>
-                    <Table.Td>{fieldLabel(entry.table, change.field, t, i18n)}</Table.Td>
-                    <Table.Td>{change.before === undefined ? '' : valueText(change.before, t)}</Table.Td>
-                    <Table.Td>{change.after === undefined ? '' : valueText(change.after, t)}</Table.Td>
-                  </Table.Tr>
-                ))}
+                {changes.map((change) => {
+                  const values = changeValues(entry.table, change, reading);
+                  return (
+                    <Table.Tr key={change.field}>
+                      <Table.Td>{fieldLabel(entry.table, change.field, reading)}</Table.Td>
+                      <Table.Td>{values.before}</Table.Td>
+                      <Table.Td>{values.after}</Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
           )}

@@ -12,12 +12,13 @@ import {
   auditOperators,
   auditRows,
   auditTrailKeys,
-  recordKey,
   recordNames,
   useRepositoryQuery,
   type AuditFilter,
 } from '../../db';
 import { changeSummary, recordLabel } from '../../components/audit-changes';
+import { useAuditReading } from '../../components/use-audit-reading';
+import { DateField } from '../../components/DateField';
 import { AuditEntryModal } from './AuditEntryModal';
 import { VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain';
 import { operatorLabel, tableLabel } from './audit-labels';
@@ -110,6 +111,7 @@ export function AuditPage() {
     setNames((current) => ({ ...current, ...pageRows.names }));
   }, [pageRows]);
 
+  const reading = useAuditReading(names);
   const verify = useVerifyChain();
   const brokenSeq = verify.state.kind === 'done' ? verify.state.report.firstBrokenSeq : undefined;
   const [openEntry, setOpenEntry] = useState<AuditEntry | null>(null);
@@ -166,24 +168,26 @@ export function AuditPage() {
           searchable
           w={160}
         />
-        <TextInput
-          type="date"
+        <DateField
           aria-label={t('audit.filters.from')}
           title={t('audit.filters.from')}
+          placeholder={t('audit.filters.from')}
           value={filter.from ?? ''}
-          onChange={(event) => setParam('from', event.currentTarget.value)}
-          w={150}
+          onChange={(value) => setParam('from', value)}
+          clearable
+          w={170}
         />
         <Text size="sm" c="dimmed" pb={6}>
           –
         </Text>
-        <TextInput
-          type="date"
+        <DateField
           aria-label={t('audit.filters.to')}
           title={t('audit.filters.to')}
+          placeholder={t('audit.filters.to')}
           value={filter.to ?? ''}
-          onChange={(event) => setParam('to', event.currentTarget.value)}
-          w={150}
+          onChange={(value) => setParam('to', value)}
+          clearable
+          w={170}
         />
         {filtered && (
           <Button
@@ -237,11 +241,9 @@ export function AuditPage() {
                       <span>{formatTimestamp(entry.at, language)}</span>
                       <span>{operatorLabel(entry.operator, t)}</span>
                       <span>{tableLabel(entry.table, t, i18n)}</span>
-                      <span title={entry.recordId}>
-                        {recordLabel(entry, names[recordKey(entry.table, entry.recordId)])}
-                      </span>
+                      <span>{recordLabel(entry, reading)}</span>
                       <span>{t(`audit.actions.${entry.action}`)}</span>
-                      <span title={changeSummary(entry, t, i18n, 20)}>{changeSummary(entry, t, i18n)}</span>
+                      <span title={changeSummary(entry, reading, 20)}>{changeSummary(entry, reading)}</span>
                     </>
                   )}
                 </div>
@@ -252,7 +254,7 @@ export function AuditPage() {
       )}
       <AuditEntryModal
         entry={openEntry}
-        currentName={openEntry ? names[recordKey(openEntry.table, openEntry.recordId)] : undefined}
+        reading={reading}
         onClose={() => setOpenEntry(null)}
         onFilterRecord={(table, recordId) => {
           setOpenEntry(null);

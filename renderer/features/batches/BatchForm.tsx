@@ -12,6 +12,7 @@ import { createBatch, listRoutes, updateBatch, useRepositoryQuery } from '../../
 import { problemMessages } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
 import { FormActions } from '../../components/FormActions';
+import { DateField } from '../../components/DateField';
 
 function inputOf(batch: Batch): BatchInput {
   const { name, routeId, date, organizer, escorts, medics, legs, notes } = batch;
@@ -153,7 +154,7 @@ export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
             allowDeselect={false}
             {...form.getInputProps('routeId')}
           />
-          <TextInput type="date" label={t('batches.fields.date')} withAsterisk {...form.getInputProps('date')} />
+          <DateField label={t('batches.fields.date')} withAsterisk {...form.getInputProps('date')} />
         </SimpleGrid>
         <TextInput label={t('batches.fields.organizer')} {...form.getInputProps('organizer')} />
         <StaffFields list="escorts" form={form} />

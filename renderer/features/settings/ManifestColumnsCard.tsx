@@ -7,6 +7,7 @@ import { MANIFEST_COLUMNS, type ManifestColumn } from '@shared/domain/records';
 import { manifestColumnLabel } from '@shared/documents/manifest-labels';
 import { updateSettings } from '../../db';
 import { saveFromForm } from '../../components/save-from-form';
+import { useUnsavedChanges } from '../../components/unsaved-changes';
 import { useLanguage } from '../../i18n/use-language';
 
 /** The passenger's name is always printed: a manifest without names identifies no one. */
@@ -47,6 +48,7 @@ export function ManifestColumnsCard({ columns }: ManifestColumnsCardProps) {
 
   const chosen = order.filter((column) => shown.has(column));
   const dirty = chosen.join() !== columns.join();
+  useUnsavedChanges('manifest-columns', dirty);
   // The headings the manifest itself prints, in the app's language.
   const name = (column: ManifestColumn) => manifestColumnLabel(column, language);
 

@@ -18,6 +18,7 @@ import {
 } from '../../db';
 import { numberFrom, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { useUnsavedChanges } from '../../components/unsaved-changes';
 import { logger } from '../../logger';
 import { backUpBeforeAnonymising } from '../privacy/backup-first';
 import { useLanguage } from '../../i18n/use-language';
@@ -49,6 +50,7 @@ function RetentionForm({ retentionDays }: PrivacyCardProps) {
     },
     validateInputOnBlur: true,
   });
+  useUnsavedChanges('retention', form.isDirty());
   const submit = form.onSubmit(async (values) => {
     const days = numberFrom(values.retentionDays);
     // The refusal's code is this card's own: its text lives in the audit part, not in `problems`.

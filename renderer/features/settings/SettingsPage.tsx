@@ -22,6 +22,7 @@ import { getSettings, updateSettings, useRepositoryQuery } from '../../db';
 import { platform } from '../../platform';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { UnsavedChangesGuard, useUnsavedChanges } from '../../components/unsaved-changes';
 import { ManifestColumnsCard } from './ManifestColumnsCard';
 import { BackupsCard } from './BackupsCard';
 import { PrivacyCard } from './PrivacyCard';
@@ -78,6 +79,7 @@ function PolicyForm({ settings }: { settings: Settings }) {
     validate: (values) => toFormErrors(problemMessages(checkSettings(fromForm(values, settings)), t)),
     validateInputOnBlur: true,
   });
+  useUnsavedChanges('policy', form.isDirty());
 
   const submit = form.onSubmit(async (values) => {
     const {
@@ -204,28 +206,30 @@ export function SettingsPage() {
   const settings = useRepositoryQuery(getSettings, []);
   if (!settings) return null;
   return (
-    <Stack maw={960}>
-      <Title order={2}>{t('settings.title')}</Title>
-      <Card withBorder>
-        <Group>
-          <Text fw={500}>{t('settings.language')}</Text>
-          <SegmentedControl
-            value={language}
-            onChange={(value) => void updateSettings({ language: languageOf(value) })}
-            data={[
-              { value: 'zh-CN', label: '中文' },
-              { value: 'en', label: 'English' },
-            ]}
-          />
-        </Group>
-      </Card>
-      {/* Keyed by the stored values it shows: a change made in another window refills the form,
+    <UnsavedChangesGuard>
+      <Stack maw={960}>
+        <Title order={2}>{t('settings.title')}</Title>
+        <Card withBorder>
+          <Group>
+            <Text fw={500}>{t('settings.language')}</Text>
+            <SegmentedControl
+              value={language}
+              onChange={(value) => void updateSettings({ language: languageOf(value) })}
+              data={[
+                { value: 'zh-CN', label: '中文' },
+                { value: 'en', label: 'English' },
+              ]}
+            />
+          </Group>
+        </Card>
+        {/* Keyed by the stored values it shows: a change made in another window refills the form,
           while switching the language keeps what is being typed. */}
-      <PolicyForm key={JSON.stringify(toForm(settings))} settings={settings} />
-      <ManifestColumnsCard key={settings.manifestColumns.join()} columns={settings.manifestColumns} />
-      <PrivacyCard key={settings.retentionDays} retentionDays={settings.retentionDays} />
-      <StorageCard />
-      <BackupsCard />
-    </Stack>
+        <PolicyForm key={JSON.stringify(toForm(settings))} settings={settings} />
+        <ManifestColumnsCard key={settings.manifestColumns.join()} columns={settings.manifestColumns} />
+        <PrivacyCard key={settings.retentionDays} retentionDays={settings.retentionDays} />
+        <StorageCard />
+        <BackupsCard />
+      </Stack>
+    </UnsavedChangesGuard>
   );
 }

@@ -8,6 +8,7 @@ import type { Worker } from '@shared/domain/records';
 import { ageOn, formatCalendarDate, formatTimestamp, todayCalendarDate } from '@shared/dates';
 import { isAnonymised, shownResidentId } from '@shared/privacy/anonymise';
 import {
+  batchesOfWorker,
   deleteWorker,
   getEnterprise,
   getOpening,
@@ -47,6 +48,7 @@ export function WorkerDetailPage() {
     async () => (worker?.openingId ? ((await getOpening(worker.openingId)) ?? null) : null),
     [worker?.openingId],
   );
+  const batches = useRepositoryQuery(() => batchesOfWorker(id), [id]);
   if (worker === undefined) return null;
 
   const deleted = Boolean(worker?.deletedAt);
@@ -143,7 +145,9 @@ export function WorkerDetailPage() {
                 {`${worker.township} ${worker.village}`.trim()}
               </DetailField>
               <DetailField label={t('workers.fields.household')}>{worker.household}</DetailField>
-              <DetailField label={t('workers.fields.skills')}>{worker.skills.join('、')}</DetailField>
+              <DetailField label={t('workers.fields.skills')}>
+                {worker.skills.join(t('common.listSeparator'))}
+              </DetailField>
               <DetailField label={t('workers.fields.wantedJob')}>{worker.wantedJob}</DetailField>
               <DetailField label={t('workers.fields.emergencyContactName')}>
                 {`${worker.emergencyContactName} ${worker.emergencyContactPhone}`.trim()}
@@ -158,6 +162,22 @@ export function WorkerDetailPage() {
                 )}
               </DetailField>
               <DetailField label={t('workers.fields.opening')}>{opening?.position ?? ''}</DetailField>
+              <DetailField label={t('workers.fields.batches')}>
+                <span data-testid="worker-batches">
+                  {(batches ?? []).map((batch, index) => (
+                    <span key={batch.id}>
+                      {index > 0 && t('common.listSeparator')}
+                      <Anchor component={Link} to={`/batches/${batch.id}`} size="sm">
+                        {t('workers.batchLine', {
+                          name: batch.name,
+                          date: formatCalendarDate(batch.date, language),
+                          status: t(`batches.status.${batch.status}`),
+                        })}
+                      </Anchor>
+                    </span>
+                  ))}
+                </span>
+              </DetailField>
               <DetailField label={t('workers.fields.notes')}>{worker.notes}</DetailField>
             </SimpleGrid>
           </Card>

@@ -131,9 +131,12 @@ export function WorkersPage() {
         <span>
           {worker.township} {worker.village}
         </span>
-        <span>{t(`workers.poverty.${worker.povertyStatus}`)}</span>
-        <span>{t(`workers.status.${worker.status}`)}</span>
-        <span>{worker.enterpriseId ? (enterpriseName.get(worker.enterpriseId) ?? '') : ''}</span>
+        {/* A cell too narrow for its text ends in "…": the whole text shows on hover. */}
+        <span title={t(`workers.poverty.${worker.povertyStatus}`)}>{t(`workers.poverty.${worker.povertyStatus}`)}</span>
+        <span title={t(`workers.status.${worker.status}`)}>{t(`workers.status.${worker.status}`)}</span>
+        <span title={worker.enterpriseId ? enterpriseName.get(worker.enterpriseId) : undefined}>
+          {worker.enterpriseId ? (enterpriseName.get(worker.enterpriseId) ?? '') : ''}
+        </span>
       </>
     );
   };

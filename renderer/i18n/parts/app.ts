@@ -20,6 +20,12 @@ export const appZhCN = {
   },
   unexpectedError: '出现意外错误：{{message}}',
   reload: '重新加载',
+  unsaved: {
+    title: '有修改还没有保存',
+    text: '离开这一页，刚才的修改就会丢失。',
+    leave: '不保存，离开',
+    stay: '留下继续编辑',
+  },
 } as const;
 
 export const commonZhCN = {
@@ -60,6 +66,12 @@ export const appEn: Widen<typeof appZhCN> = {
   },
   unexpectedError: 'Something went wrong: {{message}}',
   reload: 'Reload',
+  unsaved: {
+    title: 'Changes not saved',
+    text: 'If you leave this page, the changes you made are lost.',
+    leave: 'Leave without saving',
+    stay: 'Stay and keep editing',
+  },
 };
 
 export const commonEn: Widen<typeof commonZhCN> = {

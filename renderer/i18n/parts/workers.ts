@@ -62,7 +62,9 @@ export const workersZhCN = {
     opening: '岗位',
     status: '状态',
     notes: '备注',
+    batches: '乘坐批次',
   },
+  batchLine: '{{name}}（{{date}}，{{status}}）',
   hints: {
     gender: '可不填：按身份证号判断',
     skills: '多个技能用顿号或逗号分开',
@@ -140,9 +142,9 @@ export const workersEn: Widen<typeof workersZhCN> = {
     phone: 'Mobile',
     county: 'County',
     village: 'Township / village',
-    povertyStatus: 'Poverty status',
+    povertyStatus: 'Poverty',
     status: 'Status',
-    enterprise: 'Receiving enterprise',
+    enterprise: 'Enterprise',
   },
   fields: {
     name: 'Name',
@@ -164,7 +166,9 @@ export const workersEn: Widen<typeof workersZhCN> = {
     opening: 'Job opening',
     status: 'Status',
     notes: 'Notes',
+    batches: 'Batches',
   },
+  batchLine: '{{name}} ({{date}}, {{status}})',
   hints: {
     gender: 'May stay empty: the resident ID tells',
     skills: 'Separate several skills with commas',

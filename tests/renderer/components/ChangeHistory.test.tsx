@@ -34,3 +34,26 @@ describe('the change history of a record', () => {
     expect(screen.queryByTestId('history-empty')).toBeNull();
   });
 });
+
+describe('the changes a history lists', () => {
+  const step: AuditEntry = {
+    id: 'a2',
+    at: '2026-02-17T01:00:00.000Z',
+    operator: '王调度',
+    table: 'batches',
+    recordId: 'b1',
+    action: 'update',
+    before: { name: '第一批', status: 'draft', updatedAt: '2026-02-16T22:30:00.000Z' },
+    after: { name: '第一批', status: 'planned', updatedAt: '2026-02-17T01:00:00.000Z' },
+  };
+
+  it('says a status step with the screen’s words, not the stored ones', async () => {
+    render(<ChangeHistory entries={[step]} />);
+    expect((await screen.findByTestId('history-changes')).textContent).toBe('状态 草稿 → 已编排');
+  });
+
+  it('in English too', async () => {
+    render(<ChangeHistory entries={[step]} />, { language: 'en' });
+    expect((await screen.findByTestId('history-changes')).textContent).toBe('Status: Draft → Planned');
+  });
+});

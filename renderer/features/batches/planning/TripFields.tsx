@@ -9,7 +9,6 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +16,7 @@ import type { Route, VehicleKind } from '@shared/domain/records';
 import { TYPICAL_SEAT_COUNTS, VEHICLE_SEAT_LIMITS } from '@shared/seating';
 import { choiceCapacity } from '@renderer/db';
 import { numberFrom } from '@renderer/components/field-problems';
+import { DateField } from '@renderer/components/DateField';
 import { KINDS_FOR, defaultChoice, type PlanForm } from './plan-form';
 
 interface RouteVehiclesProps {
@@ -161,13 +161,8 @@ export function TripFields({ form, routes, loadFactor }: TripFieldsProps) {
           </Text>
         </div>
         <SimpleGrid cols={{ base: 1, md: 3 }} spacing="sm">
-          <TextInput
-            type="date"
-            label={t('planning.trip.firstDate')}
-            withAsterisk
-            {...form.getInputProps('firstDate')}
-          />
-          <TextInput type="date" label={t('planning.trip.lastDate')} withAsterisk {...form.getInputProps('lastDate')} />
+          <DateField label={t('planning.trip.firstDate')} withAsterisk {...form.getInputProps('firstDate')} />
+          <DateField label={t('planning.trip.lastDate')} withAsterisk {...form.getInputProps('lastDate')} />
           <MultiSelect
             label={t('planning.trip.routes')}
             description={t('planning.trip.routesHint')}
