@@ -16,16 +16,18 @@ import { createI18n } from '@renderer/i18n';
 export interface RenderOptions {
   /** The language the user reads; Chinese, the app's default, when absent. */
   language?: Language;
+  /** The address the app is at, such as `/batches/b1?tab=passengers`; `/` when absent. */
+  path?: string;
 }
 
-function providers(language: Language) {
+function providers(language: Language, path = '/') {
   const i18n = createI18n(language);
   return function Providers({ children }: { children: ReactNode }) {
     return (
       <MantineProvider theme={theme}>
         <I18nextProvider i18n={i18n}>
           <Notifications />
-          <MemoryRouter>{children}</MemoryRouter>
+          <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>
         </I18nextProvider>
       </MantineProvider>
     );
@@ -33,9 +35,9 @@ function providers(language: Language) {
 }
 
 export function render(ui: ReactNode, options: RenderOptions = {}) {
-  return renderInDom(ui, { wrapper: providers(options.language ?? 'zh-CN') });
+  return renderInDom(ui, { wrapper: providers(options.language ?? 'zh-CN', options.path) });
 }
 
 export function renderHook<Result>(hook: () => Result, options: RenderOptions = {}) {
-  return renderHookInDom(hook, { wrapper: providers(options.language ?? 'zh-CN') });
+  return renderHookInDom(hook, { wrapper: providers(options.language ?? 'zh-CN', options.path) });
 }

@@ -58,6 +58,10 @@ export const batchesZhCN = {
   targetBatch: '批次',
   noOtherBatch: '没有其他未出发的批次',
   passengers: {
+    assignEnterprise: '分配接收企业（{{count}}）',
+    onlyWithoutEnterprise: '只看未分配接收企业的（{{count}}）',
+    checkAllShown: '全选列出的乘客',
+    allHaveEnterprise: '每位乘客都已分配接收企业。',
     addTitle: '添加乘客',
     search: '搜索人员',
     searchPlaceholder: '姓名、拼音首字母或身份证号后几位',
@@ -191,6 +195,10 @@ export const batchesEn: Widen<typeof batchesZhCN> = {
   targetBatch: 'Batch',
   noOtherBatch: 'No other batch that has not departed',
   passengers: {
+    assignEnterprise: 'Assign enterprise ({{count}})',
+    onlyWithoutEnterprise: 'Only those without an enterprise ({{count}})',
+    checkAllShown: 'Select all listed passengers',
+    allHaveEnterprise: 'Every passenger has a receiving enterprise.',
     addTitle: 'Add passengers',
     search: 'Search workers',
     searchPlaceholder: 'Name, pinyin initials or last digits of the ID',
