@@ -11,20 +11,36 @@ import type { FieldProblem } from './problems';
 import { parsePhone } from './phone';
 import type { Batch, Route, StaffMember, Timestamp } from './records';
 import { routeTravelMinutes } from './route-rules';
+import { SETTINGS_BOUNDS } from './settings-rules';
 
 /** What a coordinator edits on a batch; status, overrides and passengers change by their own actions. */
 export type BatchInput = Pick<
   Batch,
-  'name' | 'routeId' | 'date' | 'organizer' | 'escorts' | 'medics' | 'legs' | 'notes'
+  'name' | 'routeId' | 'date' | 'organizer' | 'escorts' | 'medics' | 'legs' | 'notes' | 'loadFactor'
 >;
 
+/** A batch's own load factor, when set, lies within the bounds Settings accept (10 % to 100 %). */
+export function checkBatchLoadFactor(loadFactor: number | null | undefined): FieldProblem[] {
+  if (loadFactor === null || loadFactor === undefined) return [];
+  const { min, max } = SETTINGS_BOUNDS.loadFactor;
+  return Number.isFinite(loadFactor) && loadFactor >= min && loadFactor <= max
+    ? []
+    : [{ field: 'loadFactor', code: 'load-factor-range' }];
+}
+
+/**
+ * Trims what was typed. A load factor left out (undefined) keeps the batch's own, so that a caller
+ * editing only vehicles does not clear it; null clears it (the Settings value applies again).
+ */
 export function normalizeBatchInput(input: BatchInput): BatchInput {
   const staff = (member: StaffMember): StaffMember => {
     const phone = parsePhone(member.phone);
     return { ...member, name: member.name.trim(), phone: phone.ok ? phone.phone : member.phone.trim() };
   };
+  const { loadFactor, ...rest } = input;
   return {
-    ...input,
+    ...rest,
+    ...(loadFactor === undefined ? {} : { loadFactor }),
     name: input.name.trim(),
     organizer: input.organizer.trim(),
     notes: input.notes.trim(),
@@ -58,6 +74,7 @@ export function checkBatch(input: BatchInput, route: Pick<Route, 'id' | 'legs'> 
   if (input.routeId === '') problems.push({ field: 'routeId', code: 'required' });
   else if (!route) problems.push({ field: 'routeId', code: 'route-missing' });
   if (!isCalendarDate(input.date)) problems.push({ field: 'date', code: 'date-invalid' });
+  problems.push(...checkBatchLoadFactor(input.loadFactor));
   problems.push(...checkStaff(input.escorts, 'escorts'), ...checkStaff(input.medics, 'medics'));
   const escortIds = new Set(input.escorts.map((escort) => escort.id));
   const routeLegs = new Set(route?.legs.map((leg) => leg.id) ?? []);

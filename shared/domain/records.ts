@@ -195,6 +195,12 @@ export interface Batch extends RecordMeta {
   status: BatchStatus;
   overrides: StatusOverride[];
   notes: string;
+  /**
+   * This batch's own load factor (settings bounds), for a charter sold at another share than the
+   * office's; absent or null: the Settings value (docs/domain.md#load-factor). Batches stored before
+   * the field existed have none.
+   */
+  loadFactor?: number | null;
 }
 
 export type BoardingStatus = 'pending' | 'boarded' | 'absent';

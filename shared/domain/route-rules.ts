@@ -1,6 +1,8 @@
 /**
  * What makes a route acceptable (issue 4, "Routes and vehicles"): a named itinerary of ordered legs,
- * each leaving after the one before arrives, and pickup points, one per county. The form shows
+ * each leaving after the one before arrives, and pickup points, one per county: most gather before
+ * the first departure, some are stops along the first leg (a coach that leaves one county at 05:30
+ * and collects in a second at 06:10), listed in the order they are reached. The form shows
  * these problems beside their fields and the repository refuses a route that has any.
  */
 import type { Leg, PickupPoint, RecordMeta, Route } from './records';
@@ -14,6 +16,8 @@ export const LAST_DEPARTURE_MINUTE = 3 * 1440 - 1;
 export const LONGEST_LEG_MINUTES = 2 * 1440;
 /** Assembly at most twelve hours before the first departure. */
 export const LONGEST_ASSEMBLY_LEAD_MINUTES = 12 * 60;
+/** A pickup point whose time is not typed gathers this long before the first departure. */
+export const DEFAULT_ASSEMBLY_LEAD_MINUTES = 60;
 
 const LEG_MODES: readonly Leg['mode'][] = ['coach', 'train'];
 const MINUTES_PER_DAY = 1440;
@@ -28,22 +32,57 @@ export function legArrivalMinutes(leg: Pick<Leg, 'departureMinutes' | 'durationM
 
 /** How long before the first departure people assemble, and whether the domain allows that lead. */
 export interface AssemblyLead {
-  /** Minutes from the assembly to the first departure, 0 to 1439. */
+  /**
+   * Minutes from the assembly to the first departure: 0 to 1439 before it, negative for a pickup
+   * along the first leg (−40: picked up 40 minutes after the first departure).
+   */
   minutesBeforeDeparture: number;
   /** False when the assembly is more than twelve hours ahead (`LONGEST_ASSEMBLY_LEAD_MINUTES`). */
   inWindow: boolean;
+  /** True for a stop along the first leg, after its departure and before its arrival. */
+  alongRoute: boolean;
 }
 
 /**
  * The lead of an assembly that people are told as a clock time (`assemblyClockMinutes`, minutes
- * after midnight, 0 to 1439): it is on the day of the first departure or the day before, whichever
- * puts it less than a day ahead. A timetable gives the time of day, not the day, so this is the
- * only reading that never asks people to wait a day or more.
+ * after midnight, 0 to 1439). A timetable gives the time of day, not the day, so it is read as the
+ * nearest moment that makes sense: before the first departure (on its day or the day before, less
+ * than a day ahead), or, when the first leg takes `firstLegMinutes`, a stop along that leg after it
+ * has left (a coach leaving at 05:30 collects a second county at 06:10). When both readings are
+ * possible, the one closer to the departure wins.
  */
-export function assemblyLead(firstDepartureMinutes: number, assemblyClockMinutes: number): AssemblyLead {
-  const minutes =
-    (((firstDepartureMinutes - assemblyClockMinutes) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
-  return { minutesBeforeDeparture: minutes, inWindow: minutes <= LONGEST_ASSEMBLY_LEAD_MINUTES };
+export function assemblyLead(
+  firstDepartureMinutes: number,
+  assemblyClockMinutes: number,
+  firstLegMinutes = 0,
+): AssemblyLead {
+  const after =
+    (((assemblyClockMinutes - firstDepartureMinutes) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY;
+  const before = (MINUTES_PER_DAY - after) % MINUTES_PER_DAY;
+  const beforeFits = before <= LONGEST_ASSEMBLY_LEAD_MINUTES;
+  const alongFits = after > 0 && after < firstLegMinutes;
+  if (alongFits && (!beforeFits || after < before)) {
+    return { minutesBeforeDeparture: -after, inWindow: true, alongRoute: true };
+  }
+  return { minutesBeforeDeparture: before, inWindow: beforeFits, alongRoute: false };
+}
+
+/**
+ * The earliest lead a pickup point may have on a route: minus the first leg's duration (exclusive),
+ * so that a stop along the first leg is reached before that leg arrives; 0 when the first leg is
+ * missing or unreadable.
+ */
+export function earliestPickupLead(legs: readonly Pick<Leg, 'durationMinutes'>[]): number {
+  const duration = legs[0]?.durationMinutes;
+  return duration !== undefined && isWholeIn(duration, 1, LONGEST_LEG_MINUTES) ? -(duration - 1) : 0;
+}
+
+/** Pickup points in the order they are reached: the earliest assembly first, a stop along the route after. */
+export function pickupsInOrder<Point extends Pick<PickupPoint, 'minutesBeforeDeparture'>>(
+  points: readonly Point[],
+): Point[] {
+  if (!points.every((point) => Number.isFinite(point.minutesBeforeDeparture))) return [...points];
+  return [...points].sort((a, b) => b.minutesBeforeDeparture - a.minutesBeforeDeparture);
 }
 
 export function normalizeRouteInput(input: RouteInput): RouteInput {
@@ -55,11 +94,13 @@ export function normalizeRouteInput(input: RouteInput): RouteInput {
       to: leg.to.trim(),
       stops: leg.stops.map((stop) => stop.trim()).filter((stop) => stop !== ''),
     })),
-    pickupPoints: input.pickupPoints.map((point) => ({
-      ...point,
-      county: point.county.trim(),
-      place: point.place.trim(),
-    })),
+    pickupPoints: pickupsInOrder(
+      input.pickupPoints.map((point) => ({
+        ...point,
+        county: point.county.trim(),
+        place: point.place.trim(),
+      })),
+    ),
   };
 }
 
@@ -92,14 +133,19 @@ function checkLeg(leg: Leg, index: number, previous: Leg | undefined): FieldProb
   return problems;
 }
 
-function checkPickupPoint(point: PickupPoint, index: number, counties: Map<string, number>): FieldProblem[] {
+function checkPickupPoint(
+  point: PickupPoint,
+  index: number,
+  counties: Map<string, number>,
+  earliestLead: number,
+): FieldProblem[] {
   const field = (name: keyof PickupPoint) => `pickupPoints.${index}.${name}`;
   const problems: FieldProblem[] = [];
   const county = point.county.trim();
   if (county === '') problems.push({ field: field('county'), code: 'required' });
   else if ((counties.get(county) ?? 0) > 1) problems.push({ field: field('county'), code: 'pickup-county-duplicate' });
   if (point.place.trim() === '') problems.push({ field: field('place'), code: 'required' });
-  if (!isWholeIn(point.minutesBeforeDeparture, 0, LONGEST_ASSEMBLY_LEAD_MINUTES)) {
+  if (!isWholeIn(point.minutesBeforeDeparture, earliestLead, LONGEST_ASSEMBLY_LEAD_MINUTES)) {
     problems.push({ field: field('minutesBeforeDeparture'), code: 'pickup-lead-invalid' });
   }
   return problems;
@@ -122,7 +168,10 @@ export function checkRoute(input: RouteInput, others: ReadonlyArray<Pick<Route, 
     const county = point.county.trim();
     counties.set(county, (counties.get(county) ?? 0) + 1);
   }
-  input.pickupPoints.forEach((point, index) => problems.push(...checkPickupPoint(point, index, counties)));
+  const earliestLead = earliestPickupLead(input.legs);
+  input.pickupPoints.forEach((point, index) =>
+    problems.push(...checkPickupPoint(point, index, counties, earliestLead)),
+  );
   return problems;
 }
 

@@ -18,8 +18,9 @@ export {
 } from './vehicle';
 
 export type { VehicleSeatPlan } from './load-factor';
-export type { CapacityBreakdown } from './load-factor';
+export type { BatchLoadFactor, CapacityBreakdown, LoadFactorSource } from './load-factor';
 export {
+  batchLoadFactor,
   capacityBreakdown,
   loadFactorCap,
   sellableSeats,

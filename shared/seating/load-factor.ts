@@ -27,7 +27,7 @@
  * middle seat between a family's A and C), within the same cap: a household sits together, it does
  * not raise how many the vehicle takes.
  */
-import type { ReservedRole, ReservedSeat, Vehicle } from '../domain/records';
+import type { Batch, ReservedRole, ReservedSeat, Vehicle } from '../domain/records';
 import { seatBlocks, seatLayout } from './layout';
 import type { LayoutSeat, SeatLayout } from './layout';
 
@@ -39,6 +39,26 @@ export function assertLoadFactor(loadFactor: number): void {
   if (!Number.isFinite(loadFactor) || loadFactor <= 0 || loadFactor > 1) {
     throw new RangeError(`load factor ${loadFactor} is outside (0, 1]`);
   }
+}
+
+/** Where the load factor a batch runs at comes from: its own, or the office's Settings. */
+export type LoadFactorSource = 'batch' | 'settings';
+
+/** The load factor a batch runs at, and where it comes from. */
+export interface BatchLoadFactor {
+  loadFactor: number;
+  source: LoadFactorSource;
+}
+
+/**
+ * The load factor that decides a batch's seats: the batch's own when it has one (a charter sold at
+ * another share), else the Settings value. Batches stored before the field existed have none.
+ */
+export function batchLoadFactor(batch: Pick<Batch, 'loadFactor'>, settingsLoadFactor: number): BatchLoadFactor {
+  const own = batch.loadFactor;
+  return own === null || own === undefined
+    ? { loadFactor: settingsLoadFactor, source: 'settings' }
+    : { loadFactor: own, source: 'batch' };
 }
 
 /** floor(seatCount × loadFactor): the most passengers a vehicle of that size may carry. */

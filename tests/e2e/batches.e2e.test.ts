@@ -216,3 +216,70 @@ describe('planning a batch', () => {
     await context.close();
   });
 });
+
+describe('from a gate problem to its fix', () => {
+  it('the follow-up item links to the passengers without an enterprise; two are assigned at once and the item turns met', async () => {
+    const demo = makeDemoData({ seed: 20200218, workers: 2000, today: todayCalendarDate() });
+    const batch = demo.batches.find((candidate) => candidate.status === 'draft' || candidate.status === 'planned');
+    const unique = (name: string) => demo.workers.filter((worker) => worker.name === name).length === 1;
+    const unplaced = demo.workers
+      .filter(
+        (worker) =>
+          worker.enterpriseId === null &&
+          unique(worker.name) &&
+          !demo.assignments.some((assignment) => assignment.workerId === worker.id),
+      )
+      .slice(0, 2);
+    const enterprise = demo.enterprises.find((candidate) =>
+      demo.openings.some((opening) => opening.enterpriseId === candidate.id),
+    );
+    if (!batch || unplaced.length < 2 || !enterprise) throw new Error('the demo lacks a batch, people or an opening');
+    const { context, page } = await openApp(browser);
+    await page.getByRole('button', { name: '加载演示数据' }).click();
+    await page.getByText('演示数据已加载').waitFor({ timeout: 60_000 });
+    await nav(page, '专列批次');
+    await page.getByText(batch.name, { exact: true }).first().click();
+    await page.getByRole('heading', { name: batch.name, exact: true }).waitFor();
+
+    // Two people without an enterprise join the batch: the follow-up unification is no longer met.
+    await page.getByRole('tab', { name: '乘客' }).click();
+    const search = page.getByRole('textbox', { name: '搜索人员' });
+    for (const worker of unplaced) {
+      await search.fill(worker.name);
+      await page.getByRole('button', { name: `加入 ${worker.name}` }).click();
+      await page.getByTestId('passenger-row').filter({ hasText: worker.name }).waitFor();
+    }
+    await page.getByRole('tab', { name: '五统一' }).click();
+    const item = page.locator('[data-testid="gate-item"][data-item="follow-up.enterprise-handover"]');
+    await expect.poll(() => item.getAttribute('data-state')).toBe('unmet');
+
+    // Its link leads to the passengers tab, listing only those without an enterprise.
+    await item.getByRole('link', { name: /去乘客名单分配接收企业/ }).click();
+    await expect.poll(() => new URL(page.url()).hash).toContain('tab=passengers');
+    await expect.poll(() => page.getByRole('tab', { name: '乘客' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByTestId('passenger-row').count()).toBe(2);
+    for (const worker of unplaced) await page.getByRole('checkbox', { name: worker.name, exact: true }).check();
+    await page.getByRole('button', { name: '分配接收企业（2）' }).click();
+
+    const dialog = page.getByRole('dialog');
+    await choose(page, dialog, '接收企业', enterprise.name);
+    await dialog.getByRole('combobox', { name: '岗位' }).click();
+    await page.getByRole('option').first().click();
+    // People who do not fit the opening (age, gender) are placed with a written reason.
+    const submit = dialog.getByRole('button', { name: /^(分配|仍然分配)$/ });
+    // The button's words say whether everyone fits once the check of the opening has come back.
+    await dialog.getByText(/全部符合岗位要求|以下人员不符合岗位要求/).waitFor();
+    if ((await submit.innerText()).includes('仍然分配')) {
+      await dialog.getByLabel(/^仍要分配的原因/).fill('企业同意接收');
+    }
+    await submit.click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('all-have-enterprise').waitFor();
+
+    await page.getByRole('tab', { name: '五统一' }).click();
+    await expect.poll(() => item.getAttribute('data-state')).toBe('met');
+    await expect(item.getByTestId('gate-fix').count()).resolves.toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});

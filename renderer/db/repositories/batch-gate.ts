@@ -6,6 +6,7 @@
 import type { Batch, BatchStatus } from '@shared/domain/records';
 import { batchDepartureAt } from '@shared/domain/departure';
 import { checkStatusStep, evaluateGate, hasHandoverContact } from '@shared/gate';
+import { batchLoadFactor } from '@shared/seating';
 import type { GateReport, StatusStepResult } from '@shared/gate';
 import { database, type PlannerDatabase } from '../database';
 import { auditedWrite } from '../audited-write';
@@ -26,10 +27,11 @@ export async function batchGate(batchId: string): Promise<GateReport> {
   );
 }
 
+/** `settingsLoadFactor` is the office's; a batch with its own load factor is judged at that one. */
 async function gateOf(
   db: PlannerDatabase,
   batch: Batch,
-  loadFactor: number,
+  settingsLoadFactor: number,
   checkValidityHours: number,
 ): Promise<GateReport> {
   const assignments = await db.assignments.where('batchId').equals(batch.id).toArray();
@@ -59,7 +61,7 @@ async function gateOf(
         enterpriseHasHandoverContact: enterprise ? hasHandoverContact(enterprise) : false,
       };
     }),
-    legCapacities: legCapacities(batch, loadFactor),
+    legCapacities: legCapacities(batch, batchLoadFactor(batch, settingsLoadFactor).loadFactor),
     ticks,
     healthChecks: checks,
     // The station exists: every passenger needs a passing check inside the window.

@@ -6,6 +6,7 @@
 import type { Assignment, Batch, SeatPlace, Worker } from '@shared/domain/records';
 import {
   allocateSeats,
+  batchLoadFactor,
   checkSeatChange,
   vehicleCapacity,
   type SeatAllocation,
@@ -77,7 +78,7 @@ export async function autoSeat(
   batchId: string,
   options: { legIds?: readonly string[]; keepCurrent?: boolean } = {},
 ): Promise<AutoSeatOutcome> {
-  const { loadFactor } = await getSettings();
+  const settings = await getSettings();
   return auditedWrite(['batches', 'assignments', 'workers'], async ({ db, updateAll }) => {
     const batch = await liveBatch(db, batchId);
     refuseIfLocked(batch);
@@ -88,7 +89,7 @@ export async function autoSeat(
     for (const leg of legs) {
       const allocation = allocateSeats({
         vehicles: leg.vehicles,
-        loadFactor,
+        loadFactor: batchLoadFactor(batch, settings.loadFactor).loadFactor,
         passengers: passengers.map(({ worker }) => seatingPassenger(worker)),
         keep: options.keepCurrent
           ? passengers.flatMap(({ assignment }) =>
@@ -134,7 +135,7 @@ export class SeatChangeRefusedError extends Error {
 
 /** Moves a passenger to a free seat, or swaps two passengers, on one leg, if the rules allow it. */
 export async function changeSeat(batchId: string, legId: string, change: SeatChange): Promise<void> {
-  const { loadFactor } = await getSettings();
+  const settings = await getSettings();
   await auditedWrite(['batches', 'assignments', 'workers'], async ({ db, update }) => {
     const batch = await liveBatch(db, batchId);
     refuseIfLocked(batch);
@@ -148,7 +149,7 @@ export async function changeSeat(batchId: string, legId: string, change: SeatCha
     );
     const problems = checkSeatChange({
       vehicles: leg.vehicles,
-      loadFactor,
+      loadFactor: batchLoadFactor(batch, settings.loadFactor).loadFactor,
       passengers: passengers.map(({ worker }) => seatingPassenger(worker)),
       seats,
       change,

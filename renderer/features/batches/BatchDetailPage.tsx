@@ -1,7 +1,8 @@
 import { Button, Card, Group, SimpleGrid, Tabs, Text, Title } from '@mantine/core';
 import { IconStethoscope } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { useEffect } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { formatCalendarDate } from '@shared/dates';
 import { batchHistory, getBatch, getRoute, isBatchLocked, useRepositoryQuery } from '../../db';
 import { DetailField } from '../../components/DetailField';
@@ -10,6 +11,7 @@ import { ChangeHistory } from '../../components/ChangeHistory';
 import { RecordPage } from '../../components/RecordPage';
 import { EditButton } from '../../components/RecordButtons';
 import { openBatchForm } from './BatchForm';
+import { EDIT_BATCH, EDIT_PARAM, PASSENGERS_SHOW_PARAM, TAB_PARAM, batchTabOf } from './batch-links';
 import { BatchStatusBadge } from './gate/BatchStatusBadge';
 import { GatePanel } from './gate/GatePanel';
 import { SeatingPanel } from './seating/SeatingPanel';
@@ -17,16 +19,48 @@ import { PassengersPanel } from './PassengersPanel';
 import { VehiclesPanel } from './VehiclesPanel';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
 
-/** One batch: its details and vehicles, passengers, seats, and the five unifications with its status. */
+/**
+ * One batch: its details and vehicles, passengers, seats, and the five unifications with its status.
+ * The tab is in the address (`?tab=passengers`, see batch-links.ts), so that a gate item can link to
+ * where it is fixed and the back button returns to the tab; `?edit=batch` opens the batch form.
+ */
 export function BatchDetailPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { id = '' } = useParams();
+  const [searchParams, setSearchParams] = useSearchParams();
   const batch = useRepositoryQuery(async () => (await getBatch(id)) ?? null, [id]);
   const route = useRepositoryQuery(async () => (batch ? ((await getRoute(batch.routeId)) ?? null) : null), [batch]);
   const history = useRepositoryQuery(() => batchHistory(id), [id]);
+  const tab = batchTabOf(searchParams.get(TAB_PARAM));
+  const editable = Boolean(batch) && !batch?.deletedAt && !isBatchLocked(batch?.status ?? 'draft');
+  const editRequested = searchParams.get(EDIT_PARAM) === EDIT_BATCH;
+  useEffect(() => {
+    if (!editRequested || !batch) return;
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete(EDIT_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
+    if (editable) openBatchForm({ t, batch });
+  }, [editRequested, batch, editable, setSearchParams, t]);
   if (batch === undefined) return null;
-  const editable = batch !== null && !batch.deletedAt && !isBatchLocked(batch.status);
+  const chooseTab = (value: string | null) =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams();
+        const chosen = batchTabOf(value);
+        if (chosen !== 'gate') next.set(TAB_PARAM, chosen);
+        // A passengers filter belongs to the passengers tab.
+        const show = current.get(PASSENGERS_SHOW_PARAM);
+        if (chosen === 'passengers' && show) next.set(PASSENGERS_SHOW_PARAM, show);
+        return next;
+      },
+      { replace: true },
+    );
 
   return (
     <RecordPage
@@ -70,7 +104,7 @@ export function BatchDetailPage() {
               <DetailField label={t('batches.fields.notes')}>{batch.notes}</DetailField>
             </SimpleGrid>
           </Card>
-          <Tabs defaultValue="gate" keepMounted={false}>
+          <Tabs value={tab} onChange={chooseTab} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="gate">{t('batches.tabs.gate')}</Tabs.Tab>
               <Tabs.Tab value="passengers">{t('batches.tabs.passengers')}</Tabs.Tab>

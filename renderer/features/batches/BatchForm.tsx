@@ -1,14 +1,26 @@
-import { ActionIcon, Button, Group, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { Batch, Route, StaffMember } from '@shared/domain/records';
+import { DEFAULT_SETTINGS, type Batch, type Route, type StaffMember } from '@shared/domain/records';
+import { SETTINGS_BOUNDS } from '@shared/domain/settings-rules';
 import { addCalendarDays, todayCalendarDate } from '@shared/dates';
 import { checkBatch, type BatchInput } from '@shared/domain/batch-rules';
-import { createBatch, listRoutes, updateBatch, useRepositoryQuery } from '../../db';
+import { createBatch, getSettings, listRoutes, updateBatch, useRepositoryQuery } from '../../db';
 import { problemMessages } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
 import { FormActions } from '../../components/FormActions';
@@ -16,7 +28,7 @@ import { DateField } from '../../components/DateField';
 
 function inputOf(batch: Batch): BatchInput {
   const { name, routeId, date, organizer, escorts, medics, legs, notes } = batch;
-  return { name, routeId, date, organizer, escorts, medics, legs, notes };
+  return { name, routeId, date, organizer, escorts, medics, legs, notes, loadFactor: batch.loadFactor ?? null };
 }
 
 /** A new batch leaves in a week by default: the usual lead time for booking a charter. */
@@ -30,6 +42,7 @@ function emptyInput(): BatchInput {
     medics: [],
     legs: [],
     notes: '',
+    loadFactor: null,
   };
 }
 
@@ -110,6 +123,40 @@ function StaffFields({ list, form }: StaffFieldsProps) {
   );
 }
 
+/** A load factor as the percent a coordinator types: 0.35 is 35, not 35.00000000000001. */
+const percentOf = (loadFactor: number): number => Math.round(loadFactor * 1000) / 10;
+
+/**
+ * The batch's own load factor in percent; blank means the Settings value, which the field shows as
+ * its placeholder. Checked against the bounds Settings use.
+ */
+function LoadFactorField({ form }: { form: ReturnType<typeof useBatchForm> }) {
+  const { t } = useTranslation();
+  const settings = useRepositoryQuery(getSettings, []);
+  const own = form.getValues().loadFactor;
+  const settingsPercent = percentOf(settings?.loadFactor ?? DEFAULT_SETTINGS.loadFactor);
+  return (
+    <NumberInput
+      label={t('batches.fields.loadFactor')}
+      description={t('batches.fields.loadFactorHint', { percent: settingsPercent })}
+      placeholder={t('batches.fields.loadFactorPlaceholder', { percent: settingsPercent })}
+      suffix="%"
+      min={SETTINGS_BOUNDS.loadFactor.min * 100}
+      max={SETTINGS_BOUNDS.loadFactor.max * 100}
+      decimalScale={1}
+      allowNegative={false}
+      clampBehavior="none"
+      value={own === null || own === undefined ? '' : percentOf(own)}
+      onChange={(value) =>
+        form.setFieldValue('loadFactor', value === '' || value === undefined ? null : Number(value) / 100)
+      }
+      onBlur={() => form.validateField('loadFactor')}
+      error={form.errors.loadFactor}
+      data-testid="batch-load-factor"
+    />
+  );
+}
+
 interface BatchFormProps {
   /** The batch to edit; a new draft is created when absent. */
   batch?: Batch;
@@ -156,7 +203,10 @@ export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
           />
           <DateField label={t('batches.fields.date')} withAsterisk {...form.getInputProps('date')} />
         </SimpleGrid>
-        <TextInput label={t('batches.fields.organizer')} {...form.getInputProps('organizer')} />
+        <SimpleGrid cols={2}>
+          <TextInput label={t('batches.fields.organizer')} {...form.getInputProps('organizer')} />
+          <LoadFactorField form={form} />
+        </SimpleGrid>
         <StaffFields list="escorts" form={form} />
         <StaffFields list="medics" form={form} />
         <Textarea label={t('batches.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />

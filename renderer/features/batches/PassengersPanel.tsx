@@ -1,11 +1,24 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Checkbox, Group, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconArrowsExchange, IconSearch, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { IconArrowsExchange, IconBuildingFactory2, IconSearch, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Batch, PovertyStatus } from '@shared/domain/records';
 import { POVERTY_STATUSES } from '@shared/domain/records';
 import { seatLabel } from '@shared/seating';
@@ -18,11 +31,14 @@ import {
   useDirectoryVersion,
   workerDirectory,
   type DirectoryQuery,
+  type Passenger,
 } from '../../db';
 import { useWorkerSelection, workerSelection } from '../workers/selection';
+import { openPlacementForm } from '../workers/PlacementForm';
 import { notifyWriteFailure } from '../../components/write-failure';
 import { useLanguage } from '../../i18n/use-language';
 import { announceOutcome, openChooseBatch } from './add-passengers';
+import { PASSENGERS_SHOW_PARAM, passengersShowOf, type PassengersShow } from './batch-links';
 
 interface PassengersPanelProps {
   /** The batch whose passengers are listed. */
@@ -32,6 +48,15 @@ interface PassengersPanelProps {
 }
 
 const SEARCH_LIMIT = 20;
+
+/** The enterprise every chosen passenger already has, to start the placement form with; else none. */
+function commonEnterprise(workerIds: readonly string[], passengers: readonly Passenger[]): string | null {
+  const ids = new Set(
+    passengers.filter((passenger) => workerIds.includes(passenger.worker.id)).map((p) => p.worker.enterpriseId),
+  );
+  const [only] = ids;
+  return ids.size === 1 && only ? only : null;
+}
 
 const query = (over: Partial<DirectoryQuery>): DirectoryQuery => ({
   search: '',
@@ -194,11 +219,30 @@ function AddByFilter({ batchId }: { batchId: string }) {
   );
 }
 
-/** The passengers of a batch: added by search, filter or the workers list's selection; removed; moved. */
+/**
+ * The passengers of a batch: added by search, filter or the workers list's selection; removed;
+ * moved; and placed at a receiving enterprise, several at once. `?show=no-enterprise` (the gate's
+ * link) lists only those without an enterprise.
+ */
 export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const passengers = useRepositoryQuery(() => listPassengers(batch.id), [batch.id]);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const show = passengersShowOf(searchParams.get(PASSENGERS_SHOW_PARAM));
+  const setShow = (next: PassengersShow | null) =>
+    setSearchParams(
+      (current) => {
+        const params = new URLSearchParams(current);
+        if (next) params.set(PASSENGERS_SHOW_PARAM, next);
+        else params.delete(PASSENGERS_SHOW_PARAM);
+        return params;
+      },
+      { replace: true },
+    );
+  const allPassengers = useRepositoryQuery(() => listPassengers(batch.id), [batch.id]);
+  const withoutEnterprise = allPassengers?.filter((passenger) => !passenger.enterprise).length ?? 0;
+  const passengers =
+    show === 'no-enterprise' ? allPassengers?.filter((passenger) => !passenger.enterprise) : allPassengers;
   const selectedInList = useWorkerSelection();
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const vehicles = new Map(batch.legs.flatMap((leg) => leg.vehicles.map((vehicle) => [vehicle.id, vehicle] as const)));
@@ -210,8 +254,19 @@ export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
       else next.add(id);
       return next;
     });
-  const onBatch = new Set(passengers?.map((passenger) => passenger.worker.id));
-  const live = [...checked].filter((id) => onBatch.has(id));
+  const onBatch = new Set(allPassengers?.map((passenger) => passenger.worker.id));
+  // Only the rows shown count as chosen: a filter hides rows, it must not act on them unseen.
+  const shown = new Set(passengers?.map((passenger) => passenger.worker.id));
+  const live = [...checked].filter((id) => shown.has(id));
+  const allShownChecked = shown.size > 0 && live.length === shown.size;
+  const toggleAll = () => setChecked(allShownChecked ? new Set() : new Set(shown));
+  const assignEnterprise = () =>
+    openPlacementForm({
+      t,
+      workerIds: live,
+      enterpriseId: commonEnterprise(live, allPassengers ?? []),
+      onDone: () => setChecked(new Set()),
+    });
 
   const addSelection = async () => {
     try {
@@ -263,11 +318,29 @@ export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
         </Card>
       )}
       <Group justify="space-between">
-        <Text size="sm" data-testid="passenger-count">
-          {t('batches.passengers.count', { count: passengers?.length ?? 0 })}
-        </Text>
+        <Group gap="md">
+          <Text size="sm" data-testid="passenger-count">
+            {t('batches.passengers.count', { count: allPassengers?.length ?? 0 })}
+          </Text>
+          <Switch
+            size="sm"
+            label={t('batches.passengers.onlyWithoutEnterprise', { count: withoutEnterprise })}
+            checked={show === 'no-enterprise'}
+            onChange={(event) => setShow(event.currentTarget.checked ? 'no-enterprise' : null)}
+            data-testid="only-without-enterprise"
+          />
+        </Group>
         {editable && (
           <Group>
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconBuildingFactory2 size={16} />}
+              disabled={live.length === 0}
+              onClick={assignEnterprise}
+            >
+              {t('batches.passengers.assignEnterprise', { count: live.length })}
+            </Button>
             <Button
               size="xs"
               variant="light"
@@ -295,7 +368,17 @@ export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
       <Table striped verticalSpacing={4} aria-label={t('batches.tabs.passengers')}>
         <Table.Thead>
           <Table.Tr>
-            {editable && <Table.Th w={36} />}
+            {editable && (
+              <Table.Th w={36}>
+                <Checkbox
+                  aria-label={t('batches.passengers.checkAllShown')}
+                  checked={allShownChecked}
+                  indeterminate={live.length > 0 && !allShownChecked}
+                  disabled={shown.size === 0}
+                  onChange={toggleAll}
+                />
+              </Table.Th>
+            )}
             <Table.Th>{t('workers.columns.name')}</Table.Th>
             <Table.Th>{t('workers.columns.county')}</Table.Th>
             <Table.Th>{t('workers.columns.village')}</Table.Th>
@@ -344,6 +427,11 @@ export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
           ))}
         </Table.Tbody>
       </Table>
+      {show === 'no-enterprise' && allPassengers !== undefined && withoutEnterprise === 0 && (
+        <Text size="sm" c="teal" data-testid="all-have-enterprise">
+          {t('batches.passengers.allHaveEnterprise')}
+        </Text>
+      )}
     </Stack>
   );
 }

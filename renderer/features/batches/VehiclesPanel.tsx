@@ -1,6 +1,7 @@
 import {
   ActionIcon,
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -19,29 +20,40 @@ import { IconEdit, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { Batch, ReservedRole, ReservedSeat, Route, Vehicle, VehicleKind } from '@shared/domain/records';
+import {
+  DEFAULT_SETTINGS,
+  type Batch,
+  type ReservedRole,
+  type ReservedSeat,
+  type Route,
+  type Vehicle,
+  type VehicleKind,
+} from '@shared/domain/records';
 import { clockTime } from '@shared/dates';
 import { checkBatch, type BatchInput } from '@shared/domain/batch-rules';
 import {
   TYPICAL_SEAT_COUNTS,
+  batchLoadFactor,
   capacityBreakdown,
   defaultReservedSeats,
   isSeatCountAllowed,
   normalizeSeatCode,
   vehicleCapacity,
+  type BatchLoadFactor,
 } from '@shared/seating';
 import { getSettings, listPassengers, updateBatch, useRepositoryQuery } from '../../db';
 import { numberFrom, problemMessage, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
 import { notifyWriteFailure } from '../../components/write-failure';
 import { FormActions } from '../../components/FormActions';
+import { openBatchForm } from './BatchForm';
 
 const KINDS: VehicleKind[] = ['coach', 'train-second-class', 'train-first-class', 'train-hard-seat'];
 const ROLES: ReservedRole[] = ['escort', 'medic', 'isolation'];
 
 function inputOf(batch: Batch): BatchInput {
-  const { name, routeId, date, organizer, escorts, medics, legs, notes } = batch;
-  return { name, routeId, date, organizer, escorts, medics, legs, notes };
+  const { name, routeId, date, organizer, escorts, medics, legs, notes, loadFactor } = batch;
+  return { name, routeId, date, organizer, escorts, medics, legs, notes, loadFactor };
 }
 
 interface VehicleValues {
@@ -237,7 +249,8 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
   const { t } = useTranslation();
   const settings = useRepositoryQuery(getSettings, []);
   const passengers = useRepositoryQuery(() => listPassengers(batch.id), [batch.id])?.length ?? 0;
-  const loadFactor = settings?.loadFactor ?? 0.5;
+  const applied = batchLoadFactor(batch, settings?.loadFactor ?? DEFAULT_SETTINGS.loadFactor);
+  const { loadFactor } = applied;
   const removeVehicle = (legIndex: number, vehicle: Vehicle) =>
     modals.openConfirmModal({
       title: t('batches.vehicles.removeTitle'),
@@ -293,9 +306,15 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
             {capacity < passengers && (
               <Alert color="red" variant="light" mb="xs">
                 {t('batches.vehicles.short', { short: passengers - capacity })}{' '}
-                <Link to="/settings">
-                  {t('batches.vehicles.loadFactorLink', { percent: Math.round(loadFactor * 100) })}
-                </Link>
+                {applied.source === 'settings' ? (
+                  <Link to="/settings">
+                    {t('batches.vehicles.loadFactorLink', { percent: Math.round(loadFactor * 100) })}
+                  </Link>
+                ) : (
+                  <Anchor component="button" type="button" onClick={() => openBatchForm({ t, batch })}>
+                    {t('batches.vehicles.batchLoadFactorLink', { percent: Math.round(loadFactor * 100) })}
+                  </Anchor>
+                )}
               </Alert>
             )}
             {vehicles.length === 0 ? (
@@ -322,7 +341,7 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
                       <Table.Td>{t(`batches.vehicles.kinds.${vehicle.kind}`)}</Table.Td>
                       <Table.Td>{vehicle.seatCount}</Table.Td>
                       <Table.Td>
-                        <CapacityCell vehicle={vehicle} loadFactor={loadFactor} />
+                        <CapacityCell vehicle={vehicle} applied={applied} />
                       </Table.Td>
                       <Table.Td>
                         {ROLES.map((role) => {
@@ -376,9 +395,9 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
  * A vehicle's seats for passengers with the sum behind them, so that a coordinator told a leg is
  * short sees why: 49 seats − 7 kept = 42; 50 % allows 24; spaced seats leave 20.
  */
-function CapacityCell({ vehicle, loadFactor }: { vehicle: Vehicle; loadFactor: number }) {
+function CapacityCell({ vehicle, applied }: { vehicle: Vehicle; applied: BatchLoadFactor }) {
   const { t } = useTranslation();
-  const sum = capacityBreakdown(vehicle, loadFactor);
+  const sum = capacityBreakdown(vehicle, applied.loadFactor);
   return (
     <Stack gap={0}>
       <Text size="sm" fw={600}>
@@ -389,7 +408,9 @@ function CapacityCell({ vehicle, loadFactor }: { vehicle: Vehicle; loadFactor: n
           seats: sum.seats,
           reserved: sum.reserved,
           open: sum.seats - sum.reserved,
-          percent: Math.round(sum.loadFactor * 100),
+          factor: t(`batches.vehicles.loadFactorFrom.${applied.source}`, {
+            percent: Math.round(sum.loadFactor * 100),
+          }),
           cap: sum.cap,
           capacity: sum.capacity,
         })}

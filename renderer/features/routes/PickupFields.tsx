@@ -12,12 +12,24 @@ interface PickupFieldsProps {
   form: RouteFormValues;
   /** Which pickup point, counted from 0. */
   index: number;
-  /** Minutes from the assembly to the first departure, NaN while not reckoned. */
+  /** Minutes from the assembly to the first departure (negative along the route), NaN while not reckoned. */
   lead: number;
+  /** The time a blank field stands for (the usual lead before the first departure); '' while unknown. */
+  defaultTime: string;
 }
 
+/** What the assembly time means, under the field: how long before the first departure, or a stop along the way. */
+function leadText(lead: number, t: PickupFieldsTexts): string | undefined {
+  if (!Number.isFinite(lead) || lead > LONGEST_ASSEMBLY_LEAD_MINUTES) return undefined;
+  return lead < 0
+    ? t('routes.hints.alongRoute', { duration: durationText(-lead, t) })
+    : t('routes.hints.assemblyLead', { duration: durationText(lead, t) });
+}
+
+type PickupFieldsTexts = ReturnType<typeof useTranslation>['t'];
+
 /** One pickup point on one line: county, assembly place and time, and a button to remove it. */
-export function PickupFields({ form, index, lead }: PickupFieldsProps) {
+export function PickupFields({ form, index, lead, defaultTime }: PickupFieldsProps) {
   const { t } = useTranslation();
   const n = index + 1;
   const path = (field: keyof PickupDraft) => `pickupPoints.${index}.${field}`;
@@ -38,13 +50,9 @@ export function PickupFields({ form, index, lead }: PickupFieldsProps) {
       />
       <TextInput
         aria-label={t('routes.fields.assemblyTime')}
-        placeholder={t('routes.hints.time')}
+        placeholder={defaultTime === '' ? t('routes.hints.time') : defaultTime}
         w={220}
-        description={
-          Number.isFinite(lead) && lead <= LONGEST_ASSEMBLY_LEAD_MINUTES
-            ? t('routes.hints.assemblyLead', { duration: durationText(lead, t) })
-            : undefined
-        }
+        description={leadText(lead, t)}
         inputWrapperOrder={['label', 'input', 'description', 'error']}
         {...form.getInputProps(path('assemblyTime'))}
       />

@@ -6,7 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import type { Route } from '@shared/domain/records';
-import { legArrivalMinutes, routeTravelMinutes } from '@shared/domain/route-rules';
+import { legArrivalMinutes, pickupsInOrder, routeTravelMinutes } from '@shared/domain/route-rules';
 import { clockTime } from '@shared/dates';
 import { deleteRoute, getRoute, listRoutes, restoreRoute, routeHistory, useRepositoryQuery } from '../../db';
 import { ChangeHistory } from '../../components/ChangeHistory';
@@ -142,12 +142,16 @@ function PickupTable({ route }: { route: Route }) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {route.pickupPoints.map((point) => (
+            {pickupsInOrder(route.pickupPoints).map((point) => (
               <Table.Tr key={point.id} data-testid="pickup-row">
                 <Table.Td>{point.county}</Table.Td>
                 <Table.Td>{point.place}</Table.Td>
                 <Table.Td style={TIME}>{clockText(firstDeparture - point.minutesBeforeDeparture, t)}</Table.Td>
-                <Table.Td>{t('routes.detail.leadMinutes', { minutes: point.minutesBeforeDeparture })}</Table.Td>
+                <Table.Td>
+                  {point.minutesBeforeDeparture < 0
+                    ? t('routes.detail.alongRouteMinutes', { minutes: -point.minutesBeforeDeparture })
+                    : t('routes.detail.leadMinutes', { minutes: point.minutesBeforeDeparture })}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -10,7 +10,7 @@ import { saveFromForm } from '../../components/save-from-form';
 import { FormActions } from '../../components/FormActions';
 import { LegFields } from './LegFields';
 import { PickupFields } from './PickupFields';
-import { draftOf, emptyDraft, newLeg, newPickup, readDraft, toFormFields } from './route-draft';
+import { defaultAssemblyTime, draftOf, emptyDraft, newLeg, newPickup, readDraft, toFormFields } from './route-draft';
 import { useRouteForm } from './use-route-form';
 
 /** The form is taller than the window: brings the first refused field into view, in page order. */
@@ -134,6 +134,7 @@ export function RouteForm({ route, onSaved, onCancel }: RouteFormProps) {
                 form={form}
                 index={index}
                 lead={input.pickupPoints[index]?.minutesBeforeDeparture ?? NaN}
+                defaultTime={defaultAssemblyTime(values)}
               />
             ))}
           </Stack>
@@ -143,7 +144,7 @@ export function RouteForm({ route, onSaved, onCancel }: RouteFormProps) {
             variant="light"
             size="xs"
             leftSection={<IconPlus size={14} />}
-            onClick={() => form.insertListItem('pickupPoints', newPickup())}
+            onClick={() => form.insertListItem('pickupPoints', newPickup(values))}
           >
             {t('routes.addPickup')}
           </Button>

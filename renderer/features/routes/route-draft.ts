@@ -5,7 +5,13 @@
  */
 import type { TFunction } from 'i18next';
 import type { Leg, LegMode, Route } from '@shared/domain/records';
-import { assemblyLead, checkRoute, legArrivalMinutes, type RouteInput } from '@shared/domain/route-rules';
+import {
+  DEFAULT_ASSEMBLY_LEAD_MINUTES,
+  assemblyLead,
+  checkRoute,
+  legArrivalMinutes,
+  type RouteInput,
+} from '@shared/domain/route-rules';
 import { clockTime, minutesOfClockTime } from '@shared/dates';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
 import { stopsText } from './route-texts';
@@ -35,7 +41,11 @@ export interface PickupDraft {
   id: string;
   county: string;
   place: string;
-  /** The clock time people are told to be there; the stored lead is reckoned from the first departure. */
+  /**
+   * The clock time people are told to be there; the stored lead is reckoned from the first departure.
+   * Blank: {@link DEFAULT_ASSEMBLY_LEAD_MINUTES} before it. A time after the first departure and
+   * before the first leg arrives is a stop along the route.
+   */
   assemblyTime: string;
 }
 
@@ -67,7 +77,27 @@ export const newLeg = (previous: LegDraft | undefined): LegDraft => ({
   stops: '',
 });
 
-export const newPickup = (): PickupDraft => ({ id: crypto.randomUUID(), county: '', place: '', assemblyTime: '' });
+/** The first leg's departure as typed, in minutes after midnight of the batch date; NaN while unreadable. */
+export function firstDepartureOf(draft: Pick<RouteDraft, 'legs'>): number {
+  const first = draft.legs[0];
+  if (!first) return NaN;
+  const clock = minutesOfClockTime(first.departureTime);
+  return clock === null ? NaN : clock + Number(first.departureDay) * MINUTES_PER_DAY;
+}
+
+/** The assembly time a pickup point gets when none is typed: the usual lead before the first departure. */
+export function defaultAssemblyTime(draft: Pick<RouteDraft, 'legs'>): string {
+  const first = firstDepartureOf(draft);
+  return Number.isFinite(first) ? clockTime(first - DEFAULT_ASSEMBLY_LEAD_MINUTES).time : '';
+}
+
+/** A new pickup point, its assembly time filled in from the first departure when that is known. */
+export const newPickup = (draft: Pick<RouteDraft, 'legs'> = { legs: [] }): PickupDraft => ({
+  id: crypto.randomUUID(),
+  county: '',
+  place: '',
+  assemblyTime: defaultAssemblyTime(draft),
+});
 
 /** The draft of a new route: one empty leg, no pickup point. */
 export const emptyDraft = (): RouteDraft => ({ name: '', legs: [newLeg(undefined)], pickupPoints: [] });
@@ -146,21 +176,34 @@ export function readDraft(draft: RouteDraft): { input: RouteInput; problems: Dra
     };
   });
   const firstDeparture = legs[0]?.departureMinutes ?? NaN;
+  const firstLegMinutes = Number.isFinite(durations[0]) && (durations[0] ?? 0) > 0 ? (durations[0] ?? 0) : 0;
   const pickupPoints = draft.pickupPoints.map((point, index) => {
     const field = `pickupPoints.${index}.assemblyTime`;
+    // Not typed: the usual lead before the first departure, whatever that departure becomes.
+    if (point.assemblyTime.trim() === '') {
+      return {
+        id: point.id,
+        county: point.county,
+        place: point.place,
+        minutesBeforeDeparture: DEFAULT_ASSEMBLY_LEAD_MINUTES,
+      };
+    }
     const assembly = readTime(point.assemblyTime, '0', field);
     let lead = NaN;
     if (assembly.problem) problems.push(assembly.problem);
     else if (!Number.isFinite(firstDeparture))
       problems.push({ field, key: 'routes.problems.assembly-needs-departure' });
     else {
-      const reckoned = assemblyLead(firstDeparture, assembly.minutes);
+      const reckoned = assemblyLead(firstDeparture, assembly.minutes, firstLegMinutes);
       lead = reckoned.minutesBeforeDeparture;
       if (!reckoned.inWindow) {
         problems.push({
           field,
           key: 'routes.problems.assembly-out-of-window',
-          params: { departure: clockTime(firstDeparture).time },
+          params: {
+            departure: clockTime(firstDeparture).time,
+            arrival: firstLegMinutes > 0 ? clockTime(firstDeparture + firstLegMinutes).time : '—',
+          },
         });
       }
     }

@@ -36,6 +36,18 @@ export const gateZhCN = {
     morePeople: '{{list}} 等 {{count}} 人',
     moreVehicles: '{{list}} 等 {{count}} 辆（节）',
   },
+  fix: {
+    label: '{{item}}：{{place}}',
+    'batch-form': '去填写批次信息 →',
+    route: '去补全线路 →',
+    passengers: '去乘客名单 →',
+    'passengers-without-enterprise': '去乘客名单分配接收企业 →',
+    vehicles: '去车辆页 →',
+    seats: '去排座 →',
+    'health-station': '去体检站 →',
+    enterprise: '去填写企业交接联系人 →',
+    enterprises: '去企业名单填写交接联系人 →',
+  },
   reasons: {
     'organizer-missing': '还没有指定带队负责人，请在批次信息中填写',
     'no-passengers': '这个批次还没有乘客',
@@ -163,6 +175,18 @@ export const gateEn: Widen<typeof gateZhCN> = {
   list: {
     morePeople: '{{list}} and {{more}} more',
     moreVehicles: '{{list}} and {{more}} more',
+  },
+  fix: {
+    label: '{{item}}: {{place}}',
+    'batch-form': 'Fill in the batch details →',
+    route: 'Complete the route →',
+    passengers: 'Go to the passengers →',
+    'passengers-without-enterprise': 'Assign enterprises on the passengers tab →',
+    vehicles: 'Go to the vehicles →',
+    seats: 'Go to the seats →',
+    'health-station': 'Go to the health station →',
+    enterprise: "Fill in the enterprise's handover contact →",
+    enterprises: 'Fill in handover contacts in the enterprises list →',
   },
   reasons: {
     'organizer-missing': 'No organizer named yet: fill it in the batch details',

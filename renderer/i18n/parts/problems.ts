@@ -58,7 +58,7 @@ export const problemsZhCN = {
   'leg-duration-invalid': '行程时长应为 1 分钟到 48 小时',
   'leg-distance-invalid': '里程应为 0 到 5000 公里',
   'pickup-county-duplicate': '这个县已有上车点',
-  'pickup-lead-invalid': '集合提前时间应为 0 到 720 分钟',
+  'pickup-lead-invalid': '集合时间应在首段出发前 12 小时以内，或在首段到达前（沿途上车）',
   'route-leg-in-use_one': '有 {{count}} 个批次使用这条线路，第 {{leg}} 段不能删除',
   'route-leg-in-use_other': '有 {{count}} 个批次使用这条线路，第 {{leg}} 段不能删除',
   'route-in-use_one': '有 {{count}} 个批次使用这条线路，不能删除',
@@ -135,7 +135,8 @@ export const problemsEn: Widen<typeof problemsZhCN> = {
   'leg-duration-invalid': 'A leg takes from 1 minute to 48 hours',
   'leg-distance-invalid': 'The distance must be 0 to 5,000 km',
   'pickup-county-duplicate': 'This county has a pickup point already',
-  'pickup-lead-invalid': 'Assembly must be 0 to 720 minutes before departure',
+  'pickup-lead-invalid':
+    'Assembly must be within 12 hours before the first departure, or before leg 1 arrives for a pickup along the route',
   'route-leg-in-use_one': '{{count}} batch uses this route: leg {{leg}} can not be removed',
   'route-leg-in-use_other': '{{count}} batches use this route: leg {{leg}} can not be removed',
   'route-in-use_one': '{{count}} batch uses this route: it can not be deleted',

@@ -44,6 +44,7 @@ export const routesZhCN = {
     batchCount: '{{count}} 个',
     noPickupPoints: '还没有上车点。',
     leadMinutes: '出发前 {{minutes}} 分钟',
+    alongRouteMinutes: '沿途上车，出发后 {{minutes}} 分钟',
     legColumns: {
       index: '段',
       mode: '方式',
@@ -87,7 +88,9 @@ export const routesZhCN = {
     stops: '多个站点用顿号或逗号分开',
     legDuration: '用时 {{duration}}',
     assemblyLead: '首段出发前 {{duration}}',
-    pickupPoints: '通常每个县（区）一个上车点。集合时间按首段出发时间推算，改了出发时间后请核对。',
+    alongRoute: '沿途上车：首段出发后 {{duration}}',
+    pickupPoints:
+      '通常每个县（区）一个上车点。集合时间按首段出发时间推算（不填即出发前 1 小时），改了出发时间后请核对；首段出发后、到达前的时间是沿途上车点。',
   },
   days: { d0: '当天', d1: '第2天', d2: '第3天', d3: '第4天', d4: '第5天' },
   legTitle: '第 {{n}} 段',
@@ -104,7 +107,8 @@ export const routesZhCN = {
     'time-format': '请按“时:分”填写，如 08:30',
     'arrival-not-after-departure': '到达应晚于出发；第二天才到的，请把到达日选为“第2天”',
     'assembly-needs-departure': '请先填好第 1 段的出发时间',
-    'assembly-out-of-window': '集合时间应在首段出发（{{departure}}）前 12 小时以内',
+    'assembly-out-of-window':
+      '集合时间应在首段出发（{{departure}}）前 12 小时以内，或在首段出发后、到达（{{arrival}}）前（沿途上车）',
   },
 } as const;
 
@@ -148,6 +152,7 @@ export const routesEn: Widen<typeof routesZhCN> = {
     batchCount: '{{count}}',
     noPickupPoints: 'No pickup points yet.',
     leadMinutes: '{{minutes}} min before departure',
+    alongRouteMinutes: 'Along the route, {{minutes}} min after departure',
     legColumns: {
       index: 'Leg',
       mode: 'Mode',
@@ -191,8 +196,9 @@ export const routesEn: Widen<typeof routesZhCN> = {
     stops: 'Separate stops with commas',
     legDuration: 'Takes {{duration}}',
     assemblyLead: '{{duration}} before the first departure',
+    alongRoute: 'Along the route: {{duration}} after the first departure',
     pickupPoints:
-      'Usually one pickup point per county. Assembly times are reckoned from the first departure: check them after changing it.',
+      'Usually one pickup point per county. Assembly times are reckoned from the first departure (blank: one hour before it): check them after changing it. A time after the first departure and before leg 1 arrives is a pickup along the route.',
   },
   days: { d0: 'Same day', d1: 'Day 2', d2: 'Day 3', d3: 'Day 4', d4: 'Day 5' },
   legTitle: 'Leg {{n}}',
@@ -210,6 +216,7 @@ export const routesEn: Widen<typeof routesZhCN> = {
     'arrival-not-after-departure':
       'The arrival must come after the departure; for an arrival the next day, choose “Day 2”',
     'assembly-needs-departure': 'Fill in the departure time of leg 1 first',
-    'assembly-out-of-window': 'Assembly must be within 12 hours before the first departure ({{departure}})',
+    'assembly-out-of-window':
+      'Assembly must be within 12 hours before the first departure ({{departure}}), or after it and before leg 1 arrives ({{arrival}}) for a pickup along the route',
   },
 };

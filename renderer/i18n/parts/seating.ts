@@ -20,6 +20,7 @@ export const seatingZhCN = {
   seated: '已排座',
   notSeated: '未排座',
   loadFactor: '满载率 {{percent}}%',
+  loadFactorBatch: '本批次满载率 {{percent}}%',
   shortTitle: '座位不够',
   short:
     '本段 {{passengers}} 人，满载率 {{percent}}% 时只有 {{capacity}} 个座位，还差 {{short}} 个。请在“车辆”中加车，否则有 {{short}} 人排不上座。',
@@ -142,6 +143,7 @@ export const seatingEn: Widen<typeof seatingZhCN> = {
   seated: 'Seated',
   notSeated: 'Not seated',
   loadFactor: 'Load factor {{percent}}%',
+  loadFactorBatch: "This batch's load factor {{percent}}%",
   shortTitle: 'Not enough seats',
   short:
     'This leg has {{passengers}} passengers, but only {{capacity}} seats at a load factor of {{percent}}%: {{short}} short. Add vehicles under Vehicles, or {{short}} people will get no seat.',

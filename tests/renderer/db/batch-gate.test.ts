@@ -8,9 +8,11 @@ import {
   createBatch,
   saveRoute,
   tickItem,
+  updateBatch,
   type PlannerDatabase,
 } from '@renderer/db';
 import { CHECKLIST_ITEMS } from '@shared/gate';
+import type { Batch } from '@shared/domain/records';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeEnterprise } from '../../fixtures/factories';
 import { freshDatabaseWithOperator, registerWorkers } from './test-database';
@@ -65,6 +67,52 @@ describe('the five-unifications gate and the status of a batch', () => {
     // Never backwards, not even with a reason.
     await expect(changeBatchStatus(batch.id, 'planned', { reason: '重新安排车辆' })).resolves.toMatchObject({
       allowed: false,
+    });
+  });
+});
+
+/** What the batch form would send for the stored batch, without a load factor unless given. */
+const editOf = ({ name, routeId, date, organizer, escorts, medics, legs, notes }: Batch) => ({
+  name,
+  routeId,
+  date,
+  organizer,
+  escorts,
+  medics,
+  legs,
+  notes,
+});
+
+describe("a batch's own load factor", () => {
+  it('decides whether its seats are enough and how many automatic seating seats, and an edit of vehicles keeps it', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    // One 45-seat coach with its default reserved seats: at the office's 50 % it takes at most 22.
+    const batch = await createBatch(batchInput(route));
+    const workers = await registered(30);
+    await addPassengers(
+      batch.id,
+      workers.map((w) => w.id),
+    );
+    expect((await batchGate(batch.id)).unmet).toContain('vehicle.seats-enough');
+
+    await updateBatch(batch.id, { ...editOf(batch), loadFactor: 1 });
+    expect((await batchGate(batch.id)).unmet).not.toContain('vehicle.seats-enough');
+    const seated = await autoSeat(batch.id);
+    expect(seated.legs.every((leg) => leg.allocation.unseated.length === 0)).toBe(true);
+
+    // Editing the vehicles without naming a load factor keeps the batch's own.
+    await updateBatch(batch.id, { ...editOf(batch), name: '田东县 第1批（改）' });
+    await expect(db.batches.get(batch.id)).resolves.toMatchObject({ loadFactor: 1 });
+
+    // Cleared: the Settings value applies again, and 30 passengers are too many.
+    await updateBatch(batch.id, { ...editOf(batch), loadFactor: null });
+    expect((await batchGate(batch.id)).unmet).toContain('vehicle.seats-enough');
+  });
+
+  it('is refused outside the bounds Settings use', async () => {
+    const route = await saveRoute(null, makeRouteInput());
+    await expect(createBatch(batchInput(route, { loadFactor: 1.5 }))).rejects.toMatchObject({
+      problems: [{ field: 'loadFactor', code: 'load-factor-range' }],
     });
   });
 });

@@ -4,6 +4,7 @@ import type { ReservedSeat, VehicleKind } from '@shared/domain/records';
 import { seatLayout } from '@shared/seating/layout';
 import type { LayoutSeat, SeatLayout } from '@shared/seating/layout';
 import {
+  batchLoadFactor,
   capacityBreakdown,
   loadFactorCap,
   sellableSeats,
@@ -134,5 +135,26 @@ describe('vehicleCapacity', () => {
     const reserved: ReservedSeat[] = [{ seat: '99Z', role: 'medic' }];
     const layout = seatLayout('train-first-class', 40);
     expect(sellableSeats(layout, reserved, 0.5)).toEqual(sellableSeats(layout, [], 0.5));
+  });
+});
+
+describe('the load factor a batch runs at', () => {
+  it("is the batch's own when it has one, else the Settings value (old batches have none)", () => {
+    expect(batchLoadFactor({ loadFactor: 0.6 }, 0.5)).toEqual({ loadFactor: 0.6, source: 'batch' });
+    expect(batchLoadFactor({ loadFactor: null }, 0.5)).toEqual({ loadFactor: 0.5, source: 'settings' });
+    expect(batchLoadFactor({}, 0.5)).toEqual({ loadFactor: 0.5, source: 'settings' });
+  });
+
+  it("changes what a 49-seat coach with 7 kept seats takes: 20 at the office's 50 %, 29 at the batch's 60 %", () => {
+    const coach = makeVehicle({
+      kind: 'coach',
+      seatCount: 49,
+      reserved: ['1', '2', '45', '46', '47', '48', '49'].map((seat) => ({ seat, role: 'isolation' as const })),
+    });
+    const atSettings = capacityBreakdown(coach, batchLoadFactor({}, 0.5).loadFactor);
+    const atBatch = capacityBreakdown(coach, batchLoadFactor({ loadFactor: 0.6 }, 0.5).loadFactor);
+    expect(atSettings).toMatchObject({ seats: 49, reserved: 7, cap: 24 });
+    expect(atBatch).toMatchObject({ seats: 49, reserved: 7, loadFactor: 0.6, cap: 29 });
+    expect(atBatch.capacity).toBeGreaterThan(atSettings.capacity);
   });
 });

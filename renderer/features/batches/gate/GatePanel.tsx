@@ -78,6 +78,7 @@ export function GatePanel({ batchId }: GatePanelProps) {
         <UnificationCard
           key={unification.unification}
           batchId={batch.id}
+          routeId={batch.routeId}
           unification={unification}
           context={context}
           locked={locked}

@@ -1,4 +1,4 @@
-import { Badge, Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import {
   IconAlertTriangle,
   IconCircleCheck,
@@ -8,11 +8,13 @@ import {
   IconSquareCheck,
 } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router-dom';
 import { formatTimestamp } from '@shared/dates';
 import { CHECKLIST_ITEMS, UNIFICATION_LABELS } from '@shared/gate';
 import type { GateItemReport, Light, TickedChecklistItem, UnificationReport } from '@shared/gate';
 import { reasonMessage, type ReasonContext } from './gate-text';
 import { confirmUntick, startTick } from './tick-dialogs';
+import { fixLinks } from './gate-fixes';
 
 /** Filled badge colours of the lights; the light's name is always written beside the colour. */
 const LIGHT_COLORS: Readonly<Record<Light, string>> = { green: 'teal', amber: 'yellow', red: 'red' };
@@ -20,6 +22,8 @@ const LIGHT_COLORS: Readonly<Record<Light, string>> = { green: 'teal', amber: 'y
 interface UnificationCardProps {
   /** The batch the items belong to, for ticking. */
   batchId: string;
+  /** The batch's route, for the links to where a problem is fixed. */
+  routeId: string;
   /** The unification with its light and items. */
   unification: UnificationReport;
   /** Texts, language, batch and route for the reasons. */
@@ -29,7 +33,7 @@ interface UnificationCardProps {
 }
 
 /** One of the five unifications: its name, its light in colour and words, and its items. */
-export function UnificationCard({ batchId, unification, context, locked }: UnificationCardProps) {
+export function UnificationCard({ batchId, routeId, unification, context, locked }: UnificationCardProps) {
   const { t, language } = context;
   const headingId = `gate-${unification.unification}`;
   return (
@@ -58,7 +62,7 @@ export function UnificationCard({ batchId, unification, context, locked }: Unifi
           </Badge>
         </Group>
         {unification.items.map((item) => (
-          <ItemRow key={item.key} batchId={batchId} item={item} context={context} locked={locked} />
+          <ItemRow key={item.key} batchId={batchId} routeId={routeId} item={item} context={context} locked={locked} />
         ))}
       </Stack>
     </Card>
@@ -90,6 +94,8 @@ function stateLook(item: GateItemReport): StateLook {
 interface ItemRowProps {
   /** The batch the item belongs to, for ticking. */
   batchId: string;
+  /** The batch's route, for the links to where a problem is fixed. */
+  routeId: string;
   /** The item's state, reasons and deciding tick. */
   item: GateItemReport;
   /** Texts, language, batch and route for the reasons. */
@@ -99,13 +105,15 @@ interface ItemRowProps {
 }
 
 /** One checklist item: state in icon and words, its reasons, its tick, and the tick buttons. */
-function ItemRow({ batchId, item, context, locked }: ItemRowProps) {
+function ItemRow({ batchId, routeId, item, context, locked }: ItemRowProps) {
   const { t, language } = context;
   const row = CHECKLIST_ITEMS.find((candidate) => candidate.key === item.key);
   const label = row?.label[language] ?? item.key;
   const ticked: TickedChecklistItem | null = row?.kind === 'ticked' ? row : null;
   const look = stateLook(item);
   const { color, icon } = STATE_LOOKS[look];
+  // A departed batch is fixed nowhere any more; a met item needs no fixing.
+  const links = locked || item.state === 'met' ? [] : fixLinks(item.reasons, { batchId, routeId });
   return (
     <Group
       wrap="nowrap"
@@ -134,6 +142,23 @@ function ItemRow({ batchId, item, context, locked }: ItemRowProps) {
             {reasonMessage(reason, context)}
           </Text>
         ))}
+        {links.length > 0 && (
+          <Group gap="md">
+            {links.map((link) => (
+              <Anchor
+                key={link.to}
+                component={Link}
+                to={link.to}
+                size="sm"
+                data-testid="gate-fix"
+                data-fix={link.fix}
+                aria-label={t('gate.fix.label', { item: label, place: t(`gate.fix.${link.fix}`) })}
+              >
+                {t(`gate.fix.${link.fix}`)}
+              </Anchor>
+            ))}
+          </Group>
+        )}
         {item.tick && (
           <Text size="sm" c="dimmed" data-testid="tick-by">
             {t('gate.tick.byAt', { by: item.tick.by, at: formatTimestamp(item.tick.at, language) })}

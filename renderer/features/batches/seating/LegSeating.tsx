@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconArmchair } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { BatchLeg } from '@shared/domain/records';
-import { seatLabel, vehicleSeatPlan } from '@shared/seating';
+import { seatLabel, vehicleSeatPlan, type LoadFactorSource } from '@shared/seating';
 import type { SeatAllocation, SeatChange, SeatChangeProblem, UnseatedReason } from '@shared/seating';
 import { SeatChangeRefusedError, changeSeat, type Passenger } from '@renderer/db';
 import { notifyWriteFailure } from '@renderer/components/write-failure';
@@ -28,8 +28,10 @@ interface LegSeatingProps {
   legTitle: string;
   /** Every passenger of the batch: each rides every leg. */
   passengers: readonly Passenger[];
-  /** Settings `loadFactor`, in (0, 1]. */
+  /** The batch's load factor (its own or the Settings value), in (0, 1]. */
   loadFactor: number;
+  /** Whether the batch has its own load factor or runs at the Settings value. */
+  loadFactorSource?: LoadFactorSource;
   /** Seats passengers may take on the leg at the load factor. */
   capacity: number;
   /** False once the batch has departed or is deleted: seats are shown, not changed. */
@@ -54,6 +56,7 @@ export function LegSeating({
   legTitle,
   passengers,
   loadFactor,
+  loadFactorSource = 'settings',
   capacity,
   editable,
   outcome,
@@ -203,6 +206,7 @@ export function LegSeating({
         needed={passengers.length}
         capacity={capacity}
         loadFactor={loadFactor}
+        loadFactorSource={loadFactorSource}
         seated={passengers.length - seating.unseated.length}
         vehicleCount={leg.vehicles.length}
         editable={editable}

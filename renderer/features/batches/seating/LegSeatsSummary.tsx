@@ -1,14 +1,17 @@
 import { Alert, Button, Card, Group, SimpleGrid, Text } from '@mantine/core';
 import { IconAlertTriangle, IconWand } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { LoadFactorSource } from '@shared/seating';
 
 interface LegSeatsSummaryProps {
   /** Passengers of the batch: each needs a seat on the leg. */
   needed: number;
   /** Seats passengers may take on the leg at the load factor. */
   capacity: number;
-  /** Settings `loadFactor`, in (0, 1]. */
+  /** The batch's load factor (its own or the Settings value), in (0, 1]. */
   loadFactor: number;
+  /** Whether the batch has its own load factor or runs at the Settings value. */
+  loadFactorSource?: LoadFactorSource;
   /** Passengers with a seat on the leg. */
   seated: number;
   /** Vehicles on the leg. */
@@ -26,6 +29,7 @@ export function LegSeatsSummary({
   needed,
   capacity,
   loadFactor,
+  loadFactorSource = 'settings',
   seated,
   vehicleCount,
   editable,
@@ -43,7 +47,7 @@ export function LegSeatsSummary({
           <Figure
             label={t('seating.available')}
             value={capacity}
-            hint={t('seating.loadFactor', { percent })}
+            hint={t(loadFactorSource === 'batch' ? 'seating.loadFactorBatch' : 'seating.loadFactor', { percent })}
             testId="seats-available"
             warn={short > 0}
           />

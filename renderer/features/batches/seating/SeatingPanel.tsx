@@ -5,7 +5,7 @@ import { IconWand } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Batch, Route } from '@shared/domain/records';
-import type { SeatAllocation } from '@shared/seating';
+import { batchLoadFactor, type SeatAllocation } from '@shared/seating';
 import {
   autoSeat,
   getBatch,
@@ -52,7 +52,7 @@ export function SeatingPanel({ batchId }: SeatingPanelProps) {
   const [busy, setBusy] = useState(false);
 
   if (!batch || route === undefined || passengers === undefined || settings === undefined) return null;
-  const { loadFactor } = settings;
+  const { loadFactor, source: loadFactorSource } = batchLoadFactor(batch, settings.loadFactor);
   const editable = !batch.deletedAt && !isBatchLocked(batch.status);
   const capacities = new Map(legCapacities(batch, loadFactor).map(({ legId, capacity }) => [legId, capacity]));
   const legId = batch.legs.some((leg) => leg.legId === chosenLeg) ? chosenLeg : (batch.legs[0]?.legId ?? null);
@@ -129,6 +129,7 @@ export function SeatingPanel({ batchId }: SeatingPanelProps) {
                 legTitle={titleOf(leg.legId)}
                 passengers={passengers}
                 loadFactor={loadFactor}
+                loadFactorSource={loadFactorSource}
                 capacity={capacities.get(leg.legId) ?? 0}
                 editable={editable}
                 outcome={outcomes.get(leg.legId)}

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Leg, PickupPoint, Route } from '@shared/domain/records';
+import { normalizeRouteInput } from '@shared/domain/route-rules';
 import { createI18n } from '@renderer/i18n';
 import {
   draftMessages,
   draftOf,
   emptyDraft,
   newLeg,
+  newPickup,
   readDraft,
   type LegDraft,
   type RouteDraft,
@@ -137,7 +139,7 @@ describe('the problems only the form can see', () => {
       {
         field: 'pickupPoints.0.assemblyTime',
         key: 'routes.problems.assembly-out-of-window',
-        params: { departure: '07:00' },
+        params: { departure: '07:00', arrival: '09:00' },
       },
     ]);
   });
@@ -146,6 +148,61 @@ describe('the problems only the form can see', () => {
     const { problems, input } = readDraft(draft({ pickupPoints: [pickup('22:00')] }));
     expect(problems).toEqual([]);
     expect(input.pickupPoints[0]?.minutesBeforeDeparture).toBe(9 * 60);
+  });
+});
+
+describe('assembly times reckoned from the first departure', () => {
+  const coach = (departureTime: string, arrivalTime: string) => legDraft({ departureTime, arrivalTime });
+
+  it('a new pickup point comes with its time filled in, an hour before the first departure', () => {
+    expect(newPickup(draft({ legs: [coach('05:30', '08:30')] })).assemblyTime).toBe('04:30');
+    // Before the first departure is typed there is nothing to reckon from yet.
+    expect(newPickup(draft({ legs: [coach('', '')] })).assemblyTime).toBe('');
+  });
+
+  it('a time left blank is not refused: it stands for an hour before the first departure', () => {
+    const { problems, input } = readDraft(draft({ pickupPoints: [pickup('')] }));
+    expect(problems).toEqual([]);
+    expect(input.pickupPoints[0]?.minutesBeforeDeparture).toBe(60);
+    expect(draftMessages(draft({ pickupPoints: [pickup('')] }), zh)).toEqual({});
+  });
+
+  it('a coach that left at 05:30 collects a second county at 06:10: a pickup along the route, after the first', () => {
+    const route = draft({
+      legs: [coach('05:30', '08:30')],
+      pickupPoints: [
+        { id: 'p2', county: '田阳区', place: '田阳区汽车站', assemblyTime: '06:10' },
+        { id: 'p1', county: '田东县', place: '人民广场', assemblyTime: '05:00' },
+      ],
+    });
+    const { problems, input } = readDraft(route);
+    expect(problems).toEqual([]);
+    expect(input.pickupPoints.map((point) => point.minutesBeforeDeparture)).toEqual([-40, 30]);
+    expect(draftMessages(route, zh)).toEqual({});
+    expect(normalizeRouteInput(input).pickupPoints.map((point) => point.county)).toEqual(['田东县', '田阳区']);
+  });
+
+  it('a pickup after the first leg has arrived is refused, naming the departure and the arrival', () => {
+    const { problems } = readDraft(draft({ legs: [coach('05:30', '08:30')], pickupPoints: [pickup('09:00')] }));
+    expect(problems).toEqual([
+      {
+        field: 'pickupPoints.0.assemblyTime',
+        key: 'routes.problems.assembly-out-of-window',
+        params: { departure: '05:30', arrival: '08:30' },
+      },
+    ]);
+  });
+
+  it('a stored stop along the route shows again as its clock time', () => {
+    const route = makeRoute();
+    const first = route.legs[0];
+    if (!first) throw new Error('the fixture route has no leg');
+    const stored = {
+      ...route,
+      pickupPoints: [{ id: 'p1', county: '田阳区', place: '汽车站', minutesBeforeDeparture: -40 }],
+    };
+    const shown = draftOf(stored, zh);
+    expect(readDraft(shown).input.pickupPoints[0]?.minutesBeforeDeparture).toBe(-40);
   });
 });
 
