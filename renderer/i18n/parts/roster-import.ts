@@ -22,7 +22,7 @@ export const rosterImportZhCN = {
     damaged: '文件已损坏或不是有效的表格',
     'file-too-large': '文件太大（最多 50 MB）',
     'legacy-xls':
-      '这是旧版 Excel 文件（.xls），不能直接导入：请用 Excel 或 WPS 打开，选择“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再导入新文件',
+      '这是旧版 Excel 文件（.xls），不能直接导入。请用 Excel 或 WPS 打开它，点“文件 → 另存为”，保存类型选 .xlsx（Excel 里叫“Excel 工作簿”，WPS 里叫“Microsoft Excel 文件”），再导入另存的新文件',
     'sheet-not-found': '工作簿里没有所选的工作表，请重新选择',
   },
   fileInfo: '{{file}}：{{rows}} 行，表头在第 {{line}} 行',
@@ -100,7 +100,7 @@ export const rosterImportEn: Widen<typeof rosterImportZhCN> = {
     damaged: 'The file is damaged or not a spreadsheet',
     'file-too-large': 'The file is too large (50 MB at most)',
     'legacy-xls':
-      'This is an old Excel file (.xls), which cannot be imported as it is: open it in Excel or WPS, choose File → Save As, pick "Excel Workbook (*.xlsx)", and import the new file',
+      'This is an old Excel file (.xls), which cannot be imported as it is. Open it in Excel or WPS, choose File → Save As, pick the .xlsx type ("Excel Workbook" in Excel, "Microsoft Excel File" in WPS), and import the new file',
     'sheet-not-found': 'The workbook has no sheet of that name: choose the sheet again',
   },
   fileInfo: '{{file}}: {{rows}} rows, header on line {{line}}',

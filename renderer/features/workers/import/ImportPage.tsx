@@ -115,7 +115,7 @@ export function ImportPage({ client }: ImportPageProps = {}) {
                   if (sheet !== null) void chooseSheet(sheet);
                 }}
                 allowDeselect={false}
-                maw={360}
+                maw={520}
               />
             )}
             <Title order={4}>{t('rosterImport.columnsTitle')}</Title>
