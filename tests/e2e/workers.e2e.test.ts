@@ -211,6 +211,10 @@ describe('a workbook with its instructions before the roster', () => {
     await expect(changed.getByTestId('verdict-change').innerText()).resolves.toBe(
       `已规范：身份证号：${legacy} → ${upgraded}`,
     );
+    // Only the tidied rows, on demand.
+    await page.getByText('已规范的', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('verdict-row').count()).toBe(1);
+    await expect(page.getByTestId('verdict-row').innerText()).resolves.toContain('韦小宝');
 
     await page.getByRole('button', { name: '导入 2 行' }).click();
     const report = page.getByTestId('import-report');

@@ -375,12 +375,20 @@ describe('what the check changed in a row', () => {
 
   it('reports nothing for rows stored as typed, spaces around a cell, an empty county the ID fills, or rows not stored', () => {
     const person = makeWorker();
+    const legacy = `${makeWorker().countyCode}800101123`;
     const verdicts = check([
       [person.name, person.residentId, person.phone, '', '', ''],
       [` ${makeWorker().name} `, `${makeWorker().residentId} `, makeWorker().phone, '', '', ''],
-      ['张 三', `${makeWorker().countyCode}800101123`, 'bad', '', '', ''],
+      ['张 三', legacy, 'bad', '', '', ''],
+      // Such a row with its phone right (another ID: the same twice is a duplicate): stored, its changes shown.
+      ['张 三', legacy.replace(/123$/, '125'), '13800000005', '', '', ''],
     ]);
-    expect(verdicts.map((verdict) => verdict.changes)).toEqual([undefined, undefined, undefined]);
+    expect(verdicts.map((verdict) => verdict.changes?.map((change) => change.field))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      ['name', 'residentId'],
+    ]);
     expect(verdicts[0]?.worker?.county).not.toBe('');
   });
 });

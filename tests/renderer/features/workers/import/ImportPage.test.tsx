@@ -186,9 +186,4 @@ describe.each(LANGUAGES)('the sheets of a workbook (%s)', { timeout: 30_000 }, (
     expect(screen.getByRole<HTMLInputElement>('combobox', { name: t('rosterImport.sheet') }).value).toBe('填表说明');
     expect(screen.getByRole('button', { name: t('rosterImport.check') })).toBeTruthy();
   });
-
-  it('offers no sheet choice for a CSV file', async () => {
-    const { t } = await openColumns(workerThat({}), language);
-    expect(screen.queryByRole('combobox', { name: t('rosterImport.sheet') })).toBeNull();
-  });
 });
