@@ -135,7 +135,7 @@ const WORKBOOK: RosterSummary = {
   footer: [{ line: 6, cells: ['填表人：韦某某', '审核人：黄某'] }],
 };
 
-describe.each(LANGUAGES)('the sheets of a workbook (%s)', { timeout: 30_000 }, (language) => {
+describe.each(LANGUAGES)('the sheets of a workbook (%s)', { timeout: 60_000 }, (language) => {
   it('shows the sheet read, reads another when chosen, and keeps the first when the other can not be read', async () => {
     const readSheet = vi
       .fn<RosterWorkerApi['readSheet']>()
