@@ -13,6 +13,7 @@ import {
   type RejectedRow,
   type RosterField,
   type RosterFile,
+  type RosterFooterLine,
   type RosterRowStatus,
   type RosterRowVerdict,
   type RosterTable,
@@ -27,6 +28,8 @@ import {
 } from './repositories/worker-import';
 
 let table: RosterTable | null = null;
+/** The file read, kept so that another sheet of a workbook can be read without handing it over again. */
+let file: { name: string; bytes: Uint8Array } | null = null;
 let verdicts: RosterRowVerdict[] = [];
 let importing: AbortController | null = null;
 
@@ -45,6 +48,11 @@ export interface RosterSummary {
   mapping: ColumnMapping;
   /** The first rows, to show beside the column choices. */
   samples: string[][];
+  /** The worksheet read and every worksheet of the workbook; absent for CSV. */
+  sheet?: string;
+  sheets?: string[];
+  /** The form's footer rows under the people, left out of the rows. */
+  footer: RosterFooterLine[];
 }
 
 export interface VerdictCounts {
@@ -57,6 +65,8 @@ export interface CheckOutcome {
   counts: VerdictCounts;
   /** Storable rows whose resident ID is registered already. */
   registered: number;
+  /** Storable rows that the checks changed (an ID upgraded, a name's dot, full-width digits). */
+  changed: number;
 }
 
 /** Checks every row of the table read; the verdicts stay here, the counts go to the page. */
@@ -64,11 +74,15 @@ async function checkAll(mapping: ColumnMapping, options: WorkerCheckOptions): Pr
   const stored = registeredResidentIds();
   verdicts = checkRoster(requireTable(), mapping, options);
   const counts: VerdictCounts = { valid: 0, warning: 0, error: 0 };
-  for (const verdict of verdicts) counts[verdict.status] += 1;
+  let changed = 0;
+  for (const verdict of verdicts) {
+    counts[verdict.status] += 1;
+    if (verdict.changes) changed += 1;
+  }
   const registeredIds = await stored;
   let registered = 0;
   for (const verdict of verdicts) if (verdict.worker && registeredIds.has(verdict.worker.residentId)) registered += 1;
-  return { counts, registered };
+  return { counts, registered, changed };
 }
 
 /**
@@ -81,6 +95,41 @@ let checkAsked = false;
 
 const checkKey = (mapping: ColumnMapping, options: WorkerCheckOptions): string => JSON.stringify([mapping, options]);
 
+/** Reads the file kept (a workbook's `sheet`, by default the one that looks like a roster) and starts its early check. */
+async function readKept(
+  options: { sheet?: string },
+  remembered: Record<string, RosterField>,
+  checkOptions: WorkerCheckOptions,
+): Promise<RosterSummary> {
+  if (!file) throw new Error('no roster has been read');
+  // A sheet that can not be read leaves the one read before as it was.
+  const next = await readRoster(file.name, file.bytes, options);
+  early = null;
+  checkAsked = false;
+  verdicts = [];
+  table = next;
+  const mapping = recognizeColumns(table.headers, remembered);
+  const read = table;
+  // After this answer has gone out: the page shows the columns while the rows are checked.
+  setTimeout(() => {
+    if (table !== read || checkAsked) return;
+    early = { key: checkKey(mapping, checkOptions), outcome: checkAll(mapping, checkOptions) };
+  }, 0);
+  const summary: RosterSummary = {
+    format: table.format,
+    encoding: table.encoding,
+    headerLine: table.headerLine,
+    headers: table.headers,
+    rowCount: table.rows.length,
+    mapping,
+    samples: table.rows.slice(0, 3),
+    footer: table.footer ?? [],
+  };
+  if (table.sheet !== undefined) summary.sheet = table.sheet;
+  if (table.sheets) summary.sheets = table.sheets;
+  return summary;
+}
+
 const api = {
   async read(
     fileName: string,
@@ -88,26 +137,21 @@ const api = {
     remembered: Record<string, RosterField>,
     checkOptions: WorkerCheckOptions,
   ): Promise<RosterSummary> {
-    early = null;
-    checkAsked = false;
-    table = await readRoster(fileName, bytes);
-    verdicts = [];
-    const mapping = recognizeColumns(table.headers, remembered);
-    const read = table;
-    // After this answer has gone out: the page shows the columns while the rows are checked.
-    setTimeout(() => {
-      if (table !== read || checkAsked) return;
-      early = { key: checkKey(mapping, checkOptions), outcome: checkAll(mapping, checkOptions) };
-    }, 0);
-    return {
-      format: table.format,
-      encoding: table.encoding,
-      headerLine: table.headerLine,
-      headers: table.headers,
-      rowCount: table.rows.length,
-      mapping,
-      samples: table.rows.slice(0, 3),
-    };
+    file = { name: fileName, bytes };
+    table = null;
+    const summary = await readKept({}, remembered, checkOptions);
+    // Only a workbook of several sheets may be read again: the bytes of any other file go.
+    if ((summary.sheets?.length ?? 0) < 2) file = null;
+    return summary;
+  },
+
+  /** Reads another sheet of the workbook read, in place of the one read. */
+  async readSheet(
+    sheet: string,
+    remembered: Record<string, RosterField>,
+    checkOptions: WorkerCheckOptions,
+  ): Promise<RosterSummary> {
+    return readKept({ sheet }, remembered, checkOptions);
   },
 
   /**
@@ -124,13 +168,17 @@ const api = {
     return checkAll(mapping, options);
   },
 
-  /** Verdicts for the preview, optionally only those of some statuses. */
+  /** Verdicts for the preview, optionally only those of some statuses, or only those the checks changed. */
   verdicts(
     statuses: readonly RosterRowStatus[],
     offset: number,
     limit: number,
+    changedOnly = false,
   ): { total: number; rows: RosterRowVerdict[] } {
-    const shown = statuses.length === 3 ? verdicts : verdicts.filter((verdict) => statuses.includes(verdict.status));
+    const shown =
+      statuses.length === 3 && !changedOnly
+        ? verdicts
+        : verdicts.filter((verdict) => statuses.includes(verdict.status) && (!changedOnly || verdict.changes));
     return { total: shown.length, rows: shown.slice(offset, offset + limit) };
   },
 

@@ -12,6 +12,31 @@ import type { RosterTable } from './read';
 
 export type RosterRowStatus = 'valid' | 'warning' | 'error';
 
+/** The stored fields that the checks rewrite rather than keep as typed (trimming aside). */
+export const NORMALISED_FIELDS = [
+  'name',
+  'residentId',
+  'phone',
+  'county',
+  'emergencyContactName',
+  'emergencyContactPhone',
+] as const satisfies readonly (keyof WorkerFields & RosterField)[];
+
+export type NormalisedField = (typeof NORMALISED_FIELDS)[number];
+
+/**
+ * A cell that is stored otherwise than it was typed: a 15-digit ID upgraded to 18, a name's dot
+ * made U+00B7 or its spaces taken out, full-width digits made half-width, +86 taken off a phone,
+ * 田东 stored as 田东县. The preview shows each, so that nothing changes unseen.
+ */
+export interface RosterChange {
+  field: NormalisedField;
+  /** The cell as typed, without the spaces around it. */
+  from: string;
+  /** What is stored. */
+  to: string;
+}
+
 export interface RosterRowVerdict {
   /** The row number the user sees in Excel (the header is on `table.headerLine`, usually 1). */
   line: number;
@@ -27,6 +52,8 @@ export interface RosterRowVerdict {
    * (issue 3: "update the fields that the file fills"). Shared between rows: do not change it.
    */
   filled: readonly (keyof WorkerFields)[];
+  /** What the checks changed in a row that can be stored; absent when nothing was. */
+  changes?: RosterChange[];
 }
 
 /** Which stored fields a non-empty cell of each roster column fills. */
@@ -79,6 +106,24 @@ function personKey(
   if (problems.some((problem) => problem.field === 'residentId' && problem.severity === 'error')) return null;
   const parsed = parseResidentId(typedId, today);
   return parsed.ok ? parsed.id : null;
+}
+
+/**
+ * What the check changed of the typed cells: each normalised field whose stored value differs from
+ * its cell, spaces around it aside. An empty cell that the ID filled (the county) is no change.
+ */
+function changesOf(worker: WorkerFields, input: WorkerInput): RosterChange[] | undefined {
+  let changes: RosterChange[] | undefined;
+  for (const field of NORMALISED_FIELDS) {
+    const typed = input[field];
+    const stored = worker[field];
+    // Most cells are stored as typed: one comparison, no trimming.
+    if (typed === stored) continue;
+    const from = typed.trim();
+    if (from === stored || from === '') continue;
+    (changes ??= []).push({ field, from, to: stored });
+  }
+  return changes;
 }
 
 /**
@@ -172,14 +217,18 @@ export function checkRoster(
     }
 
     const hasError = problems.some((problem) => problem.severity === 'error');
-    verdicts.push({
+    const worker = hasError ? null : checked.worker;
+    const verdict: RosterRowVerdict = {
       line,
       status: hasError ? 'error' : problems.length > 0 ? 'warning' : 'valid',
-      worker: hasError ? null : checked.worker,
+      worker,
       problems,
       cells,
       filled: filledFor(mask, columns, filledCache),
-    });
+    };
+    const changes = worker ? changesOf(worker, input) : undefined;
+    if (changes) verdict.changes = changes;
+    verdicts.push(verdict);
   }
   return verdicts;
 }

@@ -18,11 +18,11 @@ export {
 export type { DecodedText, TextEncodingName } from './decode';
 export { decodeText } from './decode';
 
-export type { RosterFormat, RosterReadErrorCode, RosterReadOptions, RosterTable } from './read';
+export type { RosterFooterLine, RosterFormat, RosterReadErrorCode, RosterReadOptions, RosterTable } from './read';
 export { RosterReadError, numberCellText, readRoster } from './read';
 
-export type { RosterRowStatus, RosterRowVerdict } from './check';
-export { checkRoster } from './check';
+export type { NormalisedField, RosterChange, RosterRowStatus, RosterRowVerdict } from './check';
+export { NORMALISED_FIELDS, checkRoster } from './check';
 
 export type { RejectedRow, RosterFile } from './write';
 export { csvCellForExcel, rejectedRowsFile, rosterTemplate, workersFile } from './write';

@@ -38,14 +38,21 @@ export interface RosterTable {
    */
   rows: string[][];
   /**
-   * Lines below the rows that are the form's footer, not people: 填表人：…, 审核人, 填报日期. They are
-   * not in `rows`, so no check counts them as errors; the preview says they were left out.
+   * Rows below the people that are the form's footer, not people: 填表人：…, 审核人, 填报日期, 合计.
+   * They are not in `rows`, so no check counts them as errors; the preview shows them as left out,
+   * with their line and their text, so that the user sees nothing was lost.
    */
-  footerLines?: number[];
+  footer?: RosterFooterLine[];
   /** The worksheet read, for a workbook; absent for CSV. */
   sheet?: string;
   /** Every worksheet of the workbook in order, so that the user can choose another; absent for CSV. */
   sheets?: string[];
+}
+
+/** A footer row left out of the rows: its line as Excel shows it, and its non-empty cells. */
+export interface RosterFooterLine {
+  line: number;
+  cells: string[];
 }
 
 /** How to read a file: a workbook's sheet by name (by default the one that looks like a roster). */
@@ -142,16 +149,21 @@ function looksLikeData(row: readonly string[]): boolean {
 }
 
 /**
- * The first cell of a footer row: who filled in, checked or approved the form, and when. Offices'
- * templates end with such a row under the last person (填表人：韦某 审核人：… 填报日期：…).
+ * The first cell of a footer row, with its spaces taken out (forms space the words out: 填 表 人):
+ * who filled in, checked or approved the form and when, the totals, and the notes. Offices'
+ * templates end with such rows under the last person (填表人：韦某 审核人：… 填报日期：…, 合计：35 人).
  */
 const FOOTER_START =
-  /^(?:填表人|填报人|制表人|审核人|审批人|负责人|单位负责人|经办人|联系人|填表日期|填报日期|制表日期|填报单位|制表单位|(?:填表|填报)?说明|备注|注)\s*[:：]?/;
+  /^(?:填表|填报|制表|审核|审批|复核|核对|统计人|负责人|单位负责人|分管领导|经办人|联系人|单位(?:盖章|[(（]盖章[)）])|盖章|签字|填报单位|制表单位|说明|备注|注|合计|总计|小计|共计|日期)/;
+/** A footer row that is only the date the form was filled in: 2026年2月1日, 2026-02-01. */
+const FOOTER_DATE = /^\d{4}(?:年\d{1,2}月\d{1,2}日?|[-./]\d{1,2}[-./]\d{1,2})$/;
 
 /** A row under the people that is the form's footer: it starts with a footer word and holds no ID or phone. */
 function isFooterRow(row: readonly string[]): boolean {
   const first = row.find((cell) => cell.trim() !== '');
-  return first !== undefined && FOOTER_START.test(first.trim()) && !looksLikeData(row);
+  if (first === undefined) return false;
+  const start = first.replace(/\s+/gu, '');
+  return (FOOTER_START.test(start) || FOOTER_DATE.test(start)) && !looksLikeData(row);
 }
 
 /**
@@ -175,17 +187,19 @@ function tableOf(grid: string[][], format: RosterFormat, encoding?: TextEncoding
   const headers = (grid[headerIndex] ?? []).map((cell) => cell.trim());
   if (looksLikeData(headers)) throw new RosterReadError('no-header');
   // Footer rows at the end, with empty rows between them, are left out of the rows.
-  const footerLines: number[] = [];
+  const footer: RosterFooterLine[] = [];
   let lastPerson = end;
   while (lastPerson > headerIndex + 1) {
     const row = grid[lastPerson - 1] ?? [];
     if (isEmptyRow(row)) lastPerson -= 1;
-    else if (isFooterRow(row)) footerLines.unshift((lastPerson -= 1) + 1);
-    else break;
+    else if (isFooterRow(row)) {
+      lastPerson -= 1;
+      footer.unshift({ line: lastPerson + 1, cells: row.map((cell) => cell.trim()).filter((cell) => cell !== '') });
+    } else break;
   }
-  if (footerLines.length === 0) lastPerson = end;
+  if (footer.length === 0) lastPerson = end;
   const rows = grid.slice(headerIndex + 1, lastPerson);
-  const table: RosterTable = { format, headerLine: headerIndex + 1, headers, rows, footerLines };
+  const table: RosterTable = { format, headerLine: headerIndex + 1, headers, rows, footer };
   if (encoding) table.encoding = encoding;
   return table;
 }

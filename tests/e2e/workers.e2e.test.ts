@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import writeExcelFile from 'write-excel-file/universal';
+import { residentIdCheckChar } from '@shared/domain/resident-id';
+import { makeWorker } from '../fixtures/factories';
 import { gbkCsv, makeRoster, xlsx } from '../fixtures/rosters';
 import { appUrl, launchChromium, openApp, pageErrors } from './browser';
 
@@ -145,6 +148,83 @@ describe('workers and roster import', () => {
     expect(list).toHaveLength(13);
     expect(list[0]).toContain('Resident ID');
     for (const name of roster.good) expect(list.some((line) => line.startsWith(name))).toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a workbook with its instructions before the roster', () => {
+  it('reads the roster sheet, leaves the footer out, shows the ID upgraded, and stores the right workers', async () => {
+    const [zhang, wei] = [makeWorker({ name: '张三' }), makeWorker()];
+    // A legacy 15-digit ID (born 1980-01-01, sequence 123): stored as 18 digits with 19 and a check character.
+    const legacy = `${wei.countyCode}800101123`;
+    const first17 = `${wei.countyCode}19800101123`;
+    const upgraded = `${first17}${residentIdCheckChar(first17)}`;
+    const text = (rows: string[][]) => rows.map((row) => row.map((value) => ({ value, type: String })));
+    const blob = await writeExcelFile([
+      { sheet: '填表说明', data: text([['填表说明'], ['1. 身份证号一栏请设为文本'], ['2. 每人一行']]) },
+      {
+        sheet: '花名册',
+        data: text([
+          ['田东县外出务工人员花名册'],
+          ['序号', '姓名', '身份证号', '人联系电话'],
+          ['1', zhang.name, zhang.residentId, zhang.phone],
+          ['2', '韦小宝', legacy, '13800000099'],
+          ['填表人：韦某某', '审核人：黄某', '', ''],
+        ]),
+      },
+    ]).toBlob();
+    const { context, page } = await openApp(browser);
+    await nav(page, ZH.workers);
+    await page.getByRole('button', { name: ZH.importRoster }).click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: ZH.chooseFile }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: '林逢镇花名册.xlsx',
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(await blob.arrayBuffer()),
+    });
+
+    const sheet = page.getByRole('combobox', { name: '工作表' });
+    await expect(sheet.inputValue()).resolves.toBe('花名册');
+    await expect(page.getByTestId('import-footer').innerText()).resolves.toContain(
+      '第 5 行：填表人：韦某某 / 审核人：黄某',
+    );
+    // The instructions are another sheet the user may choose; then back to the roster.
+    await sheet.click();
+    await page.getByRole('option', { name: '填表说明' }).click();
+    await expect.poll(() => sheet.inputValue()).toBe('填表说明');
+    await expect(page.getByRole('button', { name: ZH.checkAll }).isDisabled()).resolves.toBe(true);
+    await sheet.click();
+    await page.getByRole('option', { name: '花名册' }).click();
+    await expect.poll(() => sheet.inputValue()).toBe('花名册');
+
+    await page.getByRole('button', { name: ZH.checkAll }).click();
+    const counts = page.getByTestId('import-counts');
+    await expect(counts.innerText()).resolves.toContain('可导入 2 行');
+    await expect(counts.innerText()).resolves.toContain('0 行有错误');
+    await expect(page.getByTestId('import-changed').innerText()).resolves.toContain('1 行的内容已自动规范');
+    await expect(page.getByTestId('import-footer').innerText()).resolves.toContain('填表人：韦某某');
+    const changed = page.getByTestId('verdict-row').filter({ hasText: '韦小宝' });
+    await expect(changed.getByTestId('verdict-change').innerText()).resolves.toBe(
+      `已规范：身份证号：${legacy} → ${upgraded}`,
+    );
+    // Only the tidied rows, on demand.
+    await page.getByText('已规范的', { exact: true }).click();
+    await expect.poll(() => page.getByTestId('verdict-row').count()).toBe(1);
+    await expect(page.getByTestId('verdict-row').innerText()).resolves.toContain('韦小宝');
+
+    await page.getByRole('button', { name: '导入 2 行' }).click();
+    const report = page.getByTestId('import-report');
+    await report.waitFor();
+    await expect(report.innerText()).resolves.toContain('新登记 2 人');
+    await expect(report.innerText()).resolves.toContain('未导入 0 行');
+    await page.getByRole('button', { name: '查看人员名单' }).click();
+    await expect.poll(() => page.getByTestId('worker-count').innerText()).toBe('共 2 人');
+    await page.getByRole('textbox', { name: '搜索' }).fill(upgraded);
+    await expect.poll(async () => (await page.getByTestId('worker-row').allInnerTexts()).join('|')).toContain('韦小宝');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

@@ -22,7 +22,7 @@ export const rosterImportZhCN = {
     damaged: '文件已损坏或不是有效的表格',
     'file-too-large': '文件太大（最多 50 MB）',
     'legacy-xls':
-      '这是旧版 Excel 文件（.xls），不能直接导入：请用 Excel 或 WPS 打开，选择“文件 → 另存为”，保存类型选“Excel 工作簿 (*.xlsx)”，再导入新文件',
+      '这是旧版 Excel 文件（.xls），不能直接导入。请用 Excel 或 WPS 打开它，点“文件 → 另存为”，保存类型选 .xlsx（Excel 里叫“Excel 工作簿”，WPS 里叫“Microsoft Excel 文件”），再导入另存的新文件',
     'sheet-not-found': '工作簿里没有所选的工作表，请重新选择',
   },
   fileInfo: '{{file}}：{{rows}} 行，表头在第 {{line}} 行',
@@ -65,10 +65,21 @@ export const rosterImportZhCN = {
   saveRejected: '保存未导入的行',
   rejectedSaved: '已保存：{{file}}',
   reasonHeader: '未导入原因',
-  reasonSeparator: '；',
   notReached: '导入取消，未写入',
   another: '再导入一个文件',
   toList: '查看人员名单',
+  sheet: '工作表',
+  sheetHint: '这个工作簿有 {{count}} 个工作表，默认读取表头最像花名册的一个；如果读错了，请在这里另选',
+  footerIgnored_one: '表格末尾有 {{count}} 行是表尾，不是人员，已忽略，不会导入：',
+  footerIgnored_other: '表格末尾有 {{count}} 行是表尾，不是人员，已忽略，不会导入：',
+  footerLine: '第 {{line}} 行：{{text}}',
+  changedCount_one:
+    '{{count}} 行的内容已自动规范（15 位身份证号升为 18 位、姓名中的点、多余的空格、全角数字等），导入的是规范后的内容',
+  changedCount_other:
+    '{{count}} 行的内容已自动规范（15 位身份证号升为 18 位、姓名中的点、多余的空格、全角数字等），导入的是规范后的内容',
+  changedMark: '已规范',
+  changedFromTo: '{{from}} → {{to}}',
+  showChanged: '已规范的',
 } as const;
 
 export const rosterImportEn: Widen<typeof rosterImportZhCN> = {
@@ -89,7 +100,7 @@ export const rosterImportEn: Widen<typeof rosterImportZhCN> = {
     damaged: 'The file is damaged or not a spreadsheet',
     'file-too-large': 'The file is too large (50 MB at most)',
     'legacy-xls':
-      'This is an old Excel file (.xls), which cannot be imported as it is: open it in Excel or WPS, choose File → Save As, pick "Excel Workbook (*.xlsx)", and import the new file',
+      'This is an old Excel file (.xls), which cannot be imported as it is. Open it in Excel or WPS, choose File → Save As, pick the .xlsx type ("Excel Workbook" in Excel, "Microsoft Excel File" in WPS), and import the new file',
     'sheet-not-found': 'The workbook has no sheet of that name: choose the sheet again',
   },
   fileInfo: '{{file}}: {{rows}} rows, header on line {{line}}',
@@ -134,8 +145,21 @@ export const rosterImportEn: Widen<typeof rosterImportZhCN> = {
   saveRejected: 'Save the rows not imported',
   rejectedSaved: 'Saved: {{file}}',
   reasonHeader: 'Reason not imported',
-  reasonSeparator: '; ',
   notReached: 'Import cancelled, not written',
   another: 'Import another file',
   toList: 'Go to the list of workers',
+  sheet: 'Sheet',
+  sheetHint:
+    'This workbook has {{count}} sheets. The one whose header looks most like a roster is read; if that is the wrong one, choose another here',
+  footerIgnored_one: "{{count}} line at the end is the form's footer, not a person: it is left out and not imported:",
+  footerIgnored_other:
+    "{{count}} lines at the end are the form's footer, not people: they are left out and not imported:",
+  footerLine: 'Line {{line}}: {{text}}',
+  changedCount_one:
+    '{{count}} row was tidied (a 15-digit ID made 18 digits, the dot in a name, stray spaces, full-width digits and the like); the tidied values are imported',
+  changedCount_other:
+    '{{count}} rows were tidied (a 15-digit ID made 18 digits, the dot in a name, stray spaces, full-width digits and the like); the tidied values are imported',
+  changedMark: 'Tidied',
+  changedFromTo: '{{from}} → {{to}}',
+  showChanged: 'Tidied',
 };

@@ -337,6 +337,62 @@ describe('checkRoster', () => {
   });
 });
 
+describe('what the check changed in a row', () => {
+  const headers = ['姓名', '身份证号', '手机', '县(区)', '紧急联系人', '紧急联系电话'];
+  const mapping = { name: 0, residentId: 1, phone: 2, county: 3, emergencyContactName: 4, emergencyContactPhone: 5 };
+  const check = (rows: string[][]) => checkRoster({ format: 'csv', headerLine: 1, headers, rows }, mapping, OPTIONS);
+  const fullWidth = (digits: string) => digits.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+
+  it('reports each cell stored otherwise than typed, with what was typed and what is stored', () => {
+    // A legacy 15-digit ID: region, 800101 (1980-01-01), sequence 123; stored with 19 and a check character.
+    const { countyCode } = makeWorker();
+    const legacy = `${countyCode}800101123`;
+    const upgraded = idFor(countyCode, '19800101', '123');
+    const dotted = makeWorker();
+    const spaced = makeWorker({ county: '田东县' });
+    const verdicts = check([
+      ['韦小宝', legacy, '13800000001', '', '', ''],
+      ['阿依古丽.买买提', dotted.residentId, fullWidth('13800000002'), '', '', ''],
+      ['张 三', spaced.residentId, '+86 138 0000 0003', '田东', '李 四', '139-0000-0004'],
+    ]);
+    expect(verdicts.map((verdict) => verdict.status)).toEqual(['valid', 'valid', 'valid']);
+    expect(verdicts[0]?.changes).toEqual([{ field: 'residentId', from: legacy, to: upgraded }]);
+    expect(verdicts[0]?.worker?.residentId).toBe(upgraded);
+    expect(verdicts[1]?.changes).toEqual([
+      { field: 'name', from: '阿依古丽.买买提', to: '阿依古丽·买买提' },
+      { field: 'phone', from: fullWidth('13800000002'), to: '13800000002' },
+    ]);
+    expect(verdicts[2]?.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'name', from: '张 三', to: '张三' },
+        { field: 'phone', from: '+86 138 0000 0003', to: '13800000003' },
+        { field: 'county', from: '田东', to: '田东县' },
+        { field: 'emergencyContactName', from: '李 四', to: '李四' },
+        { field: 'emergencyContactPhone', from: '139-0000-0004', to: '13900000004' },
+      ]),
+    );
+  });
+
+  it('reports nothing for rows stored as typed, spaces around a cell, an empty county the ID fills, or rows not stored', () => {
+    const person = makeWorker();
+    const legacy = `${makeWorker().countyCode}800101123`;
+    const verdicts = check([
+      [person.name, person.residentId, person.phone, '', '', ''],
+      [` ${makeWorker().name} `, `${makeWorker().residentId} `, makeWorker().phone, '', '', ''],
+      ['张 三', legacy, 'bad', '', '', ''],
+      // Such a row with its phone right (another ID: the same twice is a duplicate): stored, its changes shown.
+      ['张 三', legacy.replace(/123$/, '125'), '13800000005', '', '', ''],
+    ]);
+    expect(verdicts.map((verdict) => verdict.changes?.map((change) => change.field))).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      ['name', 'residentId'],
+    ]);
+    expect(verdicts[0]?.worker?.county).not.toBe('');
+  });
+});
+
 describe('checkRoster on XLSX', () => {
   it('reports an ID that Excel stored as a number as precision lost, even when its check digit fits', async () => {
     const lookalike = damagedIdThatLooksValid();

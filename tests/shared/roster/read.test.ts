@@ -44,7 +44,7 @@ describe('readRoster reads CSV', () => {
       headerLine: 1,
       headers: ['姓名', '身份证号', '手机号码', '户号'],
       rows: [['张三', '452601199001011234', '13800138000', '0012']],
-      footerLines: [],
+      footer: [],
     });
   });
 
@@ -107,7 +107,7 @@ describe('readRoster reads XLSX', () => {
       headerLine: 1,
       headers: ['姓名', '手机', '出生日期', '建档立卡', '户号'],
       rows: [['张三', '13800138000', '1990-01-02', 'TRUE', '12.5']],
-      footerLines: [],
+      footer: [],
       sheet: 'Sheet1',
       sheets: ['Sheet1'],
     });
@@ -235,13 +235,45 @@ describe('the footer of a form', () => {
     ].join('\n');
     const table = await readRoster('roster.csv', utf8(text));
     expect(table.rows).toHaveLength(2);
-    expect(table.footerLines).toEqual([5, 6]);
+    expect(table.footer).toEqual([
+      { line: 5, cells: ['填表人：韦某某', '审核人：黄某', '填报日期：2026年2月1日'] },
+      { line: 6, cells: ['注：本表一式两份'] },
+    ]);
+  });
+
+  it('knows the common forms: spaced-out words, a number column before them, totals, a date alone, a seal', async () => {
+    const text = [
+      '序号,姓名,身份证号,手机号码',
+      '1,张三,452601199001011234,13800138000',
+      '2,李四,452601199202021240,13900139000',
+      '合计,2人,,',
+      ',填 表 人：韦某某,审 核：黄某,',
+      ',单位（盖章）：田东县林逢镇人民政府,,',
+      ',2026年2月1日,,',
+      '制表：韦某,复核人：农某,,',
+    ].join('\n');
+    const table = await readRoster('roster.csv', utf8(text));
+    expect(table.rows).toHaveLength(2);
+    expect(table.footer?.map((footer) => footer.line)).toEqual([4, 5, 6, 7, 8]);
+    expect(table.footer?.[1]?.cells).toEqual(['填 表 人：韦某某', '审 核：黄某']);
+  });
+
+  it('leaves the rows of people above a footer as rows, errors and all', async () => {
+    const text = ['姓名,身份证号,手机号码', '张三,452601199001011234,13800138000', '李四,,', '填表人：韦某某'].join(
+      '\n',
+    );
+    const table = await readRoster('roster.csv', utf8(text));
+    expect(table.rows).toEqual([
+      ['张三', '452601199001011234', '13800138000'],
+      ['李四', '', ''],
+    ]);
+    expect(table.footer?.map((footer) => footer.line)).toEqual([4]);
   });
 
   it('keeps a row that starts like a footer but holds a person', async () => {
     const text = ['姓名,手机号码', '张三,13800138000', '联系人：李四,13900139000'].join('\n');
     const table = await readRoster('roster.csv', utf8(text));
     expect(table.rows).toHaveLength(2);
-    expect(table.footerLines).toEqual([]);
+    expect(table.footer).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
-import { Alert, Button, Card, Group, Loader, Progress, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, Loader, Progress, Radio, Select, Stack, Text, Title } from '@mantine/core';
 import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import type { RosterSummary } from '@renderer/db';
 import { ColumnsStep, REQUIRED } from './ColumnsStep';
+import { footerText } from './roster-texts';
 import { TemplateMenu } from './TemplateMenu';
 import { useRosterImport, type RosterImportClient } from './use-roster-import';
 import { VerdictTable } from './VerdictTable';
@@ -10,6 +12,24 @@ import { VerdictTable } from './VerdictTable';
 interface ImportPageProps {
   /** Where the import gets its worker and its file; the app's own when absent (tests pass theirs). */
   client?: RosterImportClient;
+}
+
+/** The footer rows under the people, shown as left out so that the user sees nothing was lost. */
+function FooterLines({ summary }: { summary: RosterSummary }) {
+  const { t } = useTranslation();
+  if (summary.footer.length === 0) return null;
+  return (
+    <Alert color="gray" data-testid="import-footer">
+      <Text size="sm">{t('rosterImport.footerIgnored', { count: summary.footer.length })}</Text>
+      <List size="sm" mt={4}>
+        {summary.footer.map((footer) => (
+          <List.Item key={footer.line}>
+            {t('rosterImport.footerLine', { line: footer.line, text: footerText(footer) })}
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
 }
 
 /** Imports a roster file: choose it, check its columns and rows, store them, and see the report. */
@@ -22,10 +42,12 @@ export function ImportPage({ client }: ImportPageProps = {}) {
     existing,
     setExisting,
     registered,
+    changed,
     session,
     setMapping,
     backToColumns,
     choose,
+    chooseSheet,
     check,
     runImport,
     saveRejected,
@@ -75,17 +97,34 @@ export function ImportPage({ client }: ImportPageProps = {}) {
           {step.summary.encoding
             ? ` · ${t('rosterImport.encoding', { encoding: step.summary.encoding.toUpperCase() })}`
             : ''}
+          {step.summary.sheet !== undefined && (step.summary.sheets?.length ?? 0) > 1
+            ? ` · ${t('rosterImport.sheet')}${t('common.labelSeparator')}${step.summary.sheet}`
+            : ''}
         </Text>
       )}
       {step.kind === 'map' && (
         <Card withBorder>
           <Stack>
+            {step.summary.sheets && step.summary.sheets.length > 1 && (
+              <Select
+                label={t('rosterImport.sheet')}
+                description={t('rosterImport.sheetHint', { count: step.summary.sheets.length })}
+                data={step.summary.sheets}
+                value={step.summary.sheet ?? null}
+                onChange={(sheet) => {
+                  if (sheet !== null) void chooseSheet(sheet);
+                }}
+                allowDeselect={false}
+                maw={520}
+              />
+            )}
             <Title order={4}>{t('rosterImport.columnsTitle')}</Title>
             <Text size="sm">{t('rosterImport.columnsHint')}</Text>
             <ColumnsStep summary={step.summary} mapping={step.mapping} onChange={setMapping} />
             {REQUIRED.some((field) => step.mapping[field] === undefined) && (
               <Alert color="red">{t('rosterImport.nameAndIdRequired')}</Alert>
             )}
+            <FooterLines summary={step.summary} />
             <Group>
               <Button variant="default" onClick={restart}>
                 {t('rosterImport.back')}
@@ -111,6 +150,12 @@ export function ImportPage({ client }: ImportPageProps = {}) {
                 error: step.counts.error,
               })}
             </Text>
+            {changed > 0 && (
+              <Text size="sm" data-testid="import-changed">
+                {t('rosterImport.changedCount', { count: changed })}
+              </Text>
+            )}
+            <FooterLines summary={step.summary} />
             {registered !== null && registered > 0 && (
               <Radio.Group
                 label={`${t('rosterImport.existingChoice')} · ${t('rosterImport.registered', { count: registered })}`}

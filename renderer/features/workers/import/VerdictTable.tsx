@@ -9,7 +9,7 @@ import {
   type RosterRowVerdict,
 } from '@shared/roster';
 import { problemMessage } from '@renderer/components/field-problems';
-import { problemText } from './roster-texts';
+import { changeText, problemText } from './roster-texts';
 import type { RosterImportSession } from './use-roster-import';
 
 /** Rows of the preview shown at first, and added by each "show more": a short first page keeps the preview quick to appear. */
@@ -25,12 +25,12 @@ export function VerdictTable(props: {
   mapping: ColumnMapping;
 }) {
   const { t } = useTranslation();
-  const [show, setShow] = useState<'all' | 'error' | 'warning'>('all');
+  const [show, setShow] = useState<'all' | 'error' | 'warning' | 'changed'>('all');
   const [rows, setRows] = useState<{ total: number; rows: RosterRowVerdict[] } | null>(null);
   const [limit, setLimit] = useState(PREVIEW_ROWS);
   useEffect(() => {
-    const statuses: RosterRowStatus[] = show === 'all' ? ['valid', 'warning', 'error'] : [show];
-    void props.session.api.verdicts(statuses, 0, limit).then(setRows);
+    const statuses: RosterRowStatus[] = show === 'all' || show === 'changed' ? ['valid', 'warning', 'error'] : [show];
+    void props.session.api.verdicts(statuses, 0, limit, show === 'changed').then(setRows);
   }, [props.session, show, limit]);
   const fields = ROSTER_FIELDS.filter((field) => props.mapping[field] !== undefined);
   const cell = (verdict: RosterRowVerdict, field: RosterField) => {
@@ -45,13 +45,14 @@ export function VerdictTable(props: {
           size="xs"
           value={show}
           onChange={(value) => {
-            setShow(value);
+            setShow(value === 'error' || value === 'warning' || value === 'changed' ? value : 'all');
             setLimit(PREVIEW_ROWS);
           }}
           data={[
             { value: 'all', label: t('rosterImport.showAll') },
             { value: 'error', label: t('rosterImport.showErrors') },
             { value: 'warning', label: t('rosterImport.showWarnings') },
+            { value: 'changed', label: t('rosterImport.showChanged') },
           ]}
         />
       </Group>
@@ -74,12 +75,29 @@ export function VerdictTable(props: {
               <Table.Tr key={verdict.line} data-testid="verdict-row" data-status={verdict.status}>
                 <Table.Td>{verdict.line}</Table.Td>
                 <Table.Td>
-                  <Badge color={STATUS_COLOR[verdict.status]} variant="light" miw={64}>
-                    {t(`rosterImport.statusLabel.${verdict.status}`)}
-                  </Badge>
+                  <Stack gap={4} align="flex-start">
+                    <Badge color={STATUS_COLOR[verdict.status]} variant="light" miw={64}>
+                      {t(`rosterImport.statusLabel.${verdict.status}`)}
+                    </Badge>
+                    {verdict.changes && (
+                      <Badge
+                        color="blue"
+                        variant="outline"
+                        miw={64}
+                        title={verdict.changes.map((change) => changeText(change, t)).join(t('common.listSeparator'))}
+                      >
+                        {t('rosterImport.changedMark')}
+                      </Badge>
+                    )}
+                  </Stack>
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{problemText(verdict, t)}</Text>
+                  {verdict.changes?.map((change) => (
+                    <Text key={change.field} size="sm" c="blue.8" data-testid="verdict-change">
+                      {`${t('rosterImport.changedMark')}${t('common.labelSeparator')}${changeText(change, t)}`}
+                    </Text>
+                  ))}
                 </Table.Td>
                 {fields.map((field) => {
                   // The reason stands on the cell it is about, as well as in the last column.
@@ -89,13 +107,16 @@ export function VerdictTable(props: {
                     : problems.length > 0
                       ? 'warning'
                       : null;
+                  const change = verdict.changes?.find((candidate) => candidate.field === field);
                   return (
                     <Table.Td
                       key={field}
                       data-problem={severity ?? undefined}
-                      title={problems
-                        .map((problem) => problemMessage(problem, t))
-                        .join(t('rosterImport.reasonSeparator'))}
+                      data-changed={change ? 'true' : undefined}
+                      title={[
+                        ...problems.map((problem) => problemMessage(problem, t)),
+                        ...(change ? [changeText(change, t)] : []),
+                      ].join(t('common.listSeparator'))}
                       style={{
                         whiteSpace: 'nowrap',
                         background: severity

@@ -58,7 +58,7 @@ type Asked<Method> = Method extends (...args: infer Args) => infer Answer ? (...
 
 /** What the page asks of the roster worker (in the app, a comlink proxy of the worker's API). */
 export type RosterWorkerApi = {
-  [Name in 'read' | 'check' | 'verdicts' | 'store' | 'cancel' | 'errorRows' | 'rejectedFile']: Asked<
+  [Name in 'read' | 'readSheet' | 'check' | 'verdicts' | 'store' | 'cancel' | 'errorRows' | 'rejectedFile']: Asked<
     RosterSession['api'][Name]
   >;
 };
@@ -95,6 +95,7 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
   const [problem, setProblem] = useState<string | null>(null);
   const [existing, setExisting] = useState<ExistingChoice>('skip');
   const [registered, setRegistered] = useState<number | null>(null);
+  const [changed, setChanged] = useState(0);
   const [session, setSession] = useState<RosterImportSession | null>(null);
 
   // A session ends when another replaces it and when the page is left: the file's rows go with it.
@@ -118,6 +119,7 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
     setSession(null);
     setProblem(null);
     setRegistered(null);
+    setChanged(0);
     setStep({ kind: 'pick' });
   };
 
@@ -130,6 +132,14 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
   const fail = (action: string, error: unknown, message = writeFailureMessage(error, t)) => {
     logger.error(`${action} failed`, error);
     setProblem(message);
+  };
+
+  /** Says why a file (or a sheet of it) could not be read. */
+  const readFailure = (error: unknown) => {
+    const message = error instanceof Error ? error.message : String(error);
+    const known = READ_ERRORS.includes(message) ? message : 'damaged';
+    if (known !== message) logger.warn('roster could not be read', error);
+    setProblem(t('rosterImport.readFailed', { reason: t(`rosterImport.readErrors.${known}`) }));
   };
 
   const choose = async () => {
@@ -155,11 +165,32 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
       const summary = await current.api.read(file.fileName, bytes, remembered, checkOptions);
       setStep({ kind: 'map', fileName: file.fileName, summary, mapping: summary.mapping });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const known = READ_ERRORS.includes(message) ? message : 'damaged';
-      if (known !== message) logger.warn('roster could not be read', error);
-      setProblem(t('rosterImport.readFailed', { reason: t(`rosterImport.readErrors.${known}`) }));
+      readFailure(error);
       restartKeepingProblem();
+    }
+  };
+
+  /**
+   * Reads another sheet of the workbook shown in the columns step. A sheet that can not be read
+   * (it is empty, or has no header) leaves the sheet read before, with the reason.
+   */
+  const chooseSheet = async (sheet: string) => {
+    const api = session?.api;
+    if (!api || step.kind !== 'map' || sheet === step.summary.sheet) return;
+    const before = step;
+    setProblem(null);
+    setStep({ kind: 'reading', fileName: before.fileName });
+    try {
+      const [remembered, checkOptions] = await Promise.all([rememberedColumns(), workerCheckOptions()]);
+      const summary = await api.readSheet(sheet, remembered, checkOptions);
+      setStep((current) =>
+        current.kind === 'reading'
+          ? { kind: 'map', fileName: before.fileName, summary, mapping: summary.mapping }
+          : current,
+      );
+    } catch (error) {
+      readFailure(error);
+      setStep((current) => (current.kind === 'reading' ? before : current));
     }
   };
 
@@ -174,9 +205,13 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
           Object.entries(mapping).map(([field, column]) => [normalizeHeader(summary.headers[column] ?? ''), field]),
         ) as Record<string, RosterField>,
       );
-      const [{ counts, registered }] = await Promise.all([api.check(mapping, await workerCheckOptions()), remembered]);
+      const [{ counts, registered, changed }] = await Promise.all([
+        api.check(mapping, await workerCheckOptions()),
+        remembered,
+      ]);
       setStep({ kind: 'preview', fileName, summary, mapping, counts });
       setRegistered(registered);
+      setChanged(changed);
     } catch (error) {
       fail('checking the roster', error);
       // Back to the columns, unless the user has left the check meanwhile.
@@ -241,6 +276,8 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
     setExisting,
     /** Storable rows whose person is registered already; null until the rows are checked. */
     registered,
+    /** Storable rows that the checks changed (an ID upgraded, a name's dot), shown in the preview. */
+    changed,
     /** The worker of the file being imported. */
     session,
     /** Changes the column choices while they are shown. */
@@ -249,6 +286,7 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
     /** From the preview back to the columns. */
     backToColumns: () => setStep((current) => (current.kind === 'preview' ? { ...current, kind: 'map' } : current)),
     choose,
+    chooseSheet,
     check,
     runImport,
     saveRejected,

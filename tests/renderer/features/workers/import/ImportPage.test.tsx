@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { Language } from '@shared/domain/records';
@@ -18,6 +18,7 @@ const SUMMARY: RosterSummary = {
   rowCount: 3,
   mapping: { name: 0, residentId: 1, phone: 2 },
   samples: [],
+  footer: [],
 };
 
 const COUNTS: VerdictCounts = { valid: 2, warning: 0, error: 1 };
@@ -26,7 +27,8 @@ const COUNTS: VerdictCounts = { valid: 2, warning: 0, error: 1 };
 function workerThat(changes: Partial<RosterWorkerApi>): RosterImportClient {
   const api: RosterWorkerApi = {
     read: () => Promise.resolve(SUMMARY),
-    check: () => Promise.resolve({ counts: COUNTS, registered: 0 }),
+    readSheet: () => Promise.reject(new Error('a CSV file has no sheets')),
+    check: () => Promise.resolve({ counts: COUNTS, registered: 0, changed: 0 }),
     verdicts: () => Promise.resolve({ total: 0, rows: [] }),
     store: () =>
       Promise.resolve({
@@ -48,7 +50,11 @@ async function openColumns(client: RosterImportClient, language: Language) {
   const { t } = createI18n(language);
   render(<ImportPage client={client} />, { language });
   fireEvent.click(screen.getByRole('button', { name: t('rosterImport.chooseFile') }));
-  return { t, checkButton: await screen.findByRole('button', { name: t('rosterImport.check') }) };
+  // A busy machine can take seconds to render the columns: waited for, not timed.
+  return {
+    t,
+    checkButton: await screen.findByRole('button', { name: t('rosterImport.check') }, { timeout: 10_000 }),
+  };
 }
 
 const enabled = (element: HTMLElement): boolean => element instanceof HTMLButtonElement && !element.disabled;
@@ -64,7 +70,7 @@ describe.each(LANGUAGES)('the roster import when its worker fails (%s)', { timeo
     const check = vi
       .fn<RosterWorkerApi['check']>()
       .mockRejectedValueOnce(new Error('worker lost'))
-      .mockResolvedValue({ counts: COUNTS, registered: 0 });
+      .mockResolvedValue({ counts: COUNTS, registered: 0, changed: 0 });
     const { t, checkButton } = await openColumns(workerThat({ check }), language);
 
     fireEvent.click(checkButton);
@@ -115,5 +121,69 @@ describe.each(LANGUAGES)('the roster import when its worker fails (%s)', { timeo
     );
     expect(screen.getByTestId('import-report')).toBeTruthy();
     expect(enabled(screen.getByRole('button', { name: t('rosterImport.saveRejected') }))).toBe(true);
+  });
+});
+
+/** A workbook with its instructions first and its roster on the second sheet, as the worker reads it. */
+const WORKBOOK: RosterSummary = {
+  ...SUMMARY,
+  format: 'xlsx',
+  encoding: undefined,
+  headerLine: 2,
+  sheet: '花名册',
+  sheets: ['填表说明', '花名册'],
+  footer: [{ line: 6, cells: ['填表人：韦某某', '审核人：黄某'] }],
+};
+
+describe.each(LANGUAGES)('the sheets of a workbook (%s)', { timeout: 60_000 }, (language) => {
+  it('shows the sheet read, reads another when chosen, and keeps the first when the other can not be read', async () => {
+    const readSheet = vi
+      .fn<RosterWorkerApi['readSheet']>()
+      .mockResolvedValueOnce({
+        ...WORKBOOK,
+        sheet: '填表说明',
+        headerLine: 1,
+        headers: ['填表说明'],
+        mapping: {},
+        rowCount: 2,
+        footer: [],
+      })
+      .mockRejectedValueOnce(new Error('no-header'));
+    const client = workerThat({ read: () => Promise.resolve(WORKBOOK), readSheet });
+    client.openFile = () => Promise.resolve({ fileName: '花名册.xlsx', data: new Uint8Array([0x50]) });
+    const { t } = await openColumns(client, language);
+
+    const picker = screen.getByRole<HTMLInputElement>('combobox', { name: t('rosterImport.sheet') });
+    expect(picker.value).toBe('花名册');
+    expect(screen.getByText(t('rosterImport.sheetHint', { count: 2 }))).toBeTruthy();
+    // The footer row is shown as left out, with its line and text.
+    expect(screen.getByTestId('import-footer').textContent).toContain(
+      t('rosterImport.footerLine', { line: 6, text: '填表人：韦某某 / 审核人：黄某' }),
+    );
+
+    fireEvent.click(picker);
+    fireEvent.click(await screen.findByRole('option', { name: '填表说明', hidden: true }, { timeout: 10_000 }));
+
+    await waitFor(
+      () =>
+        expect(screen.getByRole<HTMLInputElement>('combobox', { name: t('rosterImport.sheet') }).value).toBe(
+          '填表说明',
+        ),
+      { timeout: 10_000 },
+    );
+    expect(readSheet).toHaveBeenCalledWith('填表说明', expect.anything(), expect.anything());
+    // The instructions name no column: the check can not be asked for until the roster sheet is chosen.
+    expect(enabled(screen.getByRole('button', { name: t('rosterImport.check') }))).toBe(false);
+    expect(screen.queryByTestId('import-footer')).toBeNull();
+
+    vi.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole('combobox', { name: t('rosterImport.sheet') }));
+    fireEvent.click(await screen.findByRole('option', { name: '花名册', hidden: true }, { timeout: 10_000 }));
+
+    expect((await screen.findByTestId('import-problem', {}, { timeout: 10_000 })).textContent).toBe(
+      t('rosterImport.readFailed', { reason: t('rosterImport.readErrors.no-header') }),
+    );
+    expect(screen.getByRole<HTMLInputElement>('combobox', { name: t('rosterImport.sheet') }).value).toBe('填表说明');
+    expect(screen.getByRole('button', { name: t('rosterImport.check') })).toBeTruthy();
   });
 });
