@@ -7,6 +7,7 @@ import {
   planningPool,
   proposeBatches,
   saveProposal,
+  setPlanningPoolSource,
   updateSettings,
   type PlannerDatabase,
   type ProposeBatchesOptions,
@@ -17,6 +18,7 @@ import { checkVehicle, defaultReservedSeats } from '@shared/seating';
 import { makeBatch } from '../../fixtures/batches';
 import { makeEnterprisesByCity, makePlanningChoices, makeRoute, makeSingles } from '../../fixtures/planning';
 import { makeWorker } from '../../fixtures/factories';
+import { DirectoryFeed } from '@renderer/db/directory/directory-feed';
 import { freshDatabase, rejection } from './test-database';
 
 let db: PlannerDatabase;
@@ -25,6 +27,9 @@ let enterprises: ReturnType<typeof makeEnterprisesByCity>;
 
 beforeEach(async () => {
   db = freshDatabase();
+  // The screen's pool: the workers directory, run here in Node (no Web Worker) on the test's database.
+  const feed = new DirectoryFeed(db, { snapshots: false });
+  setPlanningPoolSource((filter) => feed.planningPool(filter));
   await updateSettings({ operatorName: '王调度', loadFactor: 0.5 });
   enterprises = makeEnterprisesByCity();
   await db.enterprises.bulkAdd([enterprises.shenzhen, enterprises.guangzhou]);
@@ -101,7 +106,7 @@ describe('the planning pool', () => {
     const everyone = await planningPool();
     expect(everyone.workers).toHaveLength(5);
     expect(everyone.arrived).toBe(1);
-    const ids = (workers: readonly Worker[]) => workers.map((worker) => worker.id).sort();
+    const ids = (workers: readonly { id: string }[]) => workers.map((worker) => worker.id).sort();
     expect(ids((await planningPool({ counties: ['田阳区'] })).workers)).toEqual(ids(guangzhou));
     expect(ids((await planningPool({ cities: ['深圳市'] })).workers)).toEqual(ids(shenzhen));
     expect(ids((await planningPool({ enterpriseIds: [enterprises.guangzhou.id] })).workers)).toEqual(ids(guangzhou));
@@ -187,7 +192,8 @@ describe('saving a proposal', () => {
     const auditBefore = await db.audit.count();
 
     const names = proposal.batches.map((_, index) => `百色—深圳 第${index + 1}批`);
-    const ids = await saveProposal(proposal, { names });
+    const { ids, complete } = await saveProposal(proposal, { names });
+    expect(complete).toBe(true);
 
     expect(ids).toHaveLength(proposal.batches.length);
     const rows = await listBatches();
