@@ -94,11 +94,6 @@ export async function planPageFigures(bench: PlanPageBench): Promise<void> {
       (globalThis as unknown as { benchPlanStores: unknown }).benchPlanStores = records;
     }, stores);
     await page.evaluate('benchPlanSeed(benchPlanStores)');
-    await page.evaluate(() => {
-      const scope = globalThis as unknown as { benchPlanStores: { workers: unknown } };
-      // Kept for the reset between saves, without the workers.
-      scope.benchPlanStores = { ...scope.benchPlanStores, workers: [] };
-    });
     // A reload, so that every read starts from what the raw puts stored.
     await page.reload();
     await page.locator('[data-ready="true"]').waitFor();
@@ -121,7 +116,11 @@ export async function planPageFigures(bench: PlanPageBench): Promise<void> {
     if (!bench.wanted('plan-save-58k')) return;
     for (let run = 0; run < SAVE_RUNS; run++) {
       if (run > 0) {
-        await page.evaluate('benchPlanReset(benchPlanStores)');
+        await page.evaluate(
+          (seeded) =>
+            (globalThis as unknown as { benchPlanReset: (stores: unknown) => Promise<void> }).benchPlanReset(seeded),
+          { batches: demo.batches, assignments: demo.assignments },
+        );
         await openPlanning(page, bench.url, route.name);
         await page.evaluate<number>('benchPlanGenerate()');
       } else {
