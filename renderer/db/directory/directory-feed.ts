@@ -141,8 +141,11 @@ export class DirectoryFeed {
     const { db } = this;
     // An import stamps a whole chunk with one time, so the records at `lastSeen` are many: only their
     // keys are read, and only the ones not taken in yet are fetched.
+    // Their keys are only read when there are more of them than were taken in: the demo data set
+    // stamps all 100,000 workers with one time, whose keys would otherwise be read on every proposal.
     const newer = await db.workers.where('updatedAt').above(this.lastSeen).toArray();
-    const sameTime = await db.workers.where('updatedAt').equals(this.lastSeen).primaryKeys();
+    const atLastSeen = db.workers.where('updatedAt').equals(this.lastSeen);
+    const sameTime = (await atLastSeen.count()) > this.seenAtLastSeen.size ? await atLastSeen.primaryKeys() : [];
     const missed = sameTime.filter((id) => !this.seenAtLastSeen.has(id));
     const fetched = missed.length === 0 ? [] : await db.workers.bulkGet(missed);
     const changed = [...newer, ...fetched.filter((worker) => worker !== undefined)];
