@@ -317,11 +317,14 @@ async function saveChunk(
   const planned = proposal.batches.slice(first, end);
   return auditedWrite(['workers', 'assignments', 'batches', 'routes'], async ({ db, record }) => {
     const passengerIds = planned.flatMap((batch) => batch.passengerIds);
-    const [routes, workers, earlier] = await Promise.all([
+    // Every read asked for at once, so IndexedDB answers them one after another without a round
+    // trip between: `anyOf` would walk the index with one cursor step per passenger instead.
+    const [routes, workers, earlierByWorker] = await Promise.all([
       db.routes.bulkGet([...new Set(planned.map((batch) => batch.routeId))]),
       db.workers.bulkGet(passengerIds),
-      db.assignments.where('workerId').anyOf(passengerIds).toArray(),
+      Promise.all(passengerIds.map((id) => db.assignments.where('workerId').equals(id).toArray())),
     ]);
+    const earlier = earlierByWorker.flat();
     const earlierBatches = await db.batches.bulkGet([...new Set(earlier.map((assignment) => assignment.batchId))]);
 
     const liveRoutes = new Map(routes.flatMap((route) => (route && isLive(route) ? [[route.id, route]] : [])));
