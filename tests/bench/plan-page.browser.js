@@ -104,6 +104,8 @@ globalThis.benchPlanSave = async function benchPlanSave() {
   if (!button) throw new Error('no save button');
   const start = performance.now();
   button.click();
-  await whenTrue(() => location.hash === '#/batches');
+  const failure = () => document.querySelector('[data-testid="save-error"], [data-testid="save-stopped"]');
+  await whenTrue(() => location.hash === '#/batches' || failure() !== null);
+  if (failure()) throw new Error(`the save failed: ${failure()?.textContent ?? ''}`);
   return performance.now() - start;
 };
