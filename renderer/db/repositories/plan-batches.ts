@@ -16,6 +16,7 @@ import {
   chosenVehicles,
   expandDateRange,
   filterPool,
+  openBatchIds,
   planBatches,
   poolWorkers,
   travellingWorkers,
@@ -304,28 +305,32 @@ function checkNoPassengerTwice(proposal: BatchProposal): void {
 /**
  * Stores one chunk of the proposal (batches `first` to `end - 1`) in one transaction: the batches,
  * their passengers and their audit rows, or nothing. Refuses when a passenger of the chunk was
- * deleted or joined a live batch that is not closed, or when a route's legs changed. Reads only
- * what the chunk touches: its passengers, their assignments and those assignments' batches.
+ * deleted or joined a live batch that is not closed, or when a route's legs changed. Reads the
+ * chunk's passengers, the batches, and the assignments of the open batches this save did not make.
  */
 async function saveChunk(
   proposal: BatchProposal,
   first: number,
   end: number,
   options: SaveProposalOptions,
+  ownBatchIds: ReadonlySet<string>,
 ): Promise<string[]> {
   const coachPrefix = options.coachLabelPrefix?.trim() || DEFAULT_COACH_LABEL_PREFIX;
   const planned = proposal.batches.slice(first, end);
   return auditedWrite(['workers', 'assignments', 'batches', 'routes'], async ({ db, record }) => {
     const passengerIds = planned.flatMap((batch) => batch.passengerIds);
-    // Every read asked for at once, so IndexedDB answers them one after another without a round
-    // trip between: `anyOf` would walk the index with one cursor step per passenger instead.
-    const [routes, workers, earlierByWorker] = await Promise.all([
+    // The passengers of the batches open now, but for this save's own batches: their passengers
+    // are other chunks' (no passenger is on the proposal twice), and reading them again chunk after
+    // chunk would read 58,000 assignments many times over. Asking for each passenger's
+    // assignments instead cost one request a passenger and made the save twice as slow.
+    const [routes, workers, batches] = await Promise.all([
       db.routes.bulkGet([...new Set(planned.map((batch) => batch.routeId))]),
       db.workers.bulkGet(passengerIds),
-      Promise.all(passengerIds.map((id) => db.assignments.where('workerId').equals(id).toArray())),
+      db.batches.toArray(),
     ]);
-    const earlier = earlierByWorker.flat();
-    const earlierBatches = await db.batches.bulkGet([...new Set(earlier.map((assignment) => assignment.batchId))]);
+    const earlierBatches = batches.filter((batch) => !ownBatchIds.has(batch.id));
+    const open = openBatchIds(earlierBatches);
+    const earlier = open.length === 0 ? [] : await db.assignments.where('batchId').anyOf(open).toArray();
 
     const liveRoutes = new Map(routes.flatMap((route) => (route && isLive(route) ? [[route.id, route]] : [])));
     for (const batch of planned) {
@@ -339,10 +344,7 @@ async function saveChunk(
       }
     }
 
-    const travelling = travellingWorkers(
-      earlierBatches.filter((batch): batch is Batch => batch !== undefined),
-      earlier,
-    );
+    const travelling = travellingWorkers(earlierBatches, earlier);
     const taken: string[] = [];
     passengerIds.forEach((id, index) => {
       const worker = workers[index];
@@ -444,7 +446,7 @@ export async function saveProposal(
     if (run.signal?.aborted) return saved;
     let ids: string[];
     try {
-      ids = await saveChunk(proposal, first, end, options);
+      ids = await saveChunk(proposal, first, end, options, new Set(saved.ids));
     } catch (error) {
       if (saved.ids.length === 0) throw error;
       throw new ProposalPartlySavedError({ ...saved }, error);
