@@ -23,3 +23,5 @@ export {
 } from './plan-batches';
 export type { ChosenVehicles, LegVehicleChoice, PlanningChoices } from './planning-options';
 export { PLANNING_PROBLEM_CODES, checkPlanningOptions, choiceCapacity, chosenVehicles } from './planning-options';
+export type { FilteredWorker, PlanningPoolFilter, PoolColumns, PoolWorker } from './pool';
+export { filterPool, openBatchIds, poolWorkers, travellingWorkers } from './pool';

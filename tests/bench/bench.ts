@@ -18,6 +18,7 @@ import { seatingFigures } from './seating';
 import { healthFigures } from './health';
 import { documentFigures } from './documents';
 import { backupFigures } from './backup';
+import { planPageFigures } from './plan-page';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 
 const SEED = 20200218;
@@ -129,6 +130,9 @@ const BROWSER_FIGURES = [
   'backup-100k',
   'backup-100k-size',
   'restore-100k',
+  'plan-idb-getall-100k',
+  'plan-page-100k',
+  'plan-save-58k',
 ];
 
 /** Figures that need neither the demo's 100,000 workers nor a database. */
@@ -160,6 +164,7 @@ async function main(): Promise<void> {
     await healthFigures({ browser, url: server.url, workers, print, wanted });
     await documentFigures({ browser, url: server.url, print, wanted });
     if (demo) await backupFigures({ browser, url: server.url, demo, print, wanted, idbRaw });
+    if (demo) await planPageFigures({ browser, url: server.url, demo, print, wanted });
   } finally {
     await browser.close();
     await server.close();

@@ -46,6 +46,8 @@ export class WorkerDirectory {
   private readonly index = new WorkerSearchIndex();
   private readonly sorted = new Map<DirectorySortKey, string[]>();
   private lastResult: { key: string; ids: string[] } | null = null;
+  /** Every live worker in primary-key order, kept until the next change (see `inKeyOrder`). */
+  private byKey: Worker[] | null = null;
   version = 0;
 
   get size(): number {
@@ -81,7 +83,22 @@ export class WorkerDirectory {
     this.changed();
   }
 
+  /**
+   * Every live worker in primary-key order, the order a read of the workers table gives: planning
+   * from the directory keeps the proposal the table gives (households board in the order given).
+   * Sorted once per change, so proposal after proposal costs no sort.
+   */
+  inKeyOrder(): readonly Worker[] {
+    if (this.byKey) return this.byKey;
+    const workers = [...this.entries.values()].map((entry) => entry.worker);
+    // Code-unit order, as IndexedDB orders string keys.
+    workers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.byKey = workers;
+    return workers;
+  }
+
   private changed(): void {
+    this.byKey = null;
     this.sorted.clear();
     this.lastResult = null;
     this.version += 1;

@@ -1,35 +1,35 @@
 /**
- * Automatic batch planning (issue "Plan batches"): reads the pool of workers ready to travel,
+ * Automatic batch planning (issue "Plan batches"): takes the pool of workers ready to travel,
  * turns the coordinator's choices into the planner's input (`shared/planning`), and saves a
- * proposal the coordinator accepted, every batch and passenger in one transaction.
+ * proposal the coordinator accepted, in chunks of whole batches with their passengers.
  *
- * Reading whole tables: the pool is every live worker who is not on a live batch, so at 100,000
- * workers a proposal reads the workers, assignments and batches tables whole (one cursor each, in
- * one read transaction). In Chromium on a two-core PC that read takes 2 to 3 s of the 3 to 5 s from
- * the click to the proposal (the planning itself about 0.5 s): fine for a button press, and the
- * screen never reads the pool in a live query, which would read it again on every change.
+ * The pool comes from the workers directory (renderer/db/directory), which holds every live worker
+ * in memory in its Web Worker and is brought up to date before it answers: at 100,000 workers
+ * reading the workers table took 2 to 3 s of the 3 to 5 s from the click to the proposal, the
+ * planning itself about 0.3 s (issue 15, item 13). The screen never reads the pool in a live query,
+ * which would read it again on every change.
  */
-import type {
-  Assignment,
-  Batch,
-  BatchLeg,
-  Enterprise,
-  PovertyStatus,
-  Route,
-  Vehicle,
-  Worker,
-} from '@shared/domain/records';
+import type { Assignment, Batch, BatchLeg, Enterprise, Route, Vehicle } from '@shared/domain/records';
 import { checkBatch } from '@shared/domain/batch-rules';
 import {
   checkPlanningOptions,
   chosenVehicles,
   expandDateRange,
+  filterPool,
+  openBatchIds,
   planBatches,
+  poolWorkers,
+  travellingWorkers,
   type BatchProposal,
+  type PlannedBatch,
   type PlanningChoices,
+  type PlanningPoolFilter,
+  type PoolColumns,
+  type PoolWorker,
 } from '@shared/planning';
 import { defaultReservedSeats } from '@shared/seating';
-import { database, type PlannerDatabase } from '../database';
+import { database } from '../database';
+import { workerDirectory } from '../directory';
 import { auditedWrite } from '../audited-write';
 import { newAssignment } from '../assignment';
 import { newId, now } from '../clock';
@@ -39,28 +39,12 @@ import { getSettings } from './settings';
 
 // The screen's choices and their checks are pure rules of shared/planning; the screen imports them from here.
 export { PLANNING_PROBLEM_CODES, checkPlanningOptions, choiceCapacity, type LegVehicleChoice } from '@shared/planning';
-
-/**
- * Which workers of the pool to plan; an empty or missing list lets everyone through. The lists
- * combine with "and": workers from these counties, of these villages, bound for these enterprises
- * in these cities, of these poverty statuses.
- */
-export interface PlanningPoolFilter {
-  /** Home counties, e.g. 田东县. */
-  counties?: readonly string[];
-  /** Home village names (the villages of the counties chosen, as the workers list offers them). */
-  villages?: readonly string[];
-  /** Receiving enterprises. */
-  enterpriseIds?: readonly string[];
-  /** Cities of the receiving enterprise, e.g. 广州市. */
-  cities?: readonly string[];
-  povertyStatuses?: readonly PovertyStatus[];
-}
+export type { PlanningPoolFilter, PoolColumns, PoolWorker } from '@shared/planning';
 
 /** The pool a proposal is made from, and what the planner needs beside it. */
 export interface PlanningPool {
-  /** Live workers ready to travel who match the filter. */
-  workers: Worker[];
+  /** Live workers ready to travel who match the filter, in primary-key order. */
+  workers: PoolWorker[];
   /** Live receiving enterprises. */
   enterprises: Enterprise[];
   /** Live routes. */
@@ -71,68 +55,65 @@ export interface PlanningPool {
   arrived: number;
 }
 
+/** Where a proposal's pool of workers comes from: the filtered workers as columns (see `filterPool`). */
+export type PlanningPoolSource = (filter: PlanningPoolFilter) => Promise<PoolColumns>;
+
+/** The workers directory in its Web Worker: the workers in memory, brought up to date before each answer. */
+const fromDirectory: PlanningPoolSource = (filter) => workerDirectory().planningPool(filter);
+let poolSource: PlanningPoolSource = fromDirectory;
+
 /**
- * A worker marked travelled or onboarded is at the enterprise already, even when their batch has
- * since been closed: planning them again would send them a second time.
+ * Points `proposeBatches` at another source of the pool (tests run the directory's feed in Node,
+ * where there is no Web Worker); null goes back to the workers directory.
  */
-const ARRIVED_STATUSES: ReadonlySet<Worker['status']> = new Set(['travelled', 'onboarded']);
-
-function matches(list: readonly string[] | undefined, value: string): boolean {
-  return !list || list.length === 0 || list.includes(value);
-}
-
-/** The workers on a live batch that is not closed: they are not in the pool, and a proposal can not take them. */
-function travellingWorkers(batches: readonly Batch[], assignments: readonly Assignment[]): Set<string> {
-  const openBatches = new Set(
-    batches.filter((batch) => isLive(batch) && batch.status !== 'closed').map((batch) => batch.id),
-  );
-  const travelling = new Set<string>();
-  for (const assignment of assignments) {
-    if (isLive(assignment) && openBatches.has(assignment.batchId)) travelling.add(assignment.workerId);
-  }
-  return travelling;
-}
-
-async function readPool(db: PlannerDatabase, filter: PlanningPoolFilter): Promise<PlanningPool> {
-  const [workers, assignments, batches, enterprises, routes] = await Promise.all([
-    db.workers.toArray(),
-    db.assignments.toArray(),
-    db.batches.toArray(),
-    db.enterprises.toArray(),
-    db.routes.toArray(),
-  ]);
-  const travelling = travellingWorkers(batches, assignments);
-  const liveEnterprises = enterprises.filter(isLive);
-  const cityOf = new Map(liveEnterprises.map((enterprise) => [enterprise.id, enterprise.city]));
-  const filterEnterprises = (filter.enterpriseIds?.length ?? 0) > 0 || (filter.cities?.length ?? 0) > 0;
-  const pool: Worker[] = [];
-  let onBatches = 0;
-  let arrived = 0;
-  for (const worker of workers) {
-    if (!isLive(worker)) continue;
-    if (!matches(filter.counties, worker.county) || !matches(filter.villages, worker.village)) continue;
-    if (!matches(filter.povertyStatuses, worker.povertyStatus)) continue;
-    if (filterEnterprises) {
-      if (worker.enterpriseId === null || !matches(filter.enterpriseIds, worker.enterpriseId)) continue;
-      if (!matches(filter.cities, cityOf.get(worker.enterpriseId) ?? '')) continue;
-    }
-    if (travelling.has(worker.id)) onBatches += 1;
-    else if (ARRIVED_STATUSES.has(worker.status)) arrived += 1;
-    else pool.push(worker);
-  }
-  return { workers: pool, enterprises: liveEnterprises, routes: routes.filter(isLive), onBatches, arrived };
+export function setPlanningPoolSource(source: PlanningPoolSource | null): void {
+  poolSource = source ?? fromDirectory;
 }
 
 /**
- * The workers ready to travel: live, not on a live batch that is not closed (a closed batch is
- * done with), not marked travelled or onboarded, and matching `filter`; with the live enterprises
- * and routes. One read of each table, in one transaction, so the figures agree with each other.
+ * The workers ready to travel (see `filterPool`) read from the tables: every worker, assignment
+ * and batch, in one read transaction. At 100,000 workers that read took 2 to 3 s in Chromium, so
+ * the screen plans from the workers directory instead (`proposeBatches`); this stays as the
+ * reference the directory's pool is tested against.
  */
 export async function planningPool(filter: PlanningPoolFilter = {}): Promise<PlanningPool> {
   const db = database();
-  return db.transaction('r', [db.workers, db.assignments, db.batches, db.enterprises, db.routes], () =>
-    readPool(db, filter),
-  );
+  return db.transaction('r', [db.workers, db.assignments, db.batches, db.enterprises, db.routes], async () => {
+    const [workers, assignments, batches, enterprises, routes] = await Promise.all([
+      db.workers.toArray(),
+      db.assignments.toArray(),
+      db.batches.toArray(),
+      db.enterprises.toArray(),
+      db.routes.toArray(),
+    ]);
+    const liveEnterprises = enterprises.filter(isLive);
+    const cityOf = new Map(liveEnterprises.map((enterprise) => [enterprise.id, enterprise.city]));
+    const pool = filterPool(workers, travellingWorkers(batches, assignments), cityOf, filter);
+    return {
+      workers: poolWorkers(pool),
+      enterprises: liveEnterprises,
+      routes: routes.filter(isLive),
+      onBatches: pool.onBatches,
+      arrived: pool.arrived,
+    };
+  });
+}
+
+/** The pool from `poolSource` (the workers directory), with the live enterprises and routes. */
+async function directoryPool(filter: PlanningPoolFilter): Promise<PlanningPool> {
+  const db = database();
+  const [pool, enterprises, routes] = await Promise.all([
+    poolSource(filter),
+    db.enterprises.toArray(),
+    db.routes.toArray(),
+  ]);
+  return {
+    workers: poolWorkers(pool),
+    enterprises: enterprises.filter(isLive),
+    routes: routes.filter(isLive),
+    onBatches: pool.onBatches,
+    arrived: pool.arrived,
+  };
 }
 
 /** What the "Plan batches" screen asks for: its choices (checked in shared/planning) and the pool's filter. */
@@ -172,7 +153,7 @@ export interface BatchPlanningResult {
  */
 export async function proposeBatches(options: ProposeBatchesOptions): Promise<BatchPlanningResult> {
   const { loadFactor } = await getSettings();
-  const pool = await planningPool(options.filter ?? {});
+  const pool = await directoryPool(options.filter ?? {});
   const problems = checkPlanningOptions(options, pool.routes, loadFactor);
   if (problems.length > 0) throw new RecordRejectedError(problems);
 
@@ -238,35 +219,124 @@ function vehiclesOf(leg: BatchProposal['batches'][number]['legs'][number], coach
   });
 }
 
+/** How far a save has come: whole batches with all their passengers stored so far. */
+export interface SaveProposalProgress {
+  savedBatches: number;
+  savedPassengers: number;
+  totalBatches: number;
+  totalPassengers: number;
+}
+
+/** What a save stored. */
+export interface SavedProposal {
+  /** The new batches' ids, in the proposal's order: all of them, or the first ones when cancelled. */
+  ids: string[];
+  /** Their passengers. */
+  passengers: number;
+  /** False when the save was cancelled before the last chunk: the batches after `ids` were not stored. */
+  complete: boolean;
+}
+
+/** How a save runs: in chunks, reporting after each, stopping between chunks when `signal` is aborted. */
+export interface SaveProposalRun {
+  /** Called after each chunk is stored. */
+  onProgress?: (progress: SaveProposalProgress) => void;
+  /** Aborted: the chunk being stored is finished, no further chunk is started. */
+  signal?: AbortSignal;
+  /**
+   * Passengers a chunk holds at least (whole batches, so one batch may make it larger); see
+   * `DEFAULT_CHUNK_PASSENGERS`.
+   */
+  chunkPassengers?: number;
+}
+
 /**
- * Saves a proposal: every batch with its legs and vehicles, and one assignment per passenger,
- * unseated, all in one transaction. A batch starts as a draft, as a batch made by hand does: its
- * coaches are placeholders, and it has no organizer and no escorts yet, which the coordinator
- * adds before moving it on to "planned".
- *
- * Refuses, writing nothing, when a proposed passenger joined a live batch (not closed) or was
- * deleted after the proposal was made, or when a route's legs changed: the coordinator makes a new
- * proposal. Audit rows: one per batch for its creation and one per batch listing its assignments
- * (ids and workers; the rest is the same for all: unseated, boarding pending), rather than one per
- * assignment, which would double the rows written for 100,000 passengers and tell nothing more.
- * Returns the new batches' ids, in the proposal's order.
+ * About a twentieth of a proposal for 100,000 workers (58,000 passengers): the bar moves twenty
+ * times, and a cancel waits for one such chunk at most. A chosen size, not a measured optimum.
  */
-export async function saveProposal(proposal: BatchProposal, options: SaveProposalOptions = {}): Promise<string[]> {
-  const coachPrefix = options.coachLabelPrefix?.trim() || DEFAULT_COACH_LABEL_PREFIX;
-  return auditedWrite(['workers', 'assignments', 'batches', 'routes'], async ({ db, record }) => {
-    const passengerIds = proposal.batches.flatMap((batch) => batch.passengerIds);
-    // The whole workers table in one cursor: at 58,000 passengers of 100,000 workers, a bulkGet of
-    // the passengers took 5 s in Chromium, reading every worker under 2 s.
-    const [routes, assignments, batches, allWorkers] = await Promise.all([
-      db.routes.bulkGet([...new Set(proposal.batches.map((batch) => batch.routeId))]),
-      db.assignments.toArray(),
-      db.batches.toArray(),
-      db.workers.toArray(),
+const DEFAULT_CHUNK_PASSENGERS = 3000;
+
+/** A save that stored its first chunks and then failed: those batches are saved, the rest are not. */
+export class ProposalPartlySavedError extends Error {
+  constructor(
+    readonly saved: SavedProposal,
+    readonly reason: unknown,
+  ) {
+    super(`the proposal was saved in part (${saved.ids.length} batches) and then failed: ${String(reason)}`);
+    this.name = 'ProposalPartlySavedError';
+  }
+}
+
+/** The proposal's batches cut into chunks of whole batches, each of at least `passengers` (but the last). */
+function chunksOf(batches: readonly PlannedBatch[], passengers: number): { first: number; end: number }[] {
+  const chunks: { first: number; end: number }[] = [];
+  let first = 0;
+  let size = 0;
+  batches.forEach((batch, index) => {
+    size += batch.passengerIds.length;
+    if (size >= passengers) {
+      chunks.push({ first, end: index + 1 });
+      first = index + 1;
+      size = 0;
+    }
+  });
+  if (first < batches.length) chunks.push({ first, end: batches.length });
+  return chunks;
+}
+
+/** Refuses a proposal that would seat a passenger twice: they would ride two batches. */
+function checkNoPassengerTwice(proposal: BatchProposal): void {
+  const seen = new Set<string>();
+  const twice: string[] = [];
+  for (const batch of proposal.batches) {
+    for (const id of batch.passengerIds) {
+      if (seen.has(id)) twice.push(id);
+      seen.add(id);
+    }
+  }
+  if (twice.length > 0) {
+    throw new RecordRejectedError([
+      {
+        field: 'passengers',
+        code: 'planning-passengers-taken',
+        params: { count: twice.length, names: twice.slice(0, 5).join('、') },
+      },
     ]);
-    const workers = new Map(allWorkers.map((worker) => [worker.id, worker]));
+  }
+}
+
+/**
+ * Stores one chunk of the proposal (batches `first` to `end - 1`) in one transaction: the batches,
+ * their passengers and their audit rows, or nothing. Refuses when a passenger of the chunk was
+ * deleted or joined a live batch that is not closed, or when a route's legs changed. Reads the
+ * chunk's passengers, the batches, and the assignments of the open batches this save did not make.
+ */
+async function saveChunk(
+  proposal: BatchProposal,
+  first: number,
+  end: number,
+  options: SaveProposalOptions,
+  ownBatchIds: ReadonlySet<string>,
+): Promise<string[]> {
+  const coachPrefix = options.coachLabelPrefix?.trim() || DEFAULT_COACH_LABEL_PREFIX;
+  const planned = proposal.batches.slice(first, end);
+  return auditedWrite(['workers', 'assignments', 'batches', 'routes'], async ({ db, record }) => {
+    const passengerIds = planned.flatMap((batch) => batch.passengerIds);
+    // The passengers of the batches open now, but for this save's own batches: their passengers
+    // are other chunks' (no passenger is on the proposal twice), and reading them again chunk after
+    // chunk would read 58,000 assignments many times over. Asking for each passenger's
+    // assignments instead cost one request a passenger and made the save twice as slow.
+    const [routes, workers, batches] = await Promise.all([
+      db.routes.bulkGet([...new Set(planned.map((batch) => batch.routeId))]),
+      db.workers.bulkGet(passengerIds),
+      db.batches.toArray(),
+    ]);
+    const earlierBatches = batches.filter((batch) => !ownBatchIds.has(batch.id));
+    const open = openBatchIds(earlierBatches);
+    const earlier = open.length === 0 ? [] : await db.assignments.where('batchId').anyOf(open).toArray();
 
     const liveRoutes = new Map(routes.flatMap((route) => (route && isLive(route) ? [[route.id, route]] : [])));
-    for (const batch of proposal.batches) {
+    for (const batch of planned) {
       const route = liveRoutes.get(batch.routeId);
       if (!route) throw new RecordRejectedError([{ field: 'routeIds', code: 'route-missing' }]);
       const legIds = route.legs.map((leg) => leg.id).join('/');
@@ -277,15 +347,12 @@ export async function saveProposal(proposal: BatchProposal, options: SaveProposa
       }
     }
 
-    const travelling = travellingWorkers(batches, assignments);
-    // A passenger twice in the proposal would ride two batches: refused like one taken meanwhile.
-    const seen = new Set<string>();
+    const travelling = travellingWorkers(earlierBatches, earlier);
     const taken: string[] = [];
-    for (const id of passengerIds) {
-      const worker = workers.get(id);
-      if (!worker || !isLive(worker) || travelling.has(id) || seen.has(id)) taken.push(worker?.name ?? id);
-      seen.add(id);
-    }
+    passengerIds.forEach((id, index) => {
+      const worker = workers[index];
+      if (!worker || !isLive(worker) || travelling.has(id)) taken.push(worker?.name ?? id);
+    });
     if (taken.length > 0) {
       throw new RecordRejectedError([
         {
@@ -299,18 +366,18 @@ export async function saveProposal(proposal: BatchProposal, options: SaveProposa
     const at = now();
     const created: Batch[] = [];
     const createdAssignments: Assignment[][] = [];
-    proposal.batches.forEach((planned, index) => {
-      const route = liveRoutes.get(planned.routeId);
-      const name = options.names?.[index]?.trim() || planned.suggestedName;
-      const legs: BatchLeg[] = planned.legs.map((leg) => ({
+    planned.forEach((batchPlan, offset) => {
+      const route = liveRoutes.get(batchPlan.routeId);
+      const name = options.names?.[first + offset]?.trim() || batchPlan.suggestedName;
+      const legs: BatchLeg[] = batchPlan.legs.map((leg) => ({
         legId: leg.legId,
         vehicles: vehiclesOf(leg, coachPrefix),
       }));
       const batch: Batch = {
         id: newId(),
         name,
-        routeId: planned.routeId,
-        date: planned.date,
+        routeId: batchPlan.routeId,
+        date: batchPlan.date,
         legs,
         organizer: '',
         escorts: [],
@@ -325,7 +392,7 @@ export async function saveProposal(proposal: BatchProposal, options: SaveProposa
       const problems = checkBatch(batch, route);
       if (problems.length > 0) throw new RecordRejectedError(problems);
       created.push(batch);
-      createdAssignments.push(planned.passengerIds.map((workerId) => newAssignment(batch.id, workerId, at)));
+      createdAssignments.push(batchPlan.passengerIds.map((workerId) => newAssignment(batch.id, workerId, at)));
     });
 
     await db.batches.bulkAdd(created);
@@ -346,4 +413,56 @@ export async function saveProposal(proposal: BatchProposal, options: SaveProposa
     }
     return created.map((batch) => batch.id);
   });
+}
+
+/**
+ * Saves a proposal: every batch with its legs and vehicles, and one assignment per passenger,
+ * unseated. A batch starts as a draft, as a batch made by hand does: its coaches are placeholders,
+ * and it has no organizer and no escorts yet, which the coordinator adds before moving it on to
+ * "planned".
+ *
+ * In chunks of whole batches (`run.chunkPassengers` passengers or more), one transaction each: a
+ * chunk stores its batches, all their passengers and their audit rows, or nothing, so no batch is
+ * ever stored without its passengers. After each chunk `run.onProgress` hears how far the save
+ * has come; once `run.signal` is aborted no further chunk starts, and the answer says which
+ * batches were stored (`complete` false). At 58,000 passengers one transaction took about 8 s with
+ * nothing to show and no way out.
+ *
+ * Refuses, writing nothing, when a proposed passenger is on the proposal twice, joined a live batch
+ * (not closed) or was deleted after the proposal was made, or when a route's legs changed: the
+ * coordinator makes a new proposal. When that is found in a later chunk, the chunks before it stay
+ * stored and a `ProposalPartlySavedError` says which. Audit rows: one per batch for its creation
+ * and one per batch listing its assignments (ids and workers; the rest is the same for all:
+ * unseated, boarding pending), rather than one per assignment, which would double the rows written
+ * for 100,000 passengers and tell nothing more.
+ */
+export async function saveProposal(
+  proposal: BatchProposal,
+  options: SaveProposalOptions = {},
+  run: SaveProposalRun = {},
+): Promise<SavedProposal> {
+  checkNoPassengerTwice(proposal);
+  const totalBatches = proposal.batches.length;
+  const totalPassengers = proposal.batches.reduce((sum, batch) => sum + batch.passengerIds.length, 0);
+  const saved: SavedProposal = { ids: [], passengers: 0, complete: false };
+  for (const { first, end } of chunksOf(proposal.batches, run.chunkPassengers ?? DEFAULT_CHUNK_PASSENGERS)) {
+    if (run.signal?.aborted) return saved;
+    let ids: string[];
+    try {
+      ids = await saveChunk(proposal, first, end, options, new Set(saved.ids));
+    } catch (error) {
+      if (saved.ids.length === 0) throw error;
+      throw new ProposalPartlySavedError({ ...saved }, error);
+    }
+    saved.ids.push(...ids);
+    for (let index = first; index < end; index++) saved.passengers += proposal.batches[index]?.passengerIds.length ?? 0;
+    run.onProgress?.({
+      savedBatches: saved.ids.length,
+      savedPassengers: saved.passengers,
+      totalBatches,
+      totalPassengers,
+    });
+  }
+  saved.complete = true;
+  return saved;
 }

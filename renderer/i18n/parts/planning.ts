@@ -127,6 +127,18 @@ export const planningZhCN = {
   saved_one: '已保存 {{count, number}} 个批次，共 {{passengers, number}} 人',
   saved_other: '已保存 {{count, number}} 个批次，共 {{passengers, number}} 人',
   saveFailed: '没有保存：{{message}}',
+  // Saving in chunks of whole batches, with progress and cancel (issue 15, item 13).
+  saving: {
+    label: '正在保存批次',
+    progress:
+      '已保存 {{saved, number}} / {{total, number}} 个批次，{{passengers, number}} / {{totalPassengers, number}} 人',
+    cancel: '取消',
+    cancelling: '正在取消：当前这一组批次保存完后停止……',
+    cancelled:
+      '已取消：已保存 {{saved, number}} 个批次（{{passengers, number}} 人），其余 {{rest, number}} 个批次没有保存。已保存的批次在“专列批次”中；重新生成方案可为其余人员编排。',
+    partly:
+      '只保存了 {{saved, number}} 个批次（{{passengers, number}} 人），其余 {{rest, number}} 个批次没有保存：{{message}}',
+  },
   problems: {
     'planning-date-order': '最晚出发日期不能早于最早出发日期',
     'planning-no-capacity': '{{seats}} 座的车按满载率坐不了乘客',
@@ -260,6 +272,18 @@ export const planningEn: Widen<typeof planningZhCN> = {
   saved_one: '{{count, number}} batch saved, {{passengers, number}} passengers',
   saved_other: '{{count, number}} batches saved, {{passengers, number}} passengers',
   saveFailed: 'Nothing was saved: {{message}}',
+  // Saving in chunks of whole batches, with progress and cancel (issue 15, item 13).
+  saving: {
+    label: 'Saving the batches',
+    progress:
+      '{{saved, number}} of {{total, number}} batches saved, {{passengers, number}} of {{totalPassengers, number}} passengers',
+    cancel: 'Cancel',
+    cancelling: 'Cancelling: stopping once the batches being stored now are saved…',
+    cancelled:
+      'Cancelled: {{saved, number}} batches ({{passengers, number}} passengers) were saved; the other {{rest, number}} batches were not. The saved batches are under Batches; make a new proposal to plan the others.',
+    partly:
+      'Only {{saved, number}} batches ({{passengers, number}} passengers) were saved; the other {{rest, number}} batches were not: {{message}}',
+  },
   problems: {
     'planning-date-order': 'The last departure date can not be before the first',
     'planning-no-capacity': 'At the load factor a vehicle of {{seats}} seats takes no passengers',

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   addPassengers,
   createBatch,
@@ -6,7 +6,9 @@ import {
   listBatches,
   planningPool,
   proposeBatches,
+  ProposalPartlySavedError,
   saveProposal,
+  setPlanningPoolSource,
   updateSettings,
   type PlannerDatabase,
   type ProposeBatchesOptions,
@@ -17,6 +19,7 @@ import { checkVehicle, defaultReservedSeats } from '@shared/seating';
 import { makeBatch } from '../../fixtures/batches';
 import { makeEnterprisesByCity, makePlanningChoices, makeRoute, makeSingles } from '../../fixtures/planning';
 import { makeWorker } from '../../fixtures/factories';
+import { DirectoryFeed } from '@renderer/db/directory/directory-feed';
 import { freshDatabase, rejection } from './test-database';
 
 let db: PlannerDatabase;
@@ -25,12 +28,19 @@ let enterprises: ReturnType<typeof makeEnterprisesByCity>;
 
 beforeEach(async () => {
   db = freshDatabase();
+  // The screen's pool: the workers directory, run here in Node (no Web Worker) on the test's database.
+  const feed = new DirectoryFeed(db, { snapshots: false });
+  setPlanningPoolSource((filter) => feed.planningPool(filter));
   await updateSettings({ operatorName: '王调度', loadFactor: 0.5 });
   enterprises = makeEnterprisesByCity();
   await db.enterprises.bulkAdd([enterprises.shenzhen, enterprises.guangzhou]);
   // Coach, train, coach; pickup points in 田东县 and 田阳区.
   route = makeRoute();
   await db.routes.add(route);
+});
+
+afterEach(() => {
+  setPlanningPoolSource(null);
 });
 
 /** Coaches of 49 seats (20 passengers at 50%) and carriages of 90 (45), as the screen proposes. */
@@ -101,7 +111,7 @@ describe('the planning pool', () => {
     const everyone = await planningPool();
     expect(everyone.workers).toHaveLength(5);
     expect(everyone.arrived).toBe(1);
-    const ids = (workers: readonly Worker[]) => workers.map((worker) => worker.id).sort();
+    const ids = (workers: readonly { id: string }[]) => workers.map((worker) => worker.id).sort();
     expect(ids((await planningPool({ counties: ['田阳区'] })).workers)).toEqual(ids(guangzhou));
     expect(ids((await planningPool({ cities: ['深圳市'] })).workers)).toEqual(ids(shenzhen));
     expect(ids((await planningPool({ enterpriseIds: [enterprises.guangzhou.id] })).workers)).toEqual(ids(guangzhou));
@@ -187,7 +197,8 @@ describe('saving a proposal', () => {
     const auditBefore = await db.audit.count();
 
     const names = proposal.batches.map((_, index) => `百色—深圳 第${index + 1}批`);
-    const ids = await saveProposal(proposal, { names });
+    const { ids, complete } = await saveProposal(proposal, { names });
+    expect(complete).toBe(true);
 
     expect(ids).toHaveLength(proposal.batches.length);
     const rows = await listBatches();
@@ -243,5 +254,147 @@ describe('saving a proposal', () => {
       assignments: await db.assignments.count(),
       audit: await db.audit.count(),
     }).toEqual(before);
+  });
+});
+
+describe('saving a proposal in chunks of whole batches', () => {
+  /**
+   * 200 workers on one carriage a batch (at most 45 passengers; the planner ends a batch on a full
+   * coach, so 40), one batch a day for eleven days: five batches of 40; in chunks of at least 80
+   * passengers that is three chunks (batches 1-2, 3-4, 5).
+   */
+  async function fiveBatches() {
+    await registered(makeSingles(200, enterprises.shenzhen, { county: '田东县' }));
+    const { proposal } = await proposeBatches(
+      options({
+        lastDate: '2026-02-28',
+        vehicles: {
+          [route.id]: Object.fromEntries(
+            route.legs.map((leg) => [
+              leg.id,
+              leg.mode === 'train'
+                ? { kind: 'train-second-class', seatCount: 90, maxVehicles: 1 }
+                : { kind: 'coach', seatCount: 49, maxVehicles: 3 },
+            ]),
+          ),
+        },
+      }),
+    );
+    expect(proposal.batches.map((batch) => batch.passengerIds.length)).toEqual([40, 40, 40, 40, 40]);
+    return proposal;
+  }
+
+  /** The batches stored, each with the workers its assignments seat and its audit rows' roster. */
+  async function stored() {
+    const batches = await db.batches.toArray();
+    const assignments = await db.assignments.toArray();
+    const audit = await db.audit.where('table').equals('batches').toArray();
+    return batches.map((batch) => ({
+      name: batch.name,
+      workers: assignments
+        .filter((assignment) => assignment.batchId === batch.id)
+        .map((assignment) => assignment.workerId)
+        .sort(),
+      created: audit.filter((row) => row.recordId === batch.id && row.action === 'create').length,
+      roster: audit
+        .filter((row) => row.recordId === batch.id && row.action === 'update')
+        .map((row) =>
+          (row.after as { passengers: { workerId: string }[] }).passengers
+            .map((passenger) => passenger.workerId)
+            .sort(),
+        ),
+    }));
+  }
+
+  const names = (count: number) => Array.from({ length: count }, (_, index) => `第${index + 1}批`);
+
+  it('reports after each chunk how many batches and passengers are stored', async () => {
+    const proposal = await fiveBatches();
+    const progress: unknown[] = [];
+    const saved = await saveProposal(
+      proposal,
+      { names: names(5) },
+      { chunkPassengers: 80, onProgress: (step) => progress.push(step) },
+    );
+    expect(saved.complete).toBe(true);
+    expect(saved.ids).toHaveLength(5);
+    expect(saved.passengers).toBe(200);
+    expect(progress).toEqual([
+      { savedBatches: 2, savedPassengers: 80, totalBatches: 5, totalPassengers: 200 },
+      { savedBatches: 4, savedPassengers: 160, totalBatches: 5, totalPassengers: 200 },
+      { savedBatches: 5, savedPassengers: 200, totalBatches: 5, totalPassengers: 200 },
+    ]);
+  });
+
+  it('stops after the chunk under way when cancelled: whole batches with all their passengers and audit rows, the rest not stored', async () => {
+    const proposal = await fiveBatches();
+    const controller = new AbortController();
+    const saved = await saveProposal(
+      proposal,
+      { names: names(5) },
+      {
+        chunkPassengers: 80,
+        signal: controller.signal,
+        // Cancel heard once the first chunk is stored: the second is not started.
+        onProgress: (step) => {
+          if (step.savedBatches === 2) controller.abort();
+        },
+      },
+    );
+    expect(saved.complete).toBe(false);
+    expect(saved.ids).toHaveLength(2);
+    expect(saved.passengers).toBe(80);
+    const batches = await stored();
+    expect(batches.map((batch) => batch.name).sort()).toEqual(['第1批', '第2批']);
+    for (const batch of batches) {
+      const planned = proposal.batches[Number(/\d+/.exec(batch.name)?.[0]) - 1];
+      expect(batch.workers).toEqual([...(planned?.passengerIds ?? [])].sort());
+      expect(batch.created).toBe(1);
+      expect(batch.roster).toEqual([batch.workers]);
+    }
+    expect(await db.assignments.count()).toBe(80);
+    // The 120 not saved are ready to travel again.
+    expect((await planningPool()).workers).toHaveLength(120);
+  });
+
+  it('cancelled after two chunks: four whole batches, nothing of the fifth, no audit row of its own', async () => {
+    const proposal = await fiveBatches();
+    const controller = new AbortController();
+    const saved = await saveProposal(
+      proposal,
+      { names: names(5) },
+      {
+        chunkPassengers: 80,
+        signal: controller.signal,
+        onProgress: (step) => {
+          if (step.savedBatches === 4) controller.abort();
+        },
+      },
+    );
+    expect(saved.ids).toHaveLength(4);
+    const batches = await stored();
+    expect(batches).toHaveLength(4);
+    expect(batches.every((batch) => batch.workers.length === 40 && batch.created === 1)).toBe(true);
+    expect(await db.audit.where('table').equals('assignments').count()).toBe(0);
+  });
+
+  it('keeps the chunks stored before a chunk that is refused, and says so', async () => {
+    const proposal = await fiveBatches();
+    // A passenger of the fourth batch (second chunk) joins a batch made by hand meanwhile.
+    const meanwhile = proposal.batches[3]?.passengerIds[7] ?? '';
+    const worker = await db.workers.get(meanwhile);
+    if (!worker) throw new Error('a passenger of the fourth batch');
+    await handMadeBatch([worker]);
+
+    const error = await saveProposal(proposal, { names: names(5) }, { chunkPassengers: 80 }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof ProposalPartlySavedError)) throw new Error(`expected a partial save, got ${String(error)}`);
+    expect(error.saved.ids).toHaveLength(2);
+    expect(error.saved.passengers).toBe(80);
+    const batches = await stored();
+    expect(batches.map((batch) => batch.name).sort()).toEqual(['田东县 手工批次', '第1批', '第2批']);
+    expect(await db.assignments.count()).toBe(81);
   });
 });

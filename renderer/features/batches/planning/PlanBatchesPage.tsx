@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconArrowLeft, IconDeviceFloppy, IconWand } from '@tabler/icons-react';
+import { IconAlertTriangle, IconArrowLeft, IconWand } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { FieldProblem } from '@shared/domain/problems';
 import {
   RecordRejectedError,
@@ -12,15 +11,14 @@ import {
   getSettings,
   listRoutes,
   proposeBatches,
-  saveProposal,
   useRepositoryQuery,
   type BatchPlanningResult,
 } from '@renderer/db';
-import { notifyWriteFailure, writeFailureMessage } from '@renderer/components/write-failure';
+import { notifyWriteFailure } from '@renderer/components/write-failure';
 import { useLanguage } from '@renderer/i18n/use-language';
-import { logger } from '@renderer/logger';
 import { batchName, initialValues, optionsOf, problemText, problemTexts, type PlanFormValues } from './plan-form';
 import { PoolFilters } from './PoolFilters';
+import { ProposalSave } from './ProposalSave';
 import { ProposalView } from './ProposalView';
 import { TripFields } from './TripFields';
 
@@ -28,11 +26,11 @@ import { TripFields } from './TripFields';
  * Automatic batch planning (issue "Plan batches"): the coordinator filters the workers ready to
  * travel, picks the dates, the routes and each leg's vehicle type, and gets a proposal (batches,
  * vehicles beside their lower bound, fill rates, who could not be placed and why). Nothing is
- * stored until "save", which creates every batch and its passengers in one transaction.
+ * stored until "save", which creates the batches with their passengers in chunks of whole batches,
+ * with progress and Cancel (see ProposalSave).
  */
 export function PlanBatchesPage() {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
   const language = useLanguage();
   const routes = useRepositoryQuery(listRoutes, []);
   const settings = useRepositoryQuery(getSettings, []);
@@ -44,9 +42,8 @@ export function PlanBatchesPage() {
     initialValues: initialValues(),
     validate: (values) => problemTexts(checkPlanningOptions(optionsOf(values), routes ?? [], loadFactor), t, exists),
   });
-  const [generated, setGenerated] = useState<{ result: BatchPlanningResult; key: string } | null>(null);
+  const [generated, setGenerated] = useState<{ result: BatchPlanningResult; key: string; n: number } | null>(null);
   const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<string | null>(null);
 
   const currentKey = JSON.stringify(optionsOf(form.getValues()));
   const stale = generated !== null && generated.key !== currentKey;
@@ -59,9 +56,9 @@ export function PlanBatchesPage() {
 
   const generate = form.onSubmit(async (values) => {
     const options = optionsOf(values);
-    setSaveError(null);
     try {
-      setGenerated({ result: await proposeBatches(options), key: JSON.stringify(options) });
+      const next = await proposeBatches(options);
+      setGenerated((previous) => ({ result: next, key: JSON.stringify(options), n: (previous?.n ?? 0) + 1 }));
     } catch (error) {
       // A refused option is shown beside its input; the paths of the problems are the form's.
       if (error instanceof RecordRejectedError) form.setErrors(problemTexts(error.problems, t, exists));
@@ -69,29 +66,6 @@ export function PlanBatchesPage() {
     }
   });
 
-  const save = async () => {
-    if (!result) return;
-    setSaving(true);
-    setSaveError(null);
-    try {
-      const ids = await saveProposal(result.proposal, { names, coachLabelPrefix: t('planning.coachLabelPrefix') });
-      notifications.show({
-        color: 'teal',
-        message: t('planning.saved', {
-          count: ids.length,
-          passengers: result.proposal.passengerCount,
-        }),
-      });
-      void navigate('/batches');
-    } catch (error) {
-      // Shown beside the save button rather than as a notice: the proposal stays to be saved again.
-      if (!(error instanceof RecordRejectedError)) logger.error('saving the proposal failed', error);
-      setSaveError(t('planning.saveFailed', { message: writeFailureMessage(error, t, describe) }));
-      setSaving(false);
-    }
-  };
-
-  const batchCount = result?.proposal.batches.length ?? 0;
   return (
     <Stack>
       <div>
@@ -140,24 +114,15 @@ export function PlanBatchesPage() {
             </Alert>
           )}
           <ProposalView result={result} names={names} />
-          {saveError && (
-            <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="save-error">
-              {saveError}
-            </Alert>
-          )}
-          <Group>
-            <Button
-              leftSection={<IconDeviceFloppy size={18} />}
-              disabled={stale || batchCount === 0 || form.submitting}
-              loading={saving}
-              onClick={() => void save()}
-            >
-              {t('planning.save', { count: batchCount })}
-            </Button>
-            <Text size="sm" c="dimmed">
-              {t('planning.saveHint')}
-            </Text>
-          </Group>
+          <ProposalSave
+            // A new proposal starts a new save: the last one's outcome belongs to the proposal before.
+            key={generated?.n}
+            result={result}
+            names={names}
+            disabled={stale || form.submitting}
+            describe={describe}
+            onSavingChange={setSaving}
+          />
         </Stack>
       )}
     </Stack>
