@@ -1,4 +1,5 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
+import { modals } from '@mantine/modals';
 import { AppShell, Center, Group, Loader, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import {
   IconBuildingFactory2,
@@ -106,6 +107,11 @@ function LanguageSwitch() {
 export function Shell() {
   const { t } = useTranslation();
   const location = useLocation();
+  // A dialog belongs to the page it was opened on: the browser's Back (or any change of page)
+  // closes it, rather than leaving it open over another page.
+  useEffect(() => {
+    modals.closeAll();
+  }, [location.pathname]);
   const isActive = (to: string) => (to === '/' ? location.pathname === '/' : location.pathname.startsWith(to));
 
   return (

@@ -128,4 +128,16 @@ describe('receiving enterprises', () => {
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
+  it('closes a dialog when the browser goes back to another page', async () => {
+    const { context, page } = await openApp(browser);
+    await page.getByRole('navigation').getByRole('link', { name: '接收企业' }).click();
+    await page.getByText('还没有接收企业').waitFor();
+    await page.getByRole('button', { name: '新增企业' }).click();
+    await page.getByRole('dialog').getByLabel('企业名称').waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: '欢迎使用点对点专列规划', exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
 });
