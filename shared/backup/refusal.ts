@@ -11,6 +11,13 @@ import type { BackupManifest } from './format';
  *   or by damage.
  * - `contents-mismatch`: the checksum fits, but the records disagree with the manifest (counts,
  *   tables, keys): rewritten by something other than this app.
+ * - `invalid-record`: a record the app could not have written (a field of the wrong type, an unknown
+ *   value, a text too long, a rule of shared/domain broken): `table`, `record` (its position), `key`,
+ *   `field` and `problem` name it (shared/backup/records.ts).
+ * - `duplicate-value`: two records of a table share a value that must be unique (two workers with
+ *   one resident ID, two records with one key): `table`, `field`, `first` and `second` (positions).
+ * - `expands-too-much`: the body unpacks to more than its header declares, or to far more than any
+ *   backup's records (a "zip bomb"): the reading stopped there, with `limit` in MB.
  * - `newer-schema`: made by a newer app whose database this one cannot hold.
  * - `passphrase-required`: the body is encrypted and no passphrase was given.
  * - `wrong-passphrase`: the passphrase given does not open it.
@@ -22,6 +29,9 @@ export const BACKUP_REFUSALS = [
   'damaged',
   'checksum-mismatch',
   'contents-mismatch',
+  'invalid-record',
+  'duplicate-value',
+  'expands-too-much',
   'newer-schema',
   'passphrase-required',
   'wrong-passphrase',

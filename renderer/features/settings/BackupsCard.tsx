@@ -58,7 +58,7 @@ function totalOf(manifest: BackupManifest): number {
  * delete. Long work shows its progress and can be cancelled.
  */
 export function BackupsCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = useLanguage();
   const [list, setList] = useState<BackupList | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -218,7 +218,7 @@ export function BackupsCard() {
 
       {refusal && (
         <Alert color="red" variant="light" role="alert" mt="sm" data-refusal={refusal.reason}>
-          {refusalMessage(refusal, t)} {t('backups.refusal.unchanged')}
+          {refusalMessage(refusal, t, i18n)} {t('backups.refusal.unchanged')}
         </Alert>
       )}
 

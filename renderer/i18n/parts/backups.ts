@@ -100,12 +100,29 @@ export const backupsZhCN = {
     damaged: '备份文件已损坏，无法读取。',
     'checksum-mismatch': '备份文件在制作之后被改动过（人为修改或文件损坏），校验码不符，无法恢复。',
     'contents-mismatch': '备份文件的内容与其清单不符（{{table}}），可能被人为改写过，无法恢复。',
+    'contents-mismatch-file': '备份文件的内容与其清单不符，可能被人为改写过，无法恢复。',
+    'invalid-record':
+      '备份中“{{table}}”的第 {{record}} 条记录（编号 {{key}}）的“{{field}}”{{problem}}。本软件不会写出这样的数据，这份备份无法恢复。',
+    'invalid-record-no-key':
+      '备份中“{{table}}”的第 {{record}} 条记录的“{{field}}”{{problem}}。本软件不会写出这样的数据，这份备份无法恢复。',
+    'duplicate-value':
+      '备份中“{{table}}”的第 {{first}} 条和第 {{second}} 条记录的“{{field}}”相同，而每条记录的“{{field}}”必须不同。这份备份无法恢复。',
+    'expands-too-much':
+      '备份文件解压后远大于其声明的大小（已在 {{limit}} MB 处停止读取）：这不是本软件写出的备份，可能是人为构造的，无法恢复。',
     'newer-schema':
       '这个备份由更新版本的软件制作（数据库版本 {{fileVersion}}，本软件为 {{appVersion}}），请先升级软件再恢复。',
     'passphrase-required': '这份备份已加密，请输入密码。',
     'wrong-passphrase': '密码不正确，无法打开这份备份。',
     'too-large': '文件太大，不是本软件的备份文件。',
     unchanged: '当前数据未做任何更改。',
+  },
+  recordProblem: {
+    invalid: '格式不对',
+    'too-long': '太长（超过 {{max}} 个字符）',
+    'unknown-value': '是本软件不认识的值',
+    missing: '缺失',
+    rule: '不合规：{{rule}}',
+    wholeRecord: '整条记录',
   },
   automatic: {
     offered: '已自动备份数据（{{kind}}）。浏览器版的备份只保留到关闭此页面为止，请下载保存。',
@@ -217,12 +234,30 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
       'The backup file was changed after it was made (edited by hand or damaged): its checksum does not match, so it cannot be restored.',
     'contents-mismatch':
       'The contents of the backup file do not match its manifest ({{table}}): it may have been rewritten by hand, so it cannot be restored.',
+    'contents-mismatch-file':
+      'The contents of the backup file do not match its manifest: it may have been rewritten by hand, so it cannot be restored.',
+    'invalid-record':
+      'Record {{record}} of {{table}} in the backup (key {{key}}): {{field}} {{problem}}. The app never writes such data, so this backup cannot be restored.',
+    'invalid-record-no-key':
+      'Record {{record}} of {{table}} in the backup: {{field}} {{problem}}. The app never writes such data, so this backup cannot be restored.',
+    'duplicate-value':
+      'Records {{first}} and {{second}} of {{table}} in the backup have the same {{field}}, which must differ from record to record. This backup cannot be restored.',
+    'expands-too-much':
+      'The backup file unpacks to far more than it declares (reading stopped at {{limit}} MB): this app never writes such a file, it may have been crafted, and it cannot be restored.',
     'newer-schema':
       'This backup was made by a newer version of the app (database version {{fileVersion}}; this app has {{appVersion}}). Update the app before restoring it.',
     'passphrase-required': 'This backup is encrypted. Enter its passphrase.',
     'wrong-passphrase': 'The passphrase is wrong; the backup cannot be opened.',
     'too-large': 'The file is too large to be a backup of this app.',
     unchanged: 'The current data has not been changed.',
+  },
+  recordProblem: {
+    invalid: 'is not in a form the app writes',
+    'too-long': 'is too long (over {{max}} characters)',
+    'unknown-value': 'holds a value the app does not know',
+    missing: 'is missing',
+    rule: 'breaks a rule: {{rule}}',
+    wholeRecord: 'the record',
   },
   automatic: {
     offered:
