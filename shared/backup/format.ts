@@ -38,7 +38,7 @@ export const BACKUP_EXTENSION = 'ptpbackup';
 export const MAX_HEADER_BYTES = 16 * 1024;
 
 /**
- * Why a backup was made: manual ones are kept for good, the others rotate (rotation.ts). A
+ * Why a backup was made: the newest 30 manual ones are kept, the others rotate (rotation.ts). A
  * `before-anonymise` backup still holds the personal data that the anonymisation removed (issue 7,
  * privacy): it rotates away like the other automatic ones, so it is not kept beyond four weeks.
  */

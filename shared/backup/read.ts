@@ -78,6 +78,7 @@ function parseHeader(line: Uint8Array): BackupHeader {
  * with `whole`, also that the checksum line is there.
  */
 function readParts(bytes: Uint8Array, whole: boolean): BackupParts {
+  if (bytes.byteLength === 0) throw new BackupRefusedError('empty', 'the file holds no byte');
   const magic = startsWithMagic(bytes);
   if (magic === 'no') throw new BackupRefusedError('not-a-backup', 'the first line is not the backup marker');
   if (magic === 'prefix') throw new BackupRefusedError('truncated', 'the file ends inside its first line');

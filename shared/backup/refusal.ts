@@ -3,6 +3,7 @@ import type { BackupManifest } from './format';
 /**
  * Why a file was refused, as a stable code: the renderer shows `backups.refusal.<code>` in the
  * user's language (renderer/i18n/parts/backups.ts), with `params` filled in.
+ * - `empty`: the file holds no byte at all (a failed copy, a placeholder).
  * - `not-a-backup`: the file does not start with the backup's first line (a PDF, a roster, anything).
  * - `unsupported-format`: a backup file layout newer than this app knows.
  * - `truncated`: the file ends before its declared length (a copy cut off, a full USB stick).
@@ -23,6 +24,7 @@ import type { BackupManifest } from './format';
  * - `wrong-passphrase`: the passphrase given does not open it.
  */
 export const BACKUP_REFUSALS = [
+  'empty',
   'not-a-backup',
   'unsupported-format',
   'truncated',

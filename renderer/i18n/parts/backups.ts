@@ -9,7 +9,7 @@ export const backupsZhCN = {
   hint: '备份文件包含全部数据（务工人员、企业、线路、批次、体检、操作日志和设置），并附清单和校验码。软件每天首次启动时、升级数据库前和恢复备份前都会自动备份。',
   place: {
     'data-folder':
-      '备份保存在本机的数据文件夹中。自动备份保留最近 7 天每天一份、最近 4 周每周一份；手动备份一直保留。建议定期“另存一份”到移动硬盘或其他电脑。',
+      '备份保存在本机的数据文件夹中。自动备份保留最近 7 天每天一份、最近 4 周每周一份；手动备份保留最近 30 份，更早的会被删除。建议定期“另存一份”到移动硬盘或其他电脑。',
     session: '浏览器版没有数据文件夹：这里列出本次打开期间做的备份，关闭页面后就没有了，请及时下载保存。',
   },
   backUpNow: '立即备份',
@@ -30,6 +30,7 @@ export const backupsZhCN = {
   made: '备份已完成：{{fileName}}（{{size}} MB）',
   madeDownload: '备份已完成，已开始下载：{{fileName}}',
   cancelled: '已取消，未做任何更改',
+  manualRotated: '手动备份只保留最近 {{count}} 份，已删除最早的：{{fileNames}}',
   failed: '备份失败：{{message}}',
   list: {
     title: '已有备份',
@@ -96,6 +97,7 @@ export const backupsZhCN = {
     'not-a-backup': '这不是本软件的备份文件。',
     'unsupported-format':
       '这个备份文件由更新版本的软件制作（文件格式 {{fileFormat}}，本软件只认识 {{appFormat}}），请先升级软件。',
+    empty: '这个文件是空的（0 字节），里面没有任何数据，无法恢复。',
     truncated: '备份文件不完整（可能复制时中断，或存储空间不足），无法恢复。',
     damaged: '备份文件已损坏，无法读取。',
     'checksum-mismatch': '备份文件在制作之后被改动过（人为修改或文件损坏），校验码不符，无法恢复。',
@@ -137,7 +139,7 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
   hint: 'A backup file holds all the data (workers, enterprises, routes, batches, health checks, the audit trail and the settings), with a manifest and a checksum. The app also backs up by itself at its first start each day, before a database upgrade and before every restore.',
   place: {
     'data-folder':
-      'Backups are kept in the app’s data folder on this PC. Automatic backups are kept for the last 7 days (one a day) and the last 4 weeks (one a week); manual ones are kept for good. Save a copy to a USB drive or another PC now and then.',
+      'Backups are kept in the app’s data folder on this PC. Automatic backups are kept for the last 7 days (one a day) and the last 4 weeks (one a week); the newest 30 manual ones are kept, older ones are deleted. Save a copy to a USB drive or another PC now and then.',
     session:
       'The browser version has no data folder: the backups made since this page was opened are listed here and are gone when it closes. Download them to keep them.',
   },
@@ -160,6 +162,7 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
   made: 'Backup done: {{fileName}} ({{size}} MB)',
   madeDownload: 'Backup done, download started: {{fileName}}',
   cancelled: 'Cancelled, nothing was changed',
+  manualRotated: 'Only the newest {{count}} manual backups are kept; the oldest was deleted: {{fileNames}}',
   failed: 'The backup failed: {{message}}',
   list: {
     title: 'Backups made',
@@ -228,6 +231,7 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
     'not-a-backup': 'This is not a backup file of this app.',
     'unsupported-format':
       'This backup file was made by a newer version of the app (file format {{fileFormat}}; this app reads {{appFormat}}). Update the app first.',
+    empty: 'This file is empty (0 bytes): it holds no data and cannot be restored.',
     truncated: 'The backup file is incomplete (a copy cut short, or a full disk) and cannot be restored.',
     damaged: 'The backup file is damaged and cannot be read.',
     'checksum-mismatch':

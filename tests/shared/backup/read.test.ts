@@ -79,9 +79,14 @@ describe('refusals, each with a real bad file', () => {
     expect(() => readBackupManifest(utf8('PK\u0003\u0004'))).toThrow(BackupRefusedError);
   });
 
+  it('calls an empty file empty, not incomplete', async () => {
+    await expectRefused(open(new Uint8Array(0)), 'empty');
+    expect(() => readBackupManifest(new Uint8Array(0))).toThrow(/empty/);
+  });
+
   it('refuses a truncated file, wherever it was cut', async () => {
     const { bytes } = await packBackup(makeManifestInput(), makeSampleTables(2000));
-    for (const length of [0, 10, 60, 300, bytes.byteLength - 1, Math.floor(bytes.byteLength / 2)]) {
+    for (const length of [10, 60, 300, bytes.byteLength - 1, Math.floor(bytes.byteLength / 2)]) {
       await expectRefused(open(bytes.subarray(0, length)), 'truncated');
     }
   });
