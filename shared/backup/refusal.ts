@@ -8,8 +8,9 @@ import type { BackupManifest } from './format';
  * - `unsupported-format`: a backup file layout newer than this app knows.
  * - `truncated`: the file ends before its declared length (a copy cut off, a full USB stick).
  * - `damaged`: the header or the body cannot be read (bytes changed, or an unreadable body).
- * - `checksum-mismatch`: the contents differ from their SHA-256: changed after it was made, by hand
- *   or by damage.
+ * - `checksum-mismatch`: the contents differ from their SHA-256: damaged or changed after it was
+ *   made. A checksum is no proof against a person who rewrites it too (issue 16, item 2): only an
+ *   encrypted body (AES-GCM over the header) is; the texts say no more than that.
  * - `contents-mismatch`: the checksum fits, but the records disagree with the manifest (counts,
  *   tables, keys): rewritten by something other than this app.
  * - `invalid-record`: a record the app could not have written (a field of the wrong type, an unknown

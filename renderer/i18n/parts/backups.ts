@@ -14,7 +14,8 @@ export const backupsZhCN = {
   },
   backUpNow: '立即备份',
   passphrase: '备份密码（可选）',
-  passphraseHint: '设置后备份文件会加密，恢复时须输入同一密码。密码不会被保存，忘记后无法恢复。',
+  passphraseHint:
+    '设置后备份文件会加密，恢复时须输入同一密码。密码不会被保存，忘记后无法恢复。只有加密的备份能防止被人有意改写：不加密的备份只附校验码，能发现文件损坏，但挡不住连校验码一起改写的人。',
   passphraseRepeat: '再次输入密码',
   passphraseMismatch: '两次输入的密码不一致',
   phase: {
@@ -100,7 +101,7 @@ export const backupsZhCN = {
     empty: '这个文件是空的（0 字节），里面没有任何数据，无法恢复。',
     truncated: '备份文件不完整（可能复制时中断，或存储空间不足），无法恢复。',
     damaged: '备份文件已损坏，无法读取。',
-    'checksum-mismatch': '备份文件在制作之后被改动过（人为修改或文件损坏），校验码不符，无法恢复。',
+    'checksum-mismatch': '备份文件的内容与其校验码不符：文件在制作之后损坏或被改动过，无法恢复。',
     'contents-mismatch': '备份文件的内容与其清单不符（{{table}}），可能被人为改写过，无法恢复。',
     'contents-mismatch-file': '备份文件的内容与其清单不符，可能被人为改写过，无法恢复。',
     'invalid-record':
@@ -146,7 +147,7 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
   backUpNow: 'Back up now',
   passphrase: 'Passphrase (optional)',
   passphraseHint:
-    'With a passphrase the file is encrypted, and restoring it asks for the same passphrase. It is not stored anywhere: if it is forgotten, the backup cannot be restored.',
+    'With a passphrase the file is encrypted, and restoring it asks for the same passphrase. It is not stored anywhere: if it is forgotten, the backup cannot be restored. Only an encrypted backup is protected against deliberate editing: a plain one carries a checksum, which finds damage but not a person who rewrites the checksum too.',
   passphraseRepeat: 'Passphrase again',
   passphraseMismatch: 'The two passphrases differ',
   phase: {
@@ -235,7 +236,7 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
     truncated: 'The backup file is incomplete (a copy cut short, or a full disk) and cannot be restored.',
     damaged: 'The backup file is damaged and cannot be read.',
     'checksum-mismatch':
-      'The backup file was changed after it was made (edited by hand or damaged): its checksum does not match, so it cannot be restored.',
+      'The contents of the backup file do not match its checksum: the file was damaged or changed after it was made, so it cannot be restored.',
     'contents-mismatch':
       'The contents of the backup file do not match its manifest ({{table}}): it may have been rewritten by hand, so it cannot be restored.',
     'contents-mismatch-file':
