@@ -67,13 +67,37 @@ export async function gzip(parts: readonly Uint8Array[]): Promise<Uint8Array<Arr
 /** Most text a body may unpack to: far above 100,000 workers (63 MB), far below what a tab survives. */
 export const MAX_BODY_TEXT_BYTES = 1024 * 1024 * 1024;
 
+/** Thrown by gunzipLines when the text outgrows its bound: the stream was cancelled there. */
+export class UnpackLimitError extends RangeError {
+  /** Bytes unpacked when the reading stopped: the bound and at most one chunk of the stream more. */
+  readonly unpacked: number;
+  readonly limit: number;
+
+  constructor(unpacked: number, limit: number) {
+    super(`the body unpacks to more than ${limit} bytes`);
+    this.name = 'UnpackLimitError';
+    this.unpacked = unpacked;
+    this.limit = limit;
+  }
+}
+
 /**
  * Gunzips `bytes` and hands over each complete line of its UTF-8 text, decoded strictly (a byte
  * sequence that is not UTF-8 throws). A multi-byte character split between two chunks of the
  * stream is decoded whole: a Chinese name is never cut in half at a chunk boundary.
- * Throws when the gzip stream is damaged or unpacks to more than MAX_BODY_TEXT_BYTES.
+ * The stream is read chunk by chunk (each read gives the page's event loop a turn) and cancelled
+ * at the first chunk that takes the text past `limit` bytes (at most MAX_BODY_TEXT_BYTES): a file
+ * crafted to unpack to gigabytes costs no more than its bound; and at the first line longer than
+ * `maxLineBytes`, so that a line with no end is not gathered in memory. Throws an UnpackLimitError
+ * then, and another error when the gzip stream is damaged.
  */
-export async function gunzipLines(bytes: Uint8Array, onLine: (line: string) => void): Promise<void> {
+export async function gunzipLines(
+  bytes: Uint8Array,
+  onLine: (line: string) => void,
+  limit: number = MAX_BODY_TEXT_BYTES,
+  maxLineBytes: number = Number.POSITIVE_INFINITY,
+): Promise<void> {
+  const bound = Math.min(limit, MAX_BODY_TEXT_BYTES);
   const reader = new Blob([ownBytes(bytes)])
     .stream()
     .pipeThrough(new DecompressionStream('gzip'))
@@ -82,28 +106,39 @@ export async function gunzipLines(bytes: Uint8Array, onLine: (line: string) => v
   // The unfinished line, in pieces: a line (a page of records) is megabytes long and arrives in
   // 64 kB chunks, so only each new chunk is searched for the newline, and a line is joined once.
   let pending: string[] = [];
+  // Characters of the unfinished line: never more than its UTF-8 bytes, so a bound on bytes holds.
+  let pendingLength = 0;
   let unpacked = 0;
   const take = (text: string): void => {
     let start = 0;
     let end = text.indexOf('\n');
     while (end >= 0) {
+      if (pendingLength + end - start > maxLineBytes) throw new UnpackLimitError(unpacked, maxLineBytes);
       pending.push(text.slice(start, end));
       onLine(pending.join(''));
       pending = [];
+      pendingLength = 0;
       start = end + 1;
       end = text.indexOf('\n', start);
     }
-    if (start < text.length) pending.push(text.slice(start));
-  };
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    unpacked += value.byteLength;
-    if (unpacked > MAX_BODY_TEXT_BYTES) {
-      await reader.cancel();
-      throw new RangeError(`the body unpacks to more than ${MAX_BODY_TEXT_BYTES} bytes`);
+    if (start < text.length) {
+      pending.push(text.slice(start));
+      pendingLength += text.length - start;
+      if (pendingLength > maxLineBytes) throw new UnpackLimitError(unpacked, maxLineBytes);
     }
-    take(decoder.decode(value, { stream: true }));
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      unpacked += value.byteLength;
+      if (unpacked > bound) throw new UnpackLimitError(unpacked, bound);
+      take(decoder.decode(value, { stream: true }));
+    }
+  } catch (error) {
+    // Stops the decompression where it is (a bomb's next gigabyte is never unpacked).
+    await reader.cancel().catch(() => undefined);
+    throw error;
   }
   take(decoder.decode());
   if (pending.length > 0) onLine(pending.join(''));

@@ -38,7 +38,7 @@ export const BACKUP_EXTENSION = 'ptpbackup';
 export const MAX_HEADER_BYTES = 16 * 1024;
 
 /**
- * Why a backup was made: manual ones are kept for good, the others rotate (rotation.ts). A
+ * Why a backup was made: the newest 30 manual ones are kept, the others rotate (rotation.ts). A
  * `before-anonymise` backup still holds the personal data that the anonymisation removed (issue 7,
  * privacy): it rotates away like the other automatic ones, so it is not kept beyond four weeks.
  */
@@ -95,6 +95,12 @@ export interface BackupHeader {
     compression: 'gzip';
     /** Length of the body in bytes: a shorter file was cut off. */
     byteLength: number;
+    /**
+     * Length of the body's text once unpacked, in bytes (issue 16, item 8): the reading stops at
+     * the first byte beyond it. Absent in files written before it was (read.ts bounds those by
+     * the body's length).
+     */
+    unpackedBytes?: number | undefined;
     encryption: BackupEncryption | null;
   };
 }
@@ -117,6 +123,7 @@ export const backupHeaderSchema = z.object({
   body: z.object({
     compression: z.literal('gzip'),
     byteLength: z.number().int().nonnegative(),
+    unpackedBytes: z.number().int().nonnegative().optional(),
     encryption: z
       .object({
         kdf: z.literal('PBKDF2-SHA-256'),
@@ -138,3 +145,9 @@ export interface BackupPage {
 
 /** Records per body line: about 3 MB of JSON for workers, a step of progress each. */
 export const BACKUP_PAGE_SIZE = 5000;
+
+/**
+ * Longest body line the app writes (a page of records with long texts is split to stay under it):
+ * a file that declares its unpacked size (issue 16, item 8) is refused at a longer line.
+ */
+export const MAX_PAGE_LINE_BYTES = 16 * 1024 * 1024;

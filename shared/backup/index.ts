@@ -5,6 +5,7 @@ export {
   BACKUP_MAGIC,
   BACKUP_PAGE_SIZE,
   MAX_HEADER_BYTES,
+  MAX_PAGE_LINE_BYTES,
   PBKDF2_ITERATIONS,
 } from './format';
 export type { BackupEncryption, BackupHeader, BackupKind, BackupManifest, BackupPage } from './format';
@@ -19,3 +20,5 @@ export type { BackupTables, BackupUpgradeStep } from './upgrade';
 export { backupFileName, parseBackupFileName } from './file-name';
 export { ROTATION, backupsToDelete } from './rotation';
 export type { RotationPolicy, StoredBackup } from './rotation';
+export { BACKUP_RECORD_SCHEMAS, MAX_RECORD_TEXT, checkBackupRecords } from './records';
+export type { RecordProblem, RecordProblemCode } from './records';

@@ -5,6 +5,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_MAGIC,
   BACKUP_PAGE_SIZE,
+  MAX_PAGE_LINE_BYTES,
   type BackupEncryption,
   type BackupHeader,
   type BackupManifest,
@@ -16,9 +17,16 @@ export type BackupManifestInput = Omit<BackupManifest, 'counts' | 'encrypted'>;
 /** AES-GCM appends a 16-byte tag to the ciphertext. */
 const GCM_TAG_BYTES = 16;
 
-/** One body line: a page of records of one table, as JSON, with its newline. */
+/**
+ * One body line per page of records of one table, as JSON, with its newline; a page longer than
+ * MAX_PAGE_LINE_BYTES (records with long texts) is written as several lines of fewer records, so
+ * that a reader may refuse any longer line (read.ts).
+ */
 export function encodeBackupPage(table: string, records: readonly unknown[]): Uint8Array<ArrayBuffer> {
-  return utf8(`${JSON.stringify({ table, records })}\n`);
+  const line = utf8(`${JSON.stringify({ table, records })}\n`);
+  if (line.byteLength <= MAX_PAGE_LINE_BYTES || records.length < 2) return line;
+  const half = Math.ceil(records.length / 2);
+  return concatBytes([encodeBackupPage(table, records.slice(0, half)), encodeBackupPage(table, records.slice(half))]);
 }
 
 export interface SealInput {
@@ -48,6 +56,7 @@ export async function sealBackup(input: SealInput): Promise<SealedBackup> {
     body: {
       compression: 'gzip',
       byteLength: compressed.byteLength + (encryption ? GCM_TAG_BYTES : 0),
+      unpackedBytes: input.pages.reduce((sum, page) => sum + page.byteLength, 0),
       encryption,
     },
   };

@@ -4,11 +4,20 @@
  * decrypted, consistent with its manifest and upgraded to the current schema; anything else throws
  * a BackupRefusedError with the reason.
  */
-import { gunzipLines, sha256, toHex, utf8 } from './codec';
+import { UnpackLimitError, gunzipLines, sha256, toHex, utf8 } from './codec';
 import { decryptBody, keyFor } from './crypto';
-import { BACKUP_FORMAT, BACKUP_MAGIC, MAX_HEADER_BYTES, backupHeaderSchema, type BackupHeader } from './format';
+import {
+  BACKUP_FORMAT,
+  BACKUP_MAGIC,
+  MAX_HEADER_BYTES,
+  MAX_PAGE_LINE_BYTES,
+  backupHeaderSchema,
+  type BackupHeader,
+} from './format';
 import type { BackupManifest } from './format';
+import { checkBackupRecords, type RecordProblem } from './records';
 import { BackupRefusedError } from './refusal';
+import { beijingCalendarDate } from '../dates';
 import { newestUpgradableVersion, upgradeBackupTables, type BackupTables } from './upgrade';
 
 const NEWLINE = 0x0a;
@@ -69,6 +78,7 @@ function parseHeader(line: Uint8Array): BackupHeader {
  * with `whole`, also that the checksum line is there.
  */
 function readParts(bytes: Uint8Array, whole: boolean): BackupParts {
+  if (bytes.byteLength === 0) throw new BackupRefusedError('empty', 'the file holds no byte');
   const magic = startsWithMagic(bytes);
   if (magic === 'no') throw new BackupRefusedError('not-a-backup', 'the first line is not the backup marker');
   if (magic === 'prefix') throw new BackupRefusedError('truncated', 'the file ends inside its first line');
@@ -144,6 +154,10 @@ export interface OpenBackupOptions {
   schemaVersion: number;
   /** The primary key path of every table a backup may fill, at the current schema version. */
   keyPaths: Readonly<Record<string, string>>;
+  /** The fields each table's unique indexes hold (workers' `residentId`): two records may not share a value. */
+  uniqueFields?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** The day a worker's birth date may not pass, on Beijing's calendar; today when absent. */
+  today?: string | undefined;
   /** Records read so far, of the manifest's total. */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal | undefined;
@@ -157,32 +171,111 @@ export interface OpenedBackup {
   upgradedFrom: number | null;
 }
 
-function checkRecords(
-  tables: BackupTables,
-  keyPaths: Readonly<Record<string, string>>,
-  manifest: BackupManifest,
-): void {
+/** Records checked between two turns of the event loop. */
+const CHECK_SLICE = 2000;
+
+/** Resolves after the event loop had a turn (a macrotask: rendering and input run in between). */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The first pair of records (1-based positions) that share a value of `field`, or null. */
+function firstRepeat(records: readonly unknown[], field: string): { first: number; second: number } | null {
+  const seen = new Map<unknown, number>();
+  for (let index = 0; index < records.length; index++) {
+    const value = (records[index] as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    const earlier = seen.get(value);
+    if (earlier !== undefined) return { first: earlier + 1, second: index + 1 };
+    seen.set(value, index);
+  }
+  return null;
+}
+
+/**
+ * Every record as the app could have written it, keys and unique fields unrepeated; throws the
+ * first problem as a refusal that names the table, the record and the field.
+ */
+async function checkRecords(tables: BackupTables, options: OpenBackupOptions, manifest: BackupManifest): Promise<void> {
+  const today = options.today ?? beijingCalendarDate(new Date().toISOString());
   for (const [table, records] of tables) {
-    const keyPath = keyPaths[table];
+    const keyPath = options.keyPaths[table];
     if (keyPath === undefined) {
       throw new BackupRefusedError('contents-mismatch', `unknown table ${table}`, { params: { table }, manifest });
     }
-    const keys = new Set<unknown>();
-    for (const record of records) {
+    records.forEach((record, index) => {
       const key =
         typeof record === 'object' && record !== null && !Array.isArray(record)
           ? (record as Record<string, unknown>)[keyPath]
           : undefined;
       const valid = (typeof key === 'string' && key.length > 0) || (typeof key === 'number' && Number.isFinite(key));
-      if (!valid || keys.has(key)) {
-        throw new BackupRefusedError('contents-mismatch', `a record of ${table} has no key or a repeated one`, {
-          params: { table },
+      if (!valid) {
+        throw new BackupRefusedError('invalid-record', `${table} #${index + 1} has no key`, {
+          params: { table, record: index + 1, key: '', field: keyPath, problem: 'missing' },
           manifest,
         });
       }
-      keys.add(key);
+    });
+    // In slices, each after a turn of the event loop: 100,000 workers take seconds to check, and
+    // the window keeps painting its progress meanwhile.
+    let problem: RecordProblem | null = null;
+    for (let offset = 0; offset < records.length && !problem; offset += CHECK_SLICE) {
+      await nextTurn();
+      options.signal?.throwIfAborted();
+      problem = checkBackupRecords(table, records.slice(offset, offset + CHECK_SLICE), keyPath, { today, offset });
+    }
+    if (problem) {
+      throw new BackupRefusedError(
+        'invalid-record',
+        `${table} #${problem.position} (${problem.key}): ${problem.field} ${problem.rule ?? problem.code}`,
+        {
+          params: {
+            ...problem.ruleParams,
+            table,
+            record: problem.position,
+            key: problem.key,
+            field: problem.field,
+            problem: problem.code,
+            ...(problem.rule !== undefined && { rule: problem.rule }),
+          },
+          manifest,
+        },
+      );
+    }
+    for (const field of [keyPath, ...(options.uniqueFields?.[table] ?? [])]) {
+      const repeat = firstRepeat(records, field);
+      if (repeat) {
+        throw new BackupRefusedError(
+          'duplicate-value',
+          `${table}: #${repeat.first} and #${repeat.second} share ${field}`,
+          {
+            params: { table, field, ...repeat },
+            manifest,
+          },
+        );
+      }
     }
   }
+}
+
+/**
+ * How far the records' JSON compresses at most: 63 MB of the demo's workers gzip to 10 MB (6.5
+ * times), the test factories' near-identical workers 14 times; every record carries random ids, so
+ * no table of the app repeats itself much more. A body that unpacks beyond this many times its
+ * size is not a backup's.
+ */
+export const MAX_COMPRESSION_RATIO = 40;
+/** Small bodies may compress further (an empty table is a few bytes of JSON); this much is always allowed. */
+const MIN_UNPACK_BOUND = 4 * 1024 * 1024;
+
+/**
+ * The most text a body may unpack to: what its header declares (files written since issue 16),
+ * and never more than MAX_COMPRESSION_RATIO times its compressed length, which bounds a file that
+ * declares gigabytes or nothing at all.
+ */
+export function unpackBound(header: BackupHeader, compressedBytes: number): number {
+  const byRatio = Math.max(MIN_UNPACK_BOUND, compressedBytes * MAX_COMPRESSION_RATIO);
+  return Math.min(header.body.unpackedBytes ?? byRatio, byRatio);
 }
 
 /**
@@ -222,20 +315,42 @@ export async function openBackup(bytes: Uint8Array, options: OpenBackupOptions):
   const total = Object.values(manifest.counts).reduce((sum, count) => sum + count, 0);
   // Every table the manifest names, the empty ones too: a restore clears a table the backup had empty.
   const tables: BackupTables = new Map(Object.keys(manifest.counts).map((table) => [table, []]));
+  const limit = unpackBound(header, compressed.byteLength);
   let done = 0;
   try {
-    await gunzipLines(compressed, (line) => {
-      options.signal?.throwIfAborted();
-      const page = JSON.parse(line) as { table?: unknown; records?: unknown };
-      if (typeof page.table !== 'string' || !Array.isArray(page.records)) throw new SyntaxError('not a page');
-      let records = tables.get(page.table);
-      if (!records) tables.set(page.table, (records = []));
-      for (const record of page.records as unknown[]) records.push(record);
-      done += page.records.length;
-      options.onProgress?.(done, total);
-    });
+    await gunzipLines(
+      compressed,
+      (line) => {
+        options.signal?.throwIfAborted();
+        const page = JSON.parse(line) as { table?: unknown; records?: unknown };
+        if (typeof page.table !== 'string' || !Array.isArray(page.records)) throw new SyntaxError('not a page');
+        const records = tables.get(page.table);
+        const declared = manifest.counts[page.table];
+        // Stops at the first page beyond what the manifest declares, not after reading them all.
+        if (!records || declared === undefined || records.length + page.records.length > declared) {
+          throw new BackupRefusedError('contents-mismatch', `${page.table}: more records than the manifest says`, {
+            params: { table: page.table },
+            manifest,
+          });
+        }
+        for (const record of page.records as unknown[]) records.push(record);
+        done += page.records.length;
+        options.onProgress?.(done, total);
+      },
+      limit,
+      // Older files, which declare no size, may hold longer lines: their bound is the ratio alone.
+      header.body.unpackedBytes === undefined ? Number.POSITIVE_INFINITY : MAX_PAGE_LINE_BYTES,
+    );
   } catch (error) {
     options.signal?.throwIfAborted();
+    if (error instanceof BackupRefusedError) throw error;
+    if (error instanceof UnpackLimitError) {
+      throw new BackupRefusedError('expands-too-much', `stopped at ${error.unpacked} bytes, bound ${limit}`, {
+        params: { limit: Math.ceil(limit / 1_000_000) },
+        manifest,
+        cause: error,
+      });
+    }
     throw new BackupRefusedError('damaged', 'the body cannot be read', { manifest, cause: error });
   }
 
@@ -249,7 +364,7 @@ export async function openBackup(bytes: Uint8Array, options: OpenBackupOptions):
   }
 
   const upgraded = upgradeBackupTables(tables, manifest.schemaVersion, options.schemaVersion);
-  checkRecords(upgraded, options.keyPaths, manifest);
+  await checkRecords(upgraded, options, manifest);
   return {
     manifest,
     tables: upgraded,

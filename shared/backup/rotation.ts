@@ -1,6 +1,6 @@
 /**
- * Which automatic backups to delete (issue 7: "rotation keeps the last 7 daily and 4 weekly ones;
- * manual ones are kept"). The buckets work as restic's `--keep-daily 7 --keep-weekly 4`: the
+ * Which backups to delete (issue 7: "rotation keeps the last 7 daily and 4 weekly ones;
+ * manual ones are kept"; issue 16: the newest 30 manual ones are kept, so the folder has a bound). The buckets work as restic's `--keep-daily 7 --keep-weekly 4`: the
  * newest backup of each of the 7 most recent days that have one, and the newest of each of the 4
  * most recent weeks that have one (a backup may count for both). Days and weeks (Monday to Sunday)
  * are Beijing time, whatever the PC's clock zone says, so a backup never changes day with it.
@@ -23,11 +23,16 @@ export interface StoredBackup {
 export interface RotationPolicy {
   daily: number;
   weekly: number;
+  /**
+   * Manual backups kept, the newest ones (issue 16, item 9): without a bound, a folder backed up
+   * by hand every day for years fills the disk. The settings card says so, and says which went.
+   */
+  manual: number;
   /** Automatic backups younger than this are all kept. */
   recentHours: number;
 }
 
-export const ROTATION: RotationPolicy = { daily: 7, weekly: 4, recentHours: 24 };
+export const ROTATION: RotationPolicy = { daily: 7, weekly: 4, manual: 30, recentHours: 24 };
 
 const EPOCH = '1970-01-01T00:00:00.000Z';
 const DAY_MS = 86_400_000;
@@ -57,12 +62,24 @@ function newestPerBucket(newestFirst: readonly StoredBackup[], bucket: (at: Time
   return kept;
 }
 
-/** The file names of the automatic backups that the rotation no longer keeps, as of `now`. */
+/**
+ * The file names of the backups that the rotation no longer keeps, as of `now`: automatic ones
+ * beyond the days and weeks kept, and manual ones beyond the newest `policy.manual`.
+ */
 export function backupsToDelete(
   backups: readonly StoredBackup[],
   now: Timestamp,
   policy: RotationPolicy = ROTATION,
 ): string[] {
+  const manual = backups
+    .filter((backup) => backup.kind === 'manual')
+    .sort((a, b) => millisecondsBetween(a.createdAt, b.createdAt))
+    .slice(policy.manual)
+    .map((backup) => backup.fileName);
+  return [...automaticToDelete(backups, now, policy), ...manual];
+}
+
+function automaticToDelete(backups: readonly StoredBackup[], now: Timestamp, policy: RotationPolicy): string[] {
   const automatic = backups
     .filter((backup) => backup.kind !== 'manual')
     .sort((a, b) => millisecondsBetween(a.createdAt, b.createdAt));

@@ -148,6 +148,15 @@ function openOptions(db: PlannerDatabase) {
   return {
     schemaVersion: db.verno,
     keyPaths: Object.fromEntries(tables.map((table) => [table.name, keyPathOf(table)])),
+    // The unique indexes (workers' `&residentId`): a repeat would fail the restore's bulkAdd halfway.
+    uniqueFields: Object.fromEntries(
+      tables.map((table) => [
+        table.name,
+        table.schema.indexes.flatMap((index) =>
+          index.unique && typeof index.keyPath === 'string' ? [index.keyPath] : [],
+        ),
+      ]),
+    ),
   };
 }
 

@@ -4,7 +4,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { parseBackupFileName, readBackupManifest, type BackupManifest } from '@shared/backup';
+import { ROTATION, parseBackupFileName, readBackupManifest, type BackupManifest } from '@shared/backup';
 import type { BackupList, StoredBackupFile } from '@shared/bridge';
 import { formatTimestamp } from '@shared/dates';
 import { makeBackup, type BackupProgress } from '../../db';
@@ -58,7 +58,7 @@ function totalOf(manifest: BackupManifest): number {
  * delete. Long work shows its progress and can be cancelled.
  */
 export function BackupsCard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = useLanguage();
   const [list, setList] = useState<BackupList | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -100,6 +100,14 @@ export function BackupsCard() {
         notifications.show({
           color: 'teal',
           message: t('backups.made', { fileName: backup.fileName, size: megabytes(backup.bytes.byteLength) }),
+        });
+      }
+      // The newest manual backups are kept up to a bound (shared/backup/rotation.ts): say which went.
+      const manualRemoved = written.removed.filter((name) => parseBackupFileName(name)?.kind === 'manual');
+      if (manualRemoved.length > 0) {
+        notifications.show({
+          color: 'yellow',
+          message: t('backups.manualRotated', { count: ROTATION.manual, fileNames: manualRemoved.join(', ') }),
         });
       }
       setPassphrase('');
@@ -218,7 +226,7 @@ export function BackupsCard() {
 
       {refusal && (
         <Alert color="red" variant="light" role="alert" mt="sm" data-refusal={refusal.reason}>
-          {refusalMessage(refusal, t)} {t('backups.refusal.unchanged')}
+          {refusalMessage(refusal, t, i18n)} {t('backups.refusal.unchanged')}
         </Alert>
       )}
 

@@ -57,7 +57,7 @@ function stepAfterCheck(error: unknown, passphrase: string | undefined, manifest
  * file says why, in the person's language, and that nothing was changed.
  */
 export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = useLanguage();
   const [step, setStep] = useState<Step>({ kind: 'checking' });
   const [passphrase, setPassphrase] = useState('');
@@ -278,7 +278,7 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
         {step.kind === 'refused' && (
           <>
             <Alert color="red" variant="light" role="alert" data-refusal={step.refusal.reason}>
-              <Text size="sm">{refusalMessage(step.refusal, t)}</Text>
+              <Text size="sm">{refusalMessage(step.refusal, t, i18n)}</Text>
               <Text size="sm" mt={4}>
                 {t('backups.refusal.unchanged')}
               </Text>

@@ -3,9 +3,10 @@
  * backups of renderer/app: where a backup goes (the data folder, or this tab's memory in the
  * browser) is the bridge's answer, never a guess about the platform.
  */
-import type { TFunction } from 'i18next';
-import { BACKUP_EXTENSION, BackupRefusedError, type BackupRefusalReason } from '@shared/backup';
+import type { i18n as I18n, TFunction } from 'i18next';
+import { BACKUP_EXTENSION, BackupRefusedError, MAX_RECORD_TEXT, type BackupRefusalReason } from '@shared/backup';
 import { BRIDGE_ERRORS, MAX_FILE_BYTES, type WriteBackupResult } from '@shared/bridge';
+import { fieldLabel } from '../../components/audit-changes';
 import type { MadeBackup } from '../../db';
 import { platform } from '../../platform';
 
@@ -60,14 +61,43 @@ export function refusalOf(error: unknown): Refusal | null {
   return null;
 }
 
-/** The refusal in the person's language; a table named in it is named as the screens name it. */
-export function refusalMessage(refusal: Refusal, t: TFunction): string {
-  const table = refusal.params['table'];
-  const params =
-    typeof table === 'string'
-      ? { ...refusal.params, table: t(`audit.tables.${table}`, { defaultValue: table }) }
-      : refusal.params;
-  return t(`backups.refusal.${refusal.reason}`, params);
+/** A field of a record as the screens label it; `legs.0.mode` is labelled by its first step and keeps the rest. */
+function fieldText(table: string, field: string, t: TFunction, i18n: I18n): string {
+  const [first = '', ...rest] = field.split('.');
+  const label = first === '' ? t('backups.recordProblem.wholeRecord') : fieldLabel(table, first, t, i18n);
+  return rest.length > 0 ? `${label} (${rest.join('.')})` : label;
+}
+
+/** What is wrong with a refused record's field, in words. */
+function recordProblemText(params: Record<string, string | number>, t: TFunction): string {
+  const problem = params['problem'];
+  const rule = params['rule'];
+  if (problem === 'rule' && typeof rule === 'string') {
+    return t('backups.recordProblem.rule', { rule: t(`problems.${rule}`, { ...params, defaultValue: rule }) });
+  }
+  return t(`backups.recordProblem.${String(problem)}`, { max: MAX_RECORD_TEXT.toLocaleString() });
+}
+
+/** The refusal in the person's language; a table and a field named in it are named as the screens name them. */
+export function refusalMessage(refusal: Refusal, t: TFunction, i18n: I18n): string {
+  const { params } = refusal;
+  const table = params['table'];
+  if (typeof table !== 'string') {
+    // A refusal about the file as a whole: the message that names a table would show `{{table}}`.
+    if (refusal.reason === 'contents-mismatch') return t('backups.refusal.contents-mismatch-file');
+    return t(`backups.refusal.${refusal.reason}`, params);
+  }
+  const named: Record<string, string | number> = {
+    ...params,
+    table: t(`audit.tables.${table}`, { defaultValue: table }),
+  };
+  const field = params['field'];
+  if (typeof field === 'string') named['field'] = fieldText(table, field, t, i18n);
+  if (refusal.reason === 'invalid-record') {
+    named['problem'] = recordProblemText(params, t);
+    if (params['key'] === '') return t('backups.refusal.invalid-record-no-key', named);
+  }
+  return t(`backups.refusal.${refusal.reason}`, named);
 }
 
 /** Megabytes with two decimals under 10 MB, one above. */

@@ -9,12 +9,13 @@ export const backupsZhCN = {
   hint: '备份文件包含全部数据（务工人员、企业、线路、批次、体检、操作日志和设置），并附清单和校验码。软件每天首次启动时、升级数据库前和恢复备份前都会自动备份。',
   place: {
     'data-folder':
-      '备份保存在本机的数据文件夹中。自动备份保留最近 7 天每天一份、最近 4 周每周一份；手动备份一直保留。建议定期“另存一份”到移动硬盘或其他电脑。',
+      '备份保存在本机的数据文件夹中。自动备份保留最近 7 天每天一份、最近 4 周每周一份；手动备份保留最近 30 份，更早的会被删除。建议定期“另存一份”到移动硬盘或其他电脑。',
     session: '浏览器版没有数据文件夹：这里列出本次打开期间做的备份，关闭页面后就没有了，请及时下载保存。',
   },
   backUpNow: '立即备份',
   passphrase: '备份密码（可选）',
-  passphraseHint: '设置后备份文件会加密，恢复时须输入同一密码。密码不会被保存，忘记后无法恢复。',
+  passphraseHint:
+    '设置后备份文件会加密，恢复时须输入同一密码。密码不会被保存，忘记后无法恢复。只有加密的备份能防止被人有意改写：不加密的备份只附校验码，能发现文件损坏，但挡不住连校验码一起改写的人。',
   passphraseRepeat: '再次输入密码',
   passphraseMismatch: '两次输入的密码不一致',
   phase: {
@@ -30,6 +31,7 @@ export const backupsZhCN = {
   made: '备份已完成：{{fileName}}（{{size}} MB）',
   madeDownload: '备份已完成，已开始下载：{{fileName}}',
   cancelled: '已取消，未做任何更改',
+  manualRotated: '手动备份只保留最近 {{count}} 份，已删除最早的：{{fileNames}}',
   failed: '备份失败：{{message}}',
   list: {
     title: '已有备份',
@@ -96,16 +98,34 @@ export const backupsZhCN = {
     'not-a-backup': '这不是本软件的备份文件。',
     'unsupported-format':
       '这个备份文件由更新版本的软件制作（文件格式 {{fileFormat}}，本软件只认识 {{appFormat}}），请先升级软件。',
+    empty: '这个文件是空的（0 字节），里面没有任何数据，无法恢复。',
     truncated: '备份文件不完整（可能复制时中断，或存储空间不足），无法恢复。',
     damaged: '备份文件已损坏，无法读取。',
-    'checksum-mismatch': '备份文件在制作之后被改动过（人为修改或文件损坏），校验码不符，无法恢复。',
+    'checksum-mismatch': '备份文件的内容与其校验码不符：文件在制作之后损坏或被改动过，无法恢复。',
     'contents-mismatch': '备份文件的内容与其清单不符（{{table}}），可能被人为改写过，无法恢复。',
+    'contents-mismatch-file': '备份文件的内容与其清单不符，可能被人为改写过，无法恢复。',
+    'invalid-record':
+      '备份中“{{table}}”的第 {{record}} 条记录（编号 {{key}}）的“{{field}}”{{problem}}。本软件不会写出这样的数据，这份备份无法恢复。',
+    'invalid-record-no-key':
+      '备份中“{{table}}”的第 {{record}} 条记录的“{{field}}”{{problem}}。本软件不会写出这样的数据，这份备份无法恢复。',
+    'duplicate-value':
+      '备份中“{{table}}”的第 {{first}} 条和第 {{second}} 条记录的“{{field}}”相同，而每条记录的“{{field}}”必须不同。这份备份无法恢复。',
+    'expands-too-much':
+      '备份文件解压后远大于其声明的大小（已在 {{limit}} MB 处停止读取）：这不是本软件写出的备份，可能是人为构造的，无法恢复。',
     'newer-schema':
       '这个备份由更新版本的软件制作（数据库版本 {{fileVersion}}，本软件为 {{appVersion}}），请先升级软件再恢复。',
     'passphrase-required': '这份备份已加密，请输入密码。',
     'wrong-passphrase': '密码不正确，无法打开这份备份。',
     'too-large': '文件太大，不是本软件的备份文件。',
     unchanged: '当前数据未做任何更改。',
+  },
+  recordProblem: {
+    invalid: '格式不对',
+    'too-long': '太长（超过 {{max}} 个字符）',
+    'unknown-value': '是本软件不认识的值',
+    missing: '缺失',
+    rule: '不合规：{{rule}}',
+    wholeRecord: '整条记录',
   },
   automatic: {
     offered: '已自动备份数据（{{kind}}）。浏览器版的备份只保留到关闭此页面为止，请下载保存。',
@@ -120,14 +140,14 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
   hint: 'A backup file holds all the data (workers, enterprises, routes, batches, health checks, the audit trail and the settings), with a manifest and a checksum. The app also backs up by itself at its first start each day, before a database upgrade and before every restore.',
   place: {
     'data-folder':
-      'Backups are kept in the app’s data folder on this PC. Automatic backups are kept for the last 7 days (one a day) and the last 4 weeks (one a week); manual ones are kept for good. Save a copy to a USB drive or another PC now and then.',
+      'Backups are kept in the app’s data folder on this PC. Automatic backups are kept for the last 7 days (one a day) and the last 4 weeks (one a week); the newest 30 manual ones are kept, older ones are deleted. Save a copy to a USB drive or another PC now and then.',
     session:
       'The browser version has no data folder: the backups made since this page was opened are listed here and are gone when it closes. Download them to keep them.',
   },
   backUpNow: 'Back up now',
   passphrase: 'Passphrase (optional)',
   passphraseHint:
-    'With a passphrase the file is encrypted, and restoring it asks for the same passphrase. It is not stored anywhere: if it is forgotten, the backup cannot be restored.',
+    'With a passphrase the file is encrypted, and restoring it asks for the same passphrase. It is not stored anywhere: if it is forgotten, the backup cannot be restored. Only an encrypted backup is protected against deliberate editing: a plain one carries a checksum, which finds damage but not a person who rewrites the checksum too.',
   passphraseRepeat: 'Passphrase again',
   passphraseMismatch: 'The two passphrases differ',
   phase: {
@@ -143,6 +163,7 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
   made: 'Backup done: {{fileName}} ({{size}} MB)',
   madeDownload: 'Backup done, download started: {{fileName}}',
   cancelled: 'Cancelled, nothing was changed',
+  manualRotated: 'Only the newest {{count}} manual backups are kept; the oldest was deleted: {{fileNames}}',
   failed: 'The backup failed: {{message}}',
   list: {
     title: 'Backups made',
@@ -211,18 +232,37 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
     'not-a-backup': 'This is not a backup file of this app.',
     'unsupported-format':
       'This backup file was made by a newer version of the app (file format {{fileFormat}}; this app reads {{appFormat}}). Update the app first.',
+    empty: 'This file is empty (0 bytes): it holds no data and cannot be restored.',
     truncated: 'The backup file is incomplete (a copy cut short, or a full disk) and cannot be restored.',
     damaged: 'The backup file is damaged and cannot be read.',
     'checksum-mismatch':
-      'The backup file was changed after it was made (edited by hand or damaged): its checksum does not match, so it cannot be restored.',
+      'The contents of the backup file do not match its checksum: the file was damaged or changed after it was made, so it cannot be restored.',
     'contents-mismatch':
       'The contents of the backup file do not match its manifest ({{table}}): it may have been rewritten by hand, so it cannot be restored.',
+    'contents-mismatch-file':
+      'The contents of the backup file do not match its manifest: it may have been rewritten by hand, so it cannot be restored.',
+    'invalid-record':
+      'Record {{record}} of {{table}} in the backup (key {{key}}): {{field}} {{problem}}. The app never writes such data, so this backup cannot be restored.',
+    'invalid-record-no-key':
+      'Record {{record}} of {{table}} in the backup: {{field}} {{problem}}. The app never writes such data, so this backup cannot be restored.',
+    'duplicate-value':
+      'Records {{first}} and {{second}} of {{table}} in the backup have the same {{field}}, which must differ from record to record. This backup cannot be restored.',
+    'expands-too-much':
+      'The backup file unpacks to far more than it declares (reading stopped at {{limit}} MB): this app never writes such a file, it may have been crafted, and it cannot be restored.',
     'newer-schema':
       'This backup was made by a newer version of the app (database version {{fileVersion}}; this app has {{appVersion}}). Update the app before restoring it.',
     'passphrase-required': 'This backup is encrypted. Enter its passphrase.',
     'wrong-passphrase': 'The passphrase is wrong; the backup cannot be opened.',
     'too-large': 'The file is too large to be a backup of this app.',
     unchanged: 'The current data has not been changed.',
+  },
+  recordProblem: {
+    invalid: 'is not in a form the app writes',
+    'too-long': 'is too long (over {{max}} characters)',
+    'unknown-value': 'holds a value the app does not know',
+    missing: 'is missing',
+    rule: 'breaks a rule: {{rule}}',
+    wholeRecord: 'the record',
   },
   automatic: {
     offered:

@@ -265,15 +265,35 @@ describe('a bad file changes nothing', () => {
     );
   });
 
-  it('a file whose records break the database’s rules (two workers with one resident ID): the transaction rolls back', async () => {
+  it('a file with two workers of one resident ID is refused before anything is replaced, naming the records', async () => {
     await goodBackup();
     const twin = makeWorker();
     const clash = await packBackup(makeManifestInput(), {
-      workers: [twin, { ...twin, id: crypto.randomUUID() }],
+      workers: [makeWorker(), twin, { ...twin, id: crypto.randomUUID() }],
     });
-    const before = await digest();
-    await expect(restoreBackup(clash.bytes, undefined, { keepCurrent: keepNothing })).rejects.toThrow();
-    expect(await digest()).toBe(before);
+    await expectUntouched(clash.bytes, 'duplicate-value');
+    const error = await inspectBackup(clash.bytes).catch((e: unknown) => e);
+    expect((error as BackupRefusedError).params).toMatchObject({
+      table: 'workers',
+      field: 'residentId',
+      first: 2,
+      second: 3,
+    });
+  });
+
+  it('a file whose checksum fits but whose records the app could not have written', async () => {
+    await goodBackup();
+    const attacks: [string, Record<string, unknown>][] = [
+      ['birthDate', { birthDate: 'garbage' }],
+      ['status', { status: 'kidnapped' }],
+      ['notes', { notes: '长'.repeat(100_000) }],
+    ];
+    for (const [field, change] of attacks) {
+      const bad = await packBackup(makeManifestInput(), { workers: [makeWorker(), { ...makeWorker(), ...change }] });
+      await expectUntouched(bad.bytes, 'invalid-record');
+      const error = (await inspectBackup(bad.bytes).catch((e: unknown) => e)) as BackupRefusedError;
+      expect(error.params, field).toMatchObject({ table: 'workers', record: 2, field });
+    }
   });
 });
 

@@ -8,7 +8,10 @@ import {
   verifyBackup,
   type BackupRefusalReason,
 } from '@shared/backup';
-import { gzip, utf8 } from '@shared/backup/codec';
+import { MAX_PAGE_LINE_BYTES, MAX_RECORD_TEXT, encodeBackupPage } from '@shared/backup';
+import { concatBytes, gzip, utf8, type UnpackLimitError } from '@shared/backup/codec';
+import { MAX_COMPRESSION_RATIO } from '@shared/backup/read';
+import { makeWorker } from '../../fixtures/factories';
 import {
   BACKUP_KEY_PATHS,
   makeManifestInput,
@@ -76,9 +79,14 @@ describe('refusals, each with a real bad file', () => {
     expect(() => readBackupManifest(utf8('PK\u0003\u0004'))).toThrow(BackupRefusedError);
   });
 
+  it('calls an empty file empty, not incomplete', async () => {
+    await expectRefused(open(new Uint8Array(0)), 'empty');
+    expect(() => readBackupManifest(new Uint8Array(0))).toThrow(/empty/);
+  });
+
   it('refuses a truncated file, wherever it was cut', async () => {
     const { bytes } = await packBackup(makeManifestInput(), makeSampleTables(2000));
-    for (const length of [0, 10, 60, 300, bytes.byteLength - 1, Math.floor(bytes.byteLength / 2)]) {
+    for (const length of [10, 60, 300, bytes.byteLength - 1, Math.floor(bytes.byteLength / 2)]) {
       await expectRefused(open(bytes.subarray(0, length)), 'truncated');
     }
   });
@@ -113,7 +121,12 @@ describe('refusals, each with a real bad file', () => {
       ...tables,
       enterprises: [tables.enterprises?.[0], tables.enterprises?.[0]],
     });
-    await expectRefused(open(twice.bytes), 'contents-mismatch');
+    expect((await expectRefused(open(twice.bytes), 'duplicate-value')).params).toEqual({
+      table: 'enterprises',
+      field: 'id',
+      first: 1,
+      second: 2,
+    });
   });
 
   it('refuses a file whose header is not JSON, or whose body is not gzip, as damaged', async () => {
@@ -140,6 +153,68 @@ describe('refusals, each with a real bad file', () => {
     const { bytes } = await packBackup(makeManifestInput(), makeSampleTables(3));
     const future = await rewriteBackup(bytes, { header: (header) => (header['format'] = 2) });
     await expectRefused(open(future), 'unsupported-format');
+  });
+});
+
+describe('a file crafted to unpack to gigabytes (a decompression bomb)', () => {
+  /** 1 GiB of zeros as 256 gzip members of 4 MiB each: about 1 MB on disk. */
+  async function bomb(): Promise<{ body: Uint8Array; unpacksTo: number }> {
+    const size = 4 * 1024 * 1024;
+    const member = await gzip([new Uint8Array(size)]);
+    const members = 256;
+    return { body: concatBytes(Array.from({ length: members }, () => member)), unpacksTo: members * size };
+  }
+
+  it('is refused at the first chunk beyond its bound, whatever its header declares, having unpacked a bounded amount', async () => {
+    const { bytes } = await packBackup(makeManifestInput(), makeSampleTables(3));
+    const { body, unpacksTo } = await bomb();
+    expect(unpacksTo / body.byteLength).toBeGreaterThan(500);
+    const declarations: (number | undefined)[] = [undefined, 2000, 4 * 1024 * 1024 * 1024];
+    for (const declared of declarations) {
+      const forged = await rewriteBackup(bytes, {
+        body,
+        header: (header) => {
+          const info = header['body'] as { unpackedBytes?: number };
+          if (declared === undefined) delete info.unpackedBytes;
+          else info.unpackedBytes = declared;
+        },
+      });
+      const error = await expectRefused(open(forged), 'expands-too-much');
+      const stopped = error.cause as UnpackLimitError;
+      // Stopped within a megabyte of its bound: never more than MAX_COMPRESSION_RATIO times the file.
+      expect(stopped.unpacked, String(declared)).toBeLessThanOrEqual(stopped.limit + 1024 * 1024);
+      expect(stopped.limit, String(declared)).toBeLessThanOrEqual(body.byteLength * MAX_COMPRESSION_RATIO);
+      if (declared === 2000) expect(stopped.limit).toBe(2000);
+    }
+  });
+
+  it('is refused at the first page beyond the manifest’s counts', async () => {
+    const tables = makeSampleTables(10);
+    const { bytes } = await packBackup(makeManifestInput(), tables);
+    const more = await packBackup(makeManifestInput(), { ...tables, workers: makeSampleTables(30).workers ?? [] });
+    const { header, body } = splitBackup(more.bytes);
+    const forged = await rewriteBackup(bytes, {
+      body,
+      header: (old) =>
+        Object.assign(old['body'] as object, {
+          unpackedBytes: (header['body'] as { unpackedBytes: number }).unpackedBytes,
+        }),
+    });
+    expect((await expectRefused(open(forged), 'contents-mismatch')).params).toEqual({ table: 'workers' });
+  });
+
+  it('a page of records with long notes is written in several lines, each short enough for a reader', () => {
+    const workers = Array.from({ length: 700 }, () => makeWorker({ notes: '长'.repeat(MAX_RECORD_TEXT) }));
+    const encoded = encodeBackupPage('workers', workers);
+    const lines = new TextDecoder()
+      .decode(encoded)
+      .split('\n')
+      .filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(1);
+    for (const line of lines) expect(utf8(line).byteLength).toBeLessThanOrEqual(MAX_PAGE_LINE_BYTES);
+    expect(
+      lines.map((line) => (JSON.parse(line) as { records: unknown[] }).records.length).reduce((a, b) => a + b),
+    ).toBe(700);
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ROTATION,
   backupFileName,
   backupsToDelete,
   parseBackupFileName,
@@ -36,9 +37,19 @@ describe('rotation of automatic backups', () => {
     ]);
   });
 
-  it('never deletes a manual backup, however old or many', () => {
+  it('keeps the newest 30 manual backups, however old, and deletes the older ones: the folder has a bound', () => {
     const manual = Array.from({ length: 40 }, (_, i) => made(i * 3, 'manual'));
-    expect(backupsToDelete(manual, NOW)).toEqual([]);
+    expect(ROTATION.manual).toBe(30);
+    expect(backupsToDelete(manual.slice(0, 30), NOW)).toEqual([]);
+    expect(backupsToDelete([...manual].reverse(), NOW).sort()).toEqual(
+      manual
+        .slice(30)
+        .map((backup) => backup.fileName)
+        .sort(),
+    );
+    // Automatic backups do not count against the manual ones, nor the other way round.
+    const mixed = [...manual.slice(0, 30), made(0), made(1)];
+    expect(backupsToDelete(mixed, NOW)).toEqual([]);
   });
 
   it('keeps the newest of several backups on one day', () => {
