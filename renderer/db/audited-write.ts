@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
 import type { AuditAction, AuditEntry, RecordMeta } from '@shared/domain/records';
+import { RecordRejectedError } from '@shared/domain/problems';
+import { textTooLong } from '@shared/domain/text-bounds';
 import { database, type PlannerDatabase, type RecordTableName } from './database';
 import { recordChange, type Change } from './audit';
 
@@ -67,11 +69,20 @@ export async function auditedWrite<T>(
     // change is attributed to the name it sets.
     const record = (change: Change): Promise<AuditEntry> => recordChange(db, change);
     const table = (name: RecordTableName) => db.table<RecordMeta, string>(name);
+    // No record is stored with a text that a restore would refuse (shared/domain/text-bounds.ts).
+    const refusal = (records: readonly object[]): Promise<never> | null => {
+      for (const one of records) {
+        const problem = textTooLong(one);
+        if (problem) return Dexie.Promise.reject(new RecordRejectedError([problem]));
+      }
+      return null;
+    };
     // A write and its row are asked for at once: IndexedDB runs them in order without a round trip
     // between (the health station's save is timed, issue 5).
     const write: AuditedWrite = {
       db,
       create: (name, created, reason) =>
+        refusal([created]) ??
         Dexie.Promise.all([
           table(name).add(created),
           record({
@@ -84,6 +95,7 @@ export async function auditedWrite<T>(
           }),
         ]).then(() => created),
       createAll: (name, created) =>
+        refusal(created) ??
         table(name)
           .bulkAdd([...created])
           .then(() =>
@@ -97,6 +109,7 @@ export async function auditedWrite<T>(
           )
           .then(() => undefined),
       update: (name, before, after, options = {}) =>
+        refusal([after]) ??
         Dexie.Promise.all([
           table(name).put(after),
           record({
@@ -109,6 +122,7 @@ export async function auditedWrite<T>(
           }),
         ]).then(() => after),
       updateAll: (name, changes, summary) =>
+        refusal(changes.map(({ after }) => after)) ??
         table(name)
           .bulkPut(changes.map(({ after }) => after))
           .then(() => (changes.length > 0 ? record(summary) : undefined))

@@ -24,13 +24,10 @@ import {
 import { checkRoute } from '../domain/route-rules';
 import { checkSettings } from '../domain/settings-rules';
 import { checkWorker, workerInputOf } from '../domain/worker-rules';
+import { MAX_RECORD_TEXT } from '../domain/text-bounds';
 
-/**
- * Longest text a field of a restored record may hold, in UTF-16 code units. No form stops a person
- * there today (issue 16, item 7 adds per-field bounds to the writes); it is far beyond any note
- * typed by hand or read from a spreadsheet cell, and far below what freezes a list that shows it.
- */
-export const MAX_RECORD_TEXT = 10_000;
+/** Longest text a field of a restored record may hold: what every write allows (shared/domain/text-bounds.ts). */
+export { MAX_RECORD_TEXT };
 
 const text = z.string().max(MAX_RECORD_TEXT);
 const id = z.string().min(1).max(200);

@@ -12,6 +12,7 @@ import type { CalendarDate, Gender, RecordMeta, Worker } from './records';
 import { regionOf } from './regions';
 import { parseResidentId } from './resident-id';
 import type { ResidentIdProblem } from './resident-id';
+import { MAX_RECORD_TEXT, textTooLong } from './text-bounds';
 
 /** What gets stored: the record without its id, times and soft-delete mark. */
 export type WorkerFields = Omit<Worker, keyof RecordMeta>;
@@ -52,6 +53,8 @@ const PHONE_CODES: Readonly<Record<PhoneProblem, `phone-${PhoneProblem}`>> = {
 export const WORKER_PROBLEM_CODES = [
   'required',
   'name-too-long',
+  // Any text over MAX_RECORD_TEXT (text-bounds.ts), which a restore would refuse.
+  'label-too-long',
   ...Object.values(RESIDENT_ID_CODES),
   ...Object.values(PHONE_CODES),
   'emergency-phone-invalid',
@@ -208,6 +211,9 @@ export function checkWorker(input: WorkerInput, options: WorkerCheckOptions): Wo
   ): void => {
     problems.push(params ? { field, code, severity, params } : { field, code, severity });
   };
+
+  const tooLong = textTooLong(input);
+  if (tooLong) report(tooLong.field as keyof WorkerInput, 'label-too-long', 'error', { max: MAX_RECORD_TEXT });
 
   const name = normalizePersonName(input.name);
   if (name === '') report('name', 'required', 'error');

@@ -64,7 +64,7 @@ export function refusalOf(error: unknown): Refusal | null {
 /** A field of a record as the screens label it; `legs.0.mode` is labelled by its first step and keeps the rest. */
 function fieldText(table: string, field: string, t: TFunction, i18n: I18n): string {
   const [first = '', ...rest] = field.split('.');
-  const label = first === '' ? t('backups.recordProblem.wholeRecord') : fieldLabel(table, first, t, i18n);
+  const label = first === '' ? t('backups.recordProblem.wholeRecord') : fieldLabel(table, first, { t, i18n });
   return rest.length > 0 ? `${label} (${rest.join('.')})` : label;
 }
 

@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { updateSettings, verifyAuditChain, type PlannerDatabase } from '@renderer/db';
+import { makeBackup, restoreBackup, updateSettings, verifyAuditChain, type PlannerDatabase } from '@renderer/db';
+import { RecordRejectedError } from '@shared/domain/problems';
+import { MAX_RECORD_TEXT } from '@shared/domain/text-bounds';
 import { auditedWrite } from '@renderer/db/audited-write';
 import { makeEnterprise } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
@@ -59,5 +61,26 @@ describe('an audited write', () => {
     });
     expect((await db.audit.toArray()).filter((row) => row.table === 'enterprises')).toHaveLength(1);
     expect((await db.enterprises.toArray()).map((enterprise) => enterprise.city)).toEqual(['深圳市', '深圳市']);
+  });
+  it('refuses a text longer than a restore accepts, so that every backup made restores', async () => {
+    const enterprise = makeEnterprise();
+    const refused = auditedWrite(['enterprises'], ({ create }) =>
+      create('enterprises', { ...enterprise, notes: 'x'.repeat(MAX_RECORD_TEXT + 1) }),
+    );
+    await expect(refused).rejects.toBeInstanceOf(RecordRejectedError);
+    await expect(refused).rejects.toMatchObject({
+      problems: [{ field: 'notes', code: 'label-too-long', params: { max: MAX_RECORD_TEXT } }],
+    });
+    await expect(db.enterprises.count()).resolves.toBe(0);
+
+    const longest = { ...enterprise, notes: 'x'.repeat(MAX_RECORD_TEXT) };
+    await auditedWrite(['enterprises'], ({ create }) => create('enterprises', longest));
+    const tooLongLater = auditedWrite(['enterprises'], ({ update }) =>
+      update('enterprises', longest, { ...longest, contactName: '黄'.repeat(MAX_RECORD_TEXT + 1) }),
+    );
+    await expect(tooLongLater).rejects.toMatchObject({ problems: [{ field: 'contactName' }] });
+    const backup = await makeBackup({ kind: 'manual' });
+    await restoreBackup(backup.bytes, undefined, { keepCurrent: () => Promise.resolve() });
+    await expect(db.enterprises.get(enterprise.id)).resolves.toMatchObject({ notes: longest.notes });
   });
 });

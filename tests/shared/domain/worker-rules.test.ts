@@ -4,6 +4,7 @@ import { addCalendarDays, ageOn } from '@shared/dates';
 import { residentIdCheckChar } from '@shared/domain/resident-id';
 import { WORKER_PROBLEM_CODES, checkWorker, normalizePersonName, sameCounty } from '@shared/domain/worker-rules';
 import type { WorkerProblem } from '@shared/domain/worker-rules';
+import { MAX_RECORD_TEXT } from '@shared/domain/text-bounds';
 import { makeResidentId, makeWorker, makeWorkerInput } from '../../fixtures/factories';
 
 const OPTIONS = { today: '2026-02-10', workingAge: { min: 16, max: 65 } };
@@ -85,6 +86,14 @@ describe('checkWorker accepts a valid worker', () => {
 });
 
 describe('checkWorker refuses', () => {
+  it('a text longer than a backup restores (a pasted village or note), naming the field', () => {
+    const input = makeWorkerInput({ village: '村'.repeat(MAX_RECORD_TEXT + 1) });
+    const result = checkWorker(input, OPTIONS);
+    expect(result.worker).toBeNull();
+    expect(codes(result.problems)).toEqual(['village:label-too-long:error']);
+    expect(checkWorker(makeWorkerInput({ village: '村'.repeat(MAX_RECORD_TEXT) }), OPTIONS).worker).not.toBeNull();
+  });
+
   it('an empty name, ID or phone as required', () => {
     const result = checkWorker(makeWorkerInput({ name: ' ', residentId: '', phone: '' }), OPTIONS);
     expect(result.worker).toBeNull();
