@@ -9,7 +9,7 @@
  * planning itself about 0.3 s (issue 15, item 13). The screen never reads the pool in a live query,
  * which would read it again on every change.
  */
-import type { Assignment, Batch, BatchLeg, Enterprise, Route, Vehicle } from '@shared/domain/records';
+import type { Assignment, AuditEntry, Batch, BatchLeg, Enterprise, Route, Vehicle } from '@shared/domain/records';
 import { checkBatch } from '@shared/domain/batch-rules';
 import {
   checkPlanningOptions,
@@ -28,7 +28,9 @@ import {
   type PoolWorker,
 } from '@shared/planning';
 import { defaultReservedSeats } from '@shared/seating';
-import { database } from '../database';
+import Dexie from 'dexie';
+import { database, type PlannerDatabase } from '../database';
+import { beginChange } from '../audit';
 import { workerDirectory } from '../directory';
 import { auditedWrite } from '../audited-write';
 import { newAssignment } from '../assignment';
@@ -306,10 +308,59 @@ function checkNoPassengerTwice(proposal: BatchProposal): void {
 }
 
 /**
+ * What the save knows of the passengers it has yet to store, as of the audit row `auditHead`: the
+ * last row of the table when they were last checked, which is the save's own last row after each
+ * chunk. Every write records its audit row in its own transaction (audited-write.ts; the roster
+ * import and a restore write one too), so while the table's last row is still `auditHead`, nothing
+ * has been written since and the check still holds.
+ */
+interface PassengerCheck {
+  auditHead: string | null;
+  /** The passengers yet to store who were deleted or ride a live batch that is not closed, by name. */
+  taken: Map<string, string>;
+}
+
+/**
+ * Checks the passengers of batches `first` onwards in the chunk's transaction: those deleted or on
+ * a live batch that is not closed (one of the save's own excepted). Reads the whole workers table in
+ * one request when they are many (at 58,000 passengers of 100,000 workers, a `bulkGet` of them
+ * took 5 s in Chromium, reading every worker under 2 s), and the assignments of the open batches
+ * this save did not make.
+ */
+async function checkPassengers(
+  db: PlannerDatabase,
+  proposal: BatchProposal,
+  first: number,
+  ownBatchIds: ReadonlySet<string>,
+): Promise<Map<string, string>> {
+  const passengerIds = proposal.batches.slice(first).flatMap((batch) => batch.passengerIds);
+  const [workerCount, batches] = await Promise.all([db.workers.count(), db.batches.toArray()]);
+  const earlierBatches = batches.filter((batch) => !ownBatchIds.has(batch.id));
+  const open = openBatchIds(earlierBatches);
+  const [workers, earlier] = await Promise.all([
+    passengerIds.length * 5 < workerCount
+      ? db.workers.bulkGet(passengerIds)
+      : db.workers.toArray().then((all) => {
+          const byId = new Map(all.map((worker) => [worker.id, worker]));
+          return passengerIds.map((id) => byId.get(id));
+        }),
+    open.length === 0 ? [] : db.assignments.where('batchId').anyOf(open).toArray(),
+  ]);
+  const travelling = travellingWorkers(earlierBatches, earlier);
+  const taken = new Map<string, string>();
+  passengerIds.forEach((id, index) => {
+    const worker = workers[index];
+    if (!worker || !isLive(worker) || travelling.has(id)) taken.set(id, worker?.name ?? id);
+  });
+  return taken;
+}
+
+/**
  * Stores one chunk of the proposal (batches `first` to `end - 1`) in one transaction: the batches,
  * their passengers and their audit rows, or nothing. Refuses when a passenger of the chunk was
- * deleted or joined a live batch that is not closed, or when a route's legs changed. Reads the
- * chunk's passengers, the batches, and the assignments of the open batches this save did not make.
+ * deleted or joined a live batch that is not closed, or when a route's legs changed. The passengers
+ * are checked again (`checkPassengers`) in the first chunk and in any chunk that finds an audit row
+ * written since the chunk before; otherwise the chunk reads its routes and the table's last audit row.
  */
 async function saveChunk(
   proposal: BatchProposal,
@@ -317,23 +368,19 @@ async function saveChunk(
   end: number,
   options: SaveProposalOptions,
   ownBatchIds: ReadonlySet<string>,
+  check: PassengerCheck,
 ): Promise<string[]> {
   const coachPrefix = options.coachLabelPrefix?.trim() || DEFAULT_COACH_LABEL_PREFIX;
   const planned = proposal.batches.slice(first, end);
-  return auditedWrite(['workers', 'assignments', 'batches', 'routes'], async ({ db, record }) => {
+  return auditedWrite(['workers', 'assignments', 'batches', 'routes'], async ({ db }) => {
     const passengerIds = planned.flatMap((batch) => batch.passengerIds);
-    // The passengers of the batches open now, but for this save's own batches: their passengers
-    // are other chunks' (no passenger is on the proposal twice), and reading them again chunk after
-    // chunk would read 58,000 assignments many times over. Asking for each passenger's
-    // assignments instead cost one request a passenger and made the save twice as slow.
-    const [routes, workers, batches] = await Promise.all([
+    const [routes, lastRow] = await Promise.all([
       db.routes.bulkGet([...new Set(planned.map((batch) => batch.routeId))]),
-      db.workers.bulkGet(passengerIds),
-      db.batches.toArray(),
+      db.audit.orderBy(':id').last(),
     ]);
-    const earlierBatches = batches.filter((batch) => !ownBatchIds.has(batch.id));
-    const open = openBatchIds(earlierBatches);
-    const earlier = open.length === 0 ? [] : await db.assignments.where('batchId').anyOf(open).toArray();
+    if (check.auditHead === null || lastRow?.id !== check.auditHead) {
+      check.taken = await checkPassengers(db, proposal, first, ownBatchIds);
+    }
 
     const liveRoutes = new Map(routes.flatMap((route) => (route && isLive(route) ? [[route.id, route]] : [])));
     for (const batch of planned) {
@@ -347,11 +394,9 @@ async function saveChunk(
       }
     }
 
-    const travelling = travellingWorkers(earlierBatches, earlier);
-    const taken: string[] = [];
-    passengerIds.forEach((id, index) => {
-      const worker = workers[index];
-      if (!worker || !isLive(worker) || travelling.has(id)) taken.push(worker?.name ?? id);
+    const taken = passengerIds.flatMap((id) => {
+      const name = check.taken.get(id);
+      return name === undefined ? [] : [name];
     });
     if (taken.length > 0) {
       throw new RecordRejectedError([
@@ -395,22 +440,36 @@ async function saveChunk(
       createdAssignments.push(batchPlan.passengerIds.map((workerId) => newAssignment(batch.id, workerId, at)));
     });
 
-    await db.batches.bulkAdd(created);
-    await db.assignments.bulkAdd(createdAssignments.flat());
+    // The audit rows' reads (operator, end of the chain) once for the chunk, not once a row; the
+    // rows are sealed in order and all asked for at once, after the writes.
+    const [seal] = await Dexie.Promise.all([
+      beginChange(db),
+      db.batches.bulkAdd(created),
+      db.assignments.bulkAdd(createdAssignments.flat()),
+    ]);
+    const rows: Promise<AuditEntry>[] = [];
     for (const [index, batch] of created.entries()) {
-      await record({ table: 'batches', recordId: batch.id, action: 'create', before: null, after: batch });
+      rows.push(seal({ table: 'batches', recordId: batch.id, action: 'create', before: null, after: batch }));
       const passengers = createdAssignments[index] ?? [];
       // Like the seat plan of `autoSeat`, the roster is one change to the batch.
-      await record({
-        table: 'batches',
-        recordId: batch.id,
-        action: 'update',
-        before: { passengers: [] },
-        after: {
-          passengers: passengers.map((assignment) => ({ assignmentId: assignment.id, workerId: assignment.workerId })),
-        },
-      });
+      rows.push(
+        seal({
+          table: 'batches',
+          recordId: batch.id,
+          action: 'update',
+          before: { passengers: [] },
+          after: {
+            passengers: passengers.map((assignment) => ({
+              assignmentId: assignment.id,
+              workerId: assignment.workerId,
+            })),
+          },
+        }),
+      );
     }
+    const written = await Dexie.Promise.all(rows);
+    check.auditHead = written.at(-1)?.id ?? lastRow?.id ?? null;
+    for (const id of passengerIds) check.taken.delete(id);
     return created.map((batch) => batch.id);
   });
 }
@@ -445,11 +504,12 @@ export async function saveProposal(
   const totalBatches = proposal.batches.length;
   const totalPassengers = proposal.batches.reduce((sum, batch) => sum + batch.passengerIds.length, 0);
   const saved: SavedProposal = { ids: [], passengers: 0, complete: false };
+  const check: PassengerCheck = { auditHead: null, taken: new Map() };
   for (const { first, end } of chunksOf(proposal.batches, run.chunkPassengers ?? DEFAULT_CHUNK_PASSENGERS)) {
     if (run.signal?.aborted) return saved;
     let ids: string[];
     try {
-      ids = await saveChunk(proposal, first, end, options, new Set(saved.ids));
+      ids = await saveChunk(proposal, first, end, options, new Set(saved.ids), check);
     } catch (error) {
       if (saved.ids.length === 0) throw error;
       throw new ProposalPartlySavedError({ ...saved }, error);

@@ -3,6 +3,7 @@ import {
   addPassengers,
   createBatch,
   deleteBatch,
+  deleteWorker,
   listBatches,
   planningPool,
   proposeBatches,
@@ -376,6 +377,70 @@ describe('saving a proposal in chunks of whole batches', () => {
     expect(batches).toHaveLength(4);
     expect(batches.every((batch) => batch.workers.length === 40 && batch.created === 1)).toBe(true);
     expect(await db.audit.where('table').equals('assignments').count()).toBe(0);
+  });
+
+  it('refuses a later chunk whose passenger joined a batch or was deleted while the chunks before were stored', async () => {
+    const proposal = await fiveBatches();
+    const handMade = await handMadeBatch([]);
+    const joins = proposal.batches[4]?.passengerIds[3] ?? '';
+    const leaves = proposal.batches[4]?.passengerIds[9] ?? '';
+    const [joiner, leaver] = [await db.workers.get(joins), await db.workers.get(leaves)];
+    if (!joiner || !leaver) throw new Error('two passengers of the fifth batch');
+    // Once the first chunk is stored, and before the second starts: one passenger of the last chunk
+    // joins the batch made by hand, another is deleted.
+    const meanwhile: Promise<unknown>[] = [];
+    const error = await saveProposal(
+      proposal,
+      { names: names(5) },
+      {
+        chunkPassengers: 80,
+        onProgress: (step) => {
+          if (step.savedBatches === 2) meanwhile.push(addPassengers(handMade.id, [joins]), deleteWorker(leaves));
+        },
+      },
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await Promise.all(meanwhile);
+    if (!(error instanceof ProposalPartlySavedError)) throw new Error(`expected a partial save, got ${String(error)}`);
+    expect(error.saved.ids).toHaveLength(4);
+    expect(error.reason).toMatchObject({
+      problems: [
+        {
+          field: 'passengers',
+          code: 'planning-passengers-taken',
+          params: { count: 2, names: [joiner.name, leaver.name].join('、') },
+        },
+      ],
+    });
+    const batches = await stored();
+    expect(batches.map((batch) => batch.name).sort()).toEqual(['田东县 手工批次', '第1批', '第2批', '第3批', '第4批']);
+    expect(batches.find((batch) => batch.name === '田东县 手工批次')?.workers).toEqual([joins]);
+  });
+
+  it('refuses the next chunk when a passenger of it joins a batch while the chunk before is stored', async () => {
+    const proposal = await fiveBatches();
+    const handMade = await handMadeBatch([]);
+    const joins = proposal.batches[2]?.passengerIds[0] ?? '';
+    const meanwhile: Promise<unknown>[] = [];
+    const error = await saveProposal(
+      proposal,
+      { names: names(5) },
+      {
+        chunkPassengers: 80,
+        onProgress: (step) => {
+          if (step.savedBatches === 2) meanwhile.push(addPassengers(handMade.id, [joins]));
+        },
+      },
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await Promise.all(meanwhile);
+    if (!(error instanceof ProposalPartlySavedError)) throw new Error(`expected a partial save, got ${String(error)}`);
+    expect(error.saved.ids).toHaveLength(2);
+    expect(await db.assignments.count()).toBe(81);
   });
 
   it('keeps the chunks stored before a chunk that is refused, and says so', async () => {
