@@ -263,11 +263,11 @@ function sourceOf(fonts: DocumentFonts, codePoint: number): 'main' | number | nu
 }
 
 /**
- * Whether some document font can draw a character (line breaks and tabs count as drawable: they
- * are never printed as glyphs). What it says no to prints as □.
+ * Whether some document font can draw a character (line breaks count as drawable: they are never
+ * printed as glyphs). What it says no to prints as □.
  */
 export function canDraw(fonts: DocumentFonts, codePoint: number): boolean {
-  return codePoint === 0x0a || codePoint === 0x0d || codePoint === 0x09 || sourceOf(fonts, codePoint) !== null;
+  return codePoint === 0x0a || codePoint === 0x0d || sourceOf(fonts, codePoint) !== null;
 }
 
 /** jsPDF's `text` as the documents call it (jspdf-autotable included). */

@@ -126,6 +126,14 @@ describe('the fallback font', () => {
     const text = (await pdfText(new Uint8Array(doc.output('arraybuffer')))).replaceAll(' ', '');
     expect(text).toContain('第一行');
     expect(text).toContain(`第二${FALLBACK_ONLY}行`);
+    // The second line sits where jsPDF puts the second line of any two-line text.
+    const plain = new jsPDF({ unit: 'mm', format: 'a4', compress: true, putOnlyUsedFonts: true });
+    const plainType = new DocumentTypeface(plain, documentFonts());
+    plain.text([plainType.printable('第一行'), plainType.printable('第二行')], 20, 40);
+    const plainItems = await pdfTextItems(new Uint8Array(plain.output('arraybuffer')));
+    const secondY = (list: typeof items) => list.find((item) => item.text.startsWith('第二'))?.y;
+    expect(secondY(items)).toBeDefined();
+    expect(secondY(items)).toBeCloseTo(secondY(plainItems) ?? 0, 1);
   });
 
   it('prints □ for what no font has', async () => {
