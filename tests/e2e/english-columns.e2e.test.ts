@@ -23,7 +23,7 @@ function cutHeaders(page: Page): Promise<string[]> {
 const nav = (page: Page, name: string) => page.getByRole('navigation').getByRole('link', { name }).click();
 
 describe('English at 1366 px', () => {
-  it('cuts no column header on the main lists', { timeout: 240_000 }, async () => {
+  it('cuts no column header on the main lists and the batch page’s tabs', { timeout: 240_000 }, async () => {
     const { context, page } = await openApp(browser);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.getByRole('button', { name: '加载演示数据' }).click();
@@ -46,6 +46,18 @@ describe('English at 1366 px', () => {
     await nav(page, 'Audit trail');
     await page.getByTestId('audit-row').first().waitFor();
     await look('audit');
+    await nav(page, 'Batches');
+    await page.getByTestId('batch-row').first().click();
+    await page.getByRole('tab').first().waitFor();
+    // Names are listed with English commas, not the Chinese enumeration comma.
+    const escorts = await page.getByText('Escorts', { exact: true }).locator('xpath=..').innerText();
+    expect(escorts).toContain(', ');
+    expect(escorts).not.toContain('、');
+    for (const tab of await page.getByRole('tab').allInnerTexts()) {
+      await page.getByRole('tab', { name: tab, exact: true }).click();
+      await page.getByRole('tabpanel', { name: tab, exact: true }).waitFor();
+      await look(`batch: ${tab}`);
+    }
     expect(cut).toEqual({});
     expect(pageErrors(page)).toEqual([]);
     await context.close();

@@ -96,10 +96,10 @@ export function BatchDetailPage() {
               <DetailField label={t('batches.fields.date')}>{formatCalendarDate(batch.date, language)}</DetailField>
               <DetailField label={t('batches.fields.organizer')}>{batch.organizer}</DetailField>
               <DetailField label={t('batches.fields.escorts')}>
-                {batch.escorts.map((escort) => escort.name).join('、')}
+                {batch.escorts.map((escort) => escort.name).join(t('common.nameSeparator'))}
               </DetailField>
               <DetailField label={t('batches.fields.medics')}>
-                {batch.medics.map((medic) => medic.name).join('、')}
+                {batch.medics.map((medic) => medic.name).join(t('common.nameSeparator'))}
               </DetailField>
               <DetailField label={t('batches.fields.notes')}>{batch.notes}</DetailField>
             </SimpleGrid>

@@ -31,6 +31,8 @@ export const appZhCN = {
 export const commonZhCN = {
   /** Between the items of a list in running text: full width in Chinese, a semicolon and a space in English. */
   listSeparator: '；',
+  /** Between the names of a list of people or places: the enumeration comma in Chinese. */
+  nameSeparator: '、',
   /** Between a name and what is said of it. */
   labelSeparator: '：',
   save: '保存',
@@ -78,6 +80,7 @@ export const commonEn: Widen<typeof commonZhCN> = {
   save: 'Save',
   cancel: 'Cancel',
   listSeparator: '; ',
+  nameSeparator: ', ',
   labelSeparator: ': ',
   edit: 'Edit',
   delete: 'Delete',
