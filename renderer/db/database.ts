@@ -15,9 +15,21 @@ import type {
 import { SCHEMA_V1 } from './schema/v1';
 import { SCHEMA_V2 } from './schema/v2';
 import { SCHEMA_V3 } from './schema/v3';
+import { SCHEMA_V4 } from './schema/v4';
 
 /** One entry of the `caches` table: what it holds is up to the part of the app that wrote it. */
 export interface CacheEntry {
+  id: string;
+}
+
+/** One entry of the import journal (schema/v4.ts); its fields are up to the roster import. */
+export interface ImportJournalEntry {
+  id: string;
+  startedAt: string;
+}
+
+/** One fact about this installation (schema/v4.ts); what it holds is up to the part that wrote it. */
+export interface InstallationFact {
   id: string;
 }
 
@@ -37,12 +49,17 @@ export class PlannerDatabase extends Dexie {
   settings!: EntityTable<Settings, 'id'>;
   /** Derived data kept to start faster (schema/v3.ts); safe to clear, never backed up. */
   caches!: EntityTable<CacheEntry, 'id'>;
+  /** The roster imports' journal (schema/v4.ts); never backed up. */
+  imports!: EntityTable<ImportJournalEntry, 'id'>;
+  /** Facts about this installation (schema/v4.ts); never backed up as records. */
+  installation!: EntityTable<InstallationFact, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
+    this.version(4).stores(SCHEMA_V4);
   }
 }
 

@@ -16,8 +16,11 @@ export interface BackupUpgradeStep {
   apply: (tables: BackupTables) => BackupTables;
 }
 
-/** Tables that never go into a backup: derived data the app rebuilds (schema/v3.ts). */
-export const UNBACKED_TABLES: ReadonlySet<string> = new Set(['caches']);
+/**
+ * Tables that never go into a backup: derived data the app rebuilds (schema/v3.ts), and what
+ * belongs to this installation rather than to the data set (schema/v4.ts).
+ */
+export const UNBACKED_TABLES: ReadonlySet<string> = new Set(['caches', 'imports', 'installation']);
 
 /** The steps, one per schema version after the first, in order. */
 export const BACKUP_UPGRADES: readonly BackupUpgradeStep[] = [
@@ -29,6 +32,15 @@ export const BACKUP_UPGRADES: readonly BackupUpgradeStep[] = [
   {
     to: 3,
     change: 'v3 added `caches`, data rebuilt from the records and never backed up; records unchanged',
+    apply: (tables) => {
+      for (const name of UNBACKED_TABLES) tables.delete(name);
+      return tables;
+    },
+  },
+  {
+    to: 4,
+    change:
+      'v4 added `imports` and `installation`, which belong to the installation and are never backed up; records unchanged',
     apply: (tables) => {
       for (const name of UNBACKED_TABLES) tables.delete(name);
       return tables;

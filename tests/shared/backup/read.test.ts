@@ -142,11 +142,11 @@ describe('refusals, each with a real bad file', () => {
   });
 
   it('refuses a backup made by a newer app (a newer database schema), naming both versions', async () => {
-    const { bytes } = await packBackup(makeManifestInput({ schemaVersion: 4 }), makeSampleTables(3));
+    const { bytes } = await packBackup(makeManifestInput({ schemaVersion: 5 }), makeSampleTables(3));
     await expect(verifyBackup(bytes)).resolves.toBeDefined();
     const error = await expectRefused(open(bytes), 'newer-schema');
-    expect(error.params).toEqual({ fileVersion: 4, appVersion: 3 });
-    expect(error.manifest?.schemaVersion).toBe(4);
+    expect(error.params).toEqual({ fileVersion: 5, appVersion: 3 });
+    expect(error.manifest?.schemaVersion).toBe(5);
   });
 
   it('refuses a file layout newer than this app reads', async () => {
