@@ -25,3 +25,5 @@ export type { ChosenVehicles, LegVehicleChoice, PlanningChoices } from './planni
 export { PLANNING_PROBLEM_CODES, checkPlanningOptions, choiceCapacity, chosenVehicles } from './planning-options';
 export type { FilteredWorker, PlanningPoolFilter, PoolColumns, PoolWorker } from './pool';
 export { filterPool, openBatchIds, poolWorkers, travellingWorkers } from './pool';
+export type { BatchPlanningResult, PlanningPerson, ProposalInputs, ProposalRequest } from './propose';
+export { proposeFromPool } from './propose';

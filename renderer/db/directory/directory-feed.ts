@@ -8,10 +8,14 @@ import { namePinyin, primeNamePinyin } from '@shared/domain/pinyin';
 import {
   filterPool,
   openBatchIds,
+  proposeFromPool,
   travellingWorkers,
+  type BatchPlanningResult,
   type PlanningPoolFilter,
   type PoolColumns,
+  type ProposalRequest,
 } from '@shared/planning';
+import type { Enterprise, Route } from '@shared/domain/records';
 import { logger } from '../../logger';
 import type { PlannerDatabase } from '../database';
 import { WorkerDirectory, type DirectoryFacets, type DirectoryPage, type DirectoryQuery } from './directory-core';
@@ -177,26 +181,47 @@ export class DirectoryFeed {
   /**
    * The planning pool (see `filterPool`) from the workers in memory, after taking in every change
    * stored so far (an import, a deletion): the workers table is not read again, only the batches,
-   * the assignments of the batches not closed and the enterprises, in one read transaction. Workers
-   * in primary-key order, as a read of the table gives them. Columns, because 100,000 records
-   * cloned to the screen's thread cost far more than seven arrays.
+   * the assignments of the batches not closed, the enterprises and the routes, in one read
+   * transaction. Workers in primary-key order, as a read of the table gives them. Columns, because
+   * 100,000 records cloned between threads cost far more than seven arrays.
    */
   async planningPool(filter: PlanningPoolFilter): Promise<PoolColumns> {
+    return (await this.poolAndRecords(filter)).pool;
+  }
+
+  /**
+   * A proposal made here, beside the pool (see `proposeFromPool`): only the proposal crosses to
+   * the screen's thread. The request's choices are checked by the caller.
+   */
+  async propose(request: ProposalRequest): Promise<BatchPlanningResult> {
+    const { pool, enterprises, routes } = await this.poolAndRecords(request.filter ?? {});
+    return proposeFromPool(request, { pool, enterprises, routes });
+  }
+
+  private async poolAndRecords(
+    filter: PlanningPoolFilter,
+  ): Promise<{ pool: PoolColumns; enterprises: Enterprise[]; routes: Route[] }> {
     await this.sync();
     const { db } = this;
-    const { travelling, cityOf } = await db.transaction('r', [db.batches, db.assignments, db.enterprises], async () => {
-      const [batches, enterprises] = await Promise.all([db.batches.toArray(), db.enterprises.toArray()]);
-      const open = openBatchIds(batches);
-      const assignments = open.length === 0 ? [] : await db.assignments.where('batchId').anyOf(open).toArray();
-      return {
-        travelling: travellingWorkers(batches, assignments),
-        cityOf: new Map(
-          enterprises
-            .filter((enterprise) => !enterprise.deletedAt)
-            .map((enterprise) => [enterprise.id, enterprise.city]),
-        ),
-      };
-    });
-    return filterPool(this.directory.inKeyOrder(), travelling, cityOf, filter);
+    const { travelling, enterprises, routes } = await db.transaction(
+      'r',
+      [db.batches, db.assignments, db.enterprises, db.routes],
+      async () => {
+        const [batches, allEnterprises, allRoutes] = await Promise.all([
+          db.batches.toArray(),
+          db.enterprises.toArray(),
+          db.routes.toArray(),
+        ]);
+        const open = openBatchIds(batches);
+        const assignments = open.length === 0 ? [] : await db.assignments.where('batchId').anyOf(open).toArray();
+        return {
+          travelling: travellingWorkers(batches, assignments),
+          enterprises: allEnterprises.filter((enterprise) => !enterprise.deletedAt),
+          routes: allRoutes.filter((route) => !route.deletedAt),
+        };
+      },
+    );
+    const cityOf = new Map(enterprises.map((enterprise) => [enterprise.id, enterprise.city]));
+    return { pool: filterPool(this.directory.inKeyOrder(), travelling, cityOf, filter), enterprises, routes };
   }
 }

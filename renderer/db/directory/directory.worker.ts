@@ -1,10 +1,10 @@
 /**
  * Runs the workers directory off the UI thread (see directory-feed.ts), so typing in the search
- * box never waits for IndexedDB or for a scan, and a proposal's pool is filtered from the workers
- * in memory instead of a read of the whole table.
+ * box never waits for IndexedDB or for a scan, and a proposal is planned from the workers in memory
+ * instead of a read of the whole table.
  */
 import { expose } from 'comlink';
-import type { PlanningPoolFilter } from '@shared/planning';
+import type { PlanningPoolFilter, ProposalRequest } from '@shared/planning';
 import { PlannerDatabase } from '../database';
 import type { DirectoryQuery } from './directory-core';
 import { DirectoryFeed } from './directory-feed';
@@ -19,6 +19,7 @@ const api = {
   matchingIds: (query: DirectoryQuery) => feed.matchingIds(query),
   facets: () => feed.facets(),
   planningPool: (filter: PlanningPoolFilter) => feed.planningPool(filter),
+  propose: (request: ProposalRequest) => feed.propose(request),
 };
 
 export type DirectoryApi = typeof api;

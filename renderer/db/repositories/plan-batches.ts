@@ -6,26 +6,25 @@
  * The pool comes from the workers directory (renderer/db/directory), which holds every live worker
  * in memory in its Web Worker and is brought up to date before it answers: at 100,000 workers
  * reading the workers table took 2 to 3 s of the 3 to 5 s from the click to the proposal, the
- * planning itself about 0.3 s (issue 15, item 13). The screen never reads the pool in a live query,
- * which would read it again on every change.
+ * planning itself about 0.3 s (issue 15, item 13). The proposal is made there too, so the pool never
+ * crosses to the screen's thread. The screen never reads the pool in a live query, which would read
+ * it again on every change.
  */
 import type { Assignment, AuditEntry, Batch, BatchLeg, Enterprise, Route, Vehicle } from '@shared/domain/records';
 import { checkBatch } from '@shared/domain/batch-rules';
 import {
   checkPlanningOptions,
-  chosenVehicles,
-  expandDateRange,
   filterPool,
   openBatchIds,
-  planBatches,
   poolWorkers,
   travellingWorkers,
+  type BatchPlanningResult,
   type BatchProposal,
   type PlannedBatch,
   type PlanningChoices,
   type PlanningPoolFilter,
-  type PoolColumns,
   type PoolWorker,
+  type ProposalRequest,
 } from '@shared/planning';
 import { defaultReservedSeats } from '@shared/seating';
 import Dexie from 'dexie';
@@ -41,7 +40,14 @@ import { getSettings } from './settings';
 
 // The screen's choices and their checks are pure rules of shared/planning; the screen imports them from here.
 export { PLANNING_PROBLEM_CODES, checkPlanningOptions, choiceCapacity, type LegVehicleChoice } from '@shared/planning';
-export type { PlanningPoolFilter, PoolColumns, PoolWorker } from '@shared/planning';
+export type {
+  BatchPlanningResult,
+  PlanningPerson,
+  PlanningPoolFilter,
+  PoolColumns,
+  PoolWorker,
+  ProposalRequest,
+} from '@shared/planning';
 
 /** The pool a proposal is made from, and what the planner needs beside it. */
 export interface PlanningPool {
@@ -57,19 +63,19 @@ export interface PlanningPool {
   arrived: number;
 }
 
-/** Where a proposal's pool of workers comes from: the filtered workers as columns (see `filterPool`). */
-export type PlanningPoolSource = (filter: PlanningPoolFilter) => Promise<PoolColumns>;
+/** Who makes a proposal from the pool (see `proposeFromPool`): the workers directory, where the pool is. */
+export type ProposalSource = (request: ProposalRequest) => Promise<BatchPlanningResult>;
 
 /** The workers directory in its Web Worker: the workers in memory, brought up to date before each answer. */
-const fromDirectory: PlanningPoolSource = (filter) => workerDirectory().planningPool(filter);
-let poolSource: PlanningPoolSource = fromDirectory;
+const fromDirectory: ProposalSource = (request) => workerDirectory().propose(request);
+let proposalSource: ProposalSource = fromDirectory;
 
 /**
- * Points `proposeBatches` at another source of the pool (tests run the directory's feed in Node,
+ * Points `proposeBatches` at another maker of proposals (tests run the directory's feed in Node,
  * where there is no Web Worker); null goes back to the workers directory.
  */
-export function setPlanningPoolSource(source: PlanningPoolSource | null): void {
-  poolSource = source ?? fromDirectory;
+export function setProposalSource(source: ProposalSource | null): void {
+  proposalSource = source ?? fromDirectory;
 }
 
 /**
@@ -101,93 +107,24 @@ export async function planningPool(filter: PlanningPoolFilter = {}): Promise<Pla
   });
 }
 
-/** The pool from `poolSource` (the workers directory), with the live enterprises and routes. */
-async function directoryPool(filter: PlanningPoolFilter): Promise<PlanningPool> {
-  const db = database();
-  const [pool, enterprises, routes] = await Promise.all([
-    poolSource(filter),
-    db.enterprises.toArray(),
-    db.routes.toArray(),
-  ]);
-  return {
-    workers: poolWorkers(pool),
-    enterprises: enterprises.filter(isLive),
-    routes: routes.filter(isLive),
-    onBatches: pool.onBatches,
-    arrived: pool.arrived,
-  };
-}
-
 /** What the "Plan batches" screen asks for: its choices (checked in shared/planning) and the pool's filter. */
 export interface ProposeBatchesOptions extends PlanningChoices {
   filter?: PlanningPoolFilter;
 }
 
-/** Who a worker is, for the lists of workers the proposal could not place. */
-export interface PlanningPerson {
-  name: string;
-  county: string;
-  township: string;
-  village: string;
-}
-
-/** A proposal with what the screen shows beside it; nothing of it is stored until it is saved. */
-export interface BatchPlanningResult {
-  proposal: BatchProposal;
-  /** The routes planned on, in the order of preference given. */
-  routes: Route[];
-  /** Workers in the filtered pool (placed and unplaced). */
-  poolSize: number;
-  /** Workers matching the filter but left out of the pool: on a batch already, or arrived. */
-  onBatches: number;
-  arrived: number;
-  /** The unplaced workers, by id. */
-  people: Record<string, PlanningPerson>;
-  /** Route id → leg id → passengers one vehicle takes at the load factor. */
-  capacities: Record<string, Record<string, number>>;
-  loadFactor: number;
-}
-
 /**
  * Proposes batches for the pool matching `options.filter` on the chosen routes and days: see
  * `shared/planning` for how, and for each leg's capacity (`chosenVehicles`) at the settings' load
- * factor. Refuses choices with problems (see `checkPlanningOptions`); writes nothing.
+ * factor. Refuses choices with problems (see `checkPlanningOptions`) here, on the screen's thread,
+ * where the refusal keeps its problems; the proposal itself is made where the pool is (the
+ * workers directory's Web Worker). Writes nothing.
  */
 export async function proposeBatches(options: ProposeBatchesOptions): Promise<BatchPlanningResult> {
-  const { loadFactor } = await getSettings();
-  const pool = await directoryPool(options.filter ?? {});
-  const problems = checkPlanningOptions(options, pool.routes, loadFactor);
+  const db = database();
+  const [{ loadFactor }, routes] = await Promise.all([getSettings(), db.routes.toArray()]);
+  const problems = checkPlanningOptions(options, routes.filter(isLive), loadFactor);
   if (problems.length > 0) throw new RecordRejectedError(problems);
-
-  const byId = new Map(pool.routes.map((route) => [route.id, route]));
-  const routes = [...new Set(options.routeIds)].flatMap((id) => byId.get(id) ?? []);
-  const { capacities, vehicles } = chosenVehicles(routes, options.vehicles, loadFactor);
-  const proposal = planBatches({
-    workers: pool.workers,
-    enterprises: pool.enterprises,
-    routes,
-    dates: expandDateRange(options.firstDate, options.lastDate),
-    vehicles,
-    ...(options.batchesPerDay ? { batchesPerDay: options.batchesPerDay } : {}),
-  });
-
-  const unplaced = new Set(proposal.unplaced.map((worker) => worker.workerId));
-  const people: Record<string, PlanningPerson> = {};
-  for (const worker of pool.workers) {
-    if (!unplaced.has(worker.id)) continue;
-    const { name, county, township, village } = worker;
-    people[worker.id] = { name, county, township, village };
-  }
-  return {
-    proposal,
-    routes,
-    poolSize: pool.workers.length,
-    onBatches: pool.onBatches,
-    arrived: pool.arrived,
-    people,
-    capacities,
-    loadFactor,
-  };
+  return proposalSource({ ...options, loadFactor });
 }
 
 /** How a saved proposal's batches are worded; the planner's wording where nothing is given. */

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Language } from '@shared/domain/records';
 import {
   proposeBatches,
-  setPlanningPoolSource,
+  setProposalSource,
   updateSettings,
   type BatchPlanningResult,
   type PlannerDatabase,
@@ -29,7 +29,7 @@ beforeEach(async () => {
   await db.routes.add(route);
   await db.workers.bulkAdd(makeSingles(200, shenzhen, { county: '田东县' }));
   const feed = new DirectoryFeed(db, { snapshots: false });
-  setPlanningPoolSource((filter) => feed.planningPool(filter));
+  setProposalSource((request) => feed.propose(request));
   // One carriage a batch, one batch a day: five batches of 40 passengers.
   result = await proposeBatches(
     makePlanningChoices(route, {
@@ -49,7 +49,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  setPlanningPoolSource(null);
+  setProposalSource(null);
 });
 
 function show(language: Language) {

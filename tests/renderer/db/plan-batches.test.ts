@@ -9,7 +9,7 @@ import {
   proposeBatches,
   ProposalPartlySavedError,
   saveProposal,
-  setPlanningPoolSource,
+  setProposalSource,
   updateSettings,
   type PlannerDatabase,
   type ProposeBatchesOptions,
@@ -31,7 +31,7 @@ beforeEach(async () => {
   db = freshDatabase();
   // The screen's pool: the workers directory, run here in Node (no Web Worker) on the test's database.
   const feed = new DirectoryFeed(db, { snapshots: false });
-  setPlanningPoolSource((filter) => feed.planningPool(filter));
+  setProposalSource((request) => feed.propose(request));
   await updateSettings({ operatorName: '王调度', loadFactor: 0.5 });
   enterprises = makeEnterprisesByCity();
   await db.enterprises.bulkAdd([enterprises.shenzhen, enterprises.guangzhou]);
@@ -41,7 +41,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  setPlanningPoolSource(null);
+  setProposalSource(null);
 });
 
 /** Coaches of 49 seats (20 passengers at 50%) and carriages of 90 (45), as the screen proposes. */

@@ -6,7 +6,7 @@ import {
   deleteWorker,
   planningPool,
   proposeBatches,
-  setPlanningPoolSource,
+  setProposalSource,
   updateSettings,
   type PlannerDatabase,
   type PlanningPoolFilter,
@@ -14,6 +14,7 @@ import {
 } from '@renderer/db';
 import { DirectoryFeed } from '@renderer/db/directory/directory-feed';
 import type { Route, Worker } from '@shared/domain/records';
+import { proposeFromPool } from '@shared/planning';
 import { makeBatch } from '../../fixtures/batches';
 import { makeEnterprisesByCity, makePlanningChoices, makeRoute, makeSingles } from '../../fixtures/planning';
 import { FIXTURE_TIME, makeEnterprise, makeWorker } from '../../fixtures/factories';
@@ -35,7 +36,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-  setPlanningPoolSource(null);
+  setProposalSource(null);
 });
 
 /** The pool of the workers table (the reference), as the columns the directory answers with. */
@@ -141,9 +142,17 @@ describe('the planning pool from the workers directory', () => {
   it('gives the proposal the workers table gives', async () => {
     await mixedRoster();
     const options = { ...makePlanningChoices(route), firstDate: '2026-02-18', lastDate: '2026-02-28' };
-    setPlanningPoolSource(poolFromTable);
+    // The reference: the pool read from the tables, planned the same way.
+    setProposalSource(async (request) => {
+      const pool = await planningPool(request.filter ?? {});
+      return proposeFromPool(request, {
+        pool: await poolFromTable(request.filter ?? {}),
+        enterprises: pool.enterprises,
+        routes: pool.routes,
+      });
+    });
     const fromTable = await proposeBatches(options);
-    setPlanningPoolSource((filter) => feed.planningPool(filter));
+    setProposalSource((request) => feed.propose(request));
     const fromDirectory = await proposeBatches(options);
     expect(fromTable.proposal.passengerCount).toBeGreaterThan(30);
     expect(fromTable.proposal.unplaced.length).toBeGreaterThan(0);
@@ -188,7 +197,7 @@ describe('the planning pool from the workers directory', () => {
     const workers = await db.workers
       .bulkAdd(makeSingles(10, enterprises.shenzhen, { county: '田东县' }))
       .then(() => db.workers.toArray());
-    setPlanningPoolSource((filter) => feed.planningPool(filter));
+    setProposalSource((request) => feed.propose(request));
     expect((await proposeBatches(makePlanningChoices(route))).proposal.passengerCount).toBe(10);
     const [gone] = workers;
     if (!gone) throw new Error('ten workers');
