@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import writeExcelFile from 'write-excel-file/universal';
 import { residentIdCheckChar } from '@shared/domain/resident-id';
+import { readRoster } from '@shared/roster';
 import { makeWorker } from '../fixtures/factories';
 import { gbkCsv, makeRoster, xlsx } from '../fixtures/rosters';
 import { appUrl, launchChromium, openApp, pageErrors } from './browser';
@@ -148,6 +149,16 @@ describe('workers and roster import', () => {
     expect(list).toHaveLength(13);
     expect(list[0]).toContain('Resident ID');
     for (const name of roster.good) expect(list.some((line) => line.startsWith(name))).toBe(true);
+    // The workbook is written in the directory's Web Worker too.
+    await page.getByRole('button', { name: 'Export' }).click();
+    const workbook = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'Export as Excel (XLSX)' }).click();
+    const xlsx = await workbook;
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    const table = await readRoster(xlsx.suggestedFilename(), await readFile((await xlsx.path()) ?? ''));
+    expect(table.format).toBe('xlsx');
+    expect(table.headers).toContain('Resident ID');
+    expect(table.rows).toHaveLength(12);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
