@@ -92,7 +92,7 @@ export const rosterImportZhCN = {
       '“{{file}}”不是中断的那次导入所用的文件（内容不同），不能用它完成导入。请选择当时的文件“{{original}}”，不要修改它。',
     notInterrupted: '这次导入已经完成，或已不再完成。',
     resuming:
-      '正在完成中断的导入“{{file}}”：中断前已存储 {{stored}} 行。列的对应关系与当时相同；已登记的人员跳过，只存储其余的行。',
+      '正在完成中断的导入“{{file}}”：中断前已存储 {{stored}} 行。列的对应关系与当时相同；已存储的行不会重复存储，只存储其余的行。',
     finished: '中断的导入已完成。',
     notice: '上次导入“{{file}}”没有完成（{{time}} 开始）：已存储 {{stored}} / {{total}} 行。',
     open: '去完成导入',
@@ -191,7 +191,7 @@ export const rosterImportEn: Widen<typeof rosterImportZhCN> = {
       '"{{file}}" is not the file the interrupted import read (its content differs), so it cannot finish that import. Choose the file it read, "{{original}}", unchanged.',
     notInterrupted: 'This import has been finished, or will not be finished.',
     resuming:
-      'Finishing the interrupted import of "{{file}}": {{stored}} rows were stored before it stopped. The columns are the ones chosen then; people registered already are skipped and only the other rows are stored.',
+      'Finishing the interrupted import of "{{file}}": {{stored}} rows were stored before it stopped. The columns are the ones chosen then; the rows stored are not stored twice, only the other rows are stored.',
     finished: 'The interrupted import is finished.',
     notice: 'The last import of "{{file}}" was not finished (begun {{time}}): {{stored}} of {{total}} rows stored.',
     open: 'Finish the import',
