@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { checkRoster, recognizeColumns, type RosterTable } from '@shared/roster';
 import { fileHash, type ImportedFile } from '@shared/roster/import-journal';
 import {
@@ -11,6 +11,7 @@ import {
   importJournalEntry,
   importWorkers,
   interruptedImports,
+  withImportLock,
   setDatabase,
   updateSettings,
   type ImportRow,
@@ -252,5 +253,51 @@ describe('the import journal', { timeout: 60_000 }, () => {
     ]);
     expect(entries[0]?.endedAt).toBeTruthy();
     await expect(findInterruptedImports()).resolves.toEqual([]);
+  });
+
+  describe('with Web Locks, as in the app', () => {
+    /** Web Locks as a browser keeps them (Node has none): a name is held while its callback runs. */
+    const held = new Set<string>();
+    beforeEach(() => {
+      vi.stubGlobal('navigator', {
+        locks: {
+          request: async (name: string, body: () => Promise<unknown>) => {
+            held.add(name);
+            try {
+              return await body();
+            } finally {
+              held.delete(name);
+            }
+          },
+          query: () => Promise.resolve({ held: [...held].map((name) => ({ name })), pending: [] }),
+        },
+      });
+    });
+    afterEach(() => {
+      vi.unstubAllGlobals();
+    });
+
+    it('leaves an import that another window is storing alone, and reports it once that window is gone', async () => {
+      const lines = Array.from({ length: 4 }, goodRow);
+      await importWorkers(importable(lines), { onExisting: 'skip', source: 'other-window.csv', chunkSize: 2 });
+      const [entry] = await db.imports.toArray();
+      if (!entry) throw new Error('no journal entry');
+      // The other window's import, still running: its entry says so and its lock is held.
+      await db.imports.put({ ...entry, state: 'running', chunksCommitted: 1, rowsStored: 2 });
+      let closeWindow: () => void = () => undefined;
+      const windowOpen = new Promise<void>((resolve) => {
+        closeWindow = resolve;
+      });
+      const otherWindow = withImportLock(entry.id, () => windowOpen);
+
+      await expect(findInterruptedImports()).resolves.toEqual([]);
+      await expect(importJournalEntry(entry.id)).resolves.toMatchObject({ state: 'running' });
+
+      closeWindow();
+      await otherWindow;
+      await expect(findInterruptedImports()).resolves.toMatchObject([
+        { id: entry.id, state: 'interrupted', chunksCommitted: 1, rowsStored: 2 },
+      ]);
+    });
   });
 });
