@@ -62,6 +62,12 @@ export interface ImportOptions {
   resume?: string;
 }
 
+/**
+ * An end the journal could not write is left unsaid: the report still goes to the page, and the
+ * entry, still running with the chunks stored, is reported at the next start as interrupted.
+ */
+const unjournalled = (): void => undefined;
+
 /** An import that stopped on an error: `report` says which lines were stored before it. */
 export class ImportInterruptedError extends Error {
   readonly report: ImportReport;
@@ -316,16 +322,16 @@ async function storeJournaled(
   if (options.signal?.aborted) {
     report.cancelled = report.notReached.length > 0;
     if (report.cancelled) {
-      await endImportJournal(db, importId, 'cancelled');
+      await endImportJournal(db, importId, 'cancelled').catch(unjournalled);
       return report;
     }
   }
   if (failure) {
     const cause = failure.error instanceof Error ? failure.error.message : String(failure.error);
-    await endImportJournal(db, importId, 'failed', cause).catch(() => undefined);
+    await endImportJournal(db, importId, 'failed', cause).catch(unjournalled);
     throw new ImportInterruptedError(report, failure.error);
   }
   // The last chunk finished the entry in its own transaction; an import of no rows has no chunk.
-  if (runs.length === 0) await endImportJournal(db, importId, 'finished');
+  if (runs.length === 0) await endImportJournal(db, importId, 'finished').catch(unjournalled);
   return report;
 }
