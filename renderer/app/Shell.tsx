@@ -18,6 +18,7 @@ import { HomePage } from '../features/home/HomePage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { ImportNotices } from '../features/workers/import/ImportNotices';
 
 import { ErrorBoundary } from '../components/ErrorBoundary';
 
@@ -116,6 +117,7 @@ export function Shell() {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: NAVBAR_WIDTH, breakpoint: 0 }} padding="md" data-ready="true">
+      <ImportNotices />
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm" align="baseline">

@@ -12,6 +12,7 @@ import type {
   Settings,
   Worker,
 } from '@shared/domain/records';
+import type { ImportJournalEntry } from '@shared/roster/import-journal';
 import { SCHEMA_V1 } from './schema/v1';
 import { SCHEMA_V2 } from './schema/v2';
 import { SCHEMA_V3 } from './schema/v3';
@@ -22,11 +23,8 @@ export interface CacheEntry {
   id: string;
 }
 
-/** One entry of the import journal (schema/v4.ts); its fields are up to the roster import. */
-export interface ImportJournalEntry {
-  id: string;
-  startedAt: string;
-}
+/** One entry of the import journal (schema/v4.ts), as shared/roster/import-journal.ts describes it. */
+export type { ImportJournalEntry };
 
 /** One fact about this installation (schema/v4.ts); what it holds is up to the part that wrote it. */
 export interface InstallationFact {

@@ -8,6 +8,7 @@ export * from './repositories/settings';
 export * from './repositories/demo';
 export * from './repositories/workers';
 export * from './repositories/worker-import';
+export * from './repositories/import-journal';
 export { workerDirectory, useDirectoryVersion } from './directory';
 export type { DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySortKey } from './directory';
 export * from './repositories/roster-columns';

@@ -18,6 +18,7 @@ import {
   type RosterRowVerdict,
   type RosterTable,
 } from '@shared/roster';
+import { fileHash } from '@shared/roster/import-journal';
 import { registeredResidentIds } from './repositories/roster-columns';
 import {
   importWorkers,
@@ -30,6 +31,10 @@ import {
 let table: RosterTable | null = null;
 /** The file read, kept so that another sheet of a workbook can be read without handing it over again. */
 let file: { name: string; bytes: Uint8Array } | null = null;
+/** The SHA-256 of the file read, for the import's journal; the bytes themselves may be gone. */
+let hash: Promise<string> | null = null;
+/** The columns of the last check: the journal keeps them, so that an interrupted import is finished with them. */
+let checkedMapping: ColumnMapping = {};
 let verdicts: RosterRowVerdict[] = [];
 let importing: AbortController | null = null;
 
@@ -53,6 +58,8 @@ export interface RosterSummary {
   sheets?: string[];
   /** The form's footer rows under the people, left out of the rows. */
   footer: RosterFooterLine[];
+  /** SHA-256 of the file's bytes, lowercase hex (the import journal's, shared/roster/import-journal.ts). */
+  fileHash: string;
 }
 
 export interface VerdictCounts {
@@ -72,6 +79,7 @@ export interface CheckOutcome {
 /** Checks every row of the table read; the verdicts stay here, the counts go to the page. */
 async function checkAll(mapping: ColumnMapping, options: WorkerCheckOptions): Promise<CheckOutcome> {
   const stored = registeredResidentIds();
+  checkedMapping = mapping;
   verdicts = checkRoster(requireTable(), mapping, options);
   const counts: VerdictCounts = { valid: 0, warning: 0, error: 0 };
   let changed = 0;
@@ -97,18 +105,18 @@ const checkKey = (mapping: ColumnMapping, options: WorkerCheckOptions): string =
 
 /** Reads the file kept (a workbook's `sheet`, by default the one that looks like a roster) and starts its early check. */
 async function readKept(
-  options: { sheet?: string },
+  options: { sheet?: string; mapping?: ColumnMapping },
   remembered: Record<string, RosterField>,
   checkOptions: WorkerCheckOptions,
 ): Promise<RosterSummary> {
-  if (!file) throw new Error('no roster has been read');
+  if (!file || !hash) throw new Error('no roster has been read');
   // A sheet that can not be read leaves the one read before as it was.
-  const next = await readRoster(file.name, file.bytes, options);
+  const next = await readRoster(file.name, file.bytes, options.sheet === undefined ? {} : { sheet: options.sheet });
   early = null;
   checkAsked = false;
   verdicts = [];
   table = next;
-  const mapping = recognizeColumns(table.headers, remembered);
+  const mapping = options.mapping ?? recognizeColumns(table.headers, remembered);
   const read = table;
   // After this answer has gone out: the page shows the columns while the rows are checked.
   setTimeout(() => {
@@ -124,6 +132,7 @@ async function readKept(
     mapping,
     samples: table.rows.slice(0, 3),
     footer: table.footer ?? [],
+    fileHash: await hash,
   };
   if (table.sheet !== undefined) summary.sheet = table.sheet;
   if (table.sheets) summary.sheets = table.sheets;
@@ -131,15 +140,26 @@ async function readKept(
 }
 
 const api = {
+  /**
+   * Reads a file. To finish an interrupted import, `resume` names the sheet and the columns it
+   * read (the journal's), in place of the ones this file's headers suggest.
+   */
   async read(
     fileName: string,
     bytes: Uint8Array,
     remembered: Record<string, RosterField>,
     checkOptions: WorkerCheckOptions,
+    resume?: { sheet: string | null; mapping: ColumnMapping },
   ): Promise<RosterSummary> {
     file = { name: fileName, bytes };
+    // Hashed while the file is read; a few hundred milliseconds at 50 MB.
+    hash = fileHash(bytes);
     table = null;
-    const summary = await readKept({}, remembered, checkOptions);
+    const summary = await readKept(
+      resume ? { ...(resume.sheet === null ? {} : { sheet: resume.sheet }), mapping: resume.mapping } : {},
+      remembered,
+      checkOptions,
+    );
     // Only a workbook of several sheets may be read again: the bytes of any other file go.
     if ((summary.sheets?.length ?? 0) < 2) file = null;
     return summary;
@@ -187,15 +207,25 @@ const api = {
    * failure comes back in `failure`, with the report of what was stored before it.
    */
   async store(
-    options: { onExisting: ExistingChoice; source: string },
+    options: { onExisting: ExistingChoice; source: string; resume?: string },
     onProgress: (progress: ImportProgress) => void,
   ): Promise<{ report: ImportReport; failure?: string }> {
     const rows = verdicts.flatMap((verdict) =>
       verdict.worker ? [{ line: verdict.line, worker: verdict.worker, filled: verdict.filled }] : [],
     );
+    const read = requireTable();
+    const journaled = {
+      fileName: options.source,
+      fileHash: hash ? await hash : '',
+      sheet: read.sheet ?? null,
+      mapping: checkedMapping,
+      rowsTotal: read.rows.length,
+    };
     importing = new AbortController();
     try {
-      return { report: await importWorkers(rows, { ...options, onProgress, signal: importing.signal }) };
+      return {
+        report: await importWorkers(rows, { ...options, file: journaled, onProgress, signal: importing.signal }),
+      };
     } catch (error) {
       if (error instanceof ImportInterruptedError) {
         return {

@@ -4,6 +4,15 @@ import Dexie from 'dexie';
 import { database, type PlannerDatabase } from '../database';
 import { beginChange } from '../audit';
 import { newId, now } from '../clock';
+import {
+  endImportJournal,
+  journalChunk,
+  resumeImportJournal,
+  startImportJournal,
+  withImportLock,
+  type ImportedFile,
+  type ImportJournalEntry,
+} from './import-journal';
 
 /** One checked roster row, ready to store. */
 export interface ImportRow {
@@ -43,7 +52,21 @@ export interface ImportOptions {
   signal?: AbortSignal;
   /** Rows per transaction; IMPORT_CHUNK unless a caller needs smaller steps. */
   chunkSize?: number;
+  /** The file read, for the import's journal (import-journal.ts); the name alone when absent. */
+  file?: ImportedFile;
+  /**
+   * The journal id of an interrupted import that this run finishes, with the same file (its
+   * `fileHash` is compared) and the same columns: rows already stored are found registered and
+   * skipped (or, with `update`, found unchanged), the rest are stored, and the entry is completed.
+   */
+  resume?: string;
 }
+
+/**
+ * An end the journal could not write is left unsaid: the report still goes to the page, and the
+ * entry, still running with the chunks stored, is reported at the next start as interrupted.
+ */
+const unjournalled = (): void => undefined;
 
 /** An import that stopped on an error: `report` says which lines were stored before it. */
 export class ImportInterruptedError extends Error {
@@ -143,9 +166,29 @@ interface ChunkRun {
  * throws before its end, which rolls it back, so the lines stored are always the file's first chunks.
  */
 export async function importWorkers(rows: readonly ImportRow[], options: ImportOptions): Promise<ImportReport> {
+  const importId = options.resume ?? newId();
+  // Held until the import ends, however it ends: a journal entry left running without it was cut off.
+  return withImportLock(importId, () => storeJournaled(importId, rows, options));
+}
+
+async function storeJournaled(
+  importId: string,
+  rows: readonly ImportRow[],
+  options: ImportOptions,
+): Promise<ImportReport> {
   const db = database();
   const report: ImportReport = { created: [], updated: [], unchanged: [], notReached: [], cancelled: false };
-  const importId = newId();
+  const chunkSize = Math.max(1, options.chunkSize ?? IMPORT_CHUNK);
+  const file: ImportedFile = options.file ?? {
+    fileName: options.source,
+    fileHash: '',
+    sheet: null,
+    mapping: {},
+    rowsTotal: rows.length,
+  };
+  const journal: ImportJournalEntry = options.resume
+    ? await resumeImportJournal(db, options.resume, file.fileHash, rows.length, chunkSize)
+    : await startImportJournal(db, { id: importId, file, onExisting: options.onExisting }, rows.length, chunkSize);
   // The IDs registered before the import, read once from the index's keys. Asking the index for each
   // chunk's IDs instead costs more with every chunk stored (20,000 rows took 17 s instead of 3).
   // A person registered in another window meanwhile makes that chunk fail whole: the unique index
@@ -161,7 +204,12 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
 
   /** Stores one chunk inside its transaction, after `previous` has committed; says what became of each line. */
   const storeChunk = async (chunk: readonly ImportRow[], start: number, previous: ChunkRun | undefined) => {
-    const known = chunk.map((row) => row.worker.residentId).filter((id) => registered.has(id));
+    // Registered people are read only to be updated: skipped, they need no read (a finish skips a
+    // whole chunk stored before the interruption this way).
+    const known =
+      options.onExisting === 'update'
+        ? chunk.map((row) => row.worker.residentId).filter((id) => registered.has(id))
+        : [];
     const existing = known.length === 0 ? [] : await db.workers.where('residentId').anyOf(known).toArray();
     const byId = new Map(existing.map((worker) => [worker.residentId, worker]));
     const at = now();
@@ -170,6 +218,10 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
     const result = { created: [] as number[], updated: [] as number[], unchanged: [] as number[] };
     for (const row of chunk) {
       const before = byId.get(row.worker.residentId);
+      if (!before && registered.has(row.worker.residentId)) {
+        result.unchanged.push(row.line);
+        continue;
+      }
       if (!before) {
         added.push({ ...row.worker, id: newId(), createdAt: at, updatedAt: at });
         result.created.push(row.line);
@@ -187,10 +239,13 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
     // `auditedWrite` (audited-write.ts): its rows are asked for after their write, which would put
     // this row's reads behind the chunk's 25,000 workers.
     const audit = added.length > 0 || changed.length > 0 ? beginChange(db) : null;
+    // The journal counts this chunk in its own transaction: stored together or not at all.
+    const chunkNumber = Math.floor(start / chunkSize) + 1;
+    const journaled = journalChunk(db, journal, chunkNumber, start + chunk.length >= rows.length);
     const written = addAll(db, added, (count) => progress(start + count));
     const updated = db.workers.bulkPut(changed.map((change) => change.after));
     // Cancel fails them all at once; the first failure is the one this chunk reports.
-    for (const pending of [written, updated]) pending.catch(() => undefined);
+    for (const pending of [written, updated, journaled]) pending.catch(() => undefined);
     const seal = await audit;
     const recorded = seal?.({
       table: 'workers',
@@ -203,7 +258,7 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
         updated: changed.map(({ before, after }) => ({ id: before.id, before, after })),
       },
     });
-    await Dexie.Promise.all([written, updated, recorded]);
+    await Dexie.Promise.all([written, updated, recorded, journaled]);
     // Every write of this chunk has been answered, so IndexedDB has ended the chunk before: if it
     // did not commit, neither may this one (it is rolled back).
     if (previous && previous.state !== 'committed') throw new Error('the chunk before was not stored');
@@ -212,7 +267,7 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
   };
 
   const startChunk = (chunk: readonly ImportRow[], start: number, previous: ChunkRun | undefined): ChunkRun => {
-    const outcome = db.transaction('rw', [db.workers, db.audit, db.settings], async (transaction) => {
+    const outcome = db.transaction('rw', [db.workers, db.audit, db.settings, db.imports], async (transaction) => {
       // Cancel rolls back the chunks being written at once instead of waiting for them to end.
       const abort = () => {
         // A chunk that has ended (committed, or rolled back by a failure) has nothing to cancel.
@@ -239,7 +294,6 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
     return run;
   };
 
-  const chunkSize = Math.max(1, options.chunkSize ?? IMPORT_CHUNK);
   const runs: ChunkRun[] = [];
   let start = 0;
   for (; start < rows.length; start += chunkSize) {
@@ -267,8 +321,17 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
   report.notReached.push(...rows.slice(start).map((row) => row.line));
   if (options.signal?.aborted) {
     report.cancelled = report.notReached.length > 0;
-    if (report.cancelled) return report;
+    if (report.cancelled) {
+      await endImportJournal(db, importId, 'cancelled').catch(unjournalled);
+      return report;
+    }
   }
-  if (failure) throw new ImportInterruptedError(report, failure.error);
+  if (failure) {
+    const cause = failure.error instanceof Error ? failure.error.message : String(failure.error);
+    await endImportJournal(db, importId, 'failed', cause).catch(unjournalled);
+    throw new ImportInterruptedError(report, failure.error);
+  }
+  // The last chunk finished the entry in its own transaction; an import of no rows has no chunk.
+  if (runs.length === 0) await endImportJournal(db, importId, 'finished').catch(unjournalled);
   return report;
 }

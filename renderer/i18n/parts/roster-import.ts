@@ -80,6 +80,23 @@ export const rosterImportZhCN = {
   changedMark: '已规范',
   changedFromTo: '{{from}} → {{to}}',
   showChanged: '已规范的',
+  // An import cut off half-way (issue 16, item 6): renderer/db/repositories/import-journal.ts.
+  interrupted: {
+    title: '有一次导入没有完成',
+    summary: '“{{file}}”于 {{time}} 开始导入，中断时已存储 {{stored}} / {{total}} 行，其余的行没有存储。',
+    operator: '操作员：{{name}}',
+    finish: '选择同一文件，完成导入',
+    abandon: '不再完成',
+    abandoned: '已不再完成“{{file}}”的导入；已存储的 {{count}} 行保留。',
+    differentFile:
+      '“{{file}}”不是中断的那次导入所用的文件（内容不同），不能用它完成导入。请选择当时的文件“{{original}}”，不要修改它。',
+    notInterrupted: '这次导入已经完成，或已不再完成。',
+    resuming:
+      '正在完成中断的导入“{{file}}”：中断前已存储 {{stored}} 行。列的对应关系与当时相同；已存储的行不会重复存储，只存储其余的行。',
+    finished: '中断的导入已完成。',
+    notice: '上次导入“{{file}}”没有完成（{{time}} 开始）：已存储 {{stored}} / {{total}} 行。',
+    open: '去完成导入',
+  },
 } as const;
 
 export const rosterImportEn: Widen<typeof rosterImportZhCN> = {
@@ -162,4 +179,21 @@ export const rosterImportEn: Widen<typeof rosterImportZhCN> = {
   changedMark: 'Tidied',
   changedFromTo: '{{from}} → {{to}}',
   showChanged: 'Tidied',
+  interrupted: {
+    title: 'An import was not finished',
+    summary:
+      '"{{file}}" began importing at {{time}} and was cut off with {{stored}} of {{total}} rows stored; the other rows were not stored.',
+    operator: 'Operator: {{name}}',
+    finish: 'Choose the same file to finish the import',
+    abandon: 'Do not finish it',
+    abandoned: 'The import of "{{file}}" will not be finished; the {{count}} rows stored stay.',
+    differentFile:
+      '"{{file}}" is not the file the interrupted import read (its content differs), so it cannot finish that import. Choose the file it read, "{{original}}", unchanged.',
+    notInterrupted: 'This import has been finished, or will not be finished.',
+    resuming:
+      'Finishing the interrupted import of "{{file}}": {{stored}} rows were stored before it stopped. The columns are the ones chosen then; the rows stored are not stored twice, only the other rows are stored.',
+    finished: 'The interrupted import is finished.',
+    notice: 'The last import of "{{file}}" was not finished (begun {{time}}): {{stored}} of {{total}} rows stored.',
+    open: 'Finish the import',
+  },
 };

@@ -2,9 +2,10 @@ import { Alert, Button, Card, Group, List, Loader, Progress, Radio, Select, Stac
 import { IconDownload, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { RosterSummary } from '@renderer/db';
+import type { ImportJournalEntry, RosterSummary } from '@renderer/db';
+import { useLanguage } from '@renderer/i18n/use-language';
 import { ColumnsStep, REQUIRED } from './ColumnsStep';
-import { footerText } from './roster-texts';
+import { footerText, interruptedImportText } from './roster-texts';
 import { TemplateMenu } from './TemplateMenu';
 import { useRosterImport, type RosterImportClient } from './use-roster-import';
 import { VerdictTable } from './VerdictTable';
@@ -32,12 +33,50 @@ function FooterLines({ summary }: { summary: RosterSummary }) {
   );
 }
 
+/** An import cut off half-way: what it stored, and the choice to finish it with its file or not. */
+function InterruptedImport({
+  entry,
+  onFinish,
+  onAbandon,
+}: {
+  entry: ImportJournalEntry;
+  onFinish: () => void;
+  onAbandon: () => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <Alert color="yellow" title={t('rosterImport.interrupted.title')} data-testid="import-interrupted">
+      <Stack gap="xs" align="flex-start">
+        <Text size="sm">{interruptedImportText(entry, 'summary', t, language)}</Text>
+        {entry.operator !== '' && (
+          <Text size="sm" c="dimmed">
+            {t('rosterImport.interrupted.operator', { name: entry.operator })}
+          </Text>
+        )}
+        <Group>
+          <Button leftSection={<IconFileSpreadsheet size={18} />} onClick={onFinish}>
+            {t('rosterImport.interrupted.finish')}
+          </Button>
+          <Button variant="default" onClick={onAbandon}>
+            {t('rosterImport.interrupted.abandon')}
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
+
 /** Imports a roster file: choose it, check its columns and rows, store them, and see the report. */
 export function ImportPage({ client }: ImportPageProps = {}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const {
     step,
+    interrupted,
+    resuming,
+    finish,
+    abandon,
     problem,
     existing,
     setExisting,
@@ -63,6 +102,15 @@ export function ImportPage({ client }: ImportPageProps = {}) {
           {problem}
         </Alert>
       )}
+      {step.kind === 'pick' &&
+        interrupted.map((entry) => (
+          <InterruptedImport
+            key={entry.id}
+            entry={entry}
+            onFinish={() => void finish(entry)}
+            onAbandon={() => void abandon(entry)}
+          />
+        ))}
       {step.kind === 'pick' && (
         <Card withBorder>
           <Stack>
@@ -143,6 +191,11 @@ export function ImportPage({ client }: ImportPageProps = {}) {
         <Card withBorder>
           <Stack>
             <Title order={4}>{t('rosterImport.previewTitle')}</Title>
+            {resuming && (
+              <Alert color="blue" data-testid="import-resuming">
+                {t('rosterImport.interrupted.resuming', { file: resuming.fileName, stored: resuming.rowsStored })}
+              </Alert>
+            )}
             <Text data-testid="import-counts">
               {t('rosterImport.counts', {
                 valid: step.counts.valid + step.counts.warning,
@@ -156,7 +209,7 @@ export function ImportPage({ client }: ImportPageProps = {}) {
               </Text>
             )}
             <FooterLines summary={step.summary} />
-            {registered !== null && registered > 0 && (
+            {!resuming && registered !== null && registered > 0 && (
               <Radio.Group
                 label={`${t('rosterImport.existingChoice')} · ${t('rosterImport.registered', { count: registered })}`}
                 value={existing}
@@ -170,7 +223,8 @@ export function ImportPage({ client }: ImportPageProps = {}) {
             )}
             <VerdictTable session={session} mapping={step.mapping} />
             <Group>
-              <Button variant="default" onClick={backToColumns}>
+              {/* A finish keeps the columns of the import it finishes: back is to the start. */}
+              <Button variant="default" onClick={resuming ? restart : backToColumns}>
                 {t('rosterImport.back')}
               </Button>
               <Button
@@ -204,6 +258,9 @@ export function ImportPage({ client }: ImportPageProps = {}) {
           <Stack>
             <Title order={4}>{t('rosterImport.doneTitle')}</Title>
             {step.report.cancelled && <Alert color="yellow">{t('rosterImport.cancelled')}</Alert>}
+            {resuming && !step.report.cancelled && !step.failure && (
+              <Alert color="teal">{t('rosterImport.interrupted.finished')}</Alert>
+            )}
             {step.failure && <Alert color="red">{t('rosterImport.failed', { message: step.failure })}</Alert>}
             <Text>{t('rosterImport.created', { count: step.report.created.length })}</Text>
             <Text>{t('rosterImport.updated', { count: step.report.updated.length })}</Text>

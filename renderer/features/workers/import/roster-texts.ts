@@ -1,6 +1,9 @@
 import type { TFunction } from 'i18next';
 import type { RosterChange, RosterFooterLine, RosterRowVerdict } from '@shared/roster';
 import type { WorkerProblem } from '@shared/domain/worker-rules';
+import type { Language } from '@shared/domain/records';
+import { formatTimestamp } from '@shared/dates';
+import type { ImportJournalEntry } from '@renderer/db';
 import { problemMessage } from '@renderer/components/field-problems';
 
 /** The name of a worker's field as the form and the preview's columns show it. */
@@ -35,4 +38,19 @@ export function changeText(change: RosterChange, t: TFunction): string {
 /** A footer row left out, as one line: its cells with wide gaps, as they stood across the sheet. */
 export function footerText(footer: RosterFooterLine): string {
   return footer.cells.join(' / ');
+}
+
+/** What an interrupted import left, in words: which file, begun when (Beijing time), how many rows of how many stored. */
+export function interruptedImportText(
+  entry: Pick<ImportJournalEntry, 'fileName' | 'startedAt' | 'rowsStored' | 'rowsToStore'>,
+  key: 'summary' | 'notice',
+  t: TFunction,
+  language: Language,
+): string {
+  return t(`rosterImport.interrupted.${key}`, {
+    file: entry.fileName,
+    time: formatTimestamp(entry.startedAt, language),
+    stored: entry.rowsStored,
+    total: entry.rowsToStore,
+  });
 }

@@ -11,11 +11,17 @@ import { useTranslation } from 'react-i18next';
 import { normalizeHeader, type ColumnMapping, type RosterField } from '@shared/roster';
 import { BRIDGE_ERRORS, type OpenFileResult } from '@shared/bridge';
 import {
+  abandonImport,
+  findInterruptedImports,
+  importJournalEntry,
+  interruptedImports,
   rememberColumns,
   rememberedColumns,
   startRosterSession,
+  useRepositoryQuery,
   workerCheckOptions,
   type ExistingChoice,
+  type ImportJournalEntry,
   type ImportProgress,
   type ImportReport,
   type RosterSession,
@@ -92,6 +98,14 @@ const READ_ERRORS = ['unsupported-format', 'legacy-xls', 'empty', 'no-header', '
 export function useRosterImport(client: RosterImportClient = rosterImportClient) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ kind: 'pick' });
+  /** The interrupted import being finished with this file; null for a new import. */
+  const [resuming, setResuming] = useState<ImportJournalEntry | null>(null);
+  // An import left running with no window storing it (the window was closed mid-import) is
+  // found interrupted when the page opens, as at start (ImportNotices.tsx).
+  useEffect(() => {
+    void findInterruptedImports().catch((error: unknown) => logger.error('finding interrupted imports failed', error));
+  }, []);
+  const interrupted = useRepositoryQuery(interruptedImports, []) ?? [];
   const [problem, setProblem] = useState<string | null>(null);
   const [existing, setExisting] = useState<ExistingChoice>('skip');
   const [registered, setRegistered] = useState<number | null>(null);
@@ -116,6 +130,7 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
   );
 
   const restart = () => {
+    setResuming(null);
     setSession(null);
     setProblem(null);
     setRegistered(null);
@@ -124,6 +139,7 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
   };
 
   const restartKeepingProblem = () => {
+    setResuming(null);
     setSession(null);
     setStep({ kind: 'pick' });
   };
@@ -142,7 +158,12 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
     setProblem(t('rosterImport.readFailed', { reason: t(`rosterImport.readErrors.${known}`) }));
   };
 
-  const choose = async () => {
+  /**
+   * Asks for a file and reads it. To finish an interrupted import (`resume`), the file must be the
+   * one that import read (the same SHA-256), read with its sheet and columns, and its rows are
+   * checked at once: the user sees the counts before anything is stored.
+   */
+  const choose = async (resume: ImportJournalEntry | null = null) => {
     setProblem(null);
     let file;
     try {
@@ -162,8 +183,24 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
       // Handed over, not copied: the window has no more use for the bytes.
       const bytes = file.data.buffer instanceof ArrayBuffer ? transfer(file.data, [file.data.buffer]) : file.data;
       const [remembered, checkOptions] = await Promise.all([rememberedColumns(), workerCheckOptions()]);
-      const summary = await current.api.read(file.fileName, bytes, remembered, checkOptions);
-      setStep({ kind: 'map', fileName: file.fileName, summary, mapping: summary.mapping });
+      const summary = await current.api.read(
+        file.fileName,
+        bytes,
+        remembered,
+        checkOptions,
+        ...(resume ? [{ sheet: resume.sheet, mapping: resume.mapping }] : []),
+      );
+      if (!resume) {
+        setStep({ kind: 'map', fileName: file.fileName, summary, mapping: summary.mapping });
+        return;
+      }
+      if (summary.fileHash !== resume.fileHash) {
+        setProblem(t('rosterImport.interrupted.differentFile', { file: file.fileName, original: resume.fileName }));
+        restartKeepingProblem();
+        return;
+      }
+      setResuming(resume);
+      await checkWith(current.api, file.fileName, summary, resume.mapping);
     } catch (error) {
       readFailure(error);
       restartKeepingProblem();
@@ -196,7 +233,10 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
 
   const check = async (fileName: string, summary: RosterSummary, mapping: ColumnMapping) => {
     const api = session?.api;
-    if (!api) return;
+    if (api) await checkWith(api, fileName, summary, mapping);
+  };
+
+  const checkWith = async (api: RosterWorkerApi, fileName: string, summary: RosterSummary, mapping: ColumnMapping) => {
     setProblem(null);
     setStep({ kind: 'checking', fileName, summary, mapping });
     try {
@@ -227,7 +267,9 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
     setStep({ kind: 'importing', fileName, summary, mapping, counts, progress: { done: 0, total } });
     try {
       const { report, failure } = await api.store(
-        { onExisting: existing, source: fileName },
+        resuming
+          ? { onExisting: resuming.onExisting, source: fileName, resume: resuming.id }
+          : { onExisting: existing, source: fileName },
         // Progress comes on the proxy's own message channel, so a last report of it can arrive after
         // the import's answer: it must not take the page back from the report to the progress bar.
         proxy((progress: ImportProgress) =>
@@ -240,7 +282,13 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
       // The worker stores whole chunks or none, and a failed chunk comes back as `failure` above:
       // an import that fails here has stored nothing, and can be started again from the preview.
       const message = error instanceof Error ? error.message : String(error);
-      fail('importing the roster', error, t('rosterImport.failed', { message }));
+      const refused =
+        message === 'import-file-mismatch' && resuming
+          ? t('rosterImport.interrupted.differentFile', { file: fileName, original: resuming.fileName })
+          : message === 'import-not-interrupted'
+            ? t('rosterImport.interrupted.notInterrupted')
+            : null;
+      fail('importing the roster', error, refused ?? t('rosterImport.failed', { message }));
       setStep((current) =>
         current.kind === 'importing' ? { kind: 'preview', fileName, summary, mapping, counts } : current,
       );
@@ -266,9 +314,31 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
     }
   };
 
+  /** Gives up finishing an interrupted import: the rows stored stay, the journal keeps it as abandoned. */
+  const abandon = async (entry: ImportJournalEntry) => {
+    setProblem(null);
+    try {
+      await abandonImport(entry.id);
+      const kept = await importJournalEntry(entry.id);
+      notifications.show({
+        color: 'teal',
+        message: t('rosterImport.interrupted.abandoned', { file: entry.fileName, count: kept?.rowsStored ?? 0 }),
+      });
+    } catch (error) {
+      fail('abandoning an interrupted import', error);
+    }
+  };
+
   return {
     /** Where the import stands. */
     step,
+    /** Imports cut off half-way, the newest first: each can be finished with its file, or abandoned. */
+    interrupted,
+    /** The interrupted import this file finishes; null for a new import. */
+    resuming,
+    /** Asks for the file of an interrupted import, to finish it. */
+    finish: (entry: ImportJournalEntry) => choose(entry),
+    abandon,
     /** What went wrong last, in the user's language; null when nothing did. */
     problem,
     /** What the import does with people registered already. */
@@ -285,7 +355,7 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
       setStep((current) => (current.kind === 'map' ? { ...current, mapping } : current)),
     /** From the preview back to the columns. */
     backToColumns: () => setStep((current) => (current.kind === 'preview' ? { ...current, kind: 'map' } : current)),
-    choose,
+    choose: () => choose(),
     chooseSheet,
     check,
     runImport,

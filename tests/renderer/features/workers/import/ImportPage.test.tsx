@@ -19,6 +19,7 @@ const SUMMARY: RosterSummary = {
   mapping: { name: 0, residentId: 1, phone: 2 },
   samples: [],
   footer: [],
+  fileHash: 'a'.repeat(64),
 };
 
 const COUNTS: VerdictCounts = { valid: 2, warning: 0, error: 1 };
