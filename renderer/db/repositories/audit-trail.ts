@@ -8,8 +8,10 @@
 import { Dexie } from 'dexie';
 import type { AuditEntry, CalendarDate, Timestamp } from '@shared/domain/records';
 import { AuditChainVerifier, type ChainProblem } from '@shared/audit/chain';
+import type { AnchorFinding, AuditAnchor } from '@shared/audit/anchor';
 import { addCalendarDays, beijingWallTimestamp } from '@shared/dates';
 import { RECORD_TABLES, database } from '../database';
+import { readAuditAnchor } from '../audit';
 
 /** Every table an audit row may name: the record tables, settings, `*` (demo data) and `audit` (redactions). */
 export const AUDITED_TABLES = [...RECORD_TABLES, 'settings', '*', 'audit'] as const;
@@ -186,6 +188,17 @@ export interface AuditChainReport {
   problem?: ChainProblem;
   /** The hash of the newest row checked: written down, it anchors the trail up to that row. */
   headHash: string | null;
+  /** Rows read, the unsealed ones included (up to the one that broke the chain). */
+  rows: number;
+  /** This installation's anchor the trail was checked against (issue 16, item 1); null: there is none. */
+  anchor: AuditAnchor | null;
+  /** How the trail compares with it; absent when the chain broke first (its end was not compared). */
+  anchorFinding?: AnchorFinding;
+}
+
+/** This installation's anchor of the audit chain, shown on the audit page and printed on cover sheets. */
+export async function currentAuditAnchor(): Promise<AuditAnchor | null> {
+  return readAuditAnchor(database());
 }
 
 export interface VerifyAuditChainOptions {
@@ -205,8 +218,8 @@ const VERIFY_PAGE = 2000;
 export async function verifyAuditChain(options: VerifyAuditChainOptions = {}): Promise<AuditChainReport> {
   const db = database();
   const pageSize = Math.max(1, options.pageSize ?? VERIFY_PAGE);
-  const total = await db.audit.count();
-  const verifier = new AuditChainVerifier();
+  const [total, anchor] = await Promise.all([db.audit.count(), readAuditAnchor(db)]);
+  const verifier = new AuditChainVerifier(anchor);
   let done = 0;
   let after = -Infinity;
   options.onProgress?.({ done, total });
@@ -228,13 +241,18 @@ export async function verifyAuditChain(options: VerifyAuditChainOptions = {}): P
     // One macrotask between pages, so that the progress bar is drawn and the window stays responsive.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
   }
-  const outcome = verifier.finish();
+  // Read again: rows written while the check ran moved the anchor with them.
+  const latest = await readAuditAnchor(db);
+  const outcome = verifier.finish(latest);
   const broken = outcome.failure?.entry;
   return {
     intact: outcome.intact,
     checked: outcome.checked,
     unsealed: outcome.unsealed,
     headHash: outcome.headHash,
+    rows: outcome.rows ?? 0,
+    anchor: latest && latest.head.count === outcome.rows ? latest : anchor,
+    ...(outcome.anchor ? { anchorFinding: outcome.anchor } : {}),
     ...(broken
       ? {
           firstBrokenSeq: broken.seq,

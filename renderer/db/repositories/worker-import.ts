@@ -2,7 +2,7 @@ import type { Worker } from '@shared/domain/records';
 import type { WorkerFields } from '@shared/domain/worker-rules';
 import Dexie from 'dexie';
 import { database, type PlannerDatabase } from '../database';
-import { beginChange } from '../audit';
+import { AUDIT_TABLES, beginChange, writeAuditAnchor } from '../audit';
 import { newId, now } from '../clock';
 
 /** One checked roster row, ready to store. */
@@ -203,7 +203,7 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
         updated: changed.map(({ before, after }) => ({ id: before.id, before, after })),
       },
     });
-    await Dexie.Promise.all([written, updated, recorded]);
+    await Dexie.Promise.all([written, updated, recorded?.then(() => writeAuditAnchor(db))]);
     // Every write of this chunk has been answered, so IndexedDB has ended the chunk before: if it
     // did not commit, neither may this one (it is rolled back).
     if (previous && previous.state !== 'committed') throw new Error('the chunk before was not stored');
@@ -212,7 +212,7 @@ export async function importWorkers(rows: readonly ImportRow[], options: ImportO
   };
 
   const startChunk = (chunk: readonly ImportRow[], start: number, previous: ChunkRun | undefined): ChunkRun => {
-    const outcome = db.transaction('rw', [db.workers, db.audit, db.settings], async (transaction) => {
+    const outcome = db.transaction('rw', [db.workers, ...AUDIT_TABLES], async (transaction) => {
       // Cancel rolls back the chunks being written at once instead of waiting for them to end.
       const abort = () => {
         // A chunk that has ended (committed, or rolled back by a failure) has nothing to cancel.
