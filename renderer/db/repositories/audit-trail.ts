@@ -194,6 +194,27 @@ export interface AuditChainReport {
   anchor: AuditAnchor | null;
   /** How the trail compares with it; absent when the chain broke first (its end was not compared). */
   anchorFinding?: AnchorFinding;
+  /** How the trail compares with the anchor of the newest backup, when one was given. */
+  witness?: WitnessReport;
+}
+
+/** An anchor kept elsewhere: the newest backup's manifest (issue 16, item 1). */
+export interface AnchorWitness {
+  anchor: AuditAnchor;
+  /** When the backup was made. */
+  createdAt: Timestamp;
+}
+
+/**
+ * How the trail compares with a backup's anchor: `matches` (the entry at its position has its hash),
+ * `behind` (the trail is shorter), `differs` (rewritten up to there, this installation's anchor with
+ * it), `superseded` (a restore since replaced the trail: not comparable), `not-compared` (the chain
+ * broke before its position).
+ */
+export interface WitnessReport {
+  createdAt: Timestamp;
+  anchor: AuditAnchor;
+  finding: 'matches' | 'behind' | 'differs' | 'superseded' | 'not-compared';
 }
 
 /** This installation's anchor of the audit chain, shown on the audit page and printed on cover sheets. */
@@ -206,9 +227,43 @@ export interface VerifyAuditChainOptions {
   /** Rows read at a time: memory holds one page, whatever the length of the trail. */
   pageSize?: number;
   signal?: AbortSignal;
+  /** An anchor kept elsewhere to compare with too: the newest backup's. */
+  witness?: AnchorWitness | null;
 }
 
 const VERIFY_PAGE = 2000;
+
+/** What the trail holds at a backup's anchor, and whether a restore came after that backup. */
+class WitnessWatch {
+  private rows = 0;
+  private hashAt: string | null | undefined;
+  private lastRestoreAt = '';
+
+  constructor(private readonly witness: AnchorWitness) {
+    if (witness.anchor.head.count === 0) this.hashAt = null;
+  }
+
+  see(row: AuditEntry): void {
+    this.rows += 1;
+    if (this.rows === this.witness.anchor.head.count) this.hashAt = row.hash ?? null;
+    if (row.table === '*' && row.action === 'restore' && row.at > this.lastRestoreAt) this.lastRestoreAt = row.at;
+  }
+
+  report(chainBroken: boolean): WitnessReport {
+    const { anchor, createdAt } = this.witness;
+    const finding: WitnessReport['finding'] =
+      this.lastRestoreAt > createdAt
+        ? 'superseded'
+        : chainBroken
+          ? 'not-compared'
+          : this.rows < anchor.head.count
+            ? 'behind'
+            : this.hashAt === anchor.head.hash
+              ? 'matches'
+              : 'differs';
+    return { createdAt, anchor, finding };
+  }
+}
 
 /**
  * Checks the hash chain of the whole trail, oldest first, one page of rows at a time, letting the
@@ -220,6 +275,7 @@ export async function verifyAuditChain(options: VerifyAuditChainOptions = {}): P
   const pageSize = Math.max(1, options.pageSize ?? VERIFY_PAGE);
   const [total, anchor] = await Promise.all([db.audit.count(), readAuditAnchor(db)]);
   const verifier = new AuditChainVerifier(anchor);
+  const watch = options.witness ? new WitnessWatch(options.witness) : null;
   let done = 0;
   let after = -Infinity;
   options.onProgress?.({ done, total });
@@ -228,6 +284,7 @@ export async function verifyAuditChain(options: VerifyAuditChainOptions = {}): P
     const page = await db.audit.where(':id').above(after).limit(pageSize).toArray();
     let going = true;
     for (const row of page) {
+      watch?.see(row);
       if (!verifier.feed(row)) {
         going = false;
         break;
@@ -245,8 +302,11 @@ export async function verifyAuditChain(options: VerifyAuditChainOptions = {}): P
   const latest = await readAuditAnchor(db);
   const outcome = verifier.finish(latest);
   const broken = outcome.failure?.entry;
+  const witness = watch?.report(broken !== undefined);
+  const witnessBroken = witness?.finding === 'behind' || witness?.finding === 'differs';
   return {
-    intact: outcome.intact,
+    intact: outcome.intact && !witnessBroken,
+    ...(witness ? { witness } : {}),
     checked: outcome.checked,
     unsealed: outcome.unsealed,
     headHash: outcome.headHash,

@@ -10,9 +10,12 @@ import {
   currentAuditAnchor,
   useRepositoryQuery,
   verifyAuditChain,
+  type AnchorWitness,
   type AuditChainReport,
   type AuditVerifyProgress,
 } from '../../db';
+import { readBackupManifest } from '@shared/backup';
+import { platform } from '../../platform';
 import { logger } from '../../logger';
 import { tableLabel } from './audit-labels';
 import { useLanguage } from '../../i18n/use-language';
@@ -79,6 +82,40 @@ function anchorFindingText(report: AuditChainReport, t: TFunction, language: Lan
   }
 }
 
+/**
+ * The anchor of the newest backup this installation keeps that carries one (its manifest, read from
+ * the file's first bytes): a second anchor, kept outside the database (issue 16, item 1).
+ */
+async function newestBackupWitness(): Promise<AnchorWitness | null> {
+  try {
+    const { backups } = await platform.listBackups();
+    for (const backup of backups) {
+      try {
+        const manifest = readBackupManifest(backup.head);
+        if (manifest.auditChain) return { anchor: manifest.auditChain, createdAt: manifest.createdAt };
+      } catch {
+        // A damaged file says nothing; the next one may.
+      }
+    }
+  } catch (error) {
+    logger.warn('listing backups for the audit check failed', error);
+  }
+  return null;
+}
+
+/** What the check found against the newest backup's anchor, in words; '' when it was not compared. */
+function witnessText(report: AuditChainReport, t: TFunction, language: Language): string {
+  const { witness } = report;
+  if (!witness || witness.finding === 'superseded' || witness.finding === 'not-compared') return '';
+  const head = witness.anchor.head;
+  return t(`audit.anchor.witness.${witness.finding}`, {
+    date: formatTimestamp(witness.createdAt, language),
+    count: head.count,
+    hash: head.hash ? shortAuditHash(head.hash) : '—',
+    rows: report.rows,
+  });
+}
+
 /** The 校验 button and what it found. */
 export function useVerifyChain(): {
   state: VerifyState;
@@ -90,7 +127,10 @@ export function useVerifyChain(): {
     if (running.current) return;
     running.current = true;
     setState({ kind: 'running', progress: { done: 0, total: 0 } });
-    verifyAuditChain({ onProgress: (progress) => setState({ kind: 'running', progress }) })
+    newestBackupWitness()
+      .then((witness) =>
+        verifyAuditChain({ witness, onProgress: (progress) => setState({ kind: 'running', progress }) }),
+      )
       .then((report) => setState({ kind: 'done', report }))
       .catch((error: unknown) => {
         logger.error('verifying the audit chain failed', error);
@@ -175,6 +215,7 @@ export function VerifyResult({ state, onShowEntry }: VerifyResultProps) {
                 })}
           </Text>
           {report.unsealed > 0 && <Text size="sm">{t('audit.verify.unsealed', { count: report.unsealed })}</Text>}
+          {witnessText(report, t, language) !== '' && <Text size="sm">{witnessText(report, t, language)}</Text>}
           {!empty && <Text size="sm">{t('audit.anchor.proves')}</Text>}
           <Text size="sm" c="dimmed">
             {t('audit.anchor.cannot')}
@@ -205,6 +246,7 @@ export function VerifyResult({ state, onShowEntry }: VerifyResultProps) {
               })
             : anchorFindingText(report, t, language)}
         </Text>
+        {witnessText(report, t, language) !== '' && <Text size="sm">{witnessText(report, t, language)}</Text>}
         {broken && <Text size="sm">{t('audit.anchor.notCompared')}</Text>}
         <Text size="sm" c="dimmed">
           {t('audit.anchor.cannot')}

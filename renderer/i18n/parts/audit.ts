@@ -223,6 +223,13 @@ export const auditZhCN = {
       missing: '本机的锚点不见了，而日志有 {{rows}} 条：无法确认日志没有被整体改写、去掉校验码或截短。',
       lost: '本机的锚点曾被删除，{{lostAt}} 起重新记下：那之前的日志（包括链的起点）无法与锚点核对。',
     },
+    witness: {
+      matches: '与 {{date}} 的备份中记下的锚点也一致（第 {{count}} 条，校验码 {{hash}}）。',
+      behind:
+        '与 {{date}} 的备份不一致：备份记下 {{count}} 条（校验码 {{hash}}），日志现在只有 {{rows}} 条，有记录被删除了，本机的锚点也被改过。',
+      differs:
+        '与 {{date}} 的备份不一致：日志第 {{count}} 条的校验码不是备份中记下的 {{hash}}，那之前的日志连同本机的锚点被改写过。',
+    },
   },
   history: {
     viewAll: '在操作日志中查看',
@@ -485,6 +492,13 @@ export const auditEn: Widen<typeof auditZhCN> = {
       missing:
         "This installation's anchor is gone while the trail holds {{rows}} entries: nothing shows that the trail was not rewritten, stripped of its hashes or cut short.",
       lost: "This installation's anchor was deleted and written again from {{lostAt}}: the trail before then, and where the chain began, cannot be checked against it.",
+    },
+    witness: {
+      matches: 'It also matches the anchor in the backup of {{date}} (entry {{count}}, hash {{hash}}).',
+      behind:
+        "It does not match the backup of {{date}}: the backup counts {{count}} entries (hash {{hash}}), the trail holds {{rows}}: entries were removed, and this installation's anchor changed with them.",
+      differs:
+        "It does not match the backup of {{date}}: the hash of entry {{count}} is not the backup's {{hash}}: the trail up to there was rewritten, together with this installation's anchor.",
     },
   },
   history: {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sealAuditEntry } from '@shared/audit/chain';
+import { EMPTY_AUDIT_ANCHOR, anchorOfTrail } from '@shared/audit/anchor';
 import { checkRoster, recognizeColumns, type RosterTable } from '@shared/roster';
 import type { AuditEntry } from '@shared/domain/records';
 import {
@@ -14,6 +15,7 @@ import {
   verifyAuditChain,
 } from '@renderer/db';
 import { makeWorker, makeWorkerInput } from '@tests/fixtures/factories';
+import { putAuditAnchor } from '@renderer/db/audit';
 import { freshDatabase } from './test-database';
 
 let db: PlannerDatabase;
@@ -68,7 +70,7 @@ describe('the anchor of the audit chain (issue 16, item 1)', () => {
     const stripped = rows.map(({ hash: _hash, prevHash: _prev, ...row }) => row as AuditEntry);
     const edited = stripped[3];
     if (!edited) throw new Error('too few rows');
-    stripped[3] = { ...edited, after: { ...(edited.after as object), village: '那洪村' } };
+    stripped[3] = { ...edited, after: { ...(edited.after as object), village: '伪造村' } };
     await db.audit.bulkPut(stripped);
 
     const report = await verifyAuditChain();
@@ -202,5 +204,56 @@ describe('the anchor of the audit chain (issue 16, item 1)', () => {
     db = freshDatabase();
     await restoreBackup(cut.bytes, undefined, { keepCurrent: () => Promise.resolve() });
     await expect(verifyAuditChain()).resolves.toMatchObject({ intact: false, anchorFinding: 'behind' });
+  });
+
+  it('finds, against the newest backup’s anchor, a trail rewritten together with this installation’s anchor', async () => {
+    await someChanges();
+    const backup = await makeBackup({ kind: 'manual' });
+    const witness = { anchor: backup.manifest.auditChain ?? EMPTY_AUDIT_ANCHOR, createdAt: backup.manifest.createdAt };
+    await createWorker(makeWorkerInput());
+    await expect(verifyAuditChain({ witness })).resolves.toMatchObject({
+      intact: true,
+      witness: { finding: 'matches' },
+    });
+
+    // A careful insider: row 3 edited, every hash after it recomputed, the anchor record rewritten.
+    const rows = await rowsInOrder();
+    let head: string | null = null;
+    const rewritten = rows.map((row, index) => {
+      const { hash: _h, prevHash: _p, seq, ...content } = row;
+      const changed =
+        index === 2 ? { ...content, after: { ...(content.after as object), village: '伪造村' } } : content;
+      const sealed = { ...sealAuditEntry(changed, head), seq };
+      head = sealed.hash;
+      return sealed;
+    });
+    await db.audit.bulkPut(rewritten);
+    await putAuditAnchor(db, anchorOfTrail(rewritten));
+    await expect(verifyAuditChain()).resolves.toMatchObject({ intact: true });
+    await expect(verifyAuditChain({ witness })).resolves.toMatchObject({
+      intact: false,
+      witness: { finding: 'differs' },
+    });
+
+    // Cut short below the backup's position, the anchor rewritten to match: behind the backup.
+    await db.audit.bulkDelete(rewritten.slice(-3).map((row) => row.seq ?? -1));
+    await putAuditAnchor(db, anchorOfTrail(rewritten.slice(0, -3)));
+    await expect(verifyAuditChain({ witness })).resolves.toMatchObject({
+      intact: false,
+      witness: { finding: 'behind' },
+    });
+  });
+
+  it('leaves aside a backup’s anchor once a restore replaced the trail', async () => {
+    await someChanges();
+    const older = await makeBackup({ kind: 'manual' });
+    await createWorker(makeWorkerInput());
+    const newer = await makeBackup({ kind: 'manual' });
+    await restoreBackup(older.bytes, undefined, { keepCurrent: () => Promise.resolve() });
+    const witness = { anchor: newer.manifest.auditChain ?? EMPTY_AUDIT_ANCHOR, createdAt: newer.manifest.createdAt };
+    await expect(verifyAuditChain({ witness })).resolves.toMatchObject({
+      intact: true,
+      witness: { finding: 'superseded' },
+    });
   });
 });

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Route, Routes } from 'react-router-dom';
 import { shortAuditHash } from '@shared/audit/anchor';
 import { formatTimestamp } from '@shared/dates';
-import { createWorker, type PlannerDatabase } from '@renderer/db';
+import { createWorker, currentAuditAnchor, type PlannerDatabase } from '@renderer/db';
+import { platform } from '@renderer/platform';
 import { AuditPage } from '@renderer/features/audit/AuditPage';
 import { render } from '@tests/renderer/render';
 import { freshDatabaseWithOperator } from '@tests/renderer/db/test-database';
@@ -72,5 +73,38 @@ describe('the audit page’s anchor (issue 16, item 1)', { timeout: 30_000 }, ()
     expect(result.getAttribute('data-anchor')).toBe('behind');
     expect(result.textContent).toContain('操作日志最新的 1 条被删除了：本机锚点记下 3 条');
     expect(result.textContent).toContain('现在只有 2 条');
+  });
+
+  it('compares with the newest backup’s anchor too, and says so', async () => {
+    // The head of a backup file as the backups folder lists it: the manifest carries the anchor.
+    const auditChain = await currentAuditAnchor();
+    const createdAt = '2026-02-18T02:00:00.000Z';
+    const header = {
+      format: 1,
+      manifest: {
+        appVersion: 't',
+        schemaVersion: 4,
+        createdAt,
+        operator: '王调度',
+        kind: 'manual',
+        counts: {},
+        encrypted: false,
+        auditChain,
+      },
+      body: { compression: 'gzip', byteLength: 0, encryption: null },
+    };
+    const head = new TextEncoder().encode(`POINT-TO-POINT-PLANNER-BACKUP\n${JSON.stringify(header)}\n`);
+    const listing = vi.spyOn(platform, 'listBackups').mockResolvedValue({
+      kept: 'session',
+      lastBackupAt: createdAt,
+      backups: [{ fileName: 'b.ptpbackup', size: 1, head }],
+    });
+    await createWorker(makeWorkerInput());
+    render(page, { route: '/audit' });
+    fireEvent.click(await screen.findByRole('button', { name: '校验操作日志是否被改动' }));
+    const result = await screen.findByTestId('verify-result', {}, { timeout: 10_000 });
+    await waitFor(() => expect(result.getAttribute('data-intact')).toBe('true'));
+    expect(result.textContent).toContain(`与 ${formatTimestamp(createdAt, 'zh-CN')} 的备份中记下的锚点也一致（第 3 条`);
+    listing.mockRestore();
   });
 });
