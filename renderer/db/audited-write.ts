@@ -3,7 +3,7 @@ import type { AuditAction, AuditEntry, RecordMeta } from '@shared/domain/records
 import { RecordRejectedError } from '@shared/domain/problems';
 import { textTooLong } from '@shared/domain/text-bounds';
 import { database, type PlannerDatabase, type RecordTableName } from './database';
-import { recordChange, type Change } from './audit';
+import { AUDIT_TABLES, appendChange, writeAuditAnchor, type Change } from './audit';
 
 /** How an update of one record is recorded: an edit (the default), a soft delete or a restore. */
 export interface UpdateOptions {
@@ -45,8 +45,8 @@ export interface AuditedWrite {
 
 /**
  * The one way a repository changes records: opens a read-write transaction on `tables` plus
- * `audit` and `settings`, and hands `body` writes that each record their audit row in that same
- * transaction, chained to the row before (renderer/db/audit.ts). A change and its row are stored
+ * `audit`, `settings` and `installation`, and hands `body` writes that each record their audit row in that same
+ * transaction, chained to the row before (renderer/db/audit.ts), and moves the chain's anchor once at the end. A change and its row are stored
  * together or not at all, and no write can forget its row; like Actual's `mutator(undoable(fn))`,
  * the cross-cutting part is written once here, not at every call. Every update names its table,
  * the record as read and the record as written in one call, which is where a check of the revision
@@ -61,13 +61,13 @@ export async function auditedWrite<T>(
   body: (write: AuditedWrite) => Promise<T>,
 ): Promise<T> {
   const db = database();
-  return db.transaction('rw', [...tables, 'audit', 'settings'], () => {
+  return db.transaction('rw', [...tables, ...AUDIT_TABLES], () => {
     // Every method returns Dexie's own promise, never a native one from an `async` function: Dexie
     // keeps its transaction current across an `await` of its own promises, and a native promise
     // that settles after a chain of them can leave the body's next write outside the transaction.
     // Each row goes through `recordChange`, which reads the operator's name afresh: a settings
     // change is attributed to the name it sets.
-    const record = (change: Change): Promise<AuditEntry> => recordChange(db, change);
+    const record = (change: Change): Promise<AuditEntry> => appendChange(db, change);
     const table = (name: RecordTableName) => db.table<RecordMeta, string>(name);
     // No record is stored with a text that a restore would refuse (shared/domain/text-bounds.ts).
     const refusal = (records: readonly object[]): Promise<never> | null => {
@@ -129,6 +129,7 @@ export async function auditedWrite<T>(
           .then(() => undefined),
       record,
     };
-    return body(write);
+    // The chain's anchor once, after the body's last row (issue 16, item 1).
+    return Dexie.Promise.resolve(body(write)).then((result) => writeAuditAnchor(db).then(() => result));
   });
 }

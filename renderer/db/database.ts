@@ -17,6 +17,7 @@ import { SCHEMA_V1 } from './schema/v1';
 import { SCHEMA_V2 } from './schema/v2';
 import { SCHEMA_V3 } from './schema/v3';
 import { SCHEMA_V4 } from './schema/v4';
+import { anchorTrailOnUpgrade } from './audit';
 
 /** One entry of the `caches` table: what it holds is up to the part of the app that wrote it. */
 export interface CacheEntry {
@@ -57,7 +58,7 @@ export class PlannerDatabase extends Dexie {
     this.version(1).stores(SCHEMA_V1);
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
-    this.version(4).stores(SCHEMA_V4);
+    this.version(4).stores(SCHEMA_V4).upgrade(anchorTrailOnUpgrade);
   }
 }
 

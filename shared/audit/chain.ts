@@ -25,9 +25,12 @@
  * - Rows written before the chain existed have no hash. They are accepted at the start of the
  *   trail only, and counted ("older rows without a chain"); a row without a hash after the first
  *   sealed one means a hash was removed. The first sealed row starts the chain (`prevHash` null).
+ *   Checked against an anchor (anchor.ts, issue 16), only as many as the anchor counts are
+ *   accepted, and the first sealed row must be the one the anchor names: a trail stripped of every
+ *   hash no longer passes for an old one.
  * - The chain shows edits made outside the app; it cannot stop someone who rewrites every hash
- *   from the edited row to the end. Writing the newest hash down (the audit page shows it) anchors
- *   the chain up to that row.
+ *   from the edited row to the end. The anchor (the newest hash and the row count, kept outside the
+ *   trail) finds that, and a newest row deleted, unless the anchor was rewritten with the trail.
  *
  * Hashing is synchronous (@noble/hashes): `recordChange` seals a row inside the caller's Dexie
  * transaction, and waiting for WebCrypto's async digest there would let IndexedDB commit early.
@@ -36,6 +39,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { AuditEntry, AuditRedaction, Timestamp } from '../domain/records';
 import { canonicalJson } from './canonical';
+import { anchorFindingIsBroken, type AnchorFinding, type AuditAnchor } from './anchor';
 
 /** Written into every hash, so that a later change of what is hashed can never be mistaken for this one. */
 export const AUDIT_CHAIN_FORMAT = 'p2p-audit-chain/1';
@@ -155,9 +159,12 @@ function redactedRowsOf(entry: AuditEntry): RedactedRow[] {
  *   moved before it (or, for the first sealed row, rows before it lost their hashes);
  * - `unsealed`: it has no hash, but rows before it have: its hash was removed;
  * - `redaction-unrecorded`: personal data was removed from it, but no anonymisation says so;
- * - `redaction-changed`: it was changed after an anonymisation redacted it.
+ * - `redaction-changed`: it was changed after an anonymisation redacted it;
+ * - `start-moved`: it is the first sealed row, but not the one the anchor says the chain began
+ *   with (or not after as many older rows): rows at the start were removed, added or rewritten.
  */
-export type ChainProblem = 'changed' | 'link-broken' | 'unsealed' | 'redaction-unrecorded' | 'redaction-changed';
+export type ChainProblem =
+  'changed' | 'link-broken' | 'unsealed' | 'redaction-unrecorded' | 'redaction-changed' | 'start-moved';
 
 /** The first row that breaks the chain, and how. */
 export interface ChainFailure {
@@ -175,6 +182,10 @@ export interface ChainOutcome {
   failure?: ChainFailure;
   /** The hash of the last row checked: written down, it anchors the chain up to that row. */
   headHash: string | null;
+  /** Rows read (sealed and unsealed), up to the one that broke the chain. */
+  rows?: number;
+  /** How the trail compares with the anchor it was checked against (only when one was given). */
+  anchor?: AnchorFinding;
 }
 
 /**
@@ -183,6 +194,9 @@ export interface ChainOutcome {
  * fed in pages.
  */
 export class AuditChainVerifier {
+  private rows = 0;
+  /** The hash of the row at the anchor's position (null: that position holds no sealed row). */
+  private atAnchor: string | null | undefined;
   private head: string | null = null;
   private sealedSeen = false;
   private checked = 0;
@@ -191,17 +205,37 @@ export class AuditChainVerifier {
   private readonly redacted = new Map<string, { entry: AuditEntry; digests: ContentDigests }>();
   private readonly named = new Map<string, RedactedRow>();
 
+  /**
+   * `anchor`: what this installation knows of the trail (anchor.ts), checked row by row (its start)
+   * and at the end (its head); undefined checks the chain alone, null says that the anchor is gone.
+   */
+  constructor(private readonly anchor?: AuditAnchor | null) {
+    if (anchor?.head.count === 0) this.atAnchor = null;
+  }
+
   /** Checks the next row; false once the chain is broken (later rows then need not be read). */
   feed(entry: AuditEntry): boolean {
     if (this.failure) return false;
+    this.rows += 1;
+    if (this.anchor && this.rows === this.anchor.head.count) this.atAnchor = entry.hash ?? null;
+    // The start the anchor names: no more older rows than it counts, then its first sealed row.
+    const start = this.anchor && this.anchor.lostAt === undefined ? this.anchor : undefined;
     if (entry.hash === undefined) {
       if (this.sealedSeen) return this.fail(entry, 'unsealed');
+      if (start && this.unsealed >= start.unsealed) return this.fail(entry, 'unsealed');
       this.unsealed += 1;
       return true;
     }
     const prevHash = entry.prevHash ?? null;
     if (auditRowHash(entry, prevHash, sealedDigests(entry)) !== entry.hash) return this.fail(entry, 'changed');
     if (prevHash !== (this.sealedSeen ? this.head : null)) return this.fail(entry, 'link-broken');
+    if (
+      !this.sealedSeen &&
+      start?.start &&
+      (entry.id !== start.start.id || entry.hash !== start.start.hash || this.unsealed !== start.unsealed)
+    ) {
+      return this.fail(entry, 'start-moved');
+    }
     if (entry.redaction) this.redacted.set(entry.id, { entry, digests: currentDigests(entry) });
     for (const row of redactedRowsOf(entry)) this.named.set(row.id, row);
     this.head = entry.hash;
@@ -210,8 +244,25 @@ export class AuditChainVerifier {
     return true;
   }
 
+  /**
+   * How the trail ends against the anchor. `latest`: the anchor read again after the last row, for
+   * rows written while the check ran (the trail then matches the newer anchor).
+   */
+  private anchorFinding(latest?: AuditAnchor | null): AnchorFinding | undefined {
+    const { anchor } = this;
+    if (anchor === undefined) return undefined;
+    if (anchor === null) return this.rows === 0 && !latest ? 'none' : 'missing';
+    if (latest && latest.head.count === this.rows && latest.head.count > anchor.head.count) {
+      return latest.head.hash === this.head ? (latest.lostAt ? 'lost' : 'matches') : 'differs';
+    }
+    if (this.rows < anchor.head.count) return 'behind';
+    if (this.atAnchor !== anchor.head.hash) return 'differs';
+    if (this.rows > anchor.head.count) return 'beyond';
+    return anchor.lostAt ? 'lost' : 'matches';
+  }
+
   /** The outcome after the last row (or after the row that broke the chain). */
-  finish(): ChainOutcome {
+  finish(latest?: AuditAnchor | null): ChainOutcome {
     const failures: ChainFailure[] = this.failure ? [this.failure] : [];
     for (const { entry, digests } of this.redacted.values()) {
       const named = this.named.get(entry.id);
@@ -229,12 +280,16 @@ export class AuditChainVerifier {
         lowest === undefined || (failure.entry.seq ?? 0) < (lowest.entry.seq ?? 0) ? failure : lowest,
       undefined,
     );
+    // With the chain broken, the trail's end was not read: the anchor says nothing more.
+    const anchor = first === undefined ? this.anchorFinding(latest) : undefined;
     return {
-      intact: first === undefined,
+      intact: first === undefined && !(anchor && anchorFindingIsBroken(anchor)),
       checked: this.checked,
       unsealed: this.unsealed,
       ...(first ? { failure: first } : {}),
       headHash: this.head,
+      ...(this.anchor === undefined ? {} : { rows: this.rows }),
+      ...(anchor === undefined ? {} : { anchor }),
     };
   }
 
@@ -244,9 +299,9 @@ export class AuditChainVerifier {
   }
 }
 
-/** Checks a whole trail held in memory, in `seq` order (tests, small trails). */
-export function verifyAuditEntries(entries: Iterable<AuditEntry>): ChainOutcome {
-  const verifier = new AuditChainVerifier();
+/** Checks a whole trail held in memory, in `seq` order (tests, small trails), against `anchor` when given. */
+export function verifyAuditEntries(entries: Iterable<AuditEntry>, anchor?: AuditAnchor | null): ChainOutcome {
+  const verifier = new AuditChainVerifier(anchor);
   for (const entry of entries) if (!verifier.feed(entry)) break;
   return verifier.finish();
 }

@@ -22,3 +22,12 @@ export type {
   RedactionRecord,
   SealedFields,
 } from './chain';
+export {
+  EMPTY_AUDIT_ANCHOR,
+  advanceAnchor,
+  anchorOfTrail,
+  anchorFindingIsBroken,
+  auditAnchorSchema,
+  shortAuditHash,
+} from './anchor';
+export type { AnchorFinding, AuditAnchor, AuditChainHead, AuditChainStart } from './anchor';

@@ -24,6 +24,7 @@
  */
 import { z } from 'zod';
 import type { Timestamp } from '../domain/records';
+import { auditAnchorSchema, type AuditAnchor } from '../audit/anchor';
 
 /** The first line of every backup file. */
 export const BACKUP_MAGIC = 'POINT-TO-POINT-PLANNER-BACKUP';
@@ -70,6 +71,8 @@ export interface BackupManifest {
   counts: Record<string, number>;
   /** True when the body is encrypted with a passphrase. */
   encrypted: boolean;
+  /** Where the audit chain it holds began and ended (shared/audit/anchor.ts); absent in older backups. */
+  auditChain?: AuditAnchor | undefined;
 }
 
 /** How an encrypted body was sealed: everything needed to open it except the passphrase. */
@@ -119,6 +122,7 @@ export const backupHeaderSchema = z.object({
     kind: z.enum(BACKUP_KINDS),
     counts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,59}$/), z.number().int().nonnegative()),
     encrypted: z.boolean(),
+    auditChain: auditAnchorSchema.optional(),
   }),
   body: z.object({
     compression: z.literal('gzip'),

@@ -29,6 +29,8 @@ import {
   vehicleName,
 } from './parts';
 import { drawQrCode } from './qr';
+import { shortAuditHash } from '../audit/anchor';
+import { formatTimestamp } from '../dates';
 import { COLOURS, FONT_SIZE, MARGIN, throwIfAborted } from './sheet';
 import type { Rgb, Sheet } from './sheet';
 
@@ -81,6 +83,8 @@ export const COVER_LABELS: Labels<
   | 'checkCode'
   | 'pageNote'
   | 'checkCodeHelp'
+  | 'auditAnchor'
+  | 'auditAnchorMissing'
 > = {
   'zh-CN': {
     title: '点对点包车批次封面',
@@ -132,6 +136,8 @@ export const COVER_LABELS: Labels<
     checkCode: '名单校验码（SHA-256）',
     checkCodeHelp:
       '扫描右上角二维码或核对校验码，可确认本打印件的乘客名单、座位、身份证号与系统当前数据一致；其中任何改动都会改变校验码。',
+    auditAnchor: '操作日志锚点：最新校验码 {hash}，共 {count} 条，{at}（北京时间）',
+    auditAnchorMissing: '操作日志锚点：本机没有记下锚点',
   },
   en: {
     title: 'Point-to-point charter: batch cover sheet',
@@ -183,6 +189,8 @@ export const COVER_LABELS: Labels<
     checkCode: 'Manifest check code (SHA-256)',
     checkCodeHelp:
       'Scan the QR code at the top right or compare this code to confirm that the passengers, seats and ID numbers on this printed copy are those in the data now: any change to them changes the code.',
+    auditAnchor: 'Audit trail anchor: latest hash {hash}, {count} entries, {at} (Beijing time)',
+    auditAnchorMissing: 'Audit trail anchor: none recorded on this installation',
   },
 };
 
@@ -495,6 +503,29 @@ function drawContacts(sheet: Sheet, papers: BatchPapers, y: number): number {
 }
 
 /**
+ * The audit chain's anchor when printing, in small print under the last section (issue 16, item 1):
+ * checked later against the audit page, it shows whether the trail was cut short or rewritten since.
+ */
+function drawAuditAnchor(sheet: Sheet, y: number): number {
+  const anchor = sheet.print.auditAnchor;
+  if (anchor === undefined) return y;
+  const labels = COVER_LABELS[sheet.language];
+  const text =
+    anchor === null
+      ? labels.auditAnchorMissing
+      : fill(labels.auditAnchor, {
+          hash: anchor.hash ? shortAuditHash(anchor.hash) : '—',
+          count: anchor.count,
+          at: anchor.at ? formatTimestamp(anchor.at, sheet.language) : '—',
+        });
+  sheet.setStyle({ size: FONT_SIZE.footer });
+  const lines = sheet.wrap(text, sheet.contentWidth);
+  let next = ensureRoom(sheet, y + 3, lines.length * sheet.lineHeight(FONT_SIZE.footer), 'portrait');
+  for (const line of lines) next = sheet.line(line, MARGIN, next, { size: FONT_SIZE.footer, colour: COLOURS.muted });
+  return next;
+}
+
+/**
  * Draws the cover sheet of `papers` on new A4 portrait pages of `sheet` (one page, more when the
  * gate or the contacts are long). `options.digest` must be `await manifestDigest(papers)`.
  */
@@ -516,6 +547,7 @@ export async function drawCover(sheet: Sheet, papers: BatchPapers, options: Cove
     await nextTurn();
   }
   throwIfAborted(options.signal);
+  drawAuditAnchor(sheet, y);
   // Every page says which batch it is the cover of, for when the pages come apart.
   const labels = COVER_LABELS[sheet.language];
   noteOnPages(

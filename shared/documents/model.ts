@@ -4,6 +4,7 @@
  * and phones come in full; the builders mask them unless the person printing chose full numbers.
  */
 import type { ItemState, Light, TickRecord, Unification } from '../gate';
+import type { AuditChainHead } from '../audit/anchor';
 import type {
   BatchStatus,
   CalendarDate,
@@ -137,6 +138,12 @@ export interface PrintContext {
   printedAt: Timestamp;
   /** Unmasked resident IDs and phones: only when the person printing chose it; recorded in the audit log. */
   fullNumbers: boolean;
+  /**
+   * The audit chain's anchor when printing (shared/audit/anchor.ts, issue 16, item 1): the cover
+   * sheet prints it, so that a paper copy can later show the trail was not cut short or rewritten.
+   * Null: this installation has none; absent: not asked for.
+   */
+  auditAnchor?: AuditChainHead | null | undefined;
 }
 
 export { MANIFEST_COLUMNS } from '../domain/records';

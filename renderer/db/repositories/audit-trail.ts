@@ -8,8 +8,10 @@
 import { Dexie } from 'dexie';
 import type { AuditEntry, CalendarDate, Timestamp } from '@shared/domain/records';
 import { AuditChainVerifier, type ChainProblem } from '@shared/audit/chain';
+import type { AnchorFinding, AuditAnchor } from '@shared/audit/anchor';
 import { addCalendarDays, beijingWallTimestamp } from '@shared/dates';
 import { RECORD_TABLES, database } from '../database';
+import { readAuditAnchor } from '../audit';
 
 /** Every table an audit row may name: the record tables, settings, `*` (demo data) and `audit` (redactions). */
 export const AUDITED_TABLES = [...RECORD_TABLES, 'settings', '*', 'audit'] as const;
@@ -186,6 +188,38 @@ export interface AuditChainReport {
   problem?: ChainProblem;
   /** The hash of the newest row checked: written down, it anchors the trail up to that row. */
   headHash: string | null;
+  /** Rows read, the unsealed ones included (up to the one that broke the chain). */
+  rows: number;
+  /** This installation's anchor the trail was checked against (issue 16, item 1); null: there is none. */
+  anchor: AuditAnchor | null;
+  /** How the trail compares with it; absent when the chain broke first (its end was not compared). */
+  anchorFinding?: AnchorFinding;
+  /** How the trail compares with the anchor of the newest backup, when one was given. */
+  witness?: WitnessReport;
+}
+
+/** An anchor kept elsewhere: the newest backup's manifest (issue 16, item 1). */
+export interface AnchorWitness {
+  anchor: AuditAnchor;
+  /** When the backup was made. */
+  createdAt: Timestamp;
+}
+
+/**
+ * How the trail compares with a backup's anchor: `matches` (the entry at its position has its hash),
+ * `behind` (the trail is shorter), `differs` (rewritten up to there, this installation's anchor with
+ * it), `superseded` (a restore since replaced the trail: not comparable), `not-compared` (the chain
+ * broke before its position).
+ */
+export interface WitnessReport {
+  createdAt: Timestamp;
+  anchor: AuditAnchor;
+  finding: 'matches' | 'behind' | 'differs' | 'superseded' | 'not-compared';
+}
+
+/** This installation's anchor of the audit chain, shown on the audit page and printed on cover sheets. */
+export async function currentAuditAnchor(): Promise<AuditAnchor | null> {
+  return readAuditAnchor(database());
 }
 
 export interface VerifyAuditChainOptions {
@@ -193,9 +227,43 @@ export interface VerifyAuditChainOptions {
   /** Rows read at a time: memory holds one page, whatever the length of the trail. */
   pageSize?: number;
   signal?: AbortSignal;
+  /** An anchor kept elsewhere to compare with too: the newest backup's. */
+  witness?: AnchorWitness | null;
 }
 
 const VERIFY_PAGE = 2000;
+
+/** What the trail holds at a backup's anchor, and whether a restore came after that backup. */
+class WitnessWatch {
+  private rows = 0;
+  private hashAt: string | null | undefined;
+  private lastRestoreAt = '';
+
+  constructor(private readonly witness: AnchorWitness) {
+    if (witness.anchor.head.count === 0) this.hashAt = null;
+  }
+
+  see(row: AuditEntry): void {
+    this.rows += 1;
+    if (this.rows === this.witness.anchor.head.count) this.hashAt = row.hash ?? null;
+    if (row.table === '*' && row.action === 'restore' && row.at > this.lastRestoreAt) this.lastRestoreAt = row.at;
+  }
+
+  report(chainBroken: boolean): WitnessReport {
+    const { anchor, createdAt } = this.witness;
+    const finding: WitnessReport['finding'] =
+      this.lastRestoreAt > createdAt
+        ? 'superseded'
+        : chainBroken
+          ? 'not-compared'
+          : this.rows < anchor.head.count
+            ? 'behind'
+            : this.hashAt === anchor.head.hash
+              ? 'matches'
+              : 'differs';
+    return { createdAt, anchor, finding };
+  }
+}
 
 /**
  * Checks the hash chain of the whole trail, oldest first, one page of rows at a time, letting the
@@ -205,8 +273,9 @@ const VERIFY_PAGE = 2000;
 export async function verifyAuditChain(options: VerifyAuditChainOptions = {}): Promise<AuditChainReport> {
   const db = database();
   const pageSize = Math.max(1, options.pageSize ?? VERIFY_PAGE);
-  const total = await db.audit.count();
-  const verifier = new AuditChainVerifier();
+  const [total, anchor] = await Promise.all([db.audit.count(), readAuditAnchor(db)]);
+  const verifier = new AuditChainVerifier(anchor);
+  const watch = options.witness ? new WitnessWatch(options.witness) : null;
   let done = 0;
   let after = -Infinity;
   options.onProgress?.({ done, total });
@@ -215,6 +284,7 @@ export async function verifyAuditChain(options: VerifyAuditChainOptions = {}): P
     const page = await db.audit.where(':id').above(after).limit(pageSize).toArray();
     let going = true;
     for (const row of page) {
+      watch?.see(row);
       if (!verifier.feed(row)) {
         going = false;
         break;
@@ -228,13 +298,21 @@ export async function verifyAuditChain(options: VerifyAuditChainOptions = {}): P
     // One macrotask between pages, so that the progress bar is drawn and the window stays responsive.
     await new Promise<void>((resolve) => setTimeout(resolve, 0));
   }
-  const outcome = verifier.finish();
+  // Read again: rows written while the check ran moved the anchor with them.
+  const latest = await readAuditAnchor(db);
+  const outcome = verifier.finish(latest);
   const broken = outcome.failure?.entry;
+  const witness = watch?.report(broken !== undefined);
+  const witnessBroken = witness?.finding === 'behind' || witness?.finding === 'differs';
   return {
-    intact: outcome.intact,
+    intact: outcome.intact && !witnessBroken,
+    ...(witness ? { witness } : {}),
     checked: outcome.checked,
     unsealed: outcome.unsealed,
     headHash: outcome.headHash,
+    rows: outcome.rows ?? 0,
+    anchor: latest && latest.head.count === outcome.rows ? latest : anchor,
+    ...(outcome.anchor ? { anchorFinding: outcome.anchor } : {}),
     ...(broken
       ? {
           firstBrokenSeq: broken.seq,

@@ -23,7 +23,9 @@ import {
 } from '@shared/backup';
 import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/records';
 import { DATABASE_NAME, database, type PlannerDatabase } from '../database';
-import { recordChange } from '../audit';
+import { putAuditAnchor, readAuditAnchor, recordChange } from '../audit';
+import { anchorOfTrail } from '@shared/audit/anchor';
+import type { AuditEntry } from '@shared/domain/records';
 import { now } from '../clock';
 
 /** The version of the app, written into every backup (the build defines it; tests have none). */
@@ -87,8 +89,10 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
   const pages: Uint8Array[] = [];
   const counts: Record<string, number> = {};
   let operator = '';
-  await db.transaction('r', tables, async () => {
+  let auditChain: BackupManifest['auditChain'];
+  await db.transaction('r', [...tables, db.installation], async () => {
     operator = await operatorName(db);
+    auditChain = (await readAuditAnchor(db)) ?? undefined;
     const total = (await Promise.all(tables.map((table) => table.count()))).reduce((sum, n) => sum + n, 0);
     let done = 0;
     options.onProgress?.({ phase: 'reading', done, total });
@@ -117,7 +121,14 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
   options.onProgress?.({ phase: 'packing', done: total, total });
   const createdAt = now();
   const sealed = await sealBackup({
-    manifest: { appVersion: APP_VERSION, schemaVersion: db.verno, createdAt, operator, kind: options.kind },
+    manifest: {
+      appVersion: APP_VERSION,
+      schemaVersion: db.verno,
+      createdAt,
+      operator,
+      kind: options.kind,
+      ...(auditChain ? { auditChain } : {}),
+    },
     counts,
     pages,
     passphrase: options.passphrase,
@@ -235,7 +246,7 @@ export async function restoreBackup(
   // Not `auditedWrite`: a restore replaces the audit table itself and writes every table the schema
   // backs up, listed from the schema so that a new table is restored without anyone naming it here;
   // its one row is chained after the restored rows, in the same transaction.
-  await db.transaction('rw', [...tables, db.caches], async (transaction) => {
+  await db.transaction('rw', [...tables, db.caches, db.installation], async (transaction) => {
     const abort = () => transaction.abort();
     signal?.addEventListener('abort', abort, { once: true });
     try {
@@ -260,6 +271,12 @@ export async function restoreBackup(
       }
       await Promise.all(writes);
       signal?.throwIfAborted();
+      // The restored chain's anchor becomes this installation's (issue 16, item 1): the manifest's,
+      // or, for a backup made before anchors, the restored trail's as it stands.
+      await putAuditAnchor(
+        db,
+        opened.manifest.auditChain ?? anchorOfTrail((opened.tables.get('audit') ?? []) as AuditEntry[]),
+      );
       await recordChange(db, {
         table: '*',
         recordId: 'backup',

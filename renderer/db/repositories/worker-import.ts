@@ -2,7 +2,7 @@ import type { Worker } from '@shared/domain/records';
 import type { WorkerFields } from '@shared/domain/worker-rules';
 import Dexie from 'dexie';
 import { database, type PlannerDatabase } from '../database';
-import { beginChange } from '../audit';
+import { AUDIT_TABLES, beginChange, writeAuditAnchor } from '../audit';
 import { newId, now } from '../clock';
 import {
   endImportJournal,
@@ -258,7 +258,7 @@ async function storeJournaled(
         updated: changed.map(({ before, after }) => ({ id: before.id, before, after })),
       },
     });
-    await Dexie.Promise.all([written, updated, recorded, journaled]);
+    await Dexie.Promise.all([written, updated, recorded?.then(() => writeAuditAnchor(db)), journaled]);
     // Every write of this chunk has been answered, so IndexedDB has ended the chunk before: if it
     // did not commit, neither may this one (it is rolled back).
     if (previous && previous.state !== 'committed') throw new Error('the chunk before was not stored');
@@ -267,7 +267,7 @@ async function storeJournaled(
   };
 
   const startChunk = (chunk: readonly ImportRow[], start: number, previous: ChunkRun | undefined): ChunkRun => {
-    const outcome = db.transaction('rw', [db.workers, db.audit, db.settings, db.imports], async (transaction) => {
+    const outcome = db.transaction('rw', [db.workers, db.imports, ...AUDIT_TABLES], async (transaction) => {
       // Cancel rolls back the chunks being written at once instead of waiting for them to end.
       const abort = () => {
         // A chunk that has ended (committed, or rolled back by a failure) has nothing to cancel.

@@ -20,7 +20,7 @@ import { changeSummary, recordLabel } from '../../components/audit-changes';
 import { useAuditReading } from '../../components/use-audit-reading';
 import { DateField } from '../../components/DateField';
 import { AuditEntryModal } from './AuditEntryModal';
-import { VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain';
+import { AuditAnchorLine, VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain';
 import { operatorLabel, tableLabel } from './audit-labels';
 import classes from './AuditPage.module.css';
 import { useLanguage } from '../../i18n/use-language';
@@ -136,6 +136,7 @@ export function AuditPage() {
           <Text size="sm" c="dimmed" maw={760}>
             {t('audit.intro')}
           </Text>
+          <AuditAnchorLine />
         </Stack>
         <VerifyButton running={verify.state.kind === 'running'} onVerify={verify.run} />
       </Group>

@@ -2,8 +2,20 @@ import { useRef, useState } from 'react';
 import { Alert, Anchor, Button, Progress, Stack, Text } from '@mantine/core';
 import { IconShieldCheck } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { formatTimestamp } from '@shared/dates';
-import { verifyAuditChain, type AuditChainReport, type AuditVerifyProgress } from '../../db';
+import { shortAuditHash, type AuditAnchor } from '@shared/audit/anchor';
+import type { Language } from '@shared/domain/records';
+import {
+  currentAuditAnchor,
+  useRepositoryQuery,
+  verifyAuditChain,
+  type AnchorWitness,
+  type AuditChainReport,
+  type AuditVerifyProgress,
+} from '../../db';
+import { readBackupManifest } from '@shared/backup';
+import { platform } from '../../platform';
 import { logger } from '../../logger';
 import { tableLabel } from './audit-labels';
 import { useLanguage } from '../../i18n/use-language';
@@ -15,15 +27,93 @@ type VerifyState =
   | { kind: 'done'; report: AuditChainReport }
   | { kind: 'failed'; message: string };
 
-/** A hash as people copy it by hand: its first 16 characters in groups of four. */
-function shortHash(hash: string): string {
+/** This installation's anchor in one line: latest hash (short), entries, when (issue 16, item 1). */
+export function anchorLine(anchor: AuditAnchor | null, t: TFunction, language: Language): string {
+  if (anchor === null) return t('audit.anchor.lineMissing');
+  if (anchor.head.count === 0 || anchor.head.at === null) return t('audit.anchor.lineEmpty');
+  return t('audit.anchor.line', {
+    hash: anchor.head.hash ? shortAuditHash(anchor.head.hash) : '—',
+    entries: anchor.head.count,
+    at: formatTimestamp(anchor.head.at, language),
+  });
+}
+
+/** The anchor as it stands now, under the page's title, to be written down. */
+export function AuditAnchorLine() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const anchor = useRepositoryQuery(currentAuditAnchor, []);
+  if (anchor === undefined) return null;
   return (
-    hash
-      .slice(0, 16)
-      .toUpperCase()
-      .match(/.{1,4}/g)
-      ?.join('-') ?? ''
+    <Text size="xs" c="dimmed" data-testid="audit-anchor" title={t('audit.anchor.help')}>
+      {anchorLine(anchor, t, language)}
+    </Text>
   );
+}
+
+/** What the check found about the trail's end, in words (a broken anchor). */
+function anchorFindingText(report: AuditChainReport, t: TFunction, language: Language): string {
+  const { anchor } = report;
+  const head = anchor?.head;
+  const at = head?.at ? formatTimestamp(head.at, language) : '';
+  const hash = head?.hash ? shortAuditHash(head.hash) : '—';
+  const expected = head?.count ?? 0;
+  switch (report.anchorFinding) {
+    case 'behind':
+      return t('audit.anchor.findings.behind', {
+        missing: expected - report.rows,
+        expected,
+        hash,
+        at,
+        rows: report.rows,
+      });
+    case 'differs':
+      return t('audit.anchor.findings.differs', { expected, hash, at });
+    case 'beyond':
+      return t('audit.anchor.findings.beyond', { extra: report.rows - expected, expected, at });
+    case 'missing':
+      return t('audit.anchor.findings.missing', { rows: report.rows });
+    case 'lost':
+      return t('audit.anchor.findings.lost', {
+        lostAt: anchor?.lostAt ? formatTimestamp(anchor.lostAt, language) : '',
+      });
+    default:
+      return '';
+  }
+}
+
+/**
+ * The anchor of the newest backup this installation keeps that carries one (its manifest, read from
+ * the file's first bytes): a second anchor, kept outside the database (issue 16, item 1).
+ */
+async function newestBackupWitness(): Promise<AnchorWitness | null> {
+  try {
+    const { backups } = await platform.listBackups();
+    for (const backup of backups) {
+      try {
+        const manifest = readBackupManifest(backup.head);
+        if (manifest.auditChain) return { anchor: manifest.auditChain, createdAt: manifest.createdAt };
+      } catch {
+        // A damaged file says nothing; the next one may.
+      }
+    }
+  } catch (error) {
+    logger.warn('listing backups for the audit check failed', error);
+  }
+  return null;
+}
+
+/** What the check found against the newest backup's anchor, in words; '' when it was not compared. */
+function witnessText(report: AuditChainReport, t: TFunction, language: Language): string {
+  const { witness } = report;
+  if (!witness || witness.finding === 'superseded' || witness.finding === 'not-compared') return '';
+  const head = witness.anchor.head;
+  return t(`audit.anchor.witness.${witness.finding}`, {
+    date: formatTimestamp(witness.createdAt, language),
+    count: head.count,
+    hash: head.hash ? shortAuditHash(head.hash) : '—',
+    rows: report.rows,
+  });
 }
 
 /** The 校验 button and what it found. */
@@ -37,7 +127,10 @@ export function useVerifyChain(): {
     if (running.current) return;
     running.current = true;
     setState({ kind: 'running', progress: { done: 0, total: 0 } });
-    verifyAuditChain({ onProgress: (progress) => setState({ kind: 'running', progress }) })
+    newestBackupWitness()
+      .then((witness) =>
+        verifyAuditChain({ witness, onProgress: (progress) => setState({ kind: 'running', progress }) }),
+      )
       .then((report) => setState({ kind: 'done', report }))
       .catch((error: unknown) => {
         logger.error('verifying the audit chain failed', error);
@@ -103,25 +196,44 @@ export function VerifyResult({ state, onShowEntry }: VerifyResultProps) {
   }
   const { report } = state;
   if (report.intact) {
+    const { anchor } = report;
+    const empty = report.anchorFinding === 'none' || report.rows === 0;
     return (
       <Alert color="teal" variant="light" data-testid="verify-result" data-intact="true">
         <Stack gap={4}>
           <Text size="sm" fw={500}>
-            {t('audit.verify.intact', { checked: report.checked })}
+            {empty
+              ? t('audit.anchor.intactEmpty')
+              : t('audit.anchor.intact', {
+                  rows: report.rows,
+                  checked: report.checked,
+                  start: anchor?.start
+                    ? t('audit.anchor.startAt', { at: formatTimestamp(anchor.start.at, language) })
+                    : t('audit.anchor.startUnknown'),
+                  at: anchor?.head.at ? formatTimestamp(anchor.head.at, language) : '',
+                  hash: report.headHash ? shortAuditHash(report.headHash) : '—',
+                })}
           </Text>
           {report.unsealed > 0 && <Text size="sm">{t('audit.verify.unsealed', { count: report.unsealed })}</Text>}
-          {report.headHash && (
-            <Text size="sm" c="dimmed">
-              {t('audit.verify.head', { hash: shortHash(report.headHash) })}
-            </Text>
-          )}
+          {witnessText(report, t, language) !== '' && <Text size="sm">{witnessText(report, t, language)}</Text>}
+          {!empty && <Text size="sm">{t('audit.anchor.proves')}</Text>}
+          <Text size="sm" c="dimmed">
+            {t('audit.anchor.cannot')}
+          </Text>
         </Stack>
       </Alert>
     );
   }
   const broken = report.brokenRecord;
   return (
-    <Alert color="red" variant="light" data-testid="verify-result" data-intact="false" data-broken-seq={broken?.seq}>
+    <Alert
+      color="red"
+      variant="light"
+      data-testid="verify-result"
+      data-intact="false"
+      data-broken-seq={broken?.seq}
+      data-anchor={report.anchorFinding}
+    >
       <Stack gap={4}>
         <Text size="sm" fw={500}>
           {broken
@@ -132,7 +244,12 @@ export function VerifyResult({ state, onShowEntry }: VerifyResultProps) {
                 at: formatTimestamp(broken.at, language),
                 problem: t(`audit.verify.problems.${report.problem ?? 'changed'}`),
               })
-            : ''}
+            : anchorFindingText(report, t, language)}
+        </Text>
+        {witnessText(report, t, language) !== '' && <Text size="sm">{witnessText(report, t, language)}</Text>}
+        {broken && <Text size="sm">{t('audit.anchor.notCompared')}</Text>}
+        <Text size="sm" c="dimmed">
+          {t('audit.anchor.cannot')}
         </Text>
         {broken && (
           <Anchor component="button" type="button" size="sm" onClick={() => onShowEntry(broken.seq)}>

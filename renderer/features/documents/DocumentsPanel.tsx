@@ -11,6 +11,7 @@ import type { Batch, Route } from '@shared/domain/records';
 import {
   RecordNotFoundError,
   RecordRejectedError,
+  currentAuditAnchor,
   getSettings,
   listPassengers,
   loadBatchPapers,
@@ -142,6 +143,8 @@ export function DocumentsPanel({ batch, route }: DocumentsPanelProps) {
         organization: settings.organizationName,
         printedAt: audit?.at ?? new Date().toISOString(),
         fullNumbers,
+        // Read after the print's own audit row: the cover prints the anchor as it stands (issue 16, item 1).
+        auditAnchor: (await currentAuditAnchor())?.head ?? null,
       };
       const { bytes } = await printDocument({
         request,

@@ -188,9 +188,7 @@ export const auditZhCN = {
     button: '校验',
     label: '校验操作日志是否被改动',
     running: '正在校验：{{done}} / {{total}}',
-    intact: '操作日志完好：{{checked}} 条记录都与写入时一致。',
     unsealed: '另有 {{count}} 条较早的记录没有校验码（本功能启用之前写入），无法校验。',
-    head: '最新校验码 {{hash}}：抄下来，日后可据此核对到这一条为止的日志是否被改动。',
     broken: '操作日志已被改动：第 {{seq}} 条（{{table}}，记录 {{record}}，写于 {{at}}）{{problem}}。',
     problems: {
       changed: '的内容与写入时不一致',
@@ -198,9 +196,40 @@ export const auditZhCN = {
       unsealed: '的校验码被删掉了',
       'redaction-unrecorded': '被删除了个人信息，但没有相应的匿名化记录',
       'redaction-changed': '在匿名化之后又被改动过',
+      'start-moved': '是链的第一条，但不是本机锚点记下的起点：开头的记录被删除、添加或改写了',
     },
     showBroken: '查看这一条',
     failed: '校验没有完成：{{message}}',
+  },
+  anchor: {
+    line: '锚点：最新校验码 {{hash}}，共 {{entries}} 条，{{at}}（北京时间）',
+    lineEmpty: '锚点：还没有日志，第一条记录写入时链从它开始。',
+    lineMissing: '锚点：本机没有记下锚点。',
+    help: '抄下这一行（批次封面也会印上）：若有人连同本机的锚点一起改写日志，只有与抄下或印出的锚点对照才能发现。',
+    intact:
+      '操作日志完好：共 {{rows}} 条，{{checked}} 条的校验码都与写入时一致；链自{{start}}起，与本机 {{at}} 记下的锚点一致（最新校验码 {{hash}}）。',
+    intactEmpty: '操作日志还没有记录：第一条记录写入时，链从它开始。',
+    startAt: '{{at}} 的第一条记录',
+    startUnknown: '起点未知',
+    proves: '能证明：锚点之内没有记录被改动、删除、插入或调换，最新的记录没有被删除，也没有本软件之外写入的记录。',
+    cannot:
+      '不能证明：若有人同时改写了日志和本机保存的锚点，本机发现不了；请与批次封面上印的、抄下的或备份中的锚点对照。',
+    notCompared: '日志在这一条已断开，没有再与锚点核对。',
+    findings: {
+      behind:
+        '操作日志最新的 {{missing}} 条被删除了：本机锚点记下 {{expected}} 条（最新校验码 {{hash}}，{{at}}），现在只有 {{rows}} 条。',
+      differs: '操作日志被改写了：第 {{expected}} 条的校验码与本机 {{at}} 记下的锚点（{{hash}}）不一致。',
+      beyond: '锚点之后多出 {{extra}} 条本软件没有记下的记录（锚点记于 {{at}}，共 {{expected}} 条）。',
+      missing: '本机的锚点不见了，而日志有 {{rows}} 条：无法确认日志没有被整体改写、去掉校验码或截短。',
+      lost: '本机的锚点曾被删除，{{lostAt}} 起重新记下：那之前的日志（包括链的起点）无法与锚点核对。',
+    },
+    witness: {
+      matches: '与 {{date}} 的备份中记下的锚点也一致（第 {{count}} 条，校验码 {{hash}}）。',
+      behind:
+        '与 {{date}} 的备份不一致：备份记下 {{count}} 条（校验码 {{hash}}），日志现在只有 {{rows}} 条，有记录被删除了，本机的锚点也被改过。',
+      differs:
+        '与 {{date}} 的备份不一致：日志第 {{count}} 条的校验码不是备份中记下的 {{hash}}，那之前的日志连同本机的锚点被改写过。',
+    },
   },
   history: {
     viewAll: '在操作日志中查看',
@@ -424,9 +453,7 @@ export const auditEn: Widen<typeof auditZhCN> = {
     button: 'Verify',
     label: 'Verify that the audit trail was not changed',
     running: 'Verifying: {{done}} / {{total}}',
-    intact: 'The audit trail is intact: all {{checked}} entries are as they were written.',
     unsealed: '{{count}} older entries, written before the hash chain existed, have no hash and cannot be verified.',
-    head: 'Latest hash {{hash}}: write it down to check later that the trail up to this entry was not changed.',
     broken: 'The audit trail was changed: entry {{seq}} ({{table}}, record {{record}}, written {{at}}) {{problem}}.',
     problems: {
       changed: 'is not as it was written',
@@ -434,9 +461,45 @@ export const auditEn: Widen<typeof auditZhCN> = {
       unsealed: 'lost its hash',
       'redaction-unrecorded': 'had personal data removed without a matching anonymisation',
       'redaction-changed': 'was changed after an anonymisation',
+      'start-moved':
+        "is the chain's first entry, but not the one this installation's anchor says it began with: entries at the start were removed, added or rewritten",
     },
     showBroken: 'Show this entry',
     failed: 'The check did not finish: {{message}}',
+  },
+  anchor: {
+    line: 'Anchor: latest hash {{hash}}, {{entries}} entries, {{at}} (Beijing time)',
+    lineEmpty: 'Anchor: no entries yet; the chain will begin with the first one.',
+    lineMissing: 'Anchor: this installation has no anchor.',
+    help: "Write this line down (cover sheets print it too): someone who rewrites the trail together with this installation's anchor is found only against an anchor written down or printed.",
+    intact:
+      'The audit trail is intact: {{rows}} entries, the hashes of all {{checked}} as they were written; the chain begins with {{start}} and matches the anchor this installation wrote at {{at}} (latest hash {{hash}}).',
+    intactEmpty: 'The audit trail has no entries yet: the chain will begin with the first one.',
+    startAt: 'the first entry, written {{at}}',
+    startUnknown: 'an unknown start',
+    proves:
+      'This proves that no entry within the anchor was changed, removed, inserted or moved, that the newest entries were not removed, and that no entry was added outside the app.',
+    cannot:
+      "It cannot prove that nobody rewrote the trail together with this installation's anchor: compare with the anchor printed on a cover sheet, written down, or in a backup.",
+    notCompared: 'The trail breaks at this entry, so it was not compared with the anchor.',
+    findings: {
+      behind:
+        'The newest {{missing}} entries were removed: the anchor of this installation counts {{expected}} (latest hash {{hash}}, {{at}}), the trail holds {{rows}}.',
+      differs:
+        'The audit trail was rewritten: the hash of entry {{expected}} differs from the anchor this installation wrote at {{at}} ({{hash}}).',
+      beyond:
+        'The trail holds {{extra}} entries after the anchor that the app did not write (anchor written at {{at}}, {{expected}} entries).',
+      missing:
+        "This installation's anchor is gone while the trail holds {{rows}} entries: nothing shows that the trail was not rewritten, stripped of its hashes or cut short.",
+      lost: "This installation's anchor was deleted and written again from {{lostAt}}: the trail before then, and where the chain began, cannot be checked against it.",
+    },
+    witness: {
+      matches: 'It also matches the anchor in the backup of {{date}} (entry {{count}}, hash {{hash}}).',
+      behind:
+        "It does not match the backup of {{date}}: the backup counts {{count}} entries (hash {{hash}}), the trail holds {{rows}}: entries were removed, and this installation's anchor changed with them.",
+      differs:
+        "It does not match the backup of {{date}}: the hash of entry {{count}} is not the backup's {{hash}}: the trail up to there was rewritten, together with this installation's anchor.",
+    },
   },
   history: {
     viewAll: 'Show in the audit trail',

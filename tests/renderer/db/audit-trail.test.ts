@@ -7,12 +7,17 @@ import {
   createWorker,
   makeBackup,
   restoreBackup,
+  setDatabase,
   updateSettings,
   updateWorker,
   verifyAuditChain,
   type AuditVerifyProgress,
 } from '@renderer/db';
 import { recordChange } from '@renderer/db/audit';
+import { SCHEMA_V1 } from '@renderer/db/schema/v1';
+import { SCHEMA_V2 } from '@renderer/db/schema/v2';
+import { SCHEMA_V3 } from '@renderer/db/schema/v3';
+import { Dexie } from 'dexie';
 import type { AuditEntry } from '@shared/domain/records';
 import { makeWorkerInput } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
@@ -49,11 +54,13 @@ describe('the hash chain of the audit trail', () => {
     expect(rows).toHaveLength(7);
     expect(rows[0]?.prevHash).toBeNull();
     for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
-    await expect(verifyAuditChain()).resolves.toEqual({
+    await expect(verifyAuditChain()).resolves.toMatchObject({
       intact: true,
       checked: 7,
       unsealed: 0,
       headHash: rows.at(-1)?.hash,
+      rows: 7,
+      anchorFinding: 'matches',
     });
   });
 
@@ -92,7 +99,7 @@ describe('the hash chain of the audit trail', () => {
     await other.open();
     const writes = Array.from({ length: 40 }, (_, index) => {
       const window = index % 2 === 0 ? db : other;
-      return window.transaction('rw', [window.audit, window.settings], () =>
+      return window.transaction('rw', [window.audit, window.settings, window.installation], () =>
         recordChange(window, {
           table: 'workers',
           recordId: `w${index}`,
@@ -108,7 +115,7 @@ describe('the hash chain of the audit trail', () => {
   });
 
   it('stays one chain when one transaction records several changes without waiting for each', async () => {
-    await db.transaction('rw', [db.audit, db.settings], () =>
+    await db.transaction('rw', [db.audit, db.settings, db.installation], () =>
       Promise.all(
         Array.from({ length: 10 }, (_, index) =>
           recordChange(db, { table: 'batches', recordId: 'b', action: 'update', before: null, after: index }),
@@ -121,7 +128,7 @@ describe('the hash chain of the audit trail', () => {
   it('writes nothing of the chain when the transaction fails', async () => {
     await someChanges();
     await expect(
-      db.transaction('rw', [db.audit, db.settings], async () => {
+      db.transaction('rw', [db.audit, db.settings, db.installation], async () => {
         await recordChange(db, { table: 'workers', recordId: 'x', action: 'update', before: null, after: null });
         throw new Error('refused');
       }),
@@ -131,7 +138,14 @@ describe('the hash chain of the audit trail', () => {
   });
 
   it('counts older rows without a hash and starts the chain after them', async () => {
-    await db.audit.bulkAdd(
+    // A database of schema 3 whose trail began before the chain: the upgrade anchors it as it stands.
+    db.close();
+    const name = `v3-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_V1);
+    old.version(2).stores(SCHEMA_V2);
+    old.version(3).stores(SCHEMA_V3);
+    await old.table('audit').bulkAdd(
       [1, 2, 3].map((n) => ({
         id: `old-${n}`,
         at: `2025-01-0${n}T00:00:00.000Z`,
@@ -143,6 +157,9 @@ describe('the hash chain of the audit trail', () => {
         after: { n },
       })),
     );
+    old.close();
+    db = new PlannerDatabase(name);
+    setDatabase(db);
     await someChanges();
     await expect(verifyAuditChain()).resolves.toMatchObject({ intact: true, checked: 7, unsealed: 3 });
   });

@@ -68,7 +68,7 @@ function assignment(batch: Batch, worker: Worker): Assignment {
 
 /** Closes a batch with its audit row, now (the fake clock's now). */
 async function close(batch: Batch): Promise<void> {
-  await db.transaction('rw', [db.batches, db.audit, db.settings], async () => {
+  await db.transaction('rw', [db.batches, db.audit, db.settings, db.installation], async () => {
     const after: Batch = { ...batch, status: 'closed', updatedAt: new Date().toISOString() };
     await db.batches.put(after);
     await recordChange(db, { table: 'batches', recordId: batch.id, action: 'update', before: batch, after });

@@ -218,4 +218,19 @@ describe('cover sheet', () => {
     await expect(drawing).rejects.toBeInstanceOf(DocumentAbortedError);
     expect(progress).toEqual([0.2, 0.4]);
   });
+  it('prints the audit trail’s anchor in small print: short hash, entries, Beijing time (issue 16, item 1)', async () => {
+    const papers = makePapers({ passengers: 4 });
+    const head = { count: 1234, hash: 'ab12cd34ef56ab78'.padEnd(64, '0'), at: '2026-02-18T01:05:00.000Z' };
+    const zh = (await pdfLines(await cover(papers, { auditAnchor: head }))).flat();
+    expect(zh).toContain(
+      `操作日志锚点：最新校验码 AB12-CD34-EF56-AB78，共 1234 条，${formatTimestamp(head.at, 'zh-CN')}（北京时间）`,
+    );
+    expect(formatTimestamp(head.at, 'zh-CN')).toContain('09:05');
+    const en = (await pdfLines(await cover(papers, { auditAnchor: head, language: 'en' }))).flat();
+    expect(en).toContain(
+      `Audit trail anchor: latest hash AB12-CD34-EF56-AB78, 1234 entries, ${formatTimestamp(head.at, 'en')} (Beijing time)`,
+    );
+    const none = (await pdfLines(await cover(papers, { auditAnchor: null }))).flat();
+    expect(none).toContain('操作日志锚点：本机没有记下锚点');
+  });
 });
