@@ -114,7 +114,13 @@ export function rawInstallationKeyring(raw: IDBDatabase): InstallationKeyring {
       );
       if (isKeyFact(found)) return found;
     }
-    unstored ??= await newKeyFact();
+    if (!unstored) {
+      unstored = await newKeyFact();
+      // Stored as the database opens (after its upgrade), before anything else reads it: a
+      // before-upgrade backup sealed with these keys must still open after the page closes.
+      const db = database();
+      db.on('ready', () => storedKeyFact(db).then(() => undefined));
+    }
     return unstored;
   });
 }

@@ -203,6 +203,11 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
                 ))}
               </Table.Tbody>
             </Table>
+            <OriginNotice
+              inspection={step.inspection}
+              accepted={step.originAccepted}
+              onAccept={(originAccepted) => setStep({ ...step, originAccepted })}
+            />
             {step.inspection.upgradedFrom !== null && (
               <Alert color="blue" variant="light" data-testid="restore-upgraded">
                 {t('backups.restore.upgraded', {
@@ -231,11 +236,6 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
                 ))}
               </Table.Tbody>
             </Table>
-            <OriginNotice
-              inspection={step.inspection}
-              accepted={step.originAccepted}
-              onAccept={(originAccepted) => setStep({ ...step, originAccepted })}
-            />
             <Alert color="yellow" variant="light">
               {t('backups.restore.warning')}
             </Alert>

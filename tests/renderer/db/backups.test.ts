@@ -377,6 +377,9 @@ describe('older schema versions', () => {
 
     const inspection = await inspectBackup(backup.bytes);
     expect(inspection.upgradedFrom).toBe(2);
+    // Sealed with keys made before the database had a place for them, stored once it opened.
+    expect(inspection.sealing).toBe('installation-key');
+    expect(inspection.origin.status).toBe('this-installation');
     const report = await restoreBackup(backup.bytes, undefined, { keepCurrent: keepNothing });
     expect(report.upgradedFrom).toBe(2);
     await expect(db.workers.toArray()).resolves.toEqual(expect.arrayContaining(workers));
