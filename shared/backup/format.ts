@@ -82,7 +82,7 @@ export interface BackupManifest {
   kind: BackupKind;
   /** Records per table, every table backed up (zero included). */
   counts: Record<string, number>;
-  /** True when the body is encrypted: with a passphrase, or (format 2) with the installation's key. */
+  /** True when the body is encrypted with a passphrase. */
   encrypted: boolean;
 }
 
@@ -105,7 +105,8 @@ export interface BackupEncryption {
 /**
  * (format 2) How a body encrypted with the installation's key was sealed: the data key that
  * encrypts it, wrapped by the installation key (keyring.ts), and the IV. Only the installation
- * named in the header can unwrap it.
+ * named in the header can unwrap it. The manifest's `encrypted` is true for these bodies too
+ * (a list tells the two apart by `body.encryption.kdf`, read.ts's readBackupHead).
  */
 export interface BackupKeyEncryption {
   kdf: 'installation-key';
@@ -154,7 +155,6 @@ export const backupHeaderSchema = z.object({
     counts: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]{0,59}$/), z.number().int().nonnegative()),
     encrypted: z.boolean(),
   }),
-  installation: uuid.optional(),
   body: z.object({
     compression: z.literal('gzip'),
     byteLength: z.number().int().nonnegative(),
@@ -178,6 +178,8 @@ export const backupHeaderSchema = z.object({
       ])
       .nullable(),
   }),
+  // Format 2: the installation that made and signed the file.
+  installation: uuid.optional(),
 });
 
 /** One line of the body. */
