@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadPageOf } from './app/Shell';
 import { backUpBeforeUpgrade } from './app/automatic-backups';
+import { setInstallationKeyring } from './db';
+import { desktopKeyring } from './platform';
 
 function start(): void {
   preloadPageOf(window.location.hash);
@@ -18,6 +20,8 @@ function start(): void {
   );
 }
 
+// The desktop's key stays in the main process; the browser preview's is in the database (issue 16, item 2).
+setInstallationKeyring(desktopKeyring);
 // Before anything opens the database (Dexie upgrades it as it opens): a backup of the stored data
 // when this version of the app is about to upgrade its schema (issue 7). Never throws.
 void backUpBeforeUpgrade().then(start);

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { parseBackupFileName } from './backup/file-name';
+import { DATA_KEY_BYTES, DIGEST_BYTES, KEY_PROTECTIONS, WRAPPED_KEY_BYTES } from './backup/keyring';
 import { fileNameProblem } from './file-name';
 
 /** Largest file the bridge moves in one message (backups of 100,000 workers stay well below). */
@@ -50,6 +51,10 @@ export const savedFileIdSchema = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9
  * The name of a backup in the app's backups folder: only names the app itself gives
  * (shared/backup/file-name.ts), so no request can name another file, a folder or a path.
  */
+/** Exactly `length` bytes: the key calls take digests and keys of one size only. */
+const bytesOfLength = (length: number) =>
+  anyBytes.refine((bytes) => bytes.byteLength === length, `expected exactly ${length} bytes`);
+
 export const backupFileNameSchema = z
   .string()
   .max(100)
@@ -127,6 +132,32 @@ export const bridgeContract = {
     channel: 'planner:delete-backup',
     request: z.object({ fileName: backupFileNameSchema }).strict(),
     response: z.object({ deleted: z.boolean() }),
+  },
+  /**
+   * This installation's key (issue 16, items 2 and 4; electron/main/installation-key.ts): the key
+   * stays in main; the renderer may ask for its id, a signature of a 32-byte digest, and the wrap
+   * or unwrap of a 32-byte data key, nothing else.
+   */
+  installationInfo: {
+    channel: 'planner:installation-info',
+    request: z.undefined(),
+    response: z.object({ installation: z.string(), protection: z.enum(KEY_PROTECTIONS) }),
+  },
+  signBackupDigest: {
+    channel: 'planner:sign-backup-digest',
+    request: z.object({ digest: bytesOfLength(DIGEST_BYTES) }).strict(),
+    response: z.object({ signature: anyBytes }),
+  },
+  wrapBackupKey: {
+    channel: 'planner:wrap-backup-key',
+    request: z.object({ dataKey: bytesOfLength(DATA_KEY_BYTES) }).strict(),
+    response: z.object({ wrapped: anyBytes }),
+  },
+  /** Null when the key was not wrapped by this installation (or was changed). */
+  unwrapBackupKey: {
+    channel: 'planner:unwrap-backup-key',
+    request: z.object({ wrapped: bytesOfLength(WRAPPED_KEY_BYTES) }).strict(),
+    response: z.object({ dataKey: anyBytes }).nullable(),
   },
   appInfo: {
     channel: 'planner:app-info',

@@ -17,6 +17,7 @@ import {
   Menu,
   net,
   protocol,
+  safeStorage,
   session,
   shell,
   type IpcMainInvokeEvent,
@@ -27,6 +28,7 @@ import { openWithDialog, saveWithDialog } from './file-dialogs';
 import { createBridgeRoutes, type BridgeImplementation } from './ipc-routes';
 import { SavedFiles } from './saved-files';
 import { BACKUP_FOLDER_NAME, BackupFolder } from './backup-folder';
+import { InstallationKey } from './installation-key';
 import { clip, createLogger, describeError } from './logger';
 import {
   devServerUrlFor,
@@ -59,6 +61,13 @@ const savedFiles = new SavedFiles((path) => shell.openPath(path));
 let backupFolder: BackupFolder | null = null;
 const backups = (): BackupFolder =>
   (backupFolder ??= new BackupFolder(join(app.getPath('userData'), BACKUP_FOLDER_NAME)));
+
+// Created on first use, after `ready`: safeStorage works only then.
+let installationKeyStore: InstallationKey | null = null;
+const installationKey = (): InstallationKey =>
+  (installationKeyStore ??= new InstallationKey(app.getPath('userData'), safeStorage, undefined, (message, details) =>
+    log.warn(message, details),
+  ));
 
 function notFound(): Response {
   return new Response('Not found', {
@@ -123,6 +132,13 @@ const implementation: BridgeImplementation = {
   listBackups: () => backups().list(),
   readBackup: (request) => backups().read(request),
   deleteBackup: (request) => backups().delete(request),
+  installationInfo: () => installationKey().info(),
+  signBackupDigest: async (request) => ({ signature: await installationKey().sign(request.digest) }),
+  wrapBackupKey: async (request) => ({ wrapped: await installationKey().wrap(request.dataKey) }),
+  unwrapBackupKey: async (request) => {
+    const dataKey = await installationKey().unwrap(request.wrapped);
+    return dataKey === null ? null : { dataKey };
+  },
   appInfo: () =>
     Promise.resolve({ version: app.getVersion(), dataFolder: app.getPath('userData'), platform: process.platform }),
 };

@@ -19,6 +19,10 @@ const requestSchemas: { [M in BridgeMethod]: z.ZodType<BridgeRequest<M>> } = {
   listBackups: bridgeContract.listBackups.request,
   readBackup: bridgeContract.readBackup.request,
   deleteBackup: bridgeContract.deleteBackup.request,
+  installationInfo: bridgeContract.installationInfo.request,
+  signBackupDigest: bridgeContract.signBackupDigest.request,
+  wrapBackupKey: bridgeContract.wrapBackupKey.request,
+  unwrapBackupKey: bridgeContract.unwrapBackupKey.request,
 };
 
 const MAX_ISSUES = 3;

@@ -25,6 +25,10 @@ const channels: { readonly [M in BridgeMethod]: BridgeContract[M]['channel'] } =
   listBackups: 'planner:list-backups',
   readBackup: 'planner:read-backup',
   deleteBackup: 'planner:delete-backup',
+  installationInfo: 'planner:installation-info',
+  signBackupDigest: 'planner:sign-backup-digest',
+  wrapBackupKey: 'planner:wrap-backup-key',
+  unwrapBackupKey: 'planner:unwrap-backup-key',
 };
 
 // Electron rejects a failed invoke with "Error invoking remote method '<channel>': Error: <message>".
@@ -54,6 +58,10 @@ const bridge = {
   listBackups: () => invoke('listBackups'),
   readBackup: (request) => invoke('readBackup', request),
   deleteBackup: (request) => invoke('deleteBackup', request),
+  installationInfo: () => invoke('installationInfo'),
+  signBackupDigest: (request) => invoke('signBackupDigest', request),
+  wrapBackupKey: (request) => invoke('wrapBackupKey', request),
+  unwrapBackupKey: (request) => invoke('unwrapBackupKey', request),
 } satisfies PlannerBridge;
 
 contextBridge.exposeInMainWorld('planner', bridge);

@@ -27,3 +27,4 @@ export * from './repositories/document-audit';
 export * from './repositories/audit-trail';
 export * from './repositories/privacy';
 export * from './repositories/backups';
+export { installationInfo, setInstallationKeyring } from './installation-key';

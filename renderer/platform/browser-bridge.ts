@@ -141,6 +141,14 @@ function deleteBackup(request: BackupFileRequest): Promise<DeleteBackupResult> {
   return Promise.resolve({ deleted: sessionBackups.delete(request.fileName) });
 }
 
+/**
+ * The browser has no main process to keep the installation key: the preview's key lives in the
+ * database (renderer/db/installation-key.ts), and these calls of the desktop are never made here.
+ */
+function noMainProcess(): Promise<never> {
+  return Promise.reject(new Error('the browser preview keeps its installation key in the database'));
+}
+
 export const browserBridge: PlannerBridge = {
   saveFile,
   openFile,
@@ -149,5 +157,9 @@ export const browserBridge: PlannerBridge = {
   listBackups,
   readBackup,
   deleteBackup,
+  installationInfo: noMainProcess,
+  signBackupDigest: noMainProcess,
+  wrapBackupKey: noMainProcess,
+  unwrapBackupKey: noMainProcess,
   appInfo: () => Promise.resolve({ version: __APP_VERSION__, dataFolder: '', platform: 'web' }),
 };

@@ -6,7 +6,8 @@
  * The passphrase itself is never stored, and not kept after the call.
  */
 import { fromBase64, ownBytes, sha256, toBase64, toHex, utf8 } from './codec';
-import { PBKDF2_ITERATIONS, type BackupEncryption } from './format';
+import { PBKDF2_ITERATIONS, type BackupEncryption, type BackupKeyEncryption } from './format';
+import { DATA_KEY_BYTES, type InstallationKeyring } from './keyring';
 
 /** WebCrypto's key type, named through the API: Node's types and the DOM's call it differently. */
 type CryptoKey = Awaited<ReturnType<typeof crypto.subtle.importKey>>;
@@ -63,9 +64,39 @@ export async function newEncryption(
   };
 }
 
+/**
+ * (format 2) A random data key for an automatic backup, and its wrap by the installation key: the
+ * body opens only where that key is (issue 16, item 4). The data key's bytes are wiped once imported.
+ */
+export async function newKeyEncryption(
+  keyring: InstallationKeyring,
+): Promise<{ encryption: BackupKeyEncryption; key: CryptoKey }> {
+  const dataKey = crypto.getRandomValues(new Uint8Array(DATA_KEY_BYTES));
+  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+  const wrapped = await keyring.wrap(dataKey);
+  const key = await crypto.subtle.importKey('raw', dataKey, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);
+  dataKey.fill(0);
+  return {
+    key,
+    encryption: { kdf: 'installation-key', cipher: 'AES-GCM-256', iv: toBase64(iv), wrappedKey: toBase64(wrapped) },
+  };
+}
+
+/** The data key of a body sealed by `keyring`'s installation, or null when that key does not unwrap it. */
+export async function keyFromInstallation(
+  keyring: InstallationKeyring,
+  encryption: BackupKeyEncryption,
+): Promise<CryptoKey | null> {
+  const dataKey = await keyring.unwrap(fromBase64(encryption.wrappedKey));
+  if (!dataKey || dataKey.byteLength !== DATA_KEY_BYTES) return null;
+  const key = await crypto.subtle.importKey('raw', ownBytes(dataKey), { name: 'AES-GCM' }, false, ['decrypt']);
+  dataKey.fill(0);
+  return key;
+}
+
 export async function encryptBody(
   key: CryptoKey,
-  encryption: BackupEncryption,
+  encryption: { iv: string },
   plain: Uint8Array,
   headerLine: Uint8Array,
 ): Promise<Uint8Array<ArrayBuffer>> {
@@ -87,7 +118,7 @@ export async function keyFor(passphrase: string, encryption: BackupEncryption): 
 /** The plain body; throws when the ciphertext or the header was changed (the tag does not verify). */
 export async function decryptBody(
   key: CryptoKey,
-  encryption: BackupEncryption,
+  encryption: { iv: string },
   sealed: Uint8Array,
   headerLine: Uint8Array,
 ): Promise<Uint8Array<ArrayBuffer>> {

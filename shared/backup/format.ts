@@ -7,8 +7,22 @@
  * POINT-TO-POINT-PLANNER-BACKUP\n    the magic line: anything else is "not a backup"
  * {"format":1,"manifest":{…},"body":{…}}\n    the header: what the file holds, in clear
  * sha256=<64 hex digits>\n    SHA-256 of the header line, a newline, and the body
- * <body>    `body.byteLength` bytes: gzip of the records, then AES-GCM when a passphrase was given
+ * hmac-sha256=<64 hex digits>\n    (format 2, when the header names an installation) the signature
+ * <body>    `body.byteLength` bytes: gzip of the records, then AES-GCM when encrypted
  * ```
+ * Format 2 (issue 16, items 2 and 4) adds who made the file and how far it can be trusted:
+ * - `installation` in the header: the random id of the installation that made it, whose key
+ *   (keyring.ts) signs the file: HMAC-SHA-256, with the installation's key, of the 32 bytes whose
+ *   hex is on the `sha256=` line. The SHA-256 alone finds damage; anyone can recompute it after
+ *   editing records. The signature can only be made with the key, which never leaves the
+ *   installation, so a restore knows a file made here and unchanged since from everything else
+ *   (made elsewhere, unsigned, or changed after it was made) and says which before going on.
+ * - `body.encryption` is either a passphrase's (PBKDF2, as in format 1) or the installation's
+ *   (`kdf: 'installation-key'`): a random AES-256 data key encrypts the body, and the key, wrapped
+ *   by the installation key, is in the header. Automatic backups are sealed so: they restore on
+ *   this installation without a question and open nowhere else. Both use the header line as
+ *   AES-GCM's additional data, so an edited header does not open either.
+ * Files of format 1 (no installation, no signature line) are still read: they count as unsigned.
  * The body, once decrypted and gunzipped, is one JSON line per page of records:
  * `{"table":"workers","records":[…]}`. Pages keep memory flat and let a restore show progress; a
  * table may span many lines, in primary-key order.
@@ -30,7 +44,7 @@ import { auditAnchorSchema, type AuditAnchor } from '../audit/anchor';
 export const BACKUP_MAGIC = 'POINT-TO-POINT-PLANNER-BACKUP';
 
 /** The version of this layout; a file with a higher one was written by a newer app. */
-export const BACKUP_FORMAT = 1;
+export const BACKUP_FORMAT = 2;
 
 /** The file name extension of backups (without the dot). */
 export const BACKUP_EXTENSION = 'ptpbackup';
@@ -91,9 +105,29 @@ export interface BackupEncryption {
   check: string;
 }
 
+/**
+ * (format 2) How a body encrypted with the installation's key was sealed: the data key that
+ * encrypts it, wrapped by the installation key (keyring.ts), and the IV. Only the installation
+ * named in the header can unwrap it. The manifest's `encrypted` is true for these bodies too
+ * (a list tells the two apart by `body.encryption.kdf`, read.ts's readBackupHead).
+ */
+export interface BackupKeyEncryption {
+  kdf: 'installation-key';
+  cipher: 'AES-GCM-256';
+  /** Base64 of the 12-byte random IV of the body. */
+  iv: string;
+  /** Base64 of the wrapped data key (60 bytes: IV, encrypted key, tag). */
+  wrappedKey: string;
+}
+
 export interface BackupHeader {
   format: number;
   manifest: BackupManifest;
+  /**
+   * (format 2) The id of the installation that made and signed the file: a `hmac-sha256=` line
+   * follows the checksum. Absent in format 1 files and in files built without a key (tests).
+   */
+  installation?: string | undefined;
   body: {
     compression: 'gzip';
     /** Length of the body in bytes: a shorter file was cut off. */
@@ -104,12 +138,13 @@ export interface BackupHeader {
      * the body's length).
      */
     unpackedBytes?: number | undefined;
-    encryption: BackupEncryption | null;
+    encryption: BackupEncryption | BackupKeyEncryption | null;
   };
 }
 
 const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/);
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/);
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 
 /** The header as this app reads it: anything else in that line is a damaged file. */
 export const backupHeaderSchema = z.object({
@@ -129,16 +164,26 @@ export const backupHeaderSchema = z.object({
     byteLength: z.number().int().nonnegative(),
     unpackedBytes: z.number().int().nonnegative().optional(),
     encryption: z
-      .object({
-        kdf: z.literal('PBKDF2-SHA-256'),
-        iterations: z.number().int().min(PBKDF2_ITERATIONS_RANGE.min).max(PBKDF2_ITERATIONS_RANGE.max),
-        salt: base64,
-        cipher: z.literal('AES-GCM-256'),
-        iv: base64,
-        check: z.string().regex(/^[0-9a-f]{64}$/),
-      })
+      .discriminatedUnion('kdf', [
+        z.object({
+          kdf: z.literal('PBKDF2-SHA-256'),
+          iterations: z.number().int().min(PBKDF2_ITERATIONS_RANGE.min).max(PBKDF2_ITERATIONS_RANGE.max),
+          salt: base64,
+          cipher: z.literal('AES-GCM-256'),
+          iv: base64,
+          check: z.string().regex(/^[0-9a-f]{64}$/),
+        }),
+        z.object({
+          kdf: z.literal('installation-key'),
+          cipher: z.literal('AES-GCM-256'),
+          iv: base64,
+          wrappedKey: base64,
+        }),
+      ])
       .nullable(),
   }),
+  // Format 2: the installation that made and signed the file.
+  installation: uuid.optional(),
 });
 
 /** One line of the body. */

@@ -8,13 +8,47 @@ export {
   MAX_PAGE_LINE_BYTES,
   PBKDF2_ITERATIONS,
 } from './format';
-export type { BackupEncryption, BackupHeader, BackupKind, BackupManifest, BackupPage } from './format';
+export type {
+  BackupEncryption,
+  BackupHeader,
+  BackupKeyEncryption,
+  BackupKind,
+  BackupManifest,
+  BackupPage,
+} from './format';
 export { BACKUP_REFUSALS, BackupRefusedError } from './refusal';
 export type { BackupRefusalReason } from './refusal';
 export { encodeBackupPage, packBackup, sealBackup } from './pack';
 export type { BackupManifestInput, SealedBackup, SealInput } from './pack';
-export { BACKUP_HEAD_BYTES, openBackup, readBackupManifest, verifyBackup } from './read';
-export type { OpenBackupOptions, OpenedBackup, VerifiedBackup } from './read';
+export {
+  BACKUP_HEAD_BYTES,
+  BACKUP_ORIGINS,
+  backupOrigin,
+  openBackup,
+  readBackupHead,
+  readBackupManifest,
+  verifyBackup,
+} from './read';
+export type {
+  BackupHead,
+  BackupOrigin,
+  BackupOriginStatus,
+  BackupSealing,
+  OpenBackupOptions,
+  OpenedBackup,
+  VerifiedBackup,
+} from './read';
+export {
+  DATA_KEY_BYTES,
+  DIGEST_BYTES,
+  KEY_PROTECTIONS,
+  SIGNATURE_BYTES,
+  WRAPPED_KEY_BYTES,
+  generateWebCryptoKeys,
+  sameBytes,
+  webCryptoKeyring,
+} from './keyring';
+export type { InstallationInfo, InstallationKeyring, KeyProtection, WebCryptoKeys } from './keyring';
 export { BACKUP_UPGRADES, UNBACKED_TABLES, newestUpgradableVersion, upgradeBackupTables } from './upgrade';
 export type { BackupTables, BackupUpgradeStep } from './upgrade';
 export { backupFileName, parseBackupFileName } from './file-name';

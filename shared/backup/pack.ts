@@ -1,6 +1,7 @@
 /** Writing a backup file (layout in format.ts). */
 import { concatBytes, gzip, sha256, toHex, utf8 } from './codec';
-import { encryptBody, newEncryption } from './crypto';
+import { encryptBody, newEncryption, newKeyEncryption } from './crypto';
+import type { InstallationKeyring } from './keyring';
 import {
   BACKUP_FORMAT,
   BACKUP_MAGIC,
@@ -8,6 +9,7 @@ import {
   MAX_PAGE_LINE_BYTES,
   type BackupEncryption,
   type BackupHeader,
+  type BackupKeyEncryption,
   type BackupManifest,
 } from './format';
 
@@ -37,6 +39,13 @@ export interface SealInput {
   pages: readonly Uint8Array[];
   /** Encrypts the body when given and not empty. */
   passphrase?: string | undefined;
+  /**
+   * The installation's key (issue 16, item 2): names the installation in the header and signs the
+   * file. Without one the file is unsigned (tests and fixtures build such files on purpose).
+   */
+  keyring?: InstallationKeyring | undefined;
+  /** Encrypts the body with the installation's key instead of a passphrase (automatic backups, item 4). */
+  withInstallationKey?: boolean | undefined;
 }
 
 export interface SealedBackup {
@@ -44,15 +53,24 @@ export interface SealedBackup {
   manifest: BackupManifest;
 }
 
-/** Compresses, optionally encrypts, and checksums the pages into a backup file. */
+/** Compresses, optionally encrypts, checksums and (with a keyring) signs the pages into a backup file. */
 export async function sealBackup(input: SealInput): Promise<SealedBackup> {
+  const { keyring } = input;
+  if (input.withInstallationKey && !keyring) throw new Error('encrypting with the installation key needs the keyring');
+  if (input.withInstallationKey && input.passphrase) throw new Error('a backup is sealed with one key, not two');
   const compressed = await gzip(input.pages);
-  const sealing = input.passphrase ? await newEncryption(input.passphrase) : null;
-  const encryption: BackupEncryption | null = sealing?.encryption ?? null;
+  const sealing = input.passphrase
+    ? await newEncryption(input.passphrase)
+    : input.withInstallationKey && keyring
+      ? await newKeyEncryption(keyring)
+      : null;
+  const encryption: BackupEncryption | BackupKeyEncryption | null = sealing?.encryption ?? null;
   const manifest: BackupManifest = { ...input.manifest, counts: { ...input.counts }, encrypted: encryption !== null };
+  const installation = keyring ? (await keyring.info()).installation : undefined;
   const header: BackupHeader = {
     format: BACKUP_FORMAT,
     manifest,
+    ...(installation !== undefined && { installation }),
     body: {
       compression: 'gzip',
       byteLength: compressed.byteLength + (encryption ? GCM_TAG_BYTES : 0),
@@ -64,8 +82,16 @@ export async function sealBackup(input: SealInput): Promise<SealedBackup> {
   const body = sealing ? await encryptBody(sealing.key, sealing.encryption, compressed, headerLine) : compressed;
   if (body.byteLength !== header.body.byteLength) throw new Error('sealed body length differs from the header');
   const newline = utf8('\n');
-  const checksum = toHex(await sha256([headerLine, newline, body]));
-  const bytes = concatBytes([utf8(`${BACKUP_MAGIC}\n`), headerLine, newline, utf8(`sha256=${checksum}\n`), body]);
+  const digest = await sha256([headerLine, newline, body]);
+  const signature = keyring ? utf8(`hmac-sha256=${toHex(await keyring.sign(digest))}\n`) : new Uint8Array(0);
+  const bytes = concatBytes([
+    utf8(`${BACKUP_MAGIC}\n`),
+    headerLine,
+    newline,
+    utf8(`sha256=${toHex(digest)}\n`),
+    signature,
+    body,
+  ]);
   return { bytes, manifest };
 }
 
@@ -77,6 +103,7 @@ export async function packBackup(
   manifest: BackupManifestInput,
   tables: Readonly<Record<string, readonly unknown[]>>,
   passphrase?: string,
+  sealing: Pick<SealInput, 'keyring' | 'withInstallationKey'> = {},
 ): Promise<SealedBackup> {
   const pages: Uint8Array[] = [];
   const counts: Record<string, number> = {};
@@ -86,5 +113,5 @@ export async function packBackup(
       pages.push(encodeBackupPage(table, records.slice(start, start + BACKUP_PAGE_SIZE)));
     }
   }
-  return sealBackup({ manifest, counts, pages, passphrase });
+  return sealBackup({ manifest, counts, pages, passphrase, ...sealing });
 }

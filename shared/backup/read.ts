@@ -5,7 +5,8 @@
  * a BackupRefusedError with the reason.
  */
 import { UnpackLimitError, gunzipLines, sha256, toHex, utf8 } from './codec';
-import { decryptBody, keyFor } from './crypto';
+import { decryptBody, keyFor, keyFromInstallation } from './crypto';
+import { sameBytes, type InstallationKeyring } from './keyring';
 import {
   BACKUP_FORMAT,
   BACKUP_MAGIC,
@@ -25,6 +26,9 @@ const MAGIC_LINE = utf8(`${BACKUP_MAGIC}\n`);
 const CHECKSUM_LINE = /^sha256=([0-9a-f]{64})$/;
 /** `sha256=` and 64 hex digits. */
 const CHECKSUM_LINE_BYTES = 71;
+const SIGNATURE_LINE = /^hmac-sha256=([0-9a-f]{64})$/;
+/** `hmac-sha256=` and 64 hex digits. */
+const SIGNATURE_LINE_BYTES = 76;
 
 /** The parts of a backup file, found without reading the body. */
 interface BackupParts {
@@ -33,6 +37,8 @@ interface BackupParts {
   headerLine: Uint8Array;
   /** Hex SHA-256 from the checksum line (absent when only a head of the file was read). */
   checksum: string | null;
+  /** Hex HMAC from the signature line, in files whose header names an installation (format 2). */
+  signature: string | null;
   /** Where the body starts. */
   bodyOffset: number;
 }
@@ -95,7 +101,7 @@ function readParts(bytes: Uint8Array, whole: boolean): BackupParts {
   const checksumStart = headerEnd + 1;
   const checksumEnd = lineEnd(bytes, checksumStart, CHECKSUM_LINE_BYTES + 1);
   if (checksumEnd < 0) {
-    if (!whole) return { header, headerLine, checksum: null, bodyOffset: checksumStart };
+    if (!whole) return { header, headerLine, checksum: null, signature: null, bodyOffset: checksumStart };
     if (bytes.byteLength - checksumStart <= CHECKSUM_LINE_BYTES) {
       throw new BackupRefusedError('truncated', 'the file ends before its checksum', { manifest: header.manifest });
     }
@@ -104,7 +110,23 @@ function readParts(bytes: Uint8Array, whole: boolean): BackupParts {
   const match = CHECKSUM_LINE.exec(new TextDecoder().decode(bytes.subarray(checksumStart, checksumEnd)));
   if (!match?.[1])
     throw new BackupRefusedError('damaged', 'the checksum line is unreadable', { manifest: header.manifest });
-  return { header, headerLine, checksum: match[1], bodyOffset: checksumEnd + 1 };
+  const checksum = match[1];
+  if (header.installation === undefined)
+    return { header, headerLine, checksum, signature: null, bodyOffset: checksumEnd + 1 };
+  // Format 2: a file that names its installation carries the signature on the next line.
+  const signatureStart = checksumEnd + 1;
+  const signatureEnd = lineEnd(bytes, signatureStart, SIGNATURE_LINE_BYTES + 1);
+  if (signatureEnd < 0) {
+    if (!whole) return { header, headerLine, checksum, signature: null, bodyOffset: signatureStart };
+    if (bytes.byteLength - signatureStart <= SIGNATURE_LINE_BYTES) {
+      throw new BackupRefusedError('truncated', 'the file ends before its signature', { manifest: header.manifest });
+    }
+    throw new BackupRefusedError('damaged', 'the signature line is missing', { manifest: header.manifest });
+  }
+  const signed = SIGNATURE_LINE.exec(new TextDecoder().decode(bytes.subarray(signatureStart, signatureEnd)));
+  if (!signed?.[1])
+    throw new BackupRefusedError('damaged', 'the signature line is unreadable', { manifest: header.manifest });
+  return { header, headerLine, checksum, signature: signed[1], bodyOffset: signatureEnd + 1 };
 }
 
 /**
@@ -115,13 +137,80 @@ export function readBackupManifest(head: Uint8Array): BackupManifest {
   return readParts(head, false).header.manifest;
 }
 
+/** How a backup's body is sealed, as a list shows it. */
+export type BackupSealing = 'passphrase' | 'installation-key' | null;
+
+/** What a list shows of a backup, from the first bytes of its file (see readBackupManifest). */
+export interface BackupHead {
+  manifest: BackupManifest;
+  /** The installation the file says made it (format 2), unverified: a list checks no signature. */
+  installation: string | null;
+  sealing: BackupSealing;
+}
+
+function sealingOf(header: BackupHeader): BackupSealing {
+  const encryption = header.body.encryption;
+  if (!encryption) return null;
+  return encryption.kdf === 'installation-key' ? 'installation-key' : 'passphrase';
+}
+
+/** The manifest, installation and sealing of a backup from the first bytes of its file. */
+export function readBackupHead(head: Uint8Array): BackupHead {
+  const { header } = readParts(head, false);
+  return { manifest: header.manifest, installation: header.installation ?? null, sealing: sealingOf(header) };
+}
+
 /** How many bytes of a file `readBackupManifest` needs at most. */
-export const BACKUP_HEAD_BYTES = MAGIC_LINE.byteLength + MAX_HEADER_BYTES + 1 + CHECKSUM_LINE_BYTES + 1;
+export const BACKUP_HEAD_BYTES =
+  MAGIC_LINE.byteLength + MAX_HEADER_BYTES + 1 + CHECKSUM_LINE_BYTES + 1 + SIGNATURE_LINE_BYTES + 1;
 
 export interface VerifiedBackup {
   header: BackupHeader;
   headerLine: Uint8Array;
   body: Uint8Array;
+  /** The SHA-256 of the header line, a newline and the body: what the signature covers. */
+  digest: Uint8Array;
+  /** The signature line's HMAC, when the file has one. */
+  signature: string | null;
+}
+
+/**
+ * Who made a backup, as far as this installation can tell (issue 16, item 2):
+ * - `this-installation`: signed with this installation's key, and unchanged since;
+ * - `other-installation`: made by the installation named (its signature can not be checked here);
+ * - `bad-signature`: it names this installation, but the signature does not fit: the file was
+ *   changed after it was made (records rewritten and the checksum recomputed);
+ * - `unsigned`: no signature at all (a file from before format 2, or one with the signature
+ *   removed); nothing shows whether it was changed after it was made.
+ * Only the first restores without a question.
+ */
+export const BACKUP_ORIGINS = ['this-installation', 'other-installation', 'bad-signature', 'unsigned'] as const;
+export type BackupOriginStatus = (typeof BACKUP_ORIGINS)[number];
+
+export interface BackupOrigin {
+  status: BackupOriginStatus;
+  /** The installation the file names (null when unsigned). */
+  installation: string | null;
+}
+
+/** Checks a verified file's signature against this installation's key (absent: every signed file is another's). */
+export async function backupOrigin(
+  verified: Pick<VerifiedBackup, 'header' | 'digest' | 'signature'>,
+  keyring: InstallationKeyring | undefined,
+): Promise<BackupOrigin> {
+  const installation = verified.header.installation ?? null;
+  if (installation === null || verified.signature === null) return { status: 'unsigned', installation };
+  const own = keyring ? (await keyring.info()).installation : null;
+  if (!keyring || own !== installation) return { status: 'other-installation', installation };
+  const expected = await keyring.sign(verified.digest);
+  const valid = sameBytes(expected, fromHex(verified.signature));
+  return { status: valid ? 'this-installation' : 'bad-signature', installation };
+}
+
+function fromHex(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
 }
 
 /**
@@ -140,16 +229,21 @@ export async function verifyBackup(bytes: Uint8Array): Promise<VerifiedBackup> {
     throw new BackupRefusedError('damaged', 'bytes follow the end of the body', { manifest });
   }
   const body = bytes.subarray(parts.bodyOffset);
-  const actual = toHex(await sha256([parts.headerLine, utf8('\n'), body]));
-  if (actual !== parts.checksum) {
+  const digest = await sha256([parts.headerLine, utf8('\n'), body]);
+  if (toHex(digest) !== parts.checksum) {
     throw new BackupRefusedError('checksum-mismatch', 'the SHA-256 of the contents differs', { manifest });
   }
-  return { header, headerLine: parts.headerLine, body };
+  return { header, headerLine: parts.headerLine, body, digest, signature: parts.signature };
 }
 
 export interface OpenBackupOptions {
-  /** Needed when the body is encrypted. */
+  /** Needed when the body is encrypted with a passphrase. */
   passphrase?: string | undefined;
+  /**
+   * This installation's key: checks the signature (BackupOrigin) and opens the automatic backups
+   * it sealed. Without it, every signed file counts as another installation's.
+   */
+  keyring?: InstallationKeyring | undefined;
   /** The database's schema version now (Dexie's verno). */
   schemaVersion: number;
   /** The primary key path of every table a backup may fill, at the current schema version. */
@@ -169,6 +263,10 @@ export interface OpenedBackup {
   tables: BackupTables;
   /** The schema version the backup was made at, when it was older and has been upgraded. */
   upgradedFrom: number | null;
+  /** Who made it, and whether the signature holds. */
+  origin: BackupOrigin;
+  /** How its body was sealed. */
+  sealing: BackupSealing;
 }
 
 /** Records checked between two turns of the event loop. */
@@ -284,8 +382,10 @@ export function unpackBound(header: BackupHeader, compressedBytes: number): numb
  * reason when aborted; changes nothing either way.
  */
 export async function openBackup(bytes: Uint8Array, options: OpenBackupOptions): Promise<OpenedBackup> {
-  const { header, headerLine, body } = await verifyBackup(bytes);
+  const verified = await verifyBackup(bytes);
+  const { header, headerLine, body } = verified;
   const { manifest } = header;
+  const origin = await backupOrigin(verified, options.keyring);
   if (manifest.schemaVersion > options.schemaVersion) {
     throw new BackupRefusedError('newer-schema', `schema ${manifest.schemaVersion} > ${options.schemaVersion}`, {
       params: { fileVersion: manifest.schemaVersion, appVersion: options.schemaVersion },
@@ -299,7 +399,24 @@ export async function openBackup(bytes: Uint8Array, options: OpenBackupOptions):
 
   let compressed = body;
   const encryption = header.body.encryption;
-  if (encryption) {
+  if (encryption?.kdf === 'installation-key') {
+    // Sealed with an installation's key (an automatic backup): only that installation opens it.
+    const installation = header.installation ?? '';
+    if (origin.status === 'other-installation' || origin.status === 'unsigned') {
+      throw new BackupRefusedError('other-installation', `sealed by installation ${installation}`, {
+        params: { installation },
+        manifest,
+      });
+    }
+    const key = options.keyring ? await keyFromInstallation(options.keyring, encryption) : null;
+    try {
+      if (!key) throw new Error('the installation key does not unwrap the data key');
+      compressed = await decryptBody(key, encryption, body, headerLine);
+    } catch (error) {
+      // This installation's key does not open what claims to be its own: rewritten after it was made.
+      throw new BackupRefusedError('contents-mismatch', 'the sealed body does not open', { manifest, cause: error });
+    }
+  } else if (encryption) {
     if (!options.passphrase) throw new BackupRefusedError('passphrase-required', 'the body is encrypted', { manifest });
     const key = await keyFor(options.passphrase, encryption);
     if (!key) throw new BackupRefusedError('wrong-passphrase', 'the passphrase does not open it', { manifest });
@@ -369,5 +486,7 @@ export async function openBackup(bytes: Uint8Array, options: OpenBackupOptions):
     manifest,
     tables: upgraded,
     upgradedFrom: manifest.schemaVersion < options.schemaVersion ? manifest.schemaVersion : null,
+    origin,
+    sealing: sealingOf(header),
   };
 }

@@ -9,8 +9,9 @@ import type { BackupManifest } from './format';
  * - `truncated`: the file ends before its declared length (a copy cut off, a full USB stick).
  * - `damaged`: the header or the body cannot be read (bytes changed, or an unreadable body).
  * - `checksum-mismatch`: the contents differ from their SHA-256: damaged or changed after it was
- *   made. A checksum is no proof against a person who rewrites it too (issue 16, item 2): only an
- *   encrypted body (AES-GCM over the header) is; the texts say no more than that.
+ *   made. A checksum is no proof against a person who rewrites it too (issue 16, item 2): the
+ *   signature is (read.ts, BackupOrigin), and a file changed with its checksum recomputed is not
+ *   refused for that but restored only once the person confirms the warning.
  * - `contents-mismatch`: the checksum fits, but the records disagree with the manifest (counts,
  *   tables, keys): rewritten by something other than this app.
  * - `invalid-record`: a record the app could not have written (a field of the wrong type, an unknown
@@ -23,6 +24,11 @@ import type { BackupManifest } from './format';
  * - `newer-schema`: made by a newer app whose database this one cannot hold.
  * - `passphrase-required`: the body is encrypted and no passphrase was given.
  * - `wrong-passphrase`: the passphrase given does not open it.
+ * - `other-installation`: an automatic backup sealed with another installation's key
+ *   (`installation` names it): it opens only there (issue 16, item 4).
+ * - `origin-unconfirmed`: the file is not signed by this installation (made elsewhere, unsigned,
+ *   or its signature does not fit) and the restore was asked without the person's confirmation of
+ *   that warning (`status`, `installation`).
  */
 export const BACKUP_REFUSALS = [
   'empty',
@@ -38,6 +44,8 @@ export const BACKUP_REFUSALS = [
   'newer-schema',
   'passphrase-required',
   'wrong-passphrase',
+  'other-installation',
+  'origin-unconfirmed',
 ] as const;
 export type BackupRefusalReason = (typeof BACKUP_REFUSALS)[number];
 

@@ -18,7 +18,7 @@ import { creditCodeCheckChar } from '@shared/domain/credit-code';
 import { workersFile } from '@shared/roster';
 import { SCHEMA_V1 } from '@renderer/db/schema/v1';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
-import { BACKUP_KEY_PATHS } from '../fixtures/backups';
+import { BACKUP_KEY_PATHS, forgeBackupRecords, splitBackup } from '../fixtures/backups';
 import { makeWorker } from '../fixtures/factories';
 import { appUrl, launchChromium, openApp, pageErrors } from './browser';
 
@@ -43,7 +43,7 @@ const DATABASE_STATE = `(async () => {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const names = [...db.objectStoreNames].filter((name) => name !== 'caches').sort();
+  const names = [...db.objectStoreNames].filter((name) => name !== 'caches' && name !== 'installation').sort();
   const tx = db.transaction(names, 'readonly');
   const tables = await Promise.all(names.map((name) => new Promise((resolve, reject) => {
     const all = tx.objectStore(name).getAll();
@@ -189,6 +189,39 @@ describe('backups and restore', () => {
     await context.close();
   });
 
+  it('a plain backup forged with a recomputed checksum is restored only after a warning that says so', async () => {
+    const { context, page } = await openApp(browser);
+    await loadDemo(page);
+    await openSettings(page);
+    const backup = await backUpToDownload(page);
+    // Every worker moved to one village, the byte lengths and the SHA-256 computed again.
+    const forged = await forgeBackupRecords(backup.bytes, (page) => {
+      if (page.table === 'workers') for (const worker of page.records) worker['village'] = '伪造村';
+    });
+    const before = await databaseState(page);
+
+    await chooseRestoreFile(page, backup.name, forged);
+    const origin = page.getByTestId('restore-origin');
+    await origin.waitFor();
+    await expect(origin.getAttribute('data-origin')).resolves.toBe('bad-signature');
+    await expect(origin.innerText()).resolves.toContain('签名无效');
+    await expect(origin.innerText()).resolves.toContain('文件在制作后被改动过');
+    const confirm = page.getByRole('button', { name: '用此备份替换当前数据' });
+    await expect(confirm.isDisabled()).resolves.toBe(true);
+    await page.getByTestId('restore-dialog').screenshot({ path: 'tests/e2e/.artifacts/forged-backup-warning.png' });
+    expect(await databaseState(page)).toEqual(before);
+
+    // The person who read it may still go on.
+    await page.getByTestId('restore-origin-confirm').check();
+    const previous = page.waitForEvent('download');
+    await confirm.click();
+    await previous;
+    await page.getByTestId('restore-done').waitFor();
+    expect((await databaseState(page)).digest).not.toBe(before.digest);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('encrypts a backup with a passphrase, and restoring asks for it and says when it is wrong', async () => {
     const { context, page } = await openApp(browser);
     await loadDemo(page);
@@ -270,15 +303,31 @@ describe('the backup before a schema upgrade', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/-before-upgrade-/);
     const bytes = new Uint8Array(await readFile(await file.path()));
-    const opened = await openBackup(bytes, { schemaVersion: 3, keyPaths: BACKUP_KEY_PATHS });
-    expect(opened.manifest).toMatchObject({ kind: 'before-upgrade', schemaVersion: 2 });
-    expect(opened.upgradedFrom).toBe(2);
-    expect(opened.tables.get('workers')).toEqual(expect.arrayContaining(workers));
+    // Sealed with this browser's installation key (issue 16, item 4): no resident ID in the file,
+    // and no opening it without that key.
+    const text = new TextDecoder('latin1').decode(bytes);
+    for (const worker of workers) expect(text).not.toContain(worker.residentId);
+    expect(splitBackup(bytes).header['body']).toMatchObject({ encryption: { kdf: 'installation-key' } });
+    await expect(openBackup(bytes, { schemaVersion: 4, keyPaths: BACKUP_KEY_PATHS })).rejects.toMatchObject({
+      reason: 'other-installation',
+    });
 
     // The app upgraded the database and kept every worker.
     const state = await databaseState(page);
     expect(state.counts['workers']).toBe(3);
     await expect(page.getByTestId('count-workers').innerText()).resolves.toContain('3');
+
+    // Here, even after a reload, it opens without a question: this installation made it.
+    await page.reload();
+    await page.locator('[data-ready="true"]').waitFor();
+    await openSettings(page);
+    await chooseRestoreFile(page, file.suggestedFilename(), bytes);
+    await page.getByTestId('restore-counts').waitFor();
+    await expect(page.getByTestId('restore-origin').getAttribute('data-origin')).resolves.toBe('this-installation');
+    await expect(
+      page.getByTestId('restore-counts').locator('[data-table="workers"]').getAttribute('data-in-file'),
+    ).resolves.toBe('3');
+    await expect(page.getByRole('button', { name: '用此备份替换当前数据' }).isEnabled()).resolves.toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -331,6 +380,8 @@ describe('durability under faults', () => {
       await openSettings(page);
       await chooseRestoreFile(page, 'large.ptpbackup', bytes);
       await page.getByTestId('restore-counts').waitFor({ timeout: 60_000 });
+      // Built outside the app, so unsigned: restored once the warning is confirmed.
+      await page.getByTestId('restore-origin-confirm').check();
       await page.getByRole('button', { name: '用此备份替换当前数据' }).click();
       await page
         .locator('[data-testid="restore-progress"][data-phase="writing"]')

@@ -16,6 +16,12 @@ function makeImplementation(): BridgeImplementation & { [M in BridgeMethod]: Ret
     listBackups: vi.fn(() => Promise.resolve({ kept: 'data-folder' as const, backups: [], lastBackupAt: null })),
     readBackup: vi.fn(() => Promise.resolve(null)),
     deleteBackup: vi.fn(() => Promise.resolve({ deleted: false })),
+    installationInfo: vi.fn(() =>
+      Promise.resolve({ installation: '00000000-0000-4000-8000-000000000000', protection: 'system' as const }),
+    ),
+    signBackupDigest: vi.fn(() => Promise.resolve({ signature: new Uint8Array(32) })),
+    wrapBackupKey: vi.fn(() => Promise.resolve({ wrapped: new Uint8Array(60) })),
+    unwrapBackupKey: vi.fn(() => Promise.resolve(null)),
   };
 }
 

@@ -16,6 +16,10 @@ const noBackups = {
   listBackups: () => Promise.resolve({ kept: 'data-folder' as const, backups: [], lastBackupAt: null }),
   readBackup: () => Promise.resolve(null),
   deleteBackup: () => Promise.resolve({ deleted: false }),
+  installationInfo: () => Promise.reject(new Error('not in this test')),
+  signBackupDigest: () => Promise.reject(new Error('not in this test')),
+  wrapBackupKey: () => Promise.reject(new Error('not in this test')),
+  unwrapBackupKey: () => Promise.reject(new Error('not in this test')),
 };
 
 beforeEach(async () => {

@@ -13,6 +13,7 @@
 import type { IndexableType, Table } from 'dexie';
 import {
   BACKUP_PAGE_SIZE,
+  BackupRefusedError,
   UNBACKED_TABLES,
   backupFileName,
   encodeBackupPage,
@@ -20,6 +21,8 @@ import {
   sealBackup,
   type BackupKind,
   type BackupManifest,
+  type BackupOrigin,
+  type BackupSealing,
 } from '@shared/backup';
 import { DEFAULT_SETTINGS, type Settings } from '@shared/domain/records';
 import { DATABASE_NAME, database, type PlannerDatabase } from '../database';
@@ -27,6 +30,7 @@ import { putAuditAnchor, readAuditAnchor, recordChange } from '../audit';
 import { anchorOfTrail } from '@shared/audit/anchor';
 import type { AuditEntry } from '@shared/domain/records';
 import { now } from '../clock';
+import { hasPlatformKeyring, installationKeyring, rawInstallationKeyring } from '../installation-key';
 
 /** The version of the app, written into every backup (the build defines it; tests have none). */
 const APP_VERSION = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'development';
@@ -54,7 +58,10 @@ export interface MadeBackup {
 
 export interface MakeBackupOptions {
   kind: BackupKind;
-  /** Encrypts the backup when given and not empty; never stored. */
+  /**
+   * Encrypts a manual backup when given and not empty; never stored. Automatic backups (every kind
+   * but `manual`) are encrypted with the installation's key instead (issue 16, item 4).
+   */
   passphrase?: string | undefined;
   onProgress?: ((progress: BackupProgress) => void) | undefined;
   /** Aborting stops the backup; nothing is written anywhere. */
@@ -74,6 +81,11 @@ function keyPathOf(table: AnyTable): string {
   return keyPath;
 }
 
+/** A manual backup takes the person's passphrase choice; every automatic one is sealed with the installation key. */
+function sealingFor(kind: BackupKind, passphrase: string | undefined) {
+  return kind === 'manual' ? { passphrase } : { withInstallationKey: true };
+}
+
 async function operatorName(db: PlannerDatabase): Promise<string> {
   const settings = await db.settings.get(DEFAULT_SETTINGS.id);
   return settings?.operatorName ?? '';
@@ -81,7 +93,9 @@ async function operatorName(db: PlannerDatabase): Promise<string> {
 
 /**
  * Reads every table (but `caches`) in one read transaction, in pages, and seals them into a backup
- * file with its manifest and checksum, encrypted when a passphrase is given.
+ * file with its manifest and checksum, signed with the installation's key (issue 16, item 2); a
+ * manual backup is encrypted when a passphrase is given, an automatic one always, with the
+ * installation's key (item 4): it holds resident IDs and health data, and opens only here.
  */
 export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup> {
   const db = database();
@@ -131,7 +145,8 @@ export async function makeBackup(options: MakeBackupOptions): Promise<MadeBackup
     },
     counts,
     pages,
-    passphrase: options.passphrase,
+    ...sealingFor(options.kind, options.passphrase),
+    keyring: installationKeyring(),
   });
   options.signal?.throwIfAborted();
   return { ...sealed, fileName: backupFileName(options.kind, createdAt) };
@@ -152,6 +167,14 @@ export interface BackupInspection {
   upgradedFrom: number | null;
   /** The database's schema version now, the one the backup would be restored at. */
   schemaVersion: number;
+  /**
+   * Who made it (issue 16, item 2): anything but `this-installation` restores only once the person
+   * confirms a warning that names it (`RestoreOptions.confirmOrigin`).
+   */
+  origin: BackupOrigin;
+  /** This installation's id, to tell the person which one they are on. */
+  installation: string;
+  sealing: BackupSealing;
 }
 
 function openOptions(db: PlannerDatabase) {
@@ -178,7 +201,8 @@ function openOptions(db: PlannerDatabase) {
  */
 export async function inspectBackup(bytes: Uint8Array, passphrase?: string): Promise<BackupInspection> {
   const db = database();
-  const opened = await openBackup(bytes, { ...openOptions(db), passphrase });
+  const keyring = installationKeyring();
+  const opened = await openBackup(bytes, { ...openOptions(db), passphrase, keyring });
   const names = new Set([...backedUpTables(db).map((table) => table.name), ...opened.tables.keys()]);
   const tables = await Promise.all(
     [...names].map(async (table) => ({
@@ -187,7 +211,15 @@ export async function inspectBackup(bytes: Uint8Array, passphrase?: string): Pro
       inFile: opened.tables.get(table)?.length ?? 0,
     })),
   );
-  return { manifest: opened.manifest, tables, upgradedFrom: opened.upgradedFrom, schemaVersion: db.verno };
+  return {
+    manifest: opened.manifest,
+    tables,
+    upgradedFrom: opened.upgradedFrom,
+    schemaVersion: db.verno,
+    origin: opened.origin,
+    installation: (await keyring.info()).installation,
+    sealing: opened.sealing,
+  };
 }
 
 export interface RestoreOptions {
@@ -196,6 +228,12 @@ export interface RestoreOptions {
    * bridge). The restore goes on only once it resolves; if it throws, nothing is replaced.
    */
   keepCurrent: (backup: MadeBackup) => Promise<void>;
+  /**
+   * The person confirmed the warning that the file is not signed by this installation (made
+   * elsewhere, unsigned, or changed since it was made). Without it such a file is refused with
+   * `origin-unconfirmed` before anything changes; a file signed here needs no confirmation.
+   */
+  confirmOrigin?: boolean | undefined;
   onProgress?: ((progress: BackupProgress) => void) | undefined;
   /** Aborting at any point leaves the database as it was: the transaction of the restore is aborted. */
   signal?: AbortSignal | undefined;
@@ -227,10 +265,17 @@ export async function restoreBackup(
   const opened = await openBackup(bytes, {
     ...openOptions(db),
     passphrase,
+    keyring: installationKeyring(),
     signal,
     onProgress: (done, total) => onProgress?.({ phase: 'checking', done, total }),
   });
   signal?.throwIfAborted();
+  if (opened.origin.status !== 'this-installation' && options.confirmOrigin !== true) {
+    throw new BackupRefusedError('origin-unconfirmed', `${opened.origin.status} restored without confirmation`, {
+      params: { status: opened.origin.status, installation: opened.origin.installation ?? '' },
+      manifest: opened.manifest,
+    });
+  }
   const previous = await makeBackup({
     kind: 'before-restore',
     signal,
@@ -290,6 +335,8 @@ export async function restoreBackup(
           appVersion: opened.manifest.appVersion,
           schemaVersion: opened.manifest.schemaVersion,
           encrypted: opened.manifest.encrypted,
+          origin: opened.origin.status,
+          ...(opened.origin.installation !== null && { installation: opened.origin.installation }),
           restoredBy,
           previousBackup: previous.fileName,
         },
@@ -360,6 +407,9 @@ export async function backupBeforeUpgrade(name: string = DATABASE_NAME): Promise
       },
       counts,
       pages,
+      withInstallationKey: true,
+      // The desktop's key is in main; the browser's is in this very database, read raw here.
+      keyring: hasPlatformKeyring() ? installationKeyring() : rawInstallationKeyring(raw),
     });
     return { ...sealed, fileName: backupFileName('before-upgrade', createdAt) };
   } finally {

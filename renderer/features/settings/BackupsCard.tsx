@@ -4,10 +4,17 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconDatabaseExport, IconFileImport } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { ROTATION, parseBackupFileName, readBackupManifest, type BackupManifest } from '@shared/backup';
+import {
+  ROTATION,
+  parseBackupFileName,
+  readBackupHead,
+  type BackupManifest,
+  type BackupSealing,
+  type InstallationInfo,
+} from '@shared/backup';
 import type { BackupList, StoredBackupFile } from '@shared/bridge';
 import { formatTimestamp } from '@shared/dates';
-import { makeBackup, type BackupProgress } from '../../db';
+import { installationInfo, makeBackup, type BackupProgress } from '../../db';
 import { logger } from '../../logger';
 import { platform } from '../../platform';
 import {
@@ -31,20 +38,21 @@ interface ListedBackup {
   file: StoredBackupFile;
   manifest: BackupManifest | null;
   createdAt: string;
-}
-
-function manifestOf(file: StoredBackupFile): BackupManifest | null {
-  try {
-    return readBackupManifest(file.head);
-  } catch {
-    return null;
-  }
+  /** The installation the head names (unverified: a list checks no signature). */
+  installation: string | null;
+  sealing: BackupSealing;
 }
 
 function describe(file: StoredBackupFile): ListedBackup {
-  const manifest = manifestOf(file);
+  let head: ReturnType<typeof readBackupHead> | null;
+  try {
+    head = readBackupHead(file.head);
+  } catch {
+    head = null;
+  }
+  const manifest = head?.manifest ?? null;
   const createdAt = manifest?.createdAt ?? parseBackupFileName(file.fileName)?.createdAt ?? '';
-  return { file, manifest, createdAt };
+  return { file, manifest, createdAt, installation: head?.installation ?? null, sealing: head?.sealing ?? null };
 }
 
 function totalOf(manifest: BackupManifest): number {
@@ -69,6 +77,17 @@ export function BackupsCard() {
   const restoreFrom = (file: RestoreSource) => setSource({ ...file, key: ++restores.current });
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const [key, setKey] = useState<InstallationInfo | null>(null);
+  useEffect(() => {
+    let current = true;
+    installationInfo().then(
+      (info) => current && setKey(info),
+      (error: unknown) => logger.warn('reading the installation key failed', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
 
   const refresh = useCallback(() => {
     platform.listBackups().then(setList, (error: unknown) => logger.warn('listing backups failed', error));
@@ -177,6 +196,11 @@ export function BackupsCard() {
           {t(`backups.place.${list.kept}`)}
         </Text>
       )}
+      {key && (
+        <Text size="sm" c="dimmed" mt={4} data-testid="installation-key" data-protection={key.protection}>
+          {t(`backups.key.${key.protection}`)} {t('backups.key.installation', { installation: key.installation })}
+        </Text>
+      )}
 
       <Group align="flex-start" mt="md" gap="sm">
         <PasswordInput
@@ -276,9 +300,16 @@ export function BackupsCard() {
                             total: totalOf(manifest).toLocaleString(),
                           })}
                         </Text>
-                        {manifest.encrypted && (
+                        {backup.sealing === 'passphrase' && (
                           <Badge variant="light" color="grape" tt="none">
                             {t('backups.list.encrypted')}
+                          </Badge>
+                        )}
+                        {backup.sealing === 'installation-key' && (
+                          <Badge variant="light" color="grape" tt="none" data-testid="sealed-with-key">
+                            {key && backup.installation !== key.installation
+                              ? t('backups.list.sealedElsewhere')
+                              : t('backups.list.sealedHere')}
                           </Badge>
                         )}
                       </Group>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Group, Loader, Modal, PasswordInput, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Modal, PasswordInput, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { BackupProgressBlock } from './BackupProgressBlock';
@@ -26,7 +26,7 @@ export interface RestoreSource {
 type Step =
   | { kind: 'checking' }
   | { kind: 'passphrase'; manifest: BackupManifest | null; wrong: boolean; busy: boolean }
-  | { kind: 'confirm'; inspection: BackupInspection; passphrase: string | undefined }
+  | { kind: 'confirm'; inspection: BackupInspection; passphrase: string | undefined; originAccepted: boolean }
   | { kind: 'restoring'; progress: BackupProgress | null }
   | { kind: 'done'; report: RestoreReport }
   | { kind: 'refused'; refusal: Refusal }
@@ -67,7 +67,7 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
   useEffect(() => {
     let current = true;
     inspectBackup(source.data).then(
-      (inspection) => current && setStep({ kind: 'confirm', inspection, passphrase: undefined }),
+      (inspection) => current && setStep({ kind: 'confirm', inspection, passphrase: undefined, originAccepted: false }),
       (error: unknown) => {
         const manifest = (error as { manifest?: BackupManifest | null }).manifest ?? null;
         if (current) setStep(stepAfterCheck(error, undefined, manifest));
@@ -83,7 +83,7 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
     setStep({ ...step, busy: true });
     try {
       const inspection = await inspectBackup(source.data, passphrase);
-      setStep({ kind: 'confirm', inspection, passphrase });
+      setStep({ kind: 'confirm', inspection, passphrase, originAccepted: false });
     } catch (error) {
       setStep(stepAfterCheck(error, passphrase, step.manifest));
     }
@@ -103,6 +103,7 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
     try {
       const report = await restoreBackup(source.data, confirmed.passphrase, {
         keepCurrent,
+        confirmOrigin: confirmed.originAccepted,
         signal: controller.signal,
         onProgress: (progress) => setStep({ kind: 'restoring', progress }),
       });
@@ -202,6 +203,11 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
                 ))}
               </Table.Tbody>
             </Table>
+            <OriginNotice
+              inspection={step.inspection}
+              accepted={step.originAccepted}
+              onAccept={(originAccepted) => setStep({ ...step, originAccepted })}
+            />
             {step.inspection.upgradedFrom !== null && (
               <Alert color="blue" variant="light" data-testid="restore-upgraded">
                 {t('backups.restore.upgraded', {
@@ -237,7 +243,11 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
               <Button variant="default" onClick={onClose}>
                 {t('common.cancel')}
               </Button>
-              <Button color="red" onClick={() => void restore(step)}>
+              <Button
+                color="red"
+                disabled={step.inspection.origin.status !== 'this-installation' && !step.originAccepted}
+                onClick={() => void restore(step)}
+              >
                 {t('backups.restore.confirm')}
               </Button>
             </Group>
@@ -301,5 +311,47 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
         )}
       </Stack>
     </Modal>
+  );
+}
+
+/**
+ * Who made the file (issue 16, item 2), as the signature check found it: green when this
+ * installation signed it and nothing changed since; otherwise a warning naming the fact (made
+ * elsewhere, unsigned, signature not matching), which the person must confirm before restoring.
+ */
+function OriginNotice({
+  inspection,
+  accepted,
+  onAccept,
+}: {
+  inspection: BackupInspection;
+  accepted: boolean;
+  onAccept: (accepted: boolean) => void;
+}) {
+  const { t } = useTranslation();
+  const { status, installation } = inspection.origin;
+  if (status === 'this-installation') {
+    return (
+      <Alert color="teal" variant="light" data-testid="restore-origin" data-origin={status}>
+        {t('backups.restore.origin.this-installation')}
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="red" variant="light" role="alert" data-testid="restore-origin" data-origin={status}>
+      <Stack gap="xs">
+        <Text size="sm">{t(`backups.restore.origin.${status}`, { installation: installation ?? '' })}</Text>
+        {inspection.sealing === 'passphrase' && <Text size="sm">{t('backups.restore.origin.passphrase')}</Text>}
+        <Text size="sm" c="dimmed">
+          {t('backups.key.installation', { installation: inspection.installation })}
+        </Text>
+        <Checkbox
+          checked={accepted}
+          onChange={(event) => onAccept(event.currentTarget.checked)}
+          label={t('backups.restore.origin.confirm')}
+          data-testid="restore-origin-confirm"
+        />
+      </Stack>
+    </Alert>
   );
 }

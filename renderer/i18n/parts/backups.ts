@@ -6,7 +6,7 @@ import type { Widen } from '../widen';
 
 export const backupsZhCN = {
   title: '数据备份',
-  hint: '备份文件包含全部数据（务工人员、企业、线路、批次、体检、操作日志和设置），并附清单和校验码。软件每天首次启动时、升级数据库前和恢复备份前都会自动备份。',
+  hint: '备份文件包含全部数据（务工人员、企业、线路、批次、体检、操作日志和设置），并附清单、校验码和本机的签名。软件每天首次启动时、升级数据库前、恢复备份前和匿名化前都会自动备份；自动备份用本机的密钥加密，只能在本机恢复。',
   place: {
     'data-folder':
       '备份保存在本机的数据文件夹中。自动备份保留最近 7 天每天一份、最近 4 周每周一份；手动备份保留最近 30 份，更早的会被删除。建议定期“另存一份”到移动硬盘或其他电脑。',
@@ -15,7 +15,7 @@ export const backupsZhCN = {
   backUpNow: '立即备份',
   passphrase: '备份密码（可选）',
   passphraseHint:
-    '设置后备份文件会加密，恢复时须输入同一密码。密码不会被保存，忘记后无法恢复。只有加密的备份能防止被人有意改写：不加密的备份只附校验码，能发现文件损坏，但挡不住连校验码一起改写的人。',
+    '设置后备份文件会加密，恢复时须输入同一密码。密码不会被保存，忘记后无法恢复。不论是否加密，每份备份都带有本机的签名：在本机恢复时，文件若在制作后被改动过（连校验码一起改写也一样），或来自别的电脑、没有签名，都会先警告，确认后才恢复。',
   passphraseRepeat: '再次输入密码',
   passphraseMismatch: '两次输入的密码不一致',
   phase: {
@@ -43,6 +43,8 @@ export const backupsZhCN = {
     contents: '内容',
     actions: '操作',
     encrypted: '已加密',
+    sealedHere: '本机密钥加密',
+    sealedElsewhere: '其他安装的密钥加密',
     unreadable: '无法读取',
     sizeMb: '{{size}} MB',
     counts: '务工人员 {{workers}} 人，批次 {{batches}} 个，共 {{total}} 条记录',
@@ -93,6 +95,18 @@ export const backupsZhCN = {
     close: '关闭',
     cancelled: '已取消恢复，当前数据未做任何更改。',
     failed: '恢复失败，当前数据未做任何更改：{{message}}',
+    // Who made the file (issue 16, item 2): what the signature check found, in its own words.
+    origin: {
+      'this-installation': '签名有效：这份备份由本机制作，制作后未被改动。',
+      'other-installation':
+        '此备份不是本机制作的（来自安装 {{installation}}）：本机无法核对它的签名，不能证明它在制作后未被改动。',
+      'bad-signature':
+        '签名无效：这份备份自称由本机制作，但签名与内容不符，文件在制作后被改动过（例如记录被改写、校验码被重新计算）。',
+      unsigned:
+        '此备份没有签名（由旧版本软件制作，或签名被去掉了）：无法证明它是本机制作的，也无法证明它在制作后未被改动。',
+      passphrase: '备份密码打开了它：加密的内容在加密之后未被改动。但任何知道这个密码的人都能制作这样的文件。',
+      confirm: '我已了解以上情况，仍要用这份备份替换当前数据',
+    },
   },
   refusal: {
     'not-a-backup': '这不是本软件的备份文件。',
@@ -116,6 +130,9 @@ export const backupsZhCN = {
       '这个备份由更新版本的软件制作（数据库版本 {{fileVersion}}，本软件为 {{appVersion}}），请先升级软件再恢复。',
     'passphrase-required': '这份备份已加密，请输入密码。',
     'wrong-passphrase': '密码不正确，无法打开这份备份。',
+    'other-installation':
+      '这份自动备份是另一处安装的本软件（安装编号 {{installation}}）制作的，用那里的密钥加密，只能在那里打开，在这里无法恢复。',
+    'origin-unconfirmed': '这份备份不能证明是本机制作且未被改动过，须先阅读并确认警告才能恢复。',
     'too-large': '文件太大，不是本软件的备份文件。',
     unchanged: '当前数据未做任何更改。',
   },
@@ -133,11 +150,20 @@ export const backupsZhCN = {
     failed: '自动备份失败：{{message}}',
   },
   otherWindow: '另一个窗口恢复了备份。请重新加载此窗口，以显示恢复后的数据。',
+  // The installation key (issue 16, items 2 and 4): where it is kept, said as it is.
+  key: {
+    installation: '本机安装编号：{{installation}}',
+    system: '签名和加密自动备份所用的本机密钥由操作系统加密保存在本机的数据文件夹中，从不写入备份。',
+    unprotected:
+      '本机的操作系统不提供加密存储：签名和加密自动备份所用的密钥以明文保存在数据文件夹中，能读取该文件夹的人都能以本机的名义签名备份、打开自动备份。',
+    browser:
+      '浏览器版：签名和加密自动备份所用的密钥保存在本浏览器的数据中，无法读出，但任何用这个浏览器打开本软件的人都能使用它，比桌面版弱。',
+  },
 } as const;
 
 export const backupsEn: Widen<typeof backupsZhCN> = {
   title: 'Backups',
-  hint: 'A backup file holds all the data (workers, enterprises, routes, batches, health checks, the audit trail and the settings), with a manifest and a checksum. The app also backs up by itself at its first start each day, before a database upgrade and before every restore.',
+  hint: 'A backup file holds all the data (workers, enterprises, routes, batches, health checks, the audit trail and the settings), with a manifest, a checksum and this installation’s signature. The app also backs up by itself at its first start each day, before a database upgrade, before every restore and before anonymising; those automatic backups are encrypted with this installation’s key and restore only here.',
   place: {
     'data-folder':
       'Backups are kept in the app’s data folder on this PC. Automatic backups are kept for the last 7 days (one a day) and the last 4 weeks (one a week); the newest 30 manual ones are kept, older ones are deleted. Save a copy to a USB drive or another PC now and then.',
@@ -147,7 +173,7 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
   backUpNow: 'Back up now',
   passphrase: 'Passphrase (optional)',
   passphraseHint:
-    'With a passphrase the file is encrypted, and restoring it asks for the same passphrase. It is not stored anywhere: if it is forgotten, the backup cannot be restored. Only an encrypted backup is protected against deliberate editing: a plain one carries a checksum, which finds damage but not a person who rewrites the checksum too.',
+    'With a passphrase the file is encrypted, and restoring it asks for the same passphrase. It is not stored anywhere: if it is forgotten, the backup cannot be restored. Encrypted or not, every backup carries this installation’s signature: restoring here, a file changed after it was made (even with its checksum rewritten), made elsewhere or unsigned is restored only after a warning is confirmed.',
   passphraseRepeat: 'Passphrase again',
   passphraseMismatch: 'The two passphrases differ',
   phase: {
@@ -175,6 +201,8 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
     contents: 'Contents',
     actions: 'Actions',
     encrypted: 'Encrypted',
+    sealedHere: 'Encrypted with this PC’s key',
+    sealedElsewhere: 'Encrypted with another installation’s key',
     unreadable: 'Unreadable',
     sizeMb: '{{size}} MB',
     counts: '{{workers}} workers, {{batches}} batches, {{total}} records in all',
@@ -227,6 +255,18 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
     close: 'Close',
     cancelled: 'Restore cancelled; the current data is unchanged.',
     failed: 'The restore failed; the current data is unchanged: {{message}}',
+    origin: {
+      'this-installation': 'Signature valid: this backup was made on this installation and is unchanged since.',
+      'other-installation':
+        'This backup was not made here (it comes from installation {{installation}}): its signature cannot be checked here, so nothing shows that it is unchanged since it was made.',
+      'bad-signature':
+        'Invalid signature: this backup says it was made here, but its signature does not match its contents. The file was changed after it was made (records rewritten and the checksum computed again, for instance).',
+      unsigned:
+        'This backup has no signature (made by an older version of the app, or the signature was removed): nothing shows that it was made here or that it is unchanged since it was made.',
+      passphrase:
+        'The passphrase opened it: the encrypted contents are unchanged since they were encrypted. But anyone who knows the passphrase can make such a file.',
+      confirm: 'I have read this and still want to replace the current data with this backup',
+    },
   },
   refusal: {
     'not-a-backup': 'This is not a backup file of this app.',
@@ -253,6 +293,10 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
       'This backup was made by a newer version of the app (database version {{fileVersion}}; this app has {{appVersion}}). Update the app before restoring it.',
     'passphrase-required': 'This backup is encrypted. Enter its passphrase.',
     'wrong-passphrase': 'The passphrase is wrong; the backup cannot be opened.',
+    'other-installation':
+      'This automatic backup was made by another installation of the app (installation {{installation}}) and encrypted with its key: it opens only there and cannot be restored here.',
+    'origin-unconfirmed':
+      'Nothing shows that this backup was made here and is unchanged: read and confirm the warning before restoring it.',
     'too-large': 'The file is too large to be a backup of this app.',
     unchanged: 'The current data has not been changed.',
   },
@@ -271,4 +315,13 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
     failed: 'The automatic backup failed: {{message}}',
   },
   otherWindow: 'A backup was restored in another window. Reload this window to see the restored data.',
+  key: {
+    installation: 'This installation: {{installation}}',
+    system:
+      'The key that signs backups and encrypts the automatic ones is kept in the data folder, encrypted by the operating system; it is never written into a backup.',
+    unprotected:
+      'The operating system offers no encrypted storage here: the key that signs backups and encrypts the automatic ones is kept in clear in the data folder, and anyone who can read that folder can sign backups as this installation and open its automatic backups.',
+    browser:
+      'Browser version: the key that signs backups and encrypts the automatic ones is kept in this browser’s data. It cannot be read out, but anyone who opens the app in this browser can use it, which is weaker than the desktop version.',
+  },
 };

@@ -165,7 +165,8 @@ describe('backing up and restoring the database', () => {
       expect(await digest(db, ['audit'])).toBe(original);
       kept = backup;
     });
-    const report = await restoreBackup(other.bytes, undefined, { keepCurrent });
+    // A file built outside the app is unsigned: restored once the person confirmed the warning.
+    const report = await restoreBackup(other.bytes, undefined, { keepCurrent, confirmOrigin: true });
     expect(keepCurrent).toHaveBeenCalledOnce();
     await expect(db.workers.count()).resolves.toBe(1);
     const previous = kept as MadeBackup | null;
@@ -181,7 +182,9 @@ describe('backing up and restoring the database', () => {
     const before = await digest();
     const other = await packBackup(makeManifestInput(), { workers: [makeWorker()] });
     const failing = () => Promise.reject(new Error('disk full'));
-    await expect(restoreBackup(other.bytes, undefined, { keepCurrent: failing })).rejects.toThrow('disk full');
+    await expect(restoreBackup(other.bytes, undefined, { keepCurrent: failing, confirmOrigin: true })).rejects.toThrow(
+      'disk full',
+    );
     expect(await digest()).toBe(before);
   });
 
@@ -374,6 +377,9 @@ describe('older schema versions', () => {
 
     const inspection = await inspectBackup(backup.bytes);
     expect(inspection.upgradedFrom).toBe(2);
+    // Sealed with keys made before the database had a place for them, stored once it opened.
+    expect(inspection.sealing).toBe('installation-key');
+    expect(inspection.origin.status).toBe('this-installation');
     const report = await restoreBackup(backup.bytes, undefined, { keepCurrent: keepNothing });
     expect(report.upgradedFrom).toBe(2);
     await expect(db.workers.toArray()).resolves.toEqual(expect.arrayContaining(workers));
@@ -383,7 +389,8 @@ describe('older schema versions', () => {
   it('restores a version 1 backup file', async () => {
     const workers = [makeWorker(), makeWorker()];
     const v1 = await packBackup(makeManifestInput({ schemaVersion: 1 }), { workers, settings: [], audit: [] });
-    await restoreBackup(v1.bytes, undefined, { keepCurrent: keepNothing });
+    // Built without a key, as every file before format 2: unsigned, so restored once confirmed.
+    await restoreBackup(v1.bytes, undefined, { keepCurrent: keepNothing, confirmOrigin: true });
     expect(await tablesDigest([['workers', await db.workers.toArray()]])).toBe(
       await tablesDigest([['workers', workers]]),
     );

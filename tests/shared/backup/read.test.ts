@@ -151,7 +151,7 @@ describe('refusals, each with a real bad file', () => {
 
   it('refuses a file layout newer than this app reads', async () => {
     const { bytes } = await packBackup(makeManifestInput(), makeSampleTables(3));
-    const future = await rewriteBackup(bytes, { header: (header) => (header['format'] = 2) });
+    const future = await rewriteBackup(bytes, { header: (header) => (header['format'] = 3) });
     await expectRefused(open(future), 'unsupported-format');
   });
 });
