@@ -58,6 +58,7 @@ const ENUM_TEXTS: Readonly<Record<string, string>> = {
   'healthChecks.symptoms': 'health.symptoms',
   'routes.mode': 'routes.modes',
   'settings.language': 'audit.values.language',
+  '*.origin': 'audit.values.origin',
   'batches.from': 'batches.status',
   'batches.to': 'batches.status',
   'batches.kind': 'batches.vehicles.kinds',

@@ -101,6 +101,10 @@ export const auditZhCN = {
     operator: '操作员',
     appVersion: '软件版本',
     schemaVersion: '数据版本',
+    origin: '备份来源',
+    installation: '制作备份的安装',
+    restoredBy: '恢复人',
+    previousBackup: '恢复前的备份',
     other: '其他内容',
   },
   filters: {
@@ -162,6 +166,12 @@ export const auditZhCN = {
   values: {
     boarding: { pending: '未登车', boarded: '已登车', absent: '缺席' },
     language: { 'zh-CN': '中文', en: '英文' },
+    origin: {
+      'this-installation': '本机制作，签名有效',
+      'other-installation': '另一处安装制作',
+      'bad-signature': '签名无效（制作后被改动过）',
+      unsigned: '没有签名',
+    },
   },
   records: {
     import: '名单导入 {{file}}',
@@ -366,6 +376,10 @@ export const auditEn: Widen<typeof auditZhCN> = {
     operator: 'Operator',
     appVersion: 'App version',
     schemaVersion: 'Data version',
+    origin: 'Backup’s origin',
+    installation: 'Installation that made the backup',
+    restoredBy: 'Restored by',
+    previousBackup: 'Backup made before the restore',
     other: 'Other details',
   },
   filters: {
@@ -427,6 +441,12 @@ export const auditEn: Widen<typeof auditZhCN> = {
   values: {
     boarding: { pending: 'Not boarded', boarded: 'Boarded', absent: 'Absent' },
     language: { 'zh-CN': 'Chinese', en: 'English' },
+    origin: {
+      'this-installation': 'Made here, signature valid',
+      'other-installation': 'Made on another installation',
+      'bad-signature': 'Signature invalid (changed after it was made)',
+      unsigned: 'Not signed',
+    },
   },
   records: {
     import: 'Roster import {{file}}',

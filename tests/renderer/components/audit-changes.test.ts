@@ -164,6 +164,25 @@ describe('the audit trail, as people read it', () => {
     expect(changeSummary(assignment, reading('en'))).toBe('Boarding: Not boarded → Boarded');
   });
 
+  it('says where a restored backup came from in words, not as the stored word', () => {
+    const restore = entry({
+      table: '*',
+      recordId: 'backup',
+      action: 'restore',
+      before: { workers: 3 },
+      after: { restored: { workers: 5 }, origin: 'bad-signature', installation: 'f2b1c3d4', restoredBy: '王调度' },
+    });
+    const zh = everything(restore, 'zh-CN');
+    expect(zh).toContain('备份来源');
+    expect(zh).toContain('签名无效（制作后被改动过）');
+    expect(zh).toContain('恢复人');
+    expect(zh).not.toContain('bad-signature');
+    expect(zh).not.toContain('其他内容');
+    const en = everything(restore, 'en');
+    expect(en).toContain('Signature invalid (changed after it was made)');
+    expect(en).not.toContain('bad-signature');
+  });
+
   it('shows no record id, no ISO time and no stored word anywhere, in either language', () => {
     const ids = [WORKER, BATCH, ENTERPRISE, check.recordId, tick.recordId, assignment.recordId, 's1', 'v0', 'l1'];
     const words = ['draft', 'planned', 'green', 'pass', 'cough', 'pending', 'boarded', 'registered', 'assigned'];
