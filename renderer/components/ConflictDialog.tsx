@@ -40,6 +40,8 @@ export function ConflictDialog({ table, fields, changedBy, names, onChoose, onCa
   const reading = useAuditReading(names);
   const [choices, setChoices] = useState<Record<string, ConflictSide>>(() => proposedChoices(fields));
   const differing = fields.filter((one) => one.differs);
+  // The fields to choose come first, so that none hides below the fold of a long form.
+  const ordered = [...differing, ...fields.filter((one) => !one.differs)];
   const who = changedBy
     ? t('conflict.changedBy', {
         operator: changedBy.operator === '' ? t('audit.filters.unnamed') : changedBy.operator,
@@ -86,7 +88,7 @@ export function ConflictDialog({ table, fields, changedBy, names, onChoose, onCa
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {fields.map((one) => (
+            {ordered.map((one) => (
               <Table.Tr
                 key={one.field}
                 data-testid={`conflict-row-${one.field}`}

@@ -50,14 +50,14 @@ function checked(field: string, side: 'mine' | 'theirs'): boolean {
   return within(row(field)).getByTestId<HTMLInputElement>(`conflict-${side}-${field}`).checked;
 }
 
-describe('a worker form whose record was saved meanwhile in another window', () => {
+describe('a worker form whose record was saved meanwhile in another window', { timeout: 30_000 }, () => {
   it('shows both versions field by field, lets the user choose each, and saves the choice', async () => {
     const loaded = await createWorker(
       makeWorkerInput({ name: '黄春燕', phone: '13800138000', village: '那坡村', notes: '' }),
     );
     render(<EditButton worker={loaded} />, { dataRouter: true });
     fireEvent.click(screen.getByText('edit'));
-    const name = await screen.findByLabelText(/姓名/);
+    const name = await screen.findByLabelText(/姓名/, undefined, { timeout: 10_000 });
 
     // The other window: 李干事 saves a new phone and village.
     await updateSettings({ operatorName: '李干事' });
@@ -68,7 +68,7 @@ describe('a worker form whose record was saved meanwhile in another window', () 
     fireEvent.change(screen.getByLabelText(/村/), { target: { value: '那拉村' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
 
-    await screen.findByText('这条记录已被别人修改');
+    await screen.findByText('这条记录已被别人修改', undefined, { timeout: 10_000 });
     expect(screen.getByTestId('conflict-who').textContent).toContain('李干事');
     // Field by field in the screens' words; the fields that differ marked, the others not.
     expect(within(row('phone')).getByText('手机号')).toBeTruthy();
@@ -88,30 +88,32 @@ describe('a worker form whose record was saved meanwhile in another window', () 
     expect(checked('village', 'theirs')).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: '按所选保存' }));
 
-    await waitFor(async () =>
-      expect(await getWorker(loaded.id)).toMatchObject({
-        name: '黄春花',
-        phone: '13900139000',
-        village: '百林村',
-        revision: 3,
-      }),
+    await waitFor(
+      async () =>
+        expect(await getWorker(loaded.id)).toMatchObject({
+          name: '黄春花',
+          phone: '13900139000',
+          village: '百林村',
+          revision: 3,
+        }),
+      { timeout: 10_000 },
     );
     const rows = await workerHistory(loaded.id);
     expect(rows.map((entry) => entry.action)).toEqual(['create', 'update', 'update']);
-    await waitFor(() => expect(screen.queryByText('这条记录已被别人修改')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('这条记录已被别人修改')).toBeNull(), { timeout: 10_000 });
   });
 
   it('goes back to the form, as the user typed it, without saving', async () => {
     const loaded = await createWorker(makeWorkerInput({ name: '黄春燕' }));
     render(<EditButton worker={loaded} />, { dataRouter: true });
     fireEvent.click(screen.getByText('edit'));
-    const name = await screen.findByLabelText(/姓名/);
+    const name = await screen.findByLabelText(/姓名/, undefined, { timeout: 10_000 });
     await updateWorker(loaded.id, { ...workerInputOf(loaded), notes: '会开叉车' }, loaded);
     fireEvent.change(name, { target: { value: '黄春花' } });
     fireEvent.click(screen.getByRole('button', { name: '保存' }));
-    fireEvent.click(await screen.findByRole('button', { name: '返回表单，暂不保存' }));
+    fireEvent.click(await screen.findByRole('button', { name: '返回表单，暂不保存' }, { timeout: 10_000 }));
 
-    await waitFor(() => expect(screen.queryByText('这条记录已被别人修改')).toBeNull());
+    await waitFor(() => expect(screen.queryByText('这条记录已被别人修改')).toBeNull(), { timeout: 10_000 });
     expect(screen.getByLabelText<HTMLInputElement>(/姓名/).value).toBe('黄春花');
     await expect(getWorker(loaded.id)).resolves.toMatchObject({ name: '黄春燕', notes: '会开叉车' });
   });
