@@ -32,7 +32,7 @@ export interface AuditReading {
 }
 
 /** Fields every record has that say nothing about what a change did. */
-const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt']);
+const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'revision']);
 
 /** Where a table's field labels live, before the audit page's own. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -98,8 +98,9 @@ export function fieldChanges(entry: Pick<AuditEntry, 'before' | 'after'>): Field
   const { before, after } = entry;
   if (isPlainObject(before) && isPlainObject(after)) {
     const fields = [...new Set([...Object.keys(after), ...Object.keys(before)])];
+    // The revision counts writes (docs/architecture.md#data): never a change of its own.
     const changed = fields
-      .filter((field) => !same(before[field], after[field]))
+      .filter((field) => field !== 'revision' && !same(before[field], after[field]))
       .map((field) => ({ field, before: before[field], after: after[field] }));
     const meaningful = changed.filter((change) => !BOOKKEEPING.has(change.field));
     return meaningful.length > 0 ? meaningful : changed;

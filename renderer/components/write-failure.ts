@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import type { FieldProblem } from '@shared/domain/problems';
-import { RecordNotFoundError, RecordRejectedError } from '@shared/domain/problems';
+import { RecordChangedError, RecordNotFoundError, RecordRejectedError } from '@shared/domain/problems';
 import { logger } from '../logger';
 import { problemMessage } from './field-problems';
 
@@ -19,6 +19,7 @@ export function writeFailureMessage(error: unknown, t: TFunction, describe?: Des
     return error.problems.map(say).join(' ');
   }
   if (error instanceof RecordNotFoundError) return t('problems.not-found');
+  if (error instanceof RecordChangedError) return t('conflict.notSaved');
   const message = error instanceof Error ? error.message : String(error);
   return t('app.unexpectedError', { message });
 }
@@ -28,7 +29,8 @@ export function writeFailureMessage(error: unknown, t: TFunction, describe?: Des
  * refusal are logged with `action`, which names what was being done, for whoever reads the log.
  */
 export function notifyWriteFailure(error: unknown, t: TFunction, action: string, describe?: DescribeProblem): void {
-  if (!(error instanceof RecordRejectedError) && !(error instanceof RecordNotFoundError)) {
+  const expected = [RecordRejectedError, RecordNotFoundError, RecordChangedError].some((kind) => error instanceof kind);
+  if (!expected) {
     logger.error(`${action} failed`, error);
   }
   notifications.show({ color: 'red', message: writeFailureMessage(error, t, describe) });

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
-import type { AuditAction, AuditEntry, RecordMeta } from '@shared/domain/records';
-import { RecordRejectedError } from '@shared/domain/problems';
+import { revisionOf, type AuditAction, type AuditEntry, type RecordMeta } from '@shared/domain/records';
+import { RecordChangedError, RecordRejectedError, type LastChange } from '@shared/domain/problems';
 import { textTooLong } from '@shared/domain/text-bounds';
 import { database, type PlannerDatabase, type RecordTableName } from './database';
 import { AUDIT_TABLES, appendChange, writeAuditAnchor, type Change } from './audit';
@@ -10,19 +10,30 @@ export interface UpdateOptions {
   action?: Extract<AuditAction, 'update' | 'delete' | 'restore'>;
   /** Why, as the operator wrote it (an override, a correction). */
   reason?: string;
+  /**
+   * The record as the user's form loaded it, when the update is a person's edit: the update is
+   * refused with a RecordChangedError, and nothing written, when the stored record's revision is no
+   * longer this one's (someone saved it meanwhile). Absent for a change computed from the record as
+   * the transaction read it (a tick, a seat move, a status step): that one is current by definition.
+   */
+  basedOn?: RecordMeta;
 }
+
+/** The actions that change a record's content, as the audit trail names them: who last changed a record. */
+const CHANGES: ReadonlySet<AuditAction> = new Set(['create', 'update', 'delete', 'restore', 'anonymise']);
 
 /** What the body of {@link auditedWrite} writes with: each write goes with its audit row. */
 export interface AuditedWrite {
   /** The database of the transaction, for reads and for writes that no row of their own records. */
   readonly db: PlannerDatabase;
-  /** Adds a new record and its `create` row. */
+  /** Adds a new record and its `create` row; the record (stamped revision 1) is the one returned. */
   readonly create: <T extends RecordMeta>(table: RecordTableName, record: T, reason?: string) => Promise<T>;
-  /** Adds new records, each with its `create` row. */
+  /** Adds new records, each with its `create` row and stamped revision 1. */
   readonly createAll: (table: RecordTableName, records: readonly RecordMeta[]) => Promise<void>;
   /**
    * Stores `after` in place of `before` (the same record as this transaction read it) with one row
-   * naming both: an edit, a soft delete or a restore.
+   * naming both: an edit, a soft delete or a restore. The stored record's revision is one more than
+   * `before`'s; with `options.basedOn`, a `before` of another revision refuses the update.
    */
   readonly update: <T extends RecordMeta>(
     table: RecordTableName,
@@ -41,6 +52,17 @@ export interface AuditedWrite {
   ) => Promise<void>;
   /** A row that no single record write carries: a print, an export, a purge, a summary of bulk writes. */
   readonly record: (change: Change) => Promise<AuditEntry>;
+}
+
+/** Who stored a record as it is now and when, from its newest audit row that changed it (a print changes nothing). */
+export function lastChangeOf(db: PlannerDatabase, table: string, id: string): Promise<LastChange | null> {
+  return db.audit
+    .where('[table+recordId]')
+    .equals([table, id])
+    .reverse()
+    .filter((row) => CHANGES.has(row.action))
+    .first()
+    .then((row) => (row ? { operator: row.operator, at: row.at } : null));
 }
 
 /**
@@ -81,50 +103,81 @@ export async function auditedWrite<T>(
     // between (the health station's save is timed, issue 5).
     const write: AuditedWrite = {
       db,
-      create: (name, created, reason) =>
-        refusal([created]) ??
-        Dexie.Promise.all([
-          table(name).add(created),
-          record({
-            table: name,
-            recordId: created.id,
-            action: 'create',
-            before: null,
-            after: created,
-            ...(reason === undefined ? {} : { reason }),
-          }),
-        ]).then(() => created),
-      createAll: (name, created) =>
-        refusal(created) ??
-        table(name)
-          .bulkAdd([...created])
-          .then(() =>
-            created.reduce<Promise<unknown>>(
-              (previous, one) =>
-                previous.then(() =>
-                  record({ table: name, recordId: one.id, action: 'create', before: null, after: one }),
-                ),
-              Dexie.Promise.resolve(),
+      // A new record is at revision 1 (docs/architecture.md#data).
+      create: (name, given, reason) => {
+        // Stamped on the record given, so that a repository returning its own object returns it stored.
+        const created = Object.assign(given, { revision: 1 });
+        return (
+          refusal([created]) ??
+          Dexie.Promise.all([
+            table(name).add(created),
+            record({
+              table: name,
+              recordId: created.id,
+              action: 'create',
+              before: null,
+              after: created,
+              ...(reason === undefined ? {} : { reason }),
+            }),
+          ]).then(() => created)
+        );
+      },
+      createAll: (name, given) => {
+        const created = given.map((one) => Object.assign(one, { revision: 1 }));
+        return (
+          refusal(created) ??
+          table(name)
+            .bulkAdd(created)
+            .then(() =>
+              created.reduce<Promise<unknown>>(
+                (previous, one) =>
+                  previous.then(() =>
+                    record({ table: name, recordId: one.id, action: 'create', before: null, after: one }),
+                  ),
+                Dexie.Promise.resolve(),
+              ),
+            )
+            .then(() => undefined)
+        );
+      },
+      update: (name, before, after, options = {}) => {
+        const { basedOn } = options;
+        // `before` is the stored record (read in this transaction), so this compare cannot race.
+        if (basedOn && revisionOf(basedOn) !== revisionOf(before)) {
+          return lastChangeOf(db, name, before.id).then((changedBy) =>
+            Dexie.Promise.reject(
+              new RecordChangedError({
+                table: name,
+                recordId: before.id,
+                base: basedOn,
+                mine: after,
+                theirs: before,
+                changedBy,
+              }),
             ),
-          )
-          .then(() => undefined),
-      update: (name, before, after, options = {}) =>
-        refusal([after]) ??
-        Dexie.Promise.all([
-          table(name).put(after),
-          record({
-            table: name,
-            recordId: before.id,
-            action: options.action ?? 'update',
-            before,
-            after,
-            ...(options.reason === undefined ? {} : { reason: options.reason }),
-          }),
-        ]).then(() => after),
+          );
+        }
+        // Stamped on `after` itself, as on a created record, so that the repository's object is the stored one.
+        const stored = Object.assign(after, { revision: revisionOf(before) + 1 });
+        return (
+          refusal([stored]) ??
+          Dexie.Promise.all([
+            table(name).put(stored),
+            record({
+              table: name,
+              recordId: before.id,
+              action: options.action ?? 'update',
+              before,
+              after: stored,
+              ...(options.reason === undefined ? {} : { reason: options.reason }),
+            }),
+          ]).then(() => stored)
+        );
+      },
       updateAll: (name, changes, summary) =>
         refusal(changes.map(({ after }) => after)) ??
         table(name)
-          .bulkPut(changes.map(({ after }) => after))
+          .bulkPut(changes.map(({ before, after }) => Object.assign(after, { revision: revisionOf(before) + 1 })))
           .then(() => (changes.length > 0 ? record(summary) : undefined))
           .then(() => undefined),
       record,

@@ -1,2 +1,2 @@
 // The refusals that repositories throw are pure classes, shared with the UI that reports them.
-export { RecordNotFoundError, RecordRejectedError } from '@shared/domain/problems';
+export { RecordChangedError, RecordNotFoundError, RecordRejectedError } from '@shared/domain/problems';

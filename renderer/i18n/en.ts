@@ -15,6 +15,7 @@ import { planningEn } from './parts/planning';
 import { healthEn } from './parts/health';
 import { documentsEn } from './parts/documents';
 import { backupsEn } from './parts/backups';
+import { conflictEn } from './parts/conflict';
 
 /** English: the same keys as zh-CN (`Messages`), assembled from the same parts. */
 export const en: Messages = {
@@ -37,4 +38,5 @@ export const en: Messages = {
   health: healthEn,
   documents: documentsEn,
   backups: backupsEn,
+  conflict: conflictEn,
 };

@@ -15,6 +15,7 @@ import { planningZhCN } from './parts/planning';
 import { healthZhCN } from './parts/health';
 import { documentsZhCN } from './parts/documents';
 import { backupsZhCN } from './parts/backups';
+import { conflictZhCN } from './parts/conflict';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives in `parts/`,
@@ -40,6 +41,7 @@ export const zhCN = {
   health: healthZhCN,
   documents: documentsZhCN,
   backups: backupsZhCN,
+  conflict: conflictZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

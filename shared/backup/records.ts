@@ -46,6 +46,7 @@ const meta = {
   updatedAt: timestamp,
   deletedAt: timestamp.nullable().optional(),
   demo: z.boolean().optional(),
+  revision: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER).optional(),
 };
 
 const worker = z.looseObject({
@@ -248,6 +249,7 @@ const settings = z.looseObject({
   manifestColumns: z.array(z.enum(MANIFEST_COLUMNS)).max(100),
   retentionDays: finite,
   updatedAt: timestamp,
+  revision: meta.revision,
 });
 
 /** The shape of each table's records; a table not named here is refused (the app has no such table). */

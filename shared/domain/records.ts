@@ -17,6 +17,17 @@ export interface RecordMeta {
   deletedAt?: Timestamp | null;
   /** True for records that the demo data set loaded, so that "clear demo data" finds them. */
   demo?: boolean;
+  /**
+   * How many times the record was written: 1 when created, one more at each update
+   * (docs/architecture.md#data). An update names the revision it was based on and is refused when
+   * the stored one differs. Absent on records written before revisions existed: they count as 0.
+   */
+  revision?: number;
+}
+
+/** A record's revision; a record written before revisions existed counts as 0. */
+export function revisionOf(record: { revision?: number } | null | undefined): number {
+  return record?.revision ?? 0;
 }
 
 export type Gender = 'male' | 'female';
@@ -402,6 +413,8 @@ export interface Settings {
    */
   retentionDays: number;
   updatedAt: Timestamp;
+  /** As a record's (RecordMeta): 1 once stored, one more at each change. */
+  revision?: number;
 }
 
 export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {

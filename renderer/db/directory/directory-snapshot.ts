@@ -44,6 +44,7 @@ const WORKER_FIELDS = Object.keys({
   updatedAt: true,
   deletedAt: true,
   demo: true,
+  revision: true,
   name: true,
   residentId: true,
   phone: true,
@@ -99,6 +100,8 @@ function workerAt(c: WorkerColumns, row: number): Worker {
   if (deletedAt !== undefined) worker.deletedAt = deletedAt;
   const demo = c.demo[row];
   if (demo !== undefined) worker.demo = demo;
+  const revision = c.revision[row];
+  if (revision !== undefined) worker.revision = revision;
   const anonymisedAt = c.anonymisedAt[row];
   if (anonymisedAt !== undefined) worker.anonymisedAt = anonymisedAt;
   return worker;

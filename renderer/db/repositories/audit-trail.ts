@@ -132,7 +132,9 @@ export function recordKey(table: string, recordId: string): string {
  * records the rows refer to (the batch of an assignment, the enterprise a worker was placed with),
  * so that the trail names records instead of showing their ids; keyed by `recordKey`.
  */
-export async function recordNames(entries: readonly AuditEntry[]): Promise<Record<string, string>> {
+export async function recordNames(
+  entries: readonly Pick<AuditEntry, 'table' | 'recordId' | 'before' | 'after'>[],
+): Promise<Record<string, string>> {
   const db = database();
   const wanted = new Map<string, Set<string>>();
   const want = (table: string, id: string) => {

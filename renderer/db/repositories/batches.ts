@@ -187,9 +187,9 @@ export async function createBatch(input: BatchInput): Promise<Batch> {
 /**
  * Changes what a coordinator edits on a batch. A new date or route must not make any passenger ride
  * two batches at once; seats on vehicles taken off the batch are freed (those passengers show as
- * not seated, and the gate says so).
+ * not seated, and the gate says so). `basedOn` is the batch as the form loaded it (see updateWorker).
  */
-export async function updateBatch(id: string, input: BatchInput): Promise<Batch> {
+export async function updateBatch(id: string, input: BatchInput, basedOn: Batch): Promise<Batch> {
   return auditedWrite(['batches', 'routes', 'assignments', 'workers'], async ({ db, update }) => {
     const before = await liveBatch(db, id);
     refuseIfLocked(before);
@@ -208,13 +208,13 @@ export async function updateBatch(id: string, input: BatchInput): Promise<Batch>
       );
       if (conflicts.length > 0) throw new RecordRejectedError([conflictProblem(conflicts)]);
     }
-    await update('batches', before, after);
+    const stored = await update('batches', before, after, { basedOn });
     for (const assignment of assignments) {
       const seats = keepSeatsOn(after, assignment.seats);
       if (seats.length === assignment.seats.length) continue;
       await update('assignments', assignment, { ...assignment, seats, updatedAt: after.updatedAt });
     }
-    return after;
+    return stored;
   });
 }
 

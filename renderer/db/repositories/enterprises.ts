@@ -87,13 +87,19 @@ export async function createEnterprise(input: EnterpriseInput): Promise<Enterpri
   });
 }
 
-export async function updateEnterprise(id: string, input: EnterpriseInput): Promise<Enterprise> {
+/** Changes an enterprise from a form; `basedOn` is the enterprise as the form loaded it (see updateWorker). */
+export async function updateEnterprise(id: string, input: EnterpriseInput, basedOn: Enterprise): Promise<Enterprise> {
   return auditedWrite(['enterprises'], async ({ db, update }) => {
     const before = await db.enterprises.get(id);
     if (!before || before.deletedAt) throw new RecordNotFoundError('enterprises', id);
     const problems = checkEnterprise(input, await othersThan(id));
     if (problems.length > 0) throw new RecordRejectedError(problems);
-    return update('enterprises', before, { ...before, ...normalizeEnterpriseInput(input), updatedAt: now() });
+    return update(
+      'enterprises',
+      before,
+      { ...before, ...normalizeEnterpriseInput(input), updatedAt: now() },
+      { basedOn },
+    );
   });
 }
 
@@ -121,7 +127,10 @@ export async function listOpenings(enterpriseId: string): Promise<Opening[]> {
   return openings.filter(isLive).sort((a, b) => new Intl.Collator('zh-CN').compare(a.position, b.position));
 }
 
-export async function saveOpening(id: string | null, input: OpeningInput): Promise<Opening> {
+/** Creates (id null) or changes an opening; a change names the opening as the form loaded it (see updateWorker). */
+export async function saveOpening(id: null, input: OpeningInput): Promise<Opening>;
+export async function saveOpening(id: string, input: OpeningInput, basedOn: Opening): Promise<Opening>;
+export async function saveOpening(id: string | null, input: OpeningInput, basedOn?: Opening): Promise<Opening> {
   return auditedWrite(['enterprises', 'openings'], async ({ db, create, update }) => {
     const problems = checkOpening(input);
     if (problems.length > 0) throw new RecordRejectedError(problems);
@@ -135,7 +144,7 @@ export async function saveOpening(id: string | null, input: OpeningInput): Promi
     }
     const before = await db.openings.get(id);
     if (!before || before.deletedAt) throw new RecordNotFoundError('openings', id);
-    return update('openings', before, { ...before, ...cleaned, updatedAt: at });
+    return update('openings', before, { ...before, ...cleaned, updatedAt: at }, basedOn ? { basedOn } : {});
   });
 }
 

@@ -9,7 +9,16 @@
  * record's history, the roster imports that listed them) have the same data removed; the hash
  * chain stays verifiable (shared/audit/chain.ts, "redaction").
  */
-import type { Assignment, AuditEntry, Batch, FollowUp, HealthCheck, Timestamp, Worker } from '@shared/domain/records';
+import {
+  revisionOf,
+  type Assignment,
+  type AuditEntry,
+  type Batch,
+  type FollowUp,
+  type HealthCheck,
+  type Timestamp,
+  type Worker,
+} from '@shared/domain/records';
 import { millisecondsBetween } from '@shared/dates';
 import { REDACTION_TABLE, type RedactionRecord } from '@shared/audit/chain';
 import { ANONYMISED_FIELDS, anonymiseWorker, isAnonymised } from '@shared/privacy/anonymise';
@@ -183,7 +192,9 @@ export async function anonymiseExpiredPeople(options: AnonymiseOptions): Promise
     const found = await expiredPeople(db, at, retentionDays, only);
     if (found.workers.size === 0) return { people: 0, batches: 0, redactedAuditRows: 0 };
     const people = new Map([...found.workers].map(([id, { worker }]) => [id, worker]));
-    await db.workers.bulkPut([...people.values()].map((worker) => anonymiseWorker(worker, at)));
+    await db.workers.bulkPut(
+      [...people.values()].map((worker) => ({ ...anonymiseWorker(worker, at), revision: revisionOf(worker) + 1 })),
+    );
     const redacted = await redactAuditRows(db, people, at);
     for (const [id, { batchIds }] of found.workers) {
       const after: AnonymisedRecord = {

@@ -30,8 +30,13 @@ export function getRoute(id: string): Promise<Route | undefined> {
   return database().routes.get(id);
 }
 
-/** Creates (id null) or updates a route, refusing one with problems; audited in the same transaction. */
-export async function saveRoute(id: string | null, input: RouteInput): Promise<Route> {
+/**
+ * Creates (id null) or updates a route, refusing one with problems; audited in the same transaction.
+ * An update names the route as the form loaded it (see updateWorker).
+ */
+export async function saveRoute(id: null, input: RouteInput): Promise<Route>;
+export async function saveRoute(id: string, input: RouteInput, basedOn: Route): Promise<Route>;
+export async function saveRoute(id: string | null, input: RouteInput, basedOn?: Route): Promise<Route> {
   return auditedWrite(['routes', 'batches'], async ({ db, create, update }) => {
     const others = (await db.routes.toArray()).filter((route) => isLive(route) && route.id !== id);
     const problems = checkRoute(input, others);
@@ -56,7 +61,7 @@ export async function saveRoute(id: string | null, input: RouteInput): Promise<R
         ]);
       }
     }
-    return update('routes', before, { ...before, ...cleaned, updatedAt: at });
+    return update('routes', before, { ...before, ...cleaned, updatedAt: at }, basedOn ? { basedOn } : {});
   });
 }
 

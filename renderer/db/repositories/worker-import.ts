@@ -1,4 +1,4 @@
-import type { Worker } from '@shared/domain/records';
+import { revisionOf, type Worker } from '@shared/domain/records';
 import type { WorkerFields } from '@shared/domain/worker-rules';
 import Dexie from 'dexie';
 import { database, type PlannerDatabase } from '../database';
@@ -139,7 +139,8 @@ function mergeFilled(before: Worker, row: ImportRow): Worker | null {
     if (JSON.stringify(value) !== JSON.stringify(before[field])) changed[field] = value;
   }
   if (Object.keys(changed).length === 0 && !before.deletedAt) return null;
-  return { ...before, ...changed, deletedAt: null, updatedAt: now() } as Worker;
+  // One more revision, as any update (audited-write.ts): a form open on this worker is then refused.
+  return { ...before, ...changed, deletedAt: null, updatedAt: now(), revision: revisionOf(before) + 1 } as Worker;
 }
 
 /** A chunk handed to IndexedDB, and what became of its transaction. */
@@ -223,7 +224,7 @@ async function storeJournaled(
         continue;
       }
       if (!before) {
-        added.push({ ...row.worker, id: newId(), createdAt: at, updatedAt: at });
+        added.push({ ...row.worker, id: newId(), createdAt: at, updatedAt: at, revision: 1 });
         result.created.push(row.line);
         continue;
       }

@@ -47,7 +47,11 @@ export async function createWorker(input: WorkerInput): Promise<Worker> {
   });
 }
 
-export async function updateWorker(id: string, input: WorkerInput): Promise<Worker> {
+/**
+ * Changes a worker from a form. `basedOn` is the worker as the form loaded it: when the stored one
+ * was changed since (another window), nothing is written and a RecordChangedError says both versions.
+ */
+export async function updateWorker(id: string, input: WorkerInput, basedOn: Worker): Promise<Worker> {
   const options = await workerCheckOptions();
   return auditedWrite(['workers'], async ({ db, update }) => {
     const before = await db.workers.get(id);
@@ -59,7 +63,7 @@ export async function updateWorker(id: string, input: WorkerInput): Promise<Work
     if (holder && holder.id !== id) {
       throw new RecordRejectedError([{ field: 'residentId', code: 'resident-id-duplicate' }]);
     }
-    return update('workers', before, { ...before, ...fields, updatedAt: now() });
+    return update('workers', before, { ...before, ...fields, updatedAt: now() }, { basedOn });
   });
 }
 

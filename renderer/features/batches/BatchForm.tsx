@@ -22,7 +22,8 @@ import { addCalendarDays, todayCalendarDate } from '@shared/dates';
 import { checkBatch, type BatchInput } from '@shared/domain/batch-rules';
 import { createBatch, getSettings, listRoutes, updateBatch, useRepositoryQuery } from '../../db';
 import { problemMessages } from '../../components/field-problems';
-import { saveFromForm } from '../../components/save-from-form';
+import { conflictMerge, saveFromForm } from '../../components/save-from-form';
+import { useConflictResolver } from '../../components/ConflictDialog';
 import { FormActions } from '../../components/FormActions';
 import { DateField } from '../../components/DateField';
 
@@ -169,6 +170,7 @@ interface BatchFormProps {
 /** Name, route, date, organizer, escorts and medics of a batch. Vehicles are edited per leg on the batch's page. */
 export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
   const { t } = useTranslation();
+  const conflicts = useConflictResolver();
   const routes = useRepositoryQuery(listRoutes, []) ?? [];
   const form = useBatchForm(batch ? inputOf(batch) : emptyInput(), routes, t);
 
@@ -176,9 +178,10 @@ export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
     const route = routes.find((candidate) => candidate.id === values.routeId);
     const input = { ...values, legs: legsFor(route, values.legs) };
     const saved = await saveFromForm(
-      () => (batch ? updateBatch(batch.id, input) : createBatch(input)),
+      () => (batch ? updateBatch(batch.id, input, batch) : createBatch(input)),
       form.setErrors,
       t,
+      batch && conflictMerge(conflicts, inputOf, (merged, stored) => updateBatch(batch.id, merged, stored)),
     );
     if (!saved) return;
     notifications.show({
@@ -212,6 +215,7 @@ export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
         <Textarea label={t('batches.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
         <FormActions onCancel={onCancel} submitting={form.submitting} />
       </Stack>
+      {conflicts.dialog}
     </form>
   );
 }

@@ -43,7 +43,8 @@ import {
 } from '@shared/seating';
 import { getSettings, listPassengers, updateBatch, useRepositoryQuery } from '../../db';
 import { numberFrom, problemMessage, type NumberFieldValue } from '../../components/field-problems';
-import { saveFromForm } from '../../components/save-from-form';
+import { conflictMerge, saveFromForm } from '../../components/save-from-form';
+import { useConflictResolver } from '../../components/ConflictDialog';
 import { notifyWriteFailure } from '../../components/write-failure';
 import { FormActions } from '../../components/FormActions';
 import { openBatchForm } from './BatchForm';
@@ -109,6 +110,7 @@ interface VehicleFormProps {
 /** Adds or edits one vehicle of a leg; the batch is saved whole, through the same checks as the batch form. */
 function VehicleForm({ batch, legIndex, vehicle, mode, onDone }: VehicleFormProps) {
   const { t } = useTranslation();
+  const conflicts = useConflictResolver();
   const form = useForm<VehicleValues>({ mode: 'controlled', initialValues: valuesOf(vehicle, mode) });
   const leg = batch.legs[legIndex];
   const vehicleIndex = vehicle
@@ -149,12 +151,13 @@ function VehicleForm({ batch, legIndex, vehicle, mode, onDone }: VehicleFormProp
       return;
     }
     const saved = await saveFromForm(
-      () => updateBatch(batch.id, input),
+      () => updateBatch(batch.id, input, batch),
       (messages) =>
         form.setErrors(
           Object.fromEntries(Object.entries(messages).map(([field, message]) => [fieldOf(field) ?? 'label', message])),
         ),
       t,
+      conflictMerge(conflicts, inputOf, (merged, stored) => updateBatch(batch.id, merged, stored)),
     );
     if (saved) onDone();
   });
@@ -223,6 +226,7 @@ function VehicleForm({ batch, legIndex, vehicle, mode, onDone }: VehicleFormProp
         </Group>
         <FormActions onCancel={onDone} submitting={form.submitting} />
       </Stack>
+      {conflicts.dialog}
     </form>
   );
 }
@@ -258,12 +262,16 @@ export function VehiclesPanel({ batch, route, editable }: VehiclesPanelProps) {
       labels: { confirm: t('common.delete'), cancel: t('common.cancel') },
       confirmProps: { color: 'red' },
       onConfirm: () =>
-        void updateBatch(batch.id, {
-          ...inputOf(batch),
-          legs: batch.legs.map((leg, index) =>
-            index === legIndex ? { ...leg, vehicles: leg.vehicles.filter((v) => v.id !== vehicle.id) } : leg,
-          ),
-        }).catch((error: unknown) => notifyWriteFailure(error, t, 'removing a vehicle')),
+        void updateBatch(
+          batch.id,
+          {
+            ...inputOf(batch),
+            legs: batch.legs.map((leg, index) =>
+              index === legIndex ? { ...leg, vehicles: leg.vehicles.filter((v) => v.id !== vehicle.id) } : leg,
+            ),
+          },
+          batch,
+        ).catch((error: unknown) => notifyWriteFailure(error, t, 'removing a vehicle')),
     });
 
   return (

@@ -8,7 +8,8 @@ import type { Enterprise, ResumptionStatus } from '@shared/domain/records';
 import { checkEnterprise, type EnterpriseInput } from '@shared/domain/enterprise-rules';
 import { createEnterprise, updateEnterprise } from '../../db';
 import { problemMessages } from '../../components/field-problems';
-import { saveFromForm } from '../../components/save-from-form';
+import { conflictMerge, saveFromForm } from '../../components/save-from-form';
+import { useConflictResolver } from '../../components/ConflictDialog';
 import { FormActions } from '../../components/FormActions';
 
 const RESUMPTION: ResumptionStatus[] = ['resumed', 'partly-resumed', 'not-resumed'];
@@ -45,6 +46,7 @@ interface EnterpriseFormProps {
 
 export function EnterpriseForm({ enterprise, onSaved, onCancel }: EnterpriseFormProps) {
   const { t } = useTranslation();
+  const conflicts = useConflictResolver();
   const form = useForm<EnterpriseInput>({
     mode: 'controlled',
     initialValues: enterprise ? inputOf(enterprise) : EMPTY,
@@ -55,9 +57,11 @@ export function EnterpriseForm({ enterprise, onSaved, onCancel }: EnterpriseForm
 
   const submit = form.onSubmit(async (values) => {
     const saved = await saveFromForm(
-      () => (enterprise ? updateEnterprise(enterprise.id, values) : createEnterprise(values)),
+      () => (enterprise ? updateEnterprise(enterprise.id, values, enterprise) : createEnterprise(values)),
       form.setErrors,
       t,
+      enterprise &&
+        conflictMerge(conflicts, inputOf, (merged, stored) => updateEnterprise(enterprise.id, merged, stored)),
     );
     if (!saved) return;
     notifications.show({
@@ -113,6 +117,7 @@ export function EnterpriseForm({ enterprise, onSaved, onCancel }: EnterpriseForm
         <Textarea label={t('enterprises.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
         <FormActions onCancel={onCancel} submitting={form.submitting} />
       </Stack>
+      {conflicts.dialog}
     </form>
   );
 }

@@ -8,7 +8,8 @@ import type { GenderRequirement, Opening } from '@shared/domain/records';
 import { checkOpening, type OpeningInput } from '@shared/domain/enterprise-rules';
 import { saveOpening } from '../../db';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
-import { saveFromForm } from '../../components/save-from-form';
+import { conflictMerge, saveFromForm } from '../../components/save-from-form';
+import { useConflictResolver } from '../../components/ConflictDialog';
 import { FormActions } from '../../components/FormActions';
 
 const GENDERS: GenderRequirement[] = ['any', 'male', 'female'];
@@ -36,8 +37,16 @@ interface OpeningFormProps {
   onDone: () => void;
 }
 
+/** An opening's fields as the form edits them (the conflict dialog compares these). */
+function openingInputOf(opening: Opening): OpeningInput {
+  const { enterpriseId, position, headcount, wageMin, wageMax, ageMin, ageMax, genderRequirement, requirements } =
+    opening;
+  return { enterpriseId, position, headcount, wageMin, wageMax, ageMin, ageMax, genderRequirement, requirements };
+}
+
 function OpeningForm({ enterpriseId, opening, onDone }: OpeningFormProps) {
   const { t } = useTranslation();
+  const conflicts = useConflictResolver();
   const form = useForm<OpeningFormValues, OpeningInput>({
     mode: 'controlled',
     initialValues: opening
@@ -69,7 +78,13 @@ function OpeningForm({ enterpriseId, opening, onDone }: OpeningFormProps) {
   });
 
   const submit = form.onSubmit(async (values) => {
-    if (!(await saveFromForm(() => saveOpening(opening?.id ?? null, values), form.setErrors, t))) return;
+    const saved = await saveFromForm(
+      () => (opening ? saveOpening(opening.id, values, opening) : saveOpening(null, values)),
+      form.setErrors,
+      t,
+      opening && conflictMerge(conflicts, openingInputOf, (merged, stored) => saveOpening(opening.id, merged, stored)),
+    );
+    if (!saved) return;
     notifications.show({ color: 'teal', message: t('openings.saved') });
     onDone();
   });
@@ -121,6 +136,7 @@ function OpeningForm({ enterpriseId, opening, onDone }: OpeningFormProps) {
         />
         <FormActions onCancel={onDone} />
       </Stack>
+      {conflicts.dialog}
     </form>
   );
 }

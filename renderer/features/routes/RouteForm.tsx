@@ -6,7 +6,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Route } from '@shared/domain/records';
 import { saveRoute } from '../../db';
-import { saveFromForm } from '../../components/save-from-form';
+import { conflictMerge, saveFromForm } from '../../components/save-from-form';
+import { useConflictResolver } from '../../components/ConflictDialog';
 import { FormActions } from '../../components/FormActions';
 import { LegFields } from './LegFields';
 import { PickupFields } from './PickupFields';
@@ -38,6 +39,7 @@ interface RouteFormProps {
  */
 export function RouteForm({ route, onSaved, onCancel }: RouteFormProps) {
   const { t } = useTranslation();
+  const conflicts = useConflictResolver();
   const form = useRouteForm(route ? draftOf(route, t) : emptyDraft(), t);
   const values = form.getValues();
   const { input, durations } = readDraft(values);
@@ -46,13 +48,19 @@ export function RouteForm({ route, onSaved, onCancel }: RouteFormProps) {
       // Read before the first await: React lets go of the event's target afterwards.
       const root = event?.currentTarget ?? null;
       const saved = await saveFromForm(
-        () => saveRoute(route?.id ?? null, readDraft(draft).input),
+        () => (route ? saveRoute(route.id, readDraft(draft).input, route) : saveRoute(null, readDraft(draft).input)),
         (messages) => {
           const errors = toFormFields(messages);
           form.setErrors(errors);
           revealFirstProblem(root, errors);
         },
         t,
+        route &&
+          conflictMerge(
+            conflicts,
+            ({ name, legs, pickupPoints }: Route) => ({ name, legs, pickupPoints }),
+            (merged, stored) => saveRoute(route.id, merged, stored),
+          ),
       );
       if (!saved) return;
       notifications.show({
@@ -151,6 +159,7 @@ export function RouteForm({ route, onSaved, onCancel }: RouteFormProps) {
         </Group>
         <FormActions onCancel={onCancel} submitting={form.submitting} />
       </Stack>
+      {conflicts.dialog}
     </form>
   );
 }

@@ -81,7 +81,13 @@ export function ManifestColumnsCard({ columns }: ManifestColumnsCardProps) {
     setError(null);
     const showProblems = (messages: Record<string, string>) =>
       setError(Object.values(messages).join(' ') || t('problems.manifest-columns'));
-    if (await saveFromForm(() => updateSettings({ manifestColumns: chosen }), showProblems, t)) {
+    if (
+      await saveFromForm(
+        () => updateSettings({ manifestColumns: chosen }, { manifestColumns: [...columns] }),
+        showProblems,
+        t,
+      )
+    ) {
       notifications.show({ color: 'teal', message: t('documents.columns.saved') });
     }
   };

@@ -55,7 +55,8 @@ function RetentionForm({ retentionDays }: PrivacyCardProps) {
     const days = numberFrom(values.retentionDays);
     // The refusal's code is this card's own: its text lives in the audit part, not in `problems`.
     const showProblems = () => form.setErrors({ retentionDays: t('audit.privacy.retentionRange') });
-    if (!(await saveFromForm(() => updateSettings({ retentionDays: days }), showProblems, t))) return;
+    if (!(await saveFromForm(() => updateSettings({ retentionDays: days }, { retentionDays }), showProblems, t)))
+      return;
     notifications.show({ color: 'teal', message: t('audit.privacy.saved') });
   });
   return (

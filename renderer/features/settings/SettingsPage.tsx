@@ -21,7 +21,8 @@ import type { AppInfo } from '@shared/bridge';
 import { getSettings, updateSettings, useRepositoryQuery } from '../../db';
 import { platform } from '../../platform';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
-import { saveFromForm } from '../../components/save-from-form';
+import { conflictMerge, saveFromForm } from '../../components/save-from-form';
+import { useConflictResolver } from '../../components/ConflictDialog';
 import { UnsavedChangesGuard, useUnsavedChanges } from '../../components/unsaved-changes';
 import { ManifestColumnsCard } from './ManifestColumnsCard';
 import { BackupsCard } from './BackupsCard';
@@ -71,8 +72,20 @@ function toFormErrors({ loadFactor, ...rest }: Record<string, string>): Record<s
   return loadFactor ? { ...rest, loadPercent: loadFactor } : rest;
 }
 
+/** The settings this form saves, as a stored record holds them (the conflict dialog compares these). */
+function policyOf(settings: Settings): Omit<SettingsInput, 'language' | 'manifestColumns' | 'retentionDays'> {
+  const {
+    language: _language,
+    manifestColumns: _columns,
+    retentionDays: _days,
+    ...policy
+  } = fromForm(toForm(settings), settings);
+  return { ...policy, loadFactor: settings.loadFactor };
+}
+
 function PolicyForm({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const conflicts = useConflictResolver();
   const form = useForm<SettingsForm>({
     mode: 'controlled',
     initialValues: toForm(settings),
@@ -89,7 +102,8 @@ function PolicyForm({ settings }: { settings: Settings }) {
       ...patch
     } = fromForm(values, settings);
     const showProblems = (messages: Record<string, string>) => form.setErrors(toFormErrors(messages));
-    if (!(await saveFromForm(() => updateSettings(patch), showProblems, t))) return;
+    const merge = conflictMerge(conflicts, policyOf, (merged, stored: Settings) => updateSettings(merged, stored));
+    if (!(await saveFromForm(() => updateSettings(patch, settings), showProblems, t, merge))) return;
     form.resetDirty();
     notifications.show({ color: 'teal', message: t('settings.saved') });
   });
@@ -163,6 +177,7 @@ function PolicyForm({ settings }: { settings: Settings }) {
           <Button type="submit">{t('common.save')}</Button>
         </Group>
       </Stack>
+      {conflicts.dialog}
     </form>
   );
 }

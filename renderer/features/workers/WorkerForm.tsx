@@ -21,7 +21,8 @@ import { checkWorker, workerInputOf, type WorkerInput, type WorkerProblem } from
 import { BAISE_COUNTIES } from '@shared/domain/regions';
 import { todayCalendarDate } from '@shared/dates';
 import { createWorker, getSettings, updateWorker, useRepositoryQuery } from '../../db';
-import { saveFromForm } from '../../components/save-from-form';
+import { conflictMerge, saveFromForm } from '../../components/save-from-form';
+import { useConflictResolver } from '../../components/ConflictDialog';
 import { problemMessage, problemMessages } from '../../components/field-problems';
 import { FormActions } from '../../components/FormActions';
 
@@ -65,6 +66,7 @@ interface WorkerFormProps {
 
 function WorkerForm({ worker, settings, onSaved, onCancel }: WorkerFormProps) {
   const { t } = useTranslation();
+  const conflicts = useConflictResolver();
   const form = useForm<WorkerInput>({
     mode: 'controlled',
     initialValues: worker ? workerInputOf(worker) : EMPTY,
@@ -81,9 +83,15 @@ function WorkerForm({ worker, settings, onSaved, onCancel }: WorkerFormProps) {
 
   const submit = form.onSubmit(async (values) => {
     const saved = await saveFromForm(
-      () => (worker ? updateWorker(worker.id, values) : createWorker(values)),
+      () => (worker ? updateWorker(worker.id, values, worker) : createWorker(values)),
       form.setErrors,
       t,
+      worker &&
+        conflictMerge(
+          conflicts,
+          (record: Worker) => workerInputOf(record),
+          (merged, stored) => updateWorker(worker.id, merged, stored),
+        ),
     );
     if (!saved) return;
     notifications.show({
@@ -166,6 +174,7 @@ function WorkerForm({ worker, settings, onSaved, onCancel }: WorkerFormProps) {
         )}
         <FormActions onCancel={onCancel} />
       </Stack>
+      {conflicts.dialog}
     </form>
   );
 }

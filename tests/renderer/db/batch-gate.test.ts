@@ -15,7 +15,7 @@ import { CHECKLIST_ITEMS } from '@shared/gate';
 import type { Batch } from '@shared/domain/records';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeEnterprise } from '../../fixtures/factories';
-import { freshDatabaseWithOperator, registerWorkers } from './test-database';
+import { freshDatabaseWithOperator, registerWorkers, stored } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(async () => {
@@ -95,17 +95,17 @@ describe("a batch's own load factor", () => {
     );
     expect((await batchGate(batch.id)).unmet).toContain('vehicle.seats-enough');
 
-    await updateBatch(batch.id, { ...editOf(batch), loadFactor: 1 });
+    await updateBatch(batch.id, { ...editOf(batch), loadFactor: 1 }, await stored('batches', batch.id));
     expect((await batchGate(batch.id)).unmet).not.toContain('vehicle.seats-enough');
     const seated = await autoSeat(batch.id);
     expect(seated.legs.every((leg) => leg.allocation.unseated.length === 0)).toBe(true);
 
     // Editing the vehicles without naming a load factor keeps the batch's own.
-    await updateBatch(batch.id, { ...editOf(batch), name: '田东县 第1批（改）' });
+    await updateBatch(batch.id, { ...editOf(batch), name: '田东县 第1批（改）' }, await stored('batches', batch.id));
     await expect(db.batches.get(batch.id)).resolves.toMatchObject({ loadFactor: 1 });
 
     // Cleared: the Settings value applies again, and 30 passengers are too many.
-    await updateBatch(batch.id, { ...editOf(batch), loadFactor: null });
+    await updateBatch(batch.id, { ...editOf(batch), loadFactor: null }, await stored('batches', batch.id));
     expect((await batchGate(batch.id)).unmet).toContain('vehicle.seats-enough');
   });
 

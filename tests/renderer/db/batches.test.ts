@@ -52,7 +52,7 @@ describe('routes', () => {
     expect((await rejection(deleteRoute(route.id))).problems[0]?.code).toBe('route-in-use');
     const { id: _id, createdAt: _c, updatedAt: _u, ...input } = route;
     const shorter = { ...input, legs: input.legs.slice(0, 1) };
-    expect((await rejection(saveRoute(route.id, shorter))).problems[0]).toMatchObject({
+    expect((await rejection(saveRoute(route.id, shorter, route))).problems[0]).toMatchObject({
       code: 'route-leg-in-use',
       params: { leg: 2, count: 1 },
     });
@@ -122,7 +122,7 @@ describe('batches and passengers', () => {
     const [a] = await registered(1);
     await addPassengers(first.id, [a?.id ?? '']);
     await addPassengers(second.id, [a?.id ?? '']);
-    const problems = (await rejection(updateBatch(second.id, { ...input, date: '2026-02-18' }))).problems;
+    const problems = (await rejection(updateBatch(second.id, { ...input, date: '2026-02-18' }, second))).problems;
     expect(problems[0]).toMatchObject({ code: 'passengers-travel-overlap', params: { count: 1 } });
     await expect(db.batches.get(second.id)).resolves.toMatchObject({ date: '2026-02-20' });
   });

@@ -85,7 +85,7 @@ describe('creating an enterprise', () => {
 describe('editing, deleting and undoing', () => {
   it('records the record before and after an edit', async () => {
     const created = await createEnterprise(input());
-    const updated = await updateEnterprise(created.id, input({ contactName: '黄经理' }));
+    const updated = await updateEnterprise(created.id, input({ contactName: '黄经理' }), created);
     expect(updated.contactName).toBe('黄经理');
     expect(updated.createdAt).toBe(created.createdAt);
     const [, edit] = await enterpriseHistory(created.id);
@@ -99,7 +99,7 @@ describe('editing, deleting and undoing', () => {
   it('keeps an edit from taking another enterprise’s credit code', async () => {
     await createEnterprise(input());
     const second = await createEnterprise(input({ name: '华为', creditCode: HUAWEI }));
-    const error = await rejection(updateEnterprise(second.id, input({ name: '华为', creditCode: TENCENT })));
+    const error = await rejection(updateEnterprise(second.id, input({ name: '华为', creditCode: TENCENT }), second));
     expect(error.problems[0]?.code).toBe('credit-code-duplicate');
     await expect(getEnterprise(second.id)).resolves.toMatchObject({ creditCode: HUAWEI });
   });
@@ -109,7 +109,7 @@ describe('editing, deleting and undoing', () => {
     await deleteEnterprise(created.id);
     await expect(listEnterprises()).resolves.toEqual([]);
     await expect(getEnterprise(created.id)).resolves.toMatchObject({ deletedAt: expect.any(String) as string });
-    await expect(updateEnterprise(created.id, input())).rejects.toBeInstanceOf(RecordNotFoundError);
+    await expect(updateEnterprise(created.id, input(), created)).rejects.toBeInstanceOf(RecordNotFoundError);
 
     await restoreEnterprise(created.id);
     const [row] = await listEnterprises();
@@ -186,7 +186,7 @@ describe('job openings', () => {
     const error = await rejection(saveOpening(null, opening));
     expect(error.problems).toEqual([{ field: 'ageMax', code: 'age-range' }]);
     const saved = await saveOpening(null, { ...opening, ageMax: 50 });
-    const edited = await saveOpening(saved.id, { ...opening, ageMax: 50, headcount: 20 });
+    const edited = await saveOpening(saved.id, { ...opening, ageMax: 50, headcount: 20 }, saved);
     await expect(listOpenings(enterprise.id)).resolves.toEqual([edited]);
 
     await deleteEnterprise(enterprise.id);

@@ -30,7 +30,7 @@ import { addCalendarDays, addMinutesToTimestamp, todayCalendarDate } from '@shar
 import { healthProgress, passengerHealth } from '@shared/health';
 import { itemIn, makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeWorker } from '../../fixtures/factories';
-import { freshDatabase, rejection } from './test-database';
+import { freshDatabase, rejection, stored } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(async () => {
@@ -340,12 +340,20 @@ describe('the validity window', () => {
     const [a = ''] = workerIds;
     await saveHealthCheck(input(batch.id, a));
     await expect(stateOf(batch.id, a)).resolves.toBe('passed');
-    await updateBatch(batch.id, batchInput(route, { date: addCalendarDays(todayCalendarDate(), 6) }));
+    await updateBatch(
+      batch.id,
+      batchInput(route, { date: addCalendarDays(todayCalendarDate(), 6) }),
+      await stored('batches', batch.id),
+    );
     await expect(stateOf(batch.id, a)).resolves.toBe('expired');
     expect(itemIn(await batchGate(batch.id), 'medical.health-checks-passed').reasons[0]?.code).toBe(
       'health-checks-expired',
     );
-    await updateBatch(batch.id, batchInput(route, { date: addCalendarDays(todayCalendarDate(), -1) }));
+    await updateBatch(
+      batch.id,
+      batchInput(route, { date: addCalendarDays(todayCalendarDate(), -1) }),
+      await stored('batches', batch.id),
+    );
     await expect(stateOf(batch.id, a)).resolves.toBe('expired');
   });
 });

@@ -20,7 +20,7 @@ import { addCalendarDays } from '@shared/dates';
 import { shownResidentId } from '@shared/privacy/anonymise';
 import { makeBatch, makeHealthCheck } from '../../fixtures/batches';
 import { makeWorker, makeWorkerInput } from '../../fixtures/factories';
-import { freshDatabase, rejection } from './test-database';
+import { freshDatabase, rejection, stored } from './test-database';
 
 let db: PlannerDatabase;
 beforeEach(() => {
@@ -217,7 +217,9 @@ describe('anonymising the people of closed batches', () => {
     expect(find(s.ouyang.residentId)).toEqual([]);
     expect(find('黄文光').map((worker) => worker.id)).toEqual([s.recent.id]);
 
-    const error = await rejection(updateWorker(s.ouyang.id, makeWorkerInput({ name: '欧阳娜娜' }, s.ouyang)));
+    const error = await rejection(
+      updateWorker(s.ouyang.id, makeWorkerInput({ name: '欧阳娜娜' }, s.ouyang), await stored('workers', s.ouyang.id)),
+    );
     expect(error.problems).toEqual([{ field: 'residentId', code: 'worker-anonymised' }]);
     // The same person registering again is a new record: the anonymised one is never revived.
     const again = await createWorker(makeWorkerInput({ name: '欧阳娜娜' }, s.ouyang));

@@ -1,5 +1,5 @@
-import { PlannerDatabase, RecordRejectedError, setDatabase, updateSettings } from '@renderer/db';
-import type { Worker } from '@shared/domain/records';
+import { database, PlannerDatabase, RecordRejectedError, setDatabase, updateSettings } from '@renderer/db';
+import type { Batch, Enterprise, Opening, Route, Worker } from '@shared/domain/records';
 import { makeWorker } from '../../fixtures/factories';
 
 /** Gives each test its own empty database (on fake-indexeddb) and points the repositories at it. */
@@ -24,6 +24,21 @@ export async function rejection(promise: Promise<unknown>): Promise<RecordReject
   );
   if (!(error instanceof RecordRejectedError)) throw new Error(`expected a rejection, got ${String(error)}`);
   return error;
+}
+
+interface StoredRecords {
+  workers: Worker;
+  enterprises: Enterprise;
+  openings: Opening;
+  routes: Route;
+  batches: Batch;
+}
+
+/** A record as it is stored now: what a form opened now would load, and base its save on. */
+export async function stored<K extends keyof StoredRecords>(table: K, id: string): Promise<StoredRecords[K]> {
+  const record = await database().table<StoredRecords[K], string>(table).get(id);
+  if (!record) throw new Error(`${table} ${id} is not stored`);
+  return record;
 }
 
 /** Stores `count` new workers, bound for `enterpriseId` (or no enterprise), and returns them. */

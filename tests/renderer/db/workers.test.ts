@@ -64,9 +64,9 @@ describe('editing and deleting a worker', () => {
   it('updates with the same checks, refuses another person’s ID, and audits before and after', async () => {
     const a = await createWorker(makeWorkerInput());
     const b = await createWorker(makeWorkerInput());
-    const edited = await updateWorker(a.id, { ...makeWorkerInput({ residentId: a.residentId }), village: '百林村' });
+    const edited = await updateWorker(a.id, { ...makeWorkerInput({ residentId: a.residentId }), village: '百林村' }, a);
     expect(edited.village).toBe('百林村');
-    const error = await rejection(updateWorker(a.id, makeWorkerInput({ residentId: b.residentId })));
+    const error = await rejection(updateWorker(a.id, makeWorkerInput({ residentId: b.residentId }), edited));
     expect(error.problems[0]?.code).toBe('resident-id-duplicate');
     const [, update] = await workerHistory(a.id);
     expect(update).toMatchObject({ action: 'update', after: { village: '百林村' } });
@@ -76,7 +76,7 @@ describe('editing and deleting a worker', () => {
     const worker = await createWorker(makeWorkerInput());
     await deleteWorker(worker.id);
     await expect(getWorker(worker.id)).resolves.toMatchObject({ deletedAt: expect.any(String) as string });
-    await expect(updateWorker(worker.id, makeWorkerInput())).rejects.toBeInstanceOf(RecordNotFoundError);
+    await expect(updateWorker(worker.id, makeWorkerInput(), worker)).rejects.toBeInstanceOf(RecordNotFoundError);
     await restoreWorker(worker.id);
     await expect(getWorker(worker.id)).resolves.toMatchObject({ deletedAt: null });
   });
