@@ -33,8 +33,8 @@ async function someChanges(): Promise<void> {
   for (let i = 0; i < 3; i++) workers.push(await createWorker(makeWorkerInput()));
   const [first, second] = workers;
   if (!first || !second) throw new Error('no workers');
-  await updateWorker(first.id, { ...makeWorkerInput({ residentId: first.residentId }), village: '百林村' });
-  await updateWorker(second.id, { ...makeWorkerInput({ residentId: second.residentId }), notes: '会开叉车' });
+  await updateWorker(first.id, { ...makeWorkerInput({ residentId: first.residentId }), village: '百林村' }, first);
+  await updateWorker(second.id, { ...makeWorkerInput({ residentId: second.residentId }), notes: '会开叉车' }, second);
 }
 
 async function rowsInOrder(): Promise<AuditEntry[]> {
