@@ -92,7 +92,7 @@ export interface BatchCheckOptions {
  */
 export function pastDateWarning(date: string, today: CalendarDate): FieldProblem | null {
   if (!isCalendarDate(date) || date >= today) return null;
-  return { field: 'date', code: 'date-past-warning', params: { days: calendarDaysBetween(date, today) } };
+  return { field: 'date', code: 'date-past-warning', params: { count: calendarDaysBetween(date, today) } };
 }
 
 /**
