@@ -152,7 +152,6 @@ function LoadFactorField({ form }: { form: ReturnType<typeof useBatchForm> }) {
       min={SETTINGS_BOUNDS.loadFactor.min * 100}
       max={SETTINGS_BOUNDS.loadFactor.max * 100}
       decimalScale={1}
-      allowNegative={false}
       value={own === null || own === undefined ? '' : percentOf(own)}
       onChange={(value) =>
         form.setFieldValue('loadFactor', value === '' || value === undefined ? null : Number(value) / 100)
