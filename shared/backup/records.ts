@@ -22,6 +22,7 @@ import {
   type Worker,
 } from '../domain/records';
 import { checkRoute } from '../domain/route-rules';
+import { checkBatchTexts } from '../domain/batch-rules';
 import { checkSettings } from '../domain/settings-rules';
 import { checkWorker, workerInputOf } from '../domain/worker-rules';
 import { MAX_RECORD_TEXT } from '../domain/text-bounds';
@@ -341,6 +342,8 @@ const RULES: Readonly<Record<string, Rule>> = {
   enterprises: (record) => firstProblem(checkEnterprise(record as never, [])),
   openings: (record) => firstProblem(checkOpening(record as never)),
   routes: (record) => firstProblem(checkRoute(record as never, [])),
+  // A batch's own texts only: its legs are checked against its route nowhere in a restore (above).
+  batches: (record) => firstProblem(checkBatchTexts(record as never)),
   // Older settings records lack the fields added since: the app reads them over its defaults.
   settings: (record) => firstProblem(checkSettings({ ...DEFAULT_SETTINGS, ...record })),
 };

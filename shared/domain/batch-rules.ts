@@ -5,11 +5,12 @@
  * and the repository refuses a batch that has any. When travellers are on the road, and whether two
  * batches' journeys overlap, is decided here too: one worker can not ride two at once.
  */
-import { beijingTimestamp, isCalendarDate, millisecondsBetween } from '../dates';
+import { beijingTimestamp, calendarDaysBetween, isCalendarDate, millisecondsBetween } from '../dates';
+import { BATCH_TEXT_BOUNDS, textProblem, textProblems } from './field-bounds';
 import { checkVehicle } from '../seating';
 import type { FieldProblem } from './problems';
 import { parsePhone } from './phone';
-import type { Batch, Route, StaffMember, Timestamp } from './records';
+import type { Batch, CalendarDate, Route, StaffMember, Timestamp } from './records';
 import { routeTravelMinutes } from './route-rules';
 import { SETTINGS_BOUNDS } from './settings-rules';
 
@@ -53,10 +54,20 @@ export function normalizeBatchInput(input: BatchInput): BatchInput {
   };
 }
 
+/** The batch's texts against their bounds (field-bounds.ts); the staff's names are checked with the staff. */
+export function checkBatchTexts(input: Pick<BatchInput, 'name' | 'organizer' | 'notes'>): FieldProblem[] {
+  const { name, organizer, notes } = BATCH_TEXT_BOUNDS;
+  return textProblems<'name' | 'organizer' | 'notes'>(input, { name, organizer, notes });
+}
+
 function checkStaff(members: readonly StaffMember[], list: 'escorts' | 'medics'): FieldProblem[] {
   const problems: FieldProblem[] = [];
   members.forEach((member, index) => {
     if (member.name.trim() === '') problems.push({ field: `${list}.${index}.name`, code: 'required' });
+    else {
+      const long = textProblem(`${list}.${index}.name`, member.name, BATCH_TEXT_BOUNDS.staffName);
+      if (long) problems.push(long);
+    }
     const phone = member.phone.trim();
     if (phone === '') problems.push({ field: `${list}.${index}.phone`, code: 'required' });
     else if (!parsePhone(phone).ok) problems.push({ field: `${list}.${index}.phone`, code: 'phone-invalid' });
@@ -64,16 +75,45 @@ function checkStaff(members: readonly StaffMember[], list: 'escorts' | 'medics')
   return problems;
 }
 
+export interface BatchCheckOptions {
+  /**
+   * For a new batch: today's Beijing calendar date, before which it may not leave (`date-past`).
+   * Absent for a batch already stored, whose date may well be past (its history is edited after it
+   * travelled); the form warns about a past date instead ({@link pastDateWarning}).
+   */
+  newOn?: CalendarDate;
+}
+
+/**
+ * A word for a batch dated before `today` (Beijing calendar), or null. Only a warning: a batch that
+ * has travelled keeps its date and is still edited afterwards (escorts' phones, notes), so a past
+ * date must not block its form; a new batch, which can not leave yesterday, is refused instead
+ * ({@link BatchCheckOptions.newOn}).
+ */
+export function pastDateWarning(date: string, today: CalendarDate): FieldProblem | null {
+  if (!isCalendarDate(date) || date >= today) return null;
+  return { field: 'date', code: 'date-past-warning', params: { count: calendarDaysBetween(date, today) } };
+}
+
 /**
  * Checks a batch against its route (undefined when the route is gone or none is chosen). Vehicle
  * problems come back with the field `legs.<leg>.vehicles.<vehicle>.<field>`.
  */
-export function checkBatch(input: BatchInput, route: Pick<Route, 'id' | 'legs'> | undefined): FieldProblem[] {
+export function checkBatch(
+  input: BatchInput,
+  route: Pick<Route, 'id' | 'legs'> | undefined,
+  options: BatchCheckOptions = {},
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (input.name.trim() === '') problems.push({ field: 'name', code: 'required' });
   if (input.routeId === '') problems.push({ field: 'routeId', code: 'required' });
   else if (!route) problems.push({ field: 'routeId', code: 'route-missing' });
   if (!isCalendarDate(input.date)) problems.push({ field: 'date', code: 'date-invalid' });
+  // yyyy-MM-dd strings compare like the days they name.
+  else if (options.newOn !== undefined && input.date < options.newOn) {
+    problems.push({ field: 'date', code: 'date-past', params: { today: options.newOn } });
+  }
+  problems.push(...checkBatchTexts(input));
   problems.push(...checkBatchLoadFactor(input.loadFactor));
   problems.push(...checkStaff(input.escorts, 'escorts'), ...checkStaff(input.medics, 'medics'));
   const escortIds = new Set(input.escorts.map((escort) => escort.id));

@@ -6,6 +6,7 @@
 import type { Enterprise, Opening, RecordMeta } from './records';
 import { parseCreditCode } from './credit-code';
 import type { FieldProblem } from './problems';
+import { ENTERPRISE_TEXT_BOUNDS, OPENING_BOUNDS, rangeProblem, textProblems, wholeProblem } from './field-bounds';
 
 export type EnterpriseInput = Omit<Enterprise, keyof RecordMeta>;
 export type OpeningInput = Omit<Opening, keyof RecordMeta>;
@@ -54,24 +55,30 @@ export function checkEnterprise(
   }
   const phone = input.contactPhone.trim();
   if (phone !== '' && !CONTACT_PHONE.test(phone)) problems.push({ field: 'contactPhone', code: 'phone-invalid' });
+  problems.push(...textProblems<keyof EnterpriseInput>(input, ENTERPRISE_TEXT_BOUNDS));
   return problems;
 }
 
+/**
+ * Checks an opening against the domain's bounds (field-bounds.ts, OPENING_BOUNDS): a value out of
+ * range is refused with the range in the message, never moved into it.
+ */
 export function checkOpening(input: OpeningInput): FieldProblem<keyof OpeningInput>[] {
   const problems: FieldProblem<keyof OpeningInput>[] = [];
   if (input.position.trim() === '') problems.push({ field: 'position', code: 'required' });
-  if (!Number.isInteger(input.headcount) || input.headcount < 1) {
-    problems.push({ field: 'headcount', code: 'headcount-invalid' });
-  }
-  if (!Number.isFinite(input.wageMin) || !Number.isFinite(input.wageMax) || input.wageMin < 0) {
-    problems.push({ field: 'wageMin', code: 'wage-invalid' });
-  } else if (input.wageMin > input.wageMax) {
-    problems.push({ field: 'wageMax', code: 'wage-range' });
-  }
-  if (!Number.isInteger(input.ageMin) || !Number.isInteger(input.ageMax) || input.ageMin < 16 || input.ageMax > 70) {
-    problems.push({ field: 'ageMin', code: 'age-invalid' });
-  } else if (input.ageMin > input.ageMax) {
-    problems.push({ field: 'ageMax', code: 'age-range' });
-  }
+  const { headcount, wage, age, text } = OPENING_BOUNDS;
+  const headcountProblem = wholeProblem('headcount', input.headcount, headcount, 'headcount-invalid');
+  if (headcountProblem) problems.push(headcountProblem);
+  const wageMin = rangeProblem('wageMin', input.wageMin, wage, 'wage-invalid');
+  const wageMax = rangeProblem('wageMax', input.wageMax, wage, 'wage-invalid');
+  if (wageMin) problems.push(wageMin);
+  if (wageMax) problems.push(wageMax);
+  if (!wageMin && !wageMax && input.wageMin > input.wageMax) problems.push({ field: 'wageMax', code: 'wage-range' });
+  const ageMin = wholeProblem('ageMin', input.ageMin, age, 'age-invalid');
+  const ageMax = wholeProblem('ageMax', input.ageMax, age, 'age-invalid');
+  if (ageMin) problems.push(ageMin);
+  if (ageMax) problems.push(ageMax);
+  if (!ageMin && !ageMax && input.ageMin > input.ageMax) problems.push({ field: 'ageMax', code: 'age-range' });
+  problems.push(...textProblems<keyof OpeningInput>(input, text));
   return problems;
 }

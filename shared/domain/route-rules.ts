@@ -7,6 +7,7 @@
  */
 import type { Leg, PickupPoint, RecordMeta, Route } from './records';
 import type { FieldProblem } from './problems';
+import { characterCount, LEG_MAX_STOPS, ROUTE_TEXT_BOUNDS, textProblems } from './field-bounds';
 
 export type RouteInput = Omit<Route, keyof RecordMeta>;
 
@@ -110,6 +111,16 @@ function checkLeg(leg: Leg, index: number, previous: Leg | undefined): FieldProb
   if (!LEG_MODES.includes(leg.mode)) problems.push({ field: field('mode'), code: 'required' });
   if (leg.from.trim() === '') problems.push({ field: field('from'), code: 'required' });
   if (leg.to.trim() === '') problems.push({ field: field('to'), code: 'required' });
+  const { place } = ROUTE_TEXT_BOUNDS;
+  for (const long of textProblems(
+    { from: leg.from, to: leg.to, stops: leg.stops },
+    { from: place, to: place, stops: place },
+  )) {
+    problems.push({ ...long, field: field(long.field) });
+  }
+  if (leg.stops.length > LEG_MAX_STOPS) {
+    problems.push({ field: field('stops'), code: 'stops-too-many', params: { max: LEG_MAX_STOPS } });
+  }
   if (!isWholeIn(leg.departureMinutes, 0, LAST_DEPARTURE_MINUTE)) {
     problems.push({ field: field('departureMinutes'), code: 'leg-time-invalid' });
   } else if (previous && isWholeIn(previous.departureMinutes, 0, LAST_DEPARTURE_MINUTE)) {
@@ -145,6 +156,10 @@ function checkPickupPoint(
   if (county === '') problems.push({ field: field('county'), code: 'required' });
   else if ((counties.get(county) ?? 0) > 1) problems.push({ field: field('county'), code: 'pickup-county-duplicate' });
   if (point.place.trim() === '') problems.push({ field: field('place'), code: 'required' });
+  const { county: countyMax, assemblyPlace } = ROUTE_TEXT_BOUNDS;
+  for (const long of textProblems(point, { county: countyMax, place: assemblyPlace })) {
+    problems.push({ ...long, field: field(long.field) });
+  }
   if (!isWholeIn(point.minutesBeforeDeparture, earliestLead, LONGEST_ASSEMBLY_LEAD_MINUTES)) {
     problems.push({ field: field('minutesBeforeDeparture'), code: 'pickup-lead-invalid' });
   }
@@ -159,7 +174,9 @@ export function checkRoute(input: RouteInput, others: ReadonlyArray<Pick<Route, 
   const problems: FieldProblem[] = [];
   const name = input.name.trim();
   if (name === '') problems.push({ field: 'name', code: 'required' });
-  else if (others.some((other) => other.name.trim() === name))
+  else if (characterCount(name) > ROUTE_TEXT_BOUNDS.name) {
+    problems.push({ field: 'name', code: 'label-too-long', params: { max: ROUTE_TEXT_BOUNDS.name } });
+  } else if (others.some((other) => other.name.trim() === name))
     problems.push({ field: 'name', code: 'route-name-duplicate' });
   if (input.legs.length === 0) problems.push({ field: 'legs', code: 'route-no-legs' });
   input.legs.forEach((leg, index) => problems.push(...checkLeg(leg, index, input.legs[index - 1])));

@@ -13,6 +13,7 @@ import { regionOf } from './regions';
 import { parseResidentId } from './resident-id';
 import type { ResidentIdProblem } from './resident-id';
 import { MAX_RECORD_TEXT, textTooLong } from './text-bounds';
+import { textProblems, WORKER_MAX_SKILLS, WORKER_TEXT_BOUNDS } from './field-bounds';
 
 /** What gets stored: the record without its id, times and soft-delete mark. */
 export type WorkerFields = Omit<Worker, keyof RecordMeta>;
@@ -53,8 +54,10 @@ const PHONE_CODES: Readonly<Record<PhoneProblem, `phone-${PhoneProblem}`>> = {
 export const WORKER_PROBLEM_CODES = [
   'required',
   'name-too-long',
-  // Any text over MAX_RECORD_TEXT (text-bounds.ts), which a restore would refuse.
+  // Any text over its bound (field-bounds.ts, WORKER_TEXT_BOUNDS) or over MAX_RECORD_TEXT (text-bounds.ts).
   'label-too-long',
+  // More skills than WORKER_MAX_SKILLS.
+  'skills-too-many',
   ...Object.values(RESIDENT_ID_CODES),
   ...Object.values(PHONE_CODES),
   'emergency-phone-invalid',
@@ -214,6 +217,14 @@ export function checkWorker(input: WorkerInput, options: WorkerCheckOptions): Wo
 
   const tooLong = textTooLong(input);
   if (tooLong) report(tooLong.field as keyof WorkerInput, 'label-too-long', 'error', { max: MAX_RECORD_TEXT });
+  else {
+    for (const problem of textProblems<keyof WorkerInput>(input, WORKER_TEXT_BOUNDS)) {
+      report(problem.field, 'label-too-long', 'error', problem.params);
+    }
+  }
+  if (input.skills.length > WORKER_MAX_SKILLS) {
+    report('skills', 'skills-too-many', 'error', { max: WORKER_MAX_SKILLS });
+  }
 
   const name = normalizePersonName(input.name);
   if (name === '') report('name', 'required', 'error');

@@ -30,6 +30,13 @@ if (typeof window !== 'undefined') {
     }),
   });
 
+  // Mantine's autosizing Textarea listens for fonts loading; jsdom has no document.fonts.
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', {
+      value: { addEventListener: () => undefined, removeEventListener: () => undefined },
+    });
+  }
+
   window.ResizeObserver = class {
     observe(): void {}
     unobserve(): void {}

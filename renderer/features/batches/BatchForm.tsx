@@ -19,13 +19,15 @@ import { useTranslation } from 'react-i18next';
 import { DEFAULT_SETTINGS, type Batch, type Route, type StaffMember } from '@shared/domain/records';
 import { SETTINGS_BOUNDS } from '@shared/domain/settings-rules';
 import { addCalendarDays, todayCalendarDate } from '@shared/dates';
-import { checkBatch, type BatchInput } from '@shared/domain/batch-rules';
+import { checkBatch, pastDateWarning, type BatchInput } from '@shared/domain/batch-rules';
+import { BATCH_TEXT_BOUNDS } from '@shared/domain/field-bounds';
 import { createBatch, getSettings, listRoutes, updateBatch, useRepositoryQuery } from '../../db';
-import { problemMessages } from '../../components/field-problems';
+import { problemMessage, problemMessages } from '../../components/field-problems';
 import { conflictMerge, saveFromForm } from '../../components/save-from-form';
 import { useConflictResolver } from '../../components/ConflictDialog';
 import { FormActions } from '../../components/FormActions';
 import { DateField } from '../../components/DateField';
+import { EXACT_NUMBER } from '../../components/exact-number';
 
 function inputOf(batch: Batch): BatchInput {
   const { name, routeId, date, organizer, escorts, medics, legs, notes } = batch;
@@ -55,8 +57,12 @@ function legsFor(route: Route | undefined, current: BatchInput['legs']): BatchIn
 
 const newMember = (): StaffMember => ({ id: crypto.randomUUID(), name: '', phone: '' });
 
-/** The batch form's state: checked by the same rules as the repository, as soon as a field is left. */
-function useBatchForm(initialValues: BatchInput, routes: readonly Route[], t: TFunction) {
+/**
+ * The batch form's state: checked by the same rules as the repository, as soon as a field is left.
+ * A new batch may not be dated before today (Beijing); a stored one may, with a warning beside its
+ * date (pastDateWarning), since a batch that has travelled is still edited afterwards.
+ */
+function useBatchForm(initialValues: BatchInput, routes: readonly Route[], t: TFunction, isNew = false) {
   return useForm<BatchInput>({
     mode: 'controlled',
     initialValues,
@@ -65,6 +71,7 @@ function useBatchForm(initialValues: BatchInput, routes: readonly Route[], t: TF
         checkBatch(
           values,
           routes.find((route) => route.id === values.routeId),
+          isNew ? { newOn: todayCalendarDate() } : {},
         ),
         t,
       ),
@@ -142,11 +149,10 @@ function LoadFactorField({ form }: { form: ReturnType<typeof useBatchForm> }) {
       description={t('batches.fields.loadFactorHint', { percent: settingsPercent })}
       placeholder={t('batches.fields.loadFactorPlaceholder', { percent: settingsPercent })}
       suffix="%"
+      {...EXACT_NUMBER}
       min={SETTINGS_BOUNDS.loadFactor.min * 100}
       max={SETTINGS_BOUNDS.loadFactor.max * 100}
       decimalScale={1}
-      allowNegative={false}
-      clampBehavior="none"
       value={own === null || own === undefined ? '' : percentOf(own)}
       onChange={(value) =>
         form.setFieldValue('loadFactor', value === '' || value === undefined ? null : Number(value) / 100)
@@ -172,7 +178,8 @@ export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
   const { t } = useTranslation();
   const conflicts = useConflictResolver();
   const routes = useRepositoryQuery(listRoutes, []) ?? [];
-  const form = useBatchForm(batch ? inputOf(batch) : emptyInput(), routes, t);
+  const form = useBatchForm(batch ? inputOf(batch) : emptyInput(), routes, t, !batch);
+  const pastDate = batch ? pastDateWarning(form.getValues().date, todayCalendarDate()) : null;
 
   const submit = form.onSubmit(async (values) => {
     const route = routes.find((candidate) => candidate.id === values.routeId);
@@ -204,7 +211,18 @@ export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
             allowDeselect={false}
             {...form.getInputProps('routeId')}
           />
-          <DateField label={t('batches.fields.date')} withAsterisk {...form.getInputProps('date')} />
+          <DateField
+            label={t('batches.fields.date')}
+            withAsterisk
+            description={
+              pastDate && (
+                <Text span size="xs" c="orange.8" data-testid="batch-date-past">
+                  {problemMessage(pastDate, t)}
+                </Text>
+              )
+            }
+            {...form.getInputProps('date')}
+          />
         </SimpleGrid>
         <SimpleGrid cols={2}>
           <TextInput label={t('batches.fields.organizer')} {...form.getInputProps('organizer')} />
@@ -212,7 +230,13 @@ export function BatchForm({ batch, onSaved, onCancel }: BatchFormProps) {
         </SimpleGrid>
         <StaffFields list="escorts" form={form} />
         <StaffFields list="medics" form={form} />
-        <Textarea label={t('batches.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+        <Textarea
+          label={t('batches.fields.notes')}
+          description={t('common.maxCharacters', { max: BATCH_TEXT_BOUNDS.notes })}
+          autosize
+          minRows={2}
+          {...form.getInputProps('notes')}
+        />
         <FormActions onCancel={onCancel} submitting={form.submitting} />
       </Stack>
       {conflicts.dialog}

@@ -33,6 +33,7 @@ import { clockTime } from '@shared/dates';
 import { checkBatch, type BatchInput } from '@shared/domain/batch-rules';
 import {
   TYPICAL_SEAT_COUNTS,
+  VEHICLE_SEAT_LIMITS,
   batchLoadFactor,
   capacityBreakdown,
   defaultReservedSeats,
@@ -47,6 +48,7 @@ import { conflictMerge, saveFromForm } from '../../components/save-from-form';
 import { useConflictResolver } from '../../components/ConflictDialog';
 import { notifyWriteFailure } from '../../components/write-failure';
 import { FormActions } from '../../components/FormActions';
+import { EXACT_NUMBER } from '../../components/exact-number';
 import { openBatchForm } from './BatchForm';
 
 const KINDS: VehicleKind[] = ['coach', 'train-second-class', 'train-first-class', 'train-hard-seat'];
@@ -199,8 +201,10 @@ function VehicleForm({ batch, legIndex, vehicle, mode, onDone }: VehicleFormProp
           />
           <NumberInput
             label={t('batches.vehicles.seatCount')}
-            min={1}
-            allowDecimal={false}
+            description={t('batches.vehicles.seatCountRange', VEHICLE_SEAT_LIMITS[form.getValues().kind])}
+            {...EXACT_NUMBER}
+            min={VEHICLE_SEAT_LIMITS[form.getValues().kind].min}
+            max={VEHICLE_SEAT_LIMITS[form.getValues().kind].max}
             {...form.getInputProps('seatCount')}
             onBlur={() => resetReserved(form.getValues().kind, numberFrom(form.getValues().seatCount))}
           />

@@ -6,6 +6,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Enterprise, ResumptionStatus } from '@shared/domain/records';
 import { checkEnterprise, type EnterpriseInput } from '@shared/domain/enterprise-rules';
+import { ENTERPRISE_TEXT_BOUNDS } from '@shared/domain/field-bounds';
 import { createEnterprise, updateEnterprise } from '../../db';
 import { problemMessages } from '../../components/field-problems';
 import { conflictMerge, saveFromForm } from '../../components/save-from-form';
@@ -114,7 +115,13 @@ export function EnterpriseForm({ enterprise, onSaved, onCancel }: EnterpriseForm
           label={t('enterprises.fields.isKeyEnterprise')}
           {...form.getInputProps('isKeyEnterprise', { type: 'checkbox' })}
         />
-        <Textarea label={t('enterprises.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+        <Textarea
+          label={t('enterprises.fields.notes')}
+          description={t('common.maxCharacters', { max: ENTERPRISE_TEXT_BOUNDS.notes })}
+          autosize
+          minRows={2}
+          {...form.getInputProps('notes')}
+        />
         <FormActions onCancel={onCancel} submitting={form.submitting} />
       </Stack>
       {conflicts.dialog}

@@ -6,6 +6,8 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { GenderRequirement, Opening } from '@shared/domain/records';
 import { checkOpening, type OpeningInput } from '@shared/domain/enterprise-rules';
+import { OPENING_BOUNDS } from '@shared/domain/field-bounds';
+import { EXACT_NUMBER } from '@renderer/components/exact-number';
 import { saveOpening } from '../../db';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
 import { conflictMerge, saveFromForm } from '../../components/save-from-form';
@@ -101,8 +103,10 @@ function OpeningForm({ enterpriseId, opening, onDone }: OpeningFormProps) {
         <SimpleGrid cols={2}>
           <NumberInput
             label={t('openings.fields.headcount')}
-            min={1}
-            allowDecimal={false}
+            description={t('openings.bounds.headcount', OPENING_BOUNDS.headcount)}
+            {...EXACT_NUMBER}
+            min={OPENING_BOUNDS.headcount.min}
+            max={OPENING_BOUNDS.headcount.max}
             {...form.getInputProps('headcount')}
           />
           <Select
@@ -111,25 +115,44 @@ function OpeningForm({ enterpriseId, opening, onDone }: OpeningFormProps) {
             allowDeselect={false}
             {...form.getInputProps('genderRequirement')}
           />
-          <NumberInput label={t('openings.fields.wageMin')} min={0} step={100} {...form.getInputProps('wageMin')} />
-          <NumberInput label={t('openings.fields.wageMax')} min={0} step={100} {...form.getInputProps('wageMax')} />
+          <NumberInput
+            label={t('openings.fields.wageMin')}
+            description={t('openings.bounds.wage', OPENING_BOUNDS.wage)}
+            {...EXACT_NUMBER}
+            min={OPENING_BOUNDS.wage.min}
+            max={OPENING_BOUNDS.wage.max}
+            step={100}
+            {...form.getInputProps('wageMin')}
+          />
+          <NumberInput
+            label={t('openings.fields.wageMax')}
+            description={t('openings.bounds.wage', OPENING_BOUNDS.wage)}
+            {...EXACT_NUMBER}
+            min={OPENING_BOUNDS.wage.min}
+            max={OPENING_BOUNDS.wage.max}
+            step={100}
+            {...form.getInputProps('wageMax')}
+          />
           <NumberInput
             label={t('openings.fields.ageMin')}
-            min={16}
-            max={70}
-            allowDecimal={false}
+            description={t('openings.bounds.age', OPENING_BOUNDS.age)}
+            {...EXACT_NUMBER}
+            min={OPENING_BOUNDS.age.min}
+            max={OPENING_BOUNDS.age.max}
             {...form.getInputProps('ageMin')}
           />
           <NumberInput
             label={t('openings.fields.ageMax')}
-            min={16}
-            max={70}
-            allowDecimal={false}
+            description={t('openings.bounds.age', OPENING_BOUNDS.age)}
+            {...EXACT_NUMBER}
+            min={OPENING_BOUNDS.age.min}
+            max={OPENING_BOUNDS.age.max}
             {...form.getInputProps('ageMax')}
           />
         </SimpleGrid>
         <Textarea
           label={t('openings.fields.requirements')}
+          description={t('common.maxCharacters', { max: OPENING_BOUNDS.text.requirements })}
           autosize
           minRows={2}
           {...form.getInputProps('requirements')}

@@ -12,6 +12,7 @@ import {
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { LegMode } from '@shared/domain/records';
+import { EXACT_NUMBER } from '@renderer/components/exact-number';
 import { ARRIVAL_DAYS, DEPARTURE_DAYS, type LegDraft } from './route-draft';
 import { durationText } from './route-texts';
 import type { RouteFormValues } from './use-route-form';
@@ -121,9 +122,9 @@ export function LegFields({ form, index, count, duration }: LegFieldsProps) {
           <NumberInput
             label={t('routes.fields.distanceKm')}
             withAsterisk
+            {...EXACT_NUMBER}
             min={0}
             max={5000}
-            allowNegative={false}
             w={170}
             {...form.getInputProps(path('distanceKm'))}
           />

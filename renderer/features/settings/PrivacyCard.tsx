@@ -18,6 +18,7 @@ import {
 } from '../../db';
 import { numberFrom, type NumberFieldValue } from '../../components/field-problems';
 import { saveFromForm } from '../../components/save-from-form';
+import { EXACT_NUMBER } from '../../components/exact-number';
 import { useUnsavedChanges } from '../../components/unsaved-changes';
 import { logger } from '../../logger';
 import { backUpBeforeAnonymising } from '../privacy/backup-first';
@@ -65,7 +66,7 @@ function RetentionForm({ retentionDays }: PrivacyCardProps) {
         <NumberInput
           label={t('audit.privacy.retentionDays')}
           description={t('audit.privacy.retentionHint')}
-          allowDecimal={false}
+          {...EXACT_NUMBER}
           w={420}
           {...form.getInputProps('retentionDays')}
         />

@@ -23,6 +23,7 @@ import { platform } from '../../platform';
 import { numberFrom, problemMessages, type NumberFieldValue } from '../../components/field-problems';
 import { conflictMerge, saveFromForm } from '../../components/save-from-form';
 import { useConflictResolver } from '../../components/ConflictDialog';
+import { EXACT_NUMBER } from '../../components/exact-number';
 import { UnsavedChangesGuard, useUnsavedChanges } from '../../components/unsaved-changes';
 import { ManifestColumnsCard } from './ManifestColumnsCard';
 import { BackupsCard } from './BackupsCard';
@@ -136,39 +137,39 @@ function PolicyForm({ settings }: { settings: Settings }) {
             <NumberInput
               label={t('settings.feverThresholdC')}
               description={t('settings.feverHint')}
-              decimalScale={1}
+              {...EXACT_NUMBER}
               step={0.1}
               {...form.getInputProps('feverThresholdC')}
             />
             <NumberInput
               label={t('settings.checkValidityHours')}
               description={t('settings.validityHint')}
-              allowDecimal={false}
+              {...EXACT_NUMBER}
               {...form.getInputProps('checkValidityHours')}
             />
             <NumberInput
               label={t('settings.recheckIntervalMinutes')}
               description={t('settings.recheckHint')}
-              allowDecimal={false}
+              {...EXACT_NUMBER}
               {...form.getInputProps('recheckIntervalMinutes')}
             />
             <NumberInput
               label={t('settings.loadFactor')}
               description={t('settings.loadFactorHint')}
-              allowDecimal={false}
+              {...EXACT_NUMBER}
               suffix="%"
               {...form.getInputProps('loadPercent')}
             />
             <NumberInput
               label={t('settings.workingAgeMin')}
               description={t('settings.workingAgeHint')}
-              allowDecimal={false}
+              {...EXACT_NUMBER}
               {...form.getInputProps('workingAgeMin')}
             />
             <NumberInput
               label={t('settings.workingAgeMax')}
               description={t('settings.workingAgeHint')}
-              allowDecimal={false}
+              {...EXACT_NUMBER}
               {...form.getInputProps('workingAgeMax')}
             />
           </SimpleGrid>

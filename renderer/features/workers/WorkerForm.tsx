@@ -17,6 +17,7 @@ import { notifications } from '@mantine/notifications';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { POVERTY_STATUSES, WORKER_STATUSES, type Settings, type Worker } from '@shared/domain/records';
+import { WORKER_TEXT_BOUNDS } from '@shared/domain/field-bounds';
 import { checkWorker, workerInputOf, type WorkerInput, type WorkerProblem } from '@shared/domain/worker-rules';
 import { BAISE_COUNTIES } from '@shared/domain/regions';
 import { todayCalendarDate } from '@shared/dates';
@@ -162,7 +163,13 @@ function WorkerForm({ worker, settings, onSaved, onCancel }: WorkerFormProps) {
             {...form.getInputProps('emergencyContactPhone')}
           />
         </SimpleGrid>
-        <Textarea label={t('workers.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+        <Textarea
+          label={t('workers.fields.notes')}
+          description={t('common.maxCharacters', { max: WORKER_TEXT_BOUNDS.notes })}
+          autosize
+          minRows={2}
+          {...form.getInputProps('notes')}
+        />
         {warnings.length > 0 && (
           <Alert color="yellow" title={t('workers.warnings')} data-testid="worker-warnings">
             <List size="sm">

@@ -51,6 +51,8 @@ export const commonZhCN = {
   actions: '操作',
   history: '修改记录',
   restore: '恢复',
+  /** Under a long text field: its bound (shared/domain/field-bounds.ts). */
+  maxCharacters: '最多 {{max}} 字',
 } as const;
 
 export const appEn: Widen<typeof appZhCN> = {
@@ -96,4 +98,6 @@ export const commonEn: Widen<typeof commonZhCN> = {
   actions: 'Actions',
   history: 'Change history',
   restore: 'Restore',
+  /** Under a long text field: its bound (shared/domain/field-bounds.ts). */
+  maxCharacters: 'At most {{max}} characters',
 };

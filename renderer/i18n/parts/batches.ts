@@ -119,6 +119,8 @@ export const batchesZhCN = {
     plateHint: '如 粤A·12345',
     carriageHint: '如 05',
     seatCount: '座位数',
+    // The seats this kind of vehicle may have (VEHICLE_SEAT_LIMITS; issue 16, item 7).
+    seatCountRange: '{{min}}–{{max}} 座，整数',
     available: '可售座位',
     escort: '负责的随车人员',
     noEscort: '未指定',
@@ -257,6 +259,8 @@ export const batchesEn: Widen<typeof batchesZhCN> = {
     plateHint: 'The number plate, e.g. A·12345',
     carriageHint: 'e.g. 05',
     seatCount: 'Seats',
+    // The seats this kind of vehicle may have (VEHICLE_SEAT_LIMITS; issue 16, item 7).
+    seatCountRange: 'A whole number, {{min}} to {{max}}',
     available: 'Seats for passengers',
     escort: 'Escort in charge',
     noEscort: 'None',

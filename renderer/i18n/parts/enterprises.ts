@@ -82,6 +82,12 @@ export const openingsZhCN = {
   wageRange: '{{min}}–{{max}} 元',
   ageRange: '{{min}}–{{max}} 岁',
   gender: { any: '不限', male: '男', female: '女' },
+  // The ranges shown under the fields (shared/domain/field-bounds.ts; issue 16, item 7).
+  bounds: {
+    headcount: '{{min}}–{{max}} 人',
+    wage: '{{min}}–{{max}} 元',
+    age: '{{min}}–{{max}} 岁',
+  },
 } as const;
 
 export const enterprisesEn: Widen<typeof enterprisesZhCN> = {
@@ -162,4 +168,10 @@ export const openingsEn: Widen<typeof openingsZhCN> = {
   wageRange: '{{min}}–{{max}} yuan',
   ageRange: '{{min}}–{{max}} years',
   gender: { any: 'Any', male: 'Male', female: 'Female' },
+  // The ranges shown under the fields (shared/domain/field-bounds.ts; issue 16, item 7).
+  bounds: {
+    headcount: '{{min}} to {{max}} people',
+    wage: '{{min}} to {{max}} yuan',
+    age: '{{min}} to {{max}} years',
+  },
 };

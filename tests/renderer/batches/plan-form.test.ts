@@ -85,7 +85,7 @@ describe('the planning form', () => {
         t,
         has,
       ),
-    ).toEqual({ [field]: 'The seat count must be 19 to 60' });
+    ).toEqual({ [field]: 'The seat count must be a whole number from 19 to 60' });
   });
 
   it('names a batch by route, day and number in each language', () => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeBackup, restoreBackup, updateSettings, verifyAuditChain, type PlannerDatabase } from '@renderer/db';
 import { RecordRejectedError } from '@shared/domain/problems';
 import { MAX_RECORD_TEXT } from '@shared/domain/text-bounds';
+import { ENTERPRISE_TEXT_BOUNDS } from '@shared/domain/field-bounds';
 import { auditedWrite } from '@renderer/db/audited-write';
 import { makeEnterprise } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
@@ -73,7 +74,8 @@ describe('an audited write', () => {
     });
     await expect(db.enterprises.count()).resolves.toBe(0);
 
-    const longest = { ...enterprise, notes: 'x'.repeat(MAX_RECORD_TEXT) };
+    // The longest note the enterprise's own rules take (tighter than the backstop: field-bounds.ts) restores.
+    const longest = { ...enterprise, notes: 'x'.repeat(ENTERPRISE_TEXT_BOUNDS.notes) };
     await auditedWrite(['enterprises'], ({ create }) => create('enterprises', longest));
     const tooLongLater = auditedWrite(['enterprises'], ({ update }) =>
       update('enterprises', longest, { ...longest, contactName: '黄'.repeat(MAX_RECORD_TEXT + 1) }),

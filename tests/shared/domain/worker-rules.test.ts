@@ -91,7 +91,36 @@ describe('checkWorker refuses', () => {
     const result = checkWorker(input, OPTIONS);
     expect(result.worker).toBeNull();
     expect(codes(result.problems)).toEqual(['village:label-too-long:error']);
-    expect(checkWorker(makeWorkerInput({ village: '村'.repeat(MAX_RECORD_TEXT) }), OPTIONS).worker).not.toBeNull();
+    // Tighter still, every text has its bound from the domain (shared/domain/field-bounds.ts).
+    expect(checkWorker(makeWorkerInput({ village: '村'.repeat(MAX_RECORD_TEXT) }), OPTIONS).worker).toBeNull();
+  });
+
+  it('a text over its bound from the domain: a 10,000-character village, a long note, a skill, too many skills', () => {
+    const problemsOf = (overrides: Parameters<typeof makeWorkerInput>[0]) =>
+      checkWorker(makeWorkerInput(overrides), OPTIONS).problems.map(({ field, code, params }) => ({
+        field,
+        code,
+        params,
+      }));
+    expect(problemsOf({ village: '那'.repeat(10_000) })).toEqual([
+      { field: 'village', code: 'label-too-long', params: { max: 50 } },
+    ]);
+    expect(problemsOf({ village: '𠮷'.repeat(50) })).toEqual([]);
+    expect(problemsOf({ village: ` ${'屯'.repeat(50)} ` })).toEqual([]);
+    expect(problemsOf({ village: '屯'.repeat(51) })).toEqual([
+      { field: 'village', code: 'label-too-long', params: { max: 50 } },
+    ]);
+    expect(problemsOf({ notes: '注'.repeat(2_000) })).toEqual([]);
+    expect(problemsOf({ notes: '注'.repeat(2_001), township: '镇'.repeat(51) })).toEqual([
+      { field: 'township', code: 'label-too-long', params: { max: 50 } },
+      { field: 'notes', code: 'label-too-long', params: { max: 2_000 } },
+    ]);
+    expect(problemsOf({ skills: ['电工', '技'.repeat(51)] })).toEqual([
+      { field: 'skills', code: 'label-too-long', params: { max: 50 } },
+    ]);
+    expect(problemsOf({ skills: Array.from({ length: 21 }, (_, index) => `技能${index}`) })).toEqual([
+      { field: 'skills', code: 'skills-too-many', params: { max: 20 } },
+    ]);
   });
 
   it('an empty name, ID or phone as required', () => {

@@ -17,6 +17,7 @@ import { TYPICAL_SEAT_COUNTS, VEHICLE_SEAT_LIMITS } from '@shared/seating';
 import { choiceCapacity } from '@renderer/db';
 import { numberFrom } from '@renderer/components/field-problems';
 import { DateField } from '@renderer/components/DateField';
+import { EXACT_NUMBER } from '@renderer/components/exact-number';
 import { KINDS_FOR, defaultChoice, type PlanForm } from './plan-form';
 
 interface RouteVehiclesProps {
@@ -41,7 +42,7 @@ function RouteVehicles({ route, form, loadFactor }: RouteVehiclesProps) {
           aria-label={t('planning.route.batchesPerDayOf', { route: route.name })}
           min={1}
           max={20}
-          allowDecimal={false}
+          {...EXACT_NUMBER}
           w={140}
           {...form.getInputProps(`batchesPerDay.${route.id}`)}
         />
@@ -97,7 +98,7 @@ function RouteVehicles({ route, form, loadFactor }: RouteVehiclesProps) {
                     aria-label={t('planning.route.seatCountOf', names)}
                     min={VEHICLE_SEAT_LIMITS[choice.kind].min}
                     max={VEHICLE_SEAT_LIMITS[choice.kind].max}
-                    allowDecimal={false}
+                    {...EXACT_NUMBER}
                     {...form.getInputProps(`${field}.seatCount`)}
                   />
                 </Table.Td>
@@ -106,7 +107,7 @@ function RouteVehicles({ route, form, loadFactor }: RouteVehiclesProps) {
                     aria-label={t('planning.route.maxVehiclesOf', names)}
                     min={1}
                     max={999}
-                    allowDecimal={false}
+                    {...EXACT_NUMBER}
                     {...form.getInputProps(`${field}.maxVehicles`)}
                   />
                 </Table.Td>
