@@ -369,6 +369,8 @@ async function saveChunk(
         notes: '',
         createdAt: at,
         updatedAt: at,
+        // Stored by bulkAdd, not auditedWrite's `create`: stamped here as `create` would (docs/architecture.md#data).
+        revision: 1,
       };
       // The planner's vehicles pass the batch rules by construction; a failure here is a bug, not a refusal.
       const problems = checkBatch(batch, route);

@@ -176,7 +176,8 @@ describe('the anchor of the audit chain (issue 16, item 1)', () => {
     await PlannerDatabase.delete(name);
     db = freshDatabase();
     await createWorker(makeWorkerInput());
-    await restoreBackup(backup.bytes, undefined, { keepCurrent: () => Promise.resolve() });
+    // A new database is a new installation: the person confirms the backup comes from elsewhere.
+    await restoreBackup(backup.bytes, undefined, { keepCurrent: () => Promise.resolve(), confirmOrigin: true });
 
     const restored = await currentAuditAnchor();
     expect(restored?.start).toEqual(anchor?.start);
@@ -202,7 +203,7 @@ describe('the anchor of the audit chain (issue 16, item 1)', () => {
     expect(cut.manifest.auditChain?.head.count).toBe(backup.manifest.auditChain?.head.count);
     db.close();
     db = freshDatabase();
-    await restoreBackup(cut.bytes, undefined, { keepCurrent: () => Promise.resolve() });
+    await restoreBackup(cut.bytes, undefined, { keepCurrent: () => Promise.resolve(), confirmOrigin: true });
     await expect(verifyAuditChain()).resolves.toMatchObject({ intact: false, anchorFinding: 'behind' });
   });
 

@@ -209,10 +209,12 @@ describe('saving a proposal', () => {
     expect(assignments).toHaveLength(travellers.length);
     expect(new Set(assignments.map((assignment) => assignment.workerId)).size).toBe(travellers.length);
     for (const assignment of assignments) {
-      expect(assignment).toMatchObject({ seats: [], boarding: 'pending' });
+      // At revision 1, as any new record, so that the first edit based on it is not refused.
+      expect(assignment).toMatchObject({ seats: [], boarding: 'pending', revision: 1 });
     }
     for (const { batch } of rows) {
       expect(batch.status).toBe('draft');
+      expect(batch.revision).toBe(1);
       expect(batch.escorts).toEqual([]);
       expect(checkBatch(batch, route)).toEqual([]);
       for (const leg of batch.legs) {
