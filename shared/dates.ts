@@ -12,6 +12,7 @@
 import {
   addDays,
   addMinutes,
+  addMonths,
   differenceInCalendarDays,
   differenceInMilliseconds,
   differenceInYears,
@@ -90,6 +91,11 @@ export function addCalendarDays(date: CalendarDate, days: number): CalendarDate 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: CalendarDate, to: CalendarDate): number {
   return differenceInCalendarDays(requireDate(to), requireDate(from));
+}
+
+/** The same day `months` later; a day the month lacks becomes its last day (31 January + 1 month is 28 or 29 February). */
+export function addCalendarMonths(date: CalendarDate, months: number): CalendarDate {
+  return dateToCalendarDate(addMonths(requireDate(date), months));
 }
 
 /** The same day `years` earlier; 29 February becomes 28 February in a common year. */
