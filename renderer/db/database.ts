@@ -1,11 +1,15 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type {
+  Arrival,
   Assignment,
   AuditEntry,
   Batch,
   ChecklistTick,
+  Contact,
+  EmploymentPeriod,
   Enterprise,
   FollowUp,
+  Handover,
   HealthCheck,
   Opening,
   Route,
@@ -17,6 +21,7 @@ import { SCHEMA_V1 } from './schema/v1';
 import { SCHEMA_V2 } from './schema/v2';
 import { SCHEMA_V3 } from './schema/v3';
 import { SCHEMA_V4 } from './schema/v4';
+import { SCHEMA_V5, isUnwrittenFollowUp } from './schema/v5';
 import { anchorTrailOnUpgrade } from './audit';
 
 /** One entry of the `caches` table: what it holds is up to the part of the app that wrote it. */
@@ -43,7 +48,13 @@ export class PlannerDatabase extends Dexie {
   assignments!: EntityTable<Assignment, 'id'>;
   healthChecks!: EntityTable<HealthCheck, 'id'>;
   checklistTicks!: EntityTable<ChecklistTick, 'id'>;
+  /** One per worker handed over (schema/v5.ts). */
   followUps!: EntityTable<FollowUp, 'id'>;
+  arrivals!: EntityTable<Arrival, 'id'>;
+  handovers!: EntityTable<Handover, 'id'>;
+  /** The contact log: append-only, a correction is a new record (schema/v5.ts). */
+  contacts!: EntityTable<Contact, 'id'>;
+  employmentPeriods!: EntityTable<EmploymentPeriod, 'id'>;
   audit!: EntityTable<AuditEntry, 'seq'>;
   settings!: EntityTable<Settings, 'id'>;
   /** Derived data kept to start faster (schema/v3.ts); safe to clear, never backed up. */
@@ -59,6 +70,9 @@ export class PlannerDatabase extends Dexie {
     this.version(2).stores(SCHEMA_V2);
     this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4).upgrade(anchorTrailOnUpgrade);
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade((transaction) => transaction.table('followUps').filter(isUnwrittenFollowUp).delete());
   }
 }
 
@@ -73,6 +87,10 @@ export const RECORD_TABLES = [
   'healthChecks',
   'checklistTicks',
   'followUps',
+  'arrivals',
+  'handovers',
+  'contacts',
+  'employmentPeriods',
 ] as const;
 export type RecordTableName = (typeof RECORD_TABLES)[number];
 

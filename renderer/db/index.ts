@@ -28,3 +28,4 @@ export * from './repositories/audit-trail';
 export * from './repositories/privacy';
 export * from './repositories/backups';
 export { installationInfo, setInstallationKeyring } from './installation-key';
+export * from './repositories/followup';

@@ -15,10 +15,16 @@ import { isCalendarDate } from '../dates';
 import { checkEnterprise, checkOpening } from '../domain/enterprise-rules';
 import {
   BATCH_STATUSES,
+  CONTACT_METHODS,
+  CONTACT_NEEDS,
+  CONTACT_OUTCOMES,
   DEFAULT_SETTINGS,
+  EMPLOYMENT_END_REASONS,
+  HANDOVER_EXCEPTION_REASONS,
   MANIFEST_COLUMNS,
   POVERTY_STATUSES,
   WORKER_STATUSES,
+  type EmploymentPeriod,
   type Worker,
 } from '../domain/records';
 import { checkRoute } from '../domain/route-rules';
@@ -26,6 +32,9 @@ import { checkBatchTexts } from '../domain/batch-rules';
 import { checkSettings } from '../domain/settings-rules';
 import { checkWorker, workerInputOf } from '../domain/worker-rules';
 import { MAX_RECORD_TEXT } from '../domain/text-bounds';
+import { textProblems } from '../domain/field-bounds';
+import { checkEmploymentSpan } from '../followup/employment';
+import { ARRIVAL_TEXT_BOUNDS, CONTACT_TEXT_BOUNDS, HANDOVER_TEXT_BOUNDS, MONTHLY_INCOME } from '../followup/rules';
 
 /** Longest text a field of a restored record may hold: what every write allows (shared/domain/text-bounds.ts). */
 export { MAX_RECORD_TEXT };
@@ -213,14 +222,75 @@ const followUp = z.looseObject({
   ...meta,
   workerId: id,
   batchId: id,
-  enterpriseId: z.string().max(200),
-  handedOverAt: timestamp.nullable(),
-  onboardedAt: timestamp.nullable(),
+  handoverId: id,
+  enterpriseId: id,
+  handedOverOn: calendarDate,
+  staffId: id.nullable(),
+  stationId: id.nullable(),
+});
+
+const arrival = z.looseObject({
+  ...meta,
+  batchId: id,
+  legId: id,
+  arrivedAt: timestamp,
+  place: text,
+  recordedBy: text,
+  note: text,
+});
+
+const handover = z.looseObject({
+  ...meta,
+  batchId: id,
+  enterpriseId: id,
+  receiverName: text,
+  receiverPhone: text,
+  handedOverAt: timestamp,
+  place: text,
+  workerIds: z.array(id).max(100_000),
+  exceptions: z
+    .array(z.looseObject({ workerId: id, reason: z.enum(HANDOVER_EXCEPTION_REASONS), note: text }))
+    .max(100_000),
+  recordedBy: text,
+  note: text,
+});
+
+const contact = z.looseObject({
+  ...meta,
+  followUpId: id,
+  workerId: id,
+  date: calendarDate,
+  method: z.enum(CONTACT_METHODS),
+  by: text,
+  outcome: z.enum(CONTACT_OUTCOMES),
+  enterpriseId: id.nullable(),
+  employerName: text,
+  employerCity: text,
+  startedOn: calendarDate.nullable(),
   leftOn: calendarDate.nullable(),
   leftReason: text,
-  day7ContactAt: timestamp.nullable(),
-  day30ContactAt: timestamp.nullable(),
-  note: text,
+  monthlyIncome: z.number().int().min(MONTHLY_INCOME.min).max(MONTHLY_INCOME.max).nullable(),
+  difficulties: text,
+  needs: z.array(z.enum(CONTACT_NEEDS)).max(CONTACT_NEEDS.length),
+  action: text,
+  nextDate: calendarDate.nullable(),
+  correctsId: id.nullable().optional(),
+  supersededById: id.nullable().optional(),
+  correctionReason: text.optional(),
+});
+
+const employmentPeriod = z.looseObject({
+  ...meta,
+  followUpId: id,
+  workerId: id,
+  enterpriseId: id.nullable(),
+  employerName: text,
+  employerCity: text,
+  start: calendarDate,
+  startSource: z.enum(['handover', 'on-board', 'contact']),
+  end: calendarDate.nullable(),
+  endReason: z.enum(EMPLOYMENT_END_REASONS).nullable(),
+  endNote: text,
 });
 
 const audit = z.looseObject({
@@ -249,6 +319,15 @@ const settings = z.looseObject({
   workingAgeMax: finite,
   manifestColumns: z.array(z.enum(MANIFEST_COLUMNS)).max(100),
   retentionDays: finite,
+  contactDays: z.array(finite).max(100).optional(),
+  staff: z
+    .array(z.looseObject({ id, name: text, phone: text, active: z.boolean() }))
+    .max(1000)
+    .optional(),
+  liaisonStations: z
+    .array(z.looseObject({ id, name: text, city: text }))
+    .max(1000)
+    .optional(),
   updatedAt: timestamp,
   revision: meta.revision,
 });
@@ -264,6 +343,10 @@ export const BACKUP_RECORD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   healthChecks: healthCheck,
   checklistTicks: checklistTick,
   followUps: followUp,
+  arrivals: arrival,
+  handovers: handover,
+  contacts: contact,
+  employmentPeriods: employmentPeriod,
   audit,
   settings,
 };
@@ -346,6 +429,15 @@ const RULES: Readonly<Record<string, Rule>> = {
   batches: (record) => firstProblem(checkBatchTexts(record as never)),
   // Older settings records lack the fields added since: the app reads them over its defaults.
   settings: (record) => firstProblem(checkSettings({ ...DEFAULT_SETTINGS, ...record })),
+  // A contact's texts; its dates were checked against its day when it was logged, which a restore cannot repeat.
+  contacts: (record) => firstProblem(textProblems(record, CONTACT_TEXT_BOUNDS)),
+  handovers: (record) => firstProblem(textProblems(record, HANDOVER_TEXT_BOUNDS)),
+  arrivals: (record) => firstProblem(textProblems(record, ARRIVAL_TEXT_BOUNDS)),
+  employmentPeriods: (record) => {
+    const { start, end } = record as unknown as EmploymentPeriod;
+    const problem = checkEmploymentSpan({ start, end });
+    return problem ? { field: 'end', code: problem } : null;
+  },
 };
 
 function keyOf(record: unknown, keyPath: string): string {

@@ -46,6 +46,21 @@ export const BACKUP_UPGRADES: readonly BackupUpgradeStep[] = [
       return tables;
     },
   },
+  {
+    to: 5,
+    change:
+      'v5 added `arrivals`, `handovers`, `contacts` and `employmentPeriods`, and gave `followUps` the shape of one follow-up per worker handed over; no version of the app wrote `followUps` before, so a record of the old shape is dropped',
+    apply: (tables) => {
+      const followUps = tables.get('followUps');
+      if (followUps) {
+        tables.set(
+          'followUps',
+          followUps.filter((record) => typeof record === 'object' && record !== null && 'handoverId' in record),
+        );
+      }
+      return tables;
+    },
+  },
 ];
 
 /** The newest schema version this app can upgrade a backup to. */

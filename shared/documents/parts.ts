@@ -25,6 +25,7 @@ export const STATUS_LABELS: Labels<BatchStatus> = {
     ready: '可出发',
     departed: '已出发',
     arrived: '已到达',
+    'handed-over': '已交接',
     closed: '已结束',
   },
   en: {
@@ -33,6 +34,7 @@ export const STATUS_LABELS: Labels<BatchStatus> = {
     ready: 'Ready',
     departed: 'Departed',
     arrived: 'Arrived',
+    'handed-over': 'Handed over',
     closed: 'Closed',
   },
 };

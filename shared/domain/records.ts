@@ -170,10 +170,22 @@ export interface BatchLeg {
   vehicles: Vehicle[];
 }
 
-export type BatchStatus = 'draft' | 'planned' | 'ready' | 'departed' | 'arrived' | 'closed';
+/**
+ * `arrived` once every leg has an arrival time, `handed-over` once every receiving enterprise has
+ * signed for its passengers (issue 17): both are set by the facts recorded, not chosen.
+ */
+export type BatchStatus = 'draft' | 'planned' | 'ready' | 'departed' | 'arrived' | 'handed-over' | 'closed';
 
 /** Batch statuses in the only order a batch may move through them. */
-export const BATCH_STATUSES: readonly BatchStatus[] = ['draft', 'planned', 'ready', 'departed', 'arrived', 'closed'];
+export const BATCH_STATUSES: readonly BatchStatus[] = [
+  'draft',
+  'planned',
+  'ready',
+  'departed',
+  'arrived',
+  'handed-over',
+  'closed',
+];
 
 /** An escort or a medic travelling with a batch. */
 export interface StaffMember {
@@ -296,17 +308,154 @@ export interface ChecklistTick extends RecordMeta {
   note: string;
 }
 
+/**
+ * When one leg of a departed batch arrived (issue 17, "arrival and handover"): one record per batch
+ * and leg. Recording it again updates it (audited); the batch is `arrived` once every leg has one.
+ */
+export interface Arrival extends RecordMeta {
+  batchId: string;
+  legId: string;
+  /** The instant the leg arrived. */
+  arrivedAt: Timestamp;
+  /** Where, as the escort wrote it (the station, the factory gate); empty when the leg's end says it. */
+  place: string;
+  recordedBy: string;
+  note: string;
+}
+
+/** Why a passenger of a batch was not handed over to the enterprise. */
+export const HANDOVER_EXCEPTION_REASONS = ['did-not-board', 'left-on-way', 'refused', 'other'] as const;
+export type HandoverExceptionReason = (typeof HANDOVER_EXCEPTION_REASONS)[number];
+
+export interface HandoverException {
+  workerId: string;
+  reason: HandoverExceptionReason;
+  /** In the escort's words; required for `other`. */
+  note: string;
+}
+
+/**
+ * One receiving enterprise signing for a batch's passengers (issue 17): who received them, when, and
+ * who was not handed over and why. One record per batch and enterprise; the batch is `handed-over`
+ * once every enterprise of its passengers has one. Each worker handed over gets a follow-up.
+ */
+export interface Handover extends RecordMeta {
+  batchId: string;
+  enterpriseId: string;
+  receiverName: string;
+  /** The receiver's phone, mobile or landline, as typed. */
+  receiverPhone: string;
+  handedOverAt: Timestamp;
+  place: string;
+  /** The passengers handed over, as ids of workers. */
+  workerIds: string[];
+  /** The batch's passengers for this enterprise who were not, each with the reason. */
+  exceptions: HandoverException[];
+  recordedBy: string;
+  note: string;
+}
+
+/**
+ * A worker's follow-up after one handover (issue 17, the fourth unification): the day the schedule
+ * counts from, who on the office's staff calls, and the liaison station that looks after the
+ * worker's destination city. Contacts and employment periods point at it. A worker handed over on a
+ * second trip gets a second follow-up.
+ */
 export interface FollowUp extends RecordMeta {
   workerId: string;
   batchId: string;
+  handoverId: string;
+  /** The enterprise the worker was handed over to. */
   enterpriseId: string;
-  handedOverAt: Timestamp | null;
-  onboardedAt: Timestamp | null;
+  /** The handover's day (Beijing calendar): the schedule's day 0. */
+  handedOverOn: CalendarDate;
+  /** The staff member (Settings' staff list) who makes the calls; null while no one is assigned. */
+  staffId: string | null;
+  /** The liaison station (Settings' list) for the destination city; null when none. */
+  stationId: string | null;
+}
+
+/** What a contact found (issue 17, "outcomes"); shared/followup/schedule.ts says what each does to the schedule. */
+export const CONTACT_OUTCOMES = ['in-post', 'changed-job', 'left-looking', 'returned-home', 'unreachable'] as const;
+export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+
+/** How a contact was made; `enterprise-verification` is a row of an enterprise's confirmation list. */
+export const CONTACT_METHODS = [
+  'phone',
+  'wechat',
+  'visit',
+  'enterprise',
+  'liaison-station',
+  'enterprise-verification',
+] as const;
+export type ContactMethod = (typeof CONTACT_METHODS)[number];
+
+/** What a worker said they need help with. */
+export const CONTACT_NEEDS = ['change-job', 'rights', 'training', 'other'] as const;
+export type ContactNeed = (typeof CONTACT_NEEDS)[number];
+
+/**
+ * One contact with a worker (issue 17, "contact log"). Never edited: a correction is a new contact
+ * that names the one it corrects, which is then marked superseded and soft-deleted, as the health
+ * station does with its checks.
+ */
+export interface Contact extends RecordMeta {
+  followUpId: string;
+  workerId: string;
+  /** The day of the contact (Beijing calendar); never after today. */
+  date: CalendarDate;
+  method: ContactMethod;
+  /** Who made the contact: a name from the staff list, or the operator. */
+  by: string;
+  outcome: ContactOutcome;
+  /** The employer now: the enterprise's id when it is one the office knows. */
+  enterpriseId: string | null;
+  /** The employer's name and city as told (for a new employer the office does not know). */
+  employerName: string;
+  employerCity: string;
+  /** Since when at that employer, when told (an enterprise's on-board date, a new job's start). */
+  startedOn: CalendarDate | null;
+  /** For `changed-job`, `left-looking` and `returned-home`: the day the worker left, when told. */
   leftOn: CalendarDate | null;
   leftReason: string;
-  day7ContactAt: Timestamp | null;
-  day30ContactAt: Timestamp | null;
-  note: string;
+  /** Monthly income in yuan, when the worker tells it. */
+  monthlyIncome: number | null;
+  difficulties: string;
+  needs: ContactNeed[];
+  /** What was done about it (处理结果). */
+  action: string;
+  /** The next contact the person logging asked for; the schedule may make it sooner, never later. */
+  nextDate: CalendarDate | null;
+  /** On a correction: the contact it replaces. */
+  correctsId?: string | null;
+  /** On a replaced contact: the correction that replaced it (the contact is soft-deleted too). */
+  supersededById?: string | null;
+  correctionReason?: string;
+}
+
+/** Why an employment period ended. */
+export const EMPLOYMENT_END_REASONS = ['changed-job', 'left', 'returned-home'] as const;
+export type EmploymentEndReason = (typeof EMPLOYMENT_END_REASONS)[number];
+
+/**
+ * One spell of a worker at one employer (issue 17, "employment periods"), derived from the handover
+ * and the contacts (shared/followup/employment.ts) and stored so that the subsidies can read and
+ * audit it. The repository rewrites a follow-up's periods whenever one of its contacts is written.
+ */
+export interface EmploymentPeriod extends RecordMeta {
+  followUpId: string;
+  workerId: string;
+  /** The employer's id when the office knows it; null for one only named in a contact. */
+  enterpriseId: string | null;
+  employerName: string;
+  employerCity: string;
+  start: CalendarDate;
+  /** What the start rests on: the handover, an on-board date an enterprise or worker gave, a contact. */
+  startSource: 'handover' | 'on-board' | 'contact';
+  end: CalendarDate | null;
+  endReason: EmploymentEndReason | null;
+  /** The reason in the worker's or enterprise's words. */
+  endNote: string;
 }
 
 /**
@@ -388,6 +537,23 @@ export const DEFAULT_MANIFEST_COLUMNS: readonly ManifestColumn[] = MANIFEST_COLU
   (column) => column !== 'povertyStatus',
 );
 
+/** A member of the office's staff who makes follow-up contacts. */
+export interface OfficeStaff {
+  id: string;
+  name: string;
+  phone: string;
+  /** False once the person no longer works on follow-ups: kept, so old contacts still name them. */
+  active: boolean;
+}
+
+/** A liaison station in a destination city. */
+export interface LiaisonStation {
+  id: string;
+  name: string;
+  /** The city it serves, as enterprises write theirs (广州市): a follow-up there is assigned to it. */
+  city: string;
+}
+
 /** The one settings record (id `app`). Policy defaults: docs/domain.md#health-checks and #load-factor. */
 export interface Settings {
   id: 'app';
@@ -412,6 +578,12 @@ export interface Settings {
    * Never automatic: the offer needs a confirmation and makes a backup first.
    */
   retentionDays: number;
+  /** The follow-up's contact points, in days after the handover (shared/followup/schedule.ts). */
+  contactDays: number[];
+  /** The office's staff who make follow-up contacts. */
+  staff: OfficeStaff[];
+  /** Liaison stations (驻外劳务工作站) in destination cities, which look after the workers there. */
+  liaisonStations: LiaisonStation[];
   updatedAt: Timestamp;
   /** As a record's (RecordMeta): 1 once stored, one more at each change. */
   revision?: number;
@@ -430,4 +602,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   workingAgeMax: 65,
   manifestColumns: [...DEFAULT_MANIFEST_COLUMNS],
   retentionDays: 365,
+  contactDays: [7, 30, 90, 180],
+  staff: [],
+  liaisonStations: [],
 };

@@ -1,6 +1,8 @@
 import { MANIFEST_COLUMNS } from './records';
 import type { Settings } from './records';
 import type { FieldProblem } from './problems';
+import { SHORT_TEXT, characterCount } from './field-bounds';
+import { FOLLOWUP_SETTINGS_BOUNDS, contactDaysProblem } from '../followup/rules';
 
 export type SettingsInput = Omit<Settings, 'id' | 'updatedAt'>;
 
@@ -72,6 +74,12 @@ export function checkSettings(input: SettingsInput): FieldProblem<keyof Settings
   if (!manifestColumnsAreValid(input.manifestColumns)) {
     problems.push({ field: 'manifestColumns', code: 'manifest-columns' });
   }
+  const contactDays = contactDaysProblem(input.contactDays);
+  if (contactDays) problems.push({ field: 'contactDays', code: contactDays });
+  const staff = namedListProblem(input.staff, FOLLOWUP_SETTINGS_BOUNDS.staffMax);
+  if (staff) problems.push({ field: 'staff', ...staff });
+  const stations = namedListProblem(input.liaisonStations, FOLLOWUP_SETTINGS_BOUNDS.stationsMax);
+  if (stations) problems.push({ field: 'liaisonStations', ...stations });
   return problems;
 }
 
@@ -83,4 +91,28 @@ export function manifestColumnsAreValid(columns: readonly string[]): boolean {
     new Set(columns).size === columns.length &&
     columns.every((column) => known.includes(column))
   );
+}
+
+/**
+ * The staff list and the liaison stations: each entry with an id, a name (unique, at most
+ * SHORT_TEXT characters) and its other texts as short; at most `max` entries.
+ */
+function namedListProblem(
+  entries: readonly { id: string; name: string; phone?: string; city?: string }[],
+  max: number,
+): Omit<FieldProblem, 'field'> | null {
+  if (entries.length > max) return { code: 'list-too-long', params: { max } };
+  const names = new Set<string>();
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    const name = entry.name.trim();
+    if (name === '' || entry.id === '') return { code: 'name-required' };
+    if (names.has(name) || ids.has(entry.id)) return { code: 'name-duplicate', params: { name } };
+    names.add(name);
+    ids.add(entry.id);
+    for (const text of [name, entry.phone ?? '', entry.city ?? '']) {
+      if (characterCount(text) > SHORT_TEXT) return { code: 'label-too-long', params: { max: SHORT_TEXT } };
+    }
+  }
+  return null;
 }

@@ -13,10 +13,10 @@
  * Beijing time (docs/architecture.md#time). Pure: the repositories and the workspace call it.
  */
 import { addCalendarDays, calendarDaysBetween } from '../dates';
-import type { CalendarDate } from '../domain/records';
+import { DEFAULT_SETTINGS, type CalendarDate, type ContactOutcome } from '../domain/records';
 
 /** The contact points of a new installation, in days after the handover. */
-export const DEFAULT_CONTACT_DAYS: readonly number[] = [7, 30, 90, 180];
+export const DEFAULT_CONTACT_DAYS: readonly number[] = DEFAULT_SETTINGS.contactDays;
 
 /** How many days before a point a contact still answers it. */
 export const EARLY_DAYS = 7;
@@ -24,9 +24,7 @@ export const EARLY_DAYS = 7;
 /** When a worker could not be reached, the next try is due this many days later. */
 export const RETRY_DAYS = 3;
 
-/** What a contact found (issue 17, "Outcomes"). */
-export const CONTACT_OUTCOMES = ['in-post', 'changed-job', 'left-looking', 'returned-home', 'unreachable'] as const;
-export type ContactOutcome = (typeof CONTACT_OUTCOMES)[number];
+export { CONTACT_OUTCOMES, type ContactOutcome } from '../domain/records';
 
 /** What the schedule needs of a logged contact. */
 export interface ScheduledContact {

@@ -33,7 +33,10 @@ import { languageOf, useLanguage } from '../../i18n/use-language';
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
 type NumberKey =
   'feverThresholdC' | 'checkValidityHours' | 'recheckIntervalMinutes' | 'workingAgeMin' | 'workingAgeMax';
-type SettingsForm = Omit<SettingsInput, 'language' | 'loadFactor' | 'manifestColumns' | 'retentionDays' | NumberKey> &
+type SettingsForm = Omit<
+  SettingsInput,
+  'language' | 'loadFactor' | 'manifestColumns' | 'retentionDays' | 'contactDays' | 'staff' | 'liaisonStations' | NumberKey
+> &
   Record<NumberKey | 'loadPercent', NumberFieldValue>;
 
 function toForm(settings: Settings): SettingsForm {
@@ -51,7 +54,10 @@ function toForm(settings: Settings): SettingsForm {
 
 function fromForm(
   values: SettingsForm,
-  settings: Pick<Settings, 'language' | 'manifestColumns' | 'retentionDays'>,
+  settings: Pick<
+    Settings,
+    'language' | 'manifestColumns' | 'retentionDays' | 'contactDays' | 'staff' | 'liaisonStations'
+  >,
 ): SettingsInput {
   const { loadPercent, ...rest } = values;
   return {
@@ -65,6 +71,9 @@ function fromForm(
     language: settings.language,
     manifestColumns: settings.manifestColumns,
     retentionDays: settings.retentionDays,
+    contactDays: settings.contactDays,
+    staff: settings.staff,
+    liaisonStations: settings.liaisonStations,
   };
 }
 

@@ -134,6 +134,7 @@ export const batchesZhCN = {
     ready: '可出发',
     departed: '已出发',
     arrived: '已到达',
+    'handed-over': '已交接',
     closed: '已结束',
   },
 } as const;
@@ -274,6 +275,7 @@ export const batchesEn: Widen<typeof batchesZhCN> = {
     ready: 'Ready',
     departed: 'Departed',
     arrived: 'Arrived',
+    'handed-over': 'Handed over',
     closed: 'Closed',
   },
 };

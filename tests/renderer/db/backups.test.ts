@@ -73,18 +73,77 @@ async function fillDatabase(workers = 1500): Promise<void> {
     note: '',
     ...stamp,
   });
-  await db.followUps.add({
+  const handoverId = crypto.randomUUID();
+  const followUpId = crypto.randomUUID();
+  const enterpriseId = data.enterprises[0]?.id ?? '';
+  await db.arrivals.add({
     id: crypto.randomUUID(),
+    batchId: assignment.batchId,
+    legId: 'leg-1',
+    arrivedAt: FIXTURE_TIME,
+    place: '深圳北站',
+    recordedBy: '韦小燕',
+    note: '',
+    ...stamp,
+  });
+  await db.handovers.add({
+    id: handoverId,
+    batchId: assignment.batchId,
+    enterpriseId,
+    receiverName: '李主管',
+    receiverPhone: '0755-12345678',
+    handedOverAt: FIXTURE_TIME,
+    place: '',
+    workerIds: [assignment.workerId],
+    exceptions: [],
+    recordedBy: '韦小燕',
+    note: '',
+    ...stamp,
+  });
+  await db.followUps.add({
+    id: followUpId,
     workerId: assignment.workerId,
     batchId: assignment.batchId,
-    enterpriseId: data.enterprises[0]?.id ?? '',
-    handedOverAt: null,
-    onboardedAt: null,
+    handoverId,
+    enterpriseId,
+    handedOverOn: '2026-02-20',
+    staffId: null,
+    stationId: null,
+    ...stamp,
+  });
+  await db.contacts.add({
+    id: crypto.randomUUID(),
+    followUpId,
+    workerId: assignment.workerId,
+    date: '2026-02-27',
+    method: 'phone',
+    by: '韦小燕',
+    outcome: 'in-post',
+    enterpriseId,
+    employerName: '',
+    employerCity: '',
+    startedOn: null,
     leftOn: null,
     leftReason: '',
-    day7ContactAt: null,
-    day30ContactAt: null,
-    note: '',
+    monthlyIncome: 4800,
+    difficulties: '',
+    needs: [],
+    action: '',
+    nextDate: null,
+    ...stamp,
+  });
+  await db.employmentPeriods.add({
+    id: `${followUpId}:1`,
+    followUpId,
+    workerId: assignment.workerId,
+    enterpriseId,
+    employerName: '',
+    employerCity: '',
+    start: '2026-02-20',
+    startSource: 'handover',
+    end: null,
+    endReason: null,
+    endNote: '',
     ...stamp,
   });
   await db.caches.put({ id: 'workers-directory' });
@@ -116,7 +175,7 @@ describe('backing up and restoring the database', () => {
     const progress: string[] = [];
     const backup = await makeBackup({ kind: 'manual', onProgress: ({ phase }) => progress.push(phase) });
     expect(progress).toContain('reading');
-    expect(backup.manifest).toMatchObject({ kind: 'manual', operator: '韦小燕', schemaVersion: 4, encrypted: false });
+    expect(backup.manifest).toMatchObject({ kind: 'manual', operator: '韦小燕', schemaVersion: db.verno, encrypted: false });
     expect(backup.manifest.counts['workers']).toBe(1500);
     expect(backup.fileName).toMatch(/^planner-backup-\d{8}T\d{9}Z-manual-[0-9a-f]{4}\.ptpbackup$/);
 
@@ -255,7 +314,7 @@ describe('a bad file changes nothing', () => {
 
   it('a backup from a newer schema version', async () => {
     await goodBackup();
-    const newer = await packBackup(makeManifestInput({ schemaVersion: 5 }), { workers: [makeWorker()] });
+    const newer = await packBackup(makeManifestInput({ schemaVersion: db.verno + 1 }), { workers: [makeWorker()] });
     await expectUntouched(newer.bytes, 'newer-schema');
   });
 

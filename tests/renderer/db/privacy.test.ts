@@ -271,14 +271,11 @@ describe('a person’s own data', () => {
       updatedAt: check.createdAt,
       workerId: s.twin.id,
       batchId: s.expired.id,
+      handoverId: crypto.randomUUID(),
       enterpriseId: crypto.randomUUID(),
-      handedOverAt: null,
-      onboardedAt: null,
-      leftOn: null,
-      leftReason: '',
-      day7ContactAt: null,
-      day30ContactAt: null,
-      note: '第7天电话回访',
+      handedOverOn: '2026-02-20',
+      staffId: null,
+      stationId: null,
     };
     await db.followUps.add(followUp);
     await recordChange(db, { table: 'healthChecks', recordId: check.id, action: 'create', before: null, after: check });

@@ -12,6 +12,7 @@ const STATUS_COLORS: Readonly<Record<BatchStatus, string>> = {
   ready: 'teal',
   departed: 'indigo',
   arrived: 'cyan',
+  'handed-over': 'green',
   closed: 'dark',
 };
 
