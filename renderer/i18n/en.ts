@@ -16,6 +16,11 @@ import { healthEn } from './parts/health';
 import { documentsEn } from './parts/documents';
 import { backupsEn } from './parts/backups';
 import { conflictEn } from './parts/conflict';
+import { followupEn } from './parts/followup';
+import { arrivalEn } from './parts/arrival';
+import { confirmationsEn } from './parts/confirmations';
+import { registerEn } from './parts/register';
+import { timelineEn } from './parts/timeline';
 
 /** English: the same keys as zh-CN (`Messages`), assembled from the same parts. */
 export const en: Messages = {
@@ -39,4 +44,9 @@ export const en: Messages = {
   documents: documentsEn,
   backups: backupsEn,
   conflict: conflictEn,
+  followup: followupEn,
+  arrival: arrivalEn,
+  confirmations: confirmationsEn,
+  register: registerEn,
+  timeline: timelineEn,
 };

@@ -16,6 +16,11 @@ import { healthZhCN } from './parts/health';
 import { documentsZhCN } from './parts/documents';
 import { backupsZhCN } from './parts/backups';
 import { conflictZhCN } from './parts/conflict';
+import { followupZhCN } from './parts/followup';
+import { arrivalZhCN } from './parts/arrival';
+import { confirmationsZhCN } from './parts/confirmations';
+import { registerZhCN } from './parts/register';
+import { timelineZhCN } from './parts/timeline';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives in `parts/`,
@@ -42,6 +47,11 @@ export const zhCN = {
   documents: documentsZhCN,
   backups: backupsZhCN,
   conflict: conflictZhCN,
+  followup: followupZhCN,
+  arrival: arrivalZhCN,
+  confirmations: confirmationsZhCN,
+  register: registerZhCN,
+  timeline: timelineZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

@@ -227,6 +227,9 @@ const followUp = z.looseObject({
   handedOverOn: calendarDate,
   staffId: id.nullable(),
   stationId: id.nullable(),
+  nextDue: calendarDate.nullable(),
+  lastContactOn: calendarDate.nullable(),
+  lastOutcome: z.enum(CONTACT_OUTCOMES).nullable(),
 });
 
 const arrival = z.looseObject({

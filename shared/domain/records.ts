@@ -373,6 +373,16 @@ export interface FollowUp extends RecordMeta {
   staffId: string | null;
   /** The liaison station (Settings' list) for the destination city; null when none. */
   stationId: string | null;
+  /**
+   * When the next contact is due (shared/followup/schedule.ts), kept here by every write of the
+   * follow-up's contacts and by a change of the schedule in Settings, so that the follow-up
+   * workspace finds today's and overdue contacts by an index without reading the log; null once
+   * the worker left the schedule or every point is answered.
+   */
+  nextDue: CalendarDate | null;
+  /** The day and outcome of the newest live contact; null before the first. */
+  lastContactOn: CalendarDate | null;
+  lastOutcome: ContactOutcome | null;
 }
 
 /** What a contact found (issue 17, "outcomes"); shared/followup/schedule.ts says what each does to the schedule. */

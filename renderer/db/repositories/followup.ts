@@ -24,11 +24,13 @@ import {
   type WorkerStatus,
 } from '@shared/domain/records';
 import { beijingCalendarDate, todayCalendarDate } from '@shared/dates';
+import type { CalendarDate } from '@shared/domain/records';
 import { legDepartureAt, batchDepartureAt } from '@shared/domain/departure';
 import {
   checkArrival,
   checkContact,
   checkHandover,
+  contactSchedule,
   derivePeriods,
   type ArrivalInput,
   type ContactInput,
@@ -222,7 +224,12 @@ export async function recordHandover(batchId: string, enterpriseId: string, inpu
         followUp =
           current.handedOverOn === handedOverOn
             ? current
-            : await write.update('followUps', current, { ...current, handedOverOn, updatedAt: at });
+            : await write.update('followUps', current, {
+                ...current,
+                handedOverOn,
+                ...scheduleFields(handedOverOn, await liveContactsOf(db, current.id), settings.contactDays),
+                updatedAt: at,
+              });
       } else {
         followUp = await write.create<FollowUp>('followUps', {
           id: newId(),
@@ -233,6 +240,7 @@ export async function recordHandover(batchId: string, enterpriseId: string, inpu
           handedOverOn,
           staffId: null,
           stationId: stationFor(settings, enterprise),
+          ...scheduleFields(handedOverOn, [], settings.contactDays),
           createdAt: at,
           updatedAt: at,
         });
@@ -364,16 +372,39 @@ async function liveFollowUp(db: PlannerDatabase, followUpId: string): Promise<Fo
   return followUp;
 }
 
-/** Writes `contact` and what follows from it: the periods and the worker's status. */
+/**
+ * The follow-up's fields that the schedule and the newest contact give (FollowUp.nextDue): what the
+ * workspace reads by index.
+ */
+export function scheduleFields(
+  handedOverOn: CalendarDate,
+  contacts: readonly Contact[],
+  contactDays: readonly number[],
+): Pick<FollowUp, 'nextDue' | 'lastContactOn' | 'lastOutcome'> {
+  const newest = [...contacts]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt))
+    .at(-1);
+  return {
+    nextDue: contactSchedule(handedOverOn, contacts, contactDays).nextDue,
+    lastContactOn: newest?.date ?? null,
+    lastOutcome: newest?.outcome ?? null,
+  };
+}
+
+/** Writes `contact` and what follows from it: the follow-up's schedule, the periods and the worker's status. */
 async function storeContact(
   write: AuditedWrite,
   followUp: FollowUp,
   contact: Contact,
+  contactDays: readonly number[],
   reason?: string,
 ): Promise<Contact> {
   const stored = await write.create('contacts', contact, reason);
+  const contacts = await liveContactsOf(write.db, followUp.id);
+  const scheduled = { ...followUp, ...scheduleFields(followUp.handedOverOn, contacts, contactDays) };
+  await write.update('followUps', followUp, { ...scheduled, updatedAt: now() });
   await syncPeriods(write, followUp);
-  const status = statusAfter(await liveContactsOf(write.db, followUp.id));
+  const status = statusAfter(contacts);
   if (status) await setWorkerStatus(write, followUp.workerId, status);
   return stored;
 }
@@ -383,21 +414,26 @@ async function storeContact(
  * is in the future or before the handover, a new job names no employer, or a text is too long.
  */
 export async function logContact(followUpId: string, input: ContactInput): Promise<Contact> {
-  await operatorOf();
+  const { settings } = await operatorOf();
   return auditedWrite(FOLLOW_UP_TABLES, async (write) => {
     const followUp = await liveFollowUp(write.db, followUpId);
     const given = trimmed(input);
     const problems = checkContact(given, { today: todayCalendarDate(), handedOverOn: followUp.handedOverOn });
     if (problems.length > 0) throw new RecordRejectedError(problems);
     const at = now();
-    return storeContact(write, followUp, {
-      id: newId(),
-      followUpId,
-      workerId: followUp.workerId,
-      ...given,
-      createdAt: at,
-      updatedAt: at,
-    });
+    return storeContact(
+      write,
+      followUp,
+      {
+        id: newId(),
+        followUpId,
+        workerId: followUp.workerId,
+        ...given,
+        createdAt: at,
+        updatedAt: at,
+      },
+      settings.contactDays,
+    );
   });
 }
 
@@ -406,7 +442,7 @@ export async function logContact(followUpId: string, input: ContactInput): Promi
  * kept, marked superseded and soft-deleted; the periods follow the correction. A reason is required.
  */
 export async function correctContact(contactId: string, input: ContactInput, reason: string): Promise<Contact> {
-  await operatorOf();
+  const { settings } = await operatorOf();
   const why = reason.trim();
   if (why === '') refuse('correctionReason', 'correction-reason-required');
   return auditedWrite(FOLLOW_UP_TABLES, async (write) => {
@@ -436,7 +472,7 @@ export async function correctContact(contactId: string, input: ContactInput, rea
       { ...original, supersededById: correction.id, deletedAt: at, updatedAt: at },
       { action: 'delete', reason: why },
     );
-    return storeContact(write, followUp, correction, why);
+    return storeContact(write, followUp, correction, settings.contactDays, why);
   });
 }
 

@@ -10,7 +10,7 @@
  * (`dropUnwrittenFollowUps`).
  */
 export const SCHEMA_V5 = {
-  followUps: 'id, workerId, batchId, handoverId, updatedAt',
+  followUps: 'id, workerId, batchId, handoverId, nextDue, updatedAt',
   arrivals: 'id, batchId, updatedAt',
   handovers: 'id, batchId, enterpriseId, updatedAt',
   contacts: 'id, followUpId, workerId, date, updatedAt',

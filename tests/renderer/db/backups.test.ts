@@ -109,6 +109,9 @@ async function fillDatabase(workers = 1500): Promise<void> {
     handedOverOn: '2026-02-20',
     staffId: null,
     stationId: null,
+    nextDue: null,
+    lastContactOn: null,
+    lastOutcome: null,
     ...stamp,
   });
   await db.contacts.add({
@@ -175,7 +178,12 @@ describe('backing up and restoring the database', () => {
     const progress: string[] = [];
     const backup = await makeBackup({ kind: 'manual', onProgress: ({ phase }) => progress.push(phase) });
     expect(progress).toContain('reading');
-    expect(backup.manifest).toMatchObject({ kind: 'manual', operator: '韦小燕', schemaVersion: db.verno, encrypted: false });
+    expect(backup.manifest).toMatchObject({
+      kind: 'manual',
+      operator: '韦小燕',
+      schemaVersion: db.verno,
+      encrypted: false,
+    });
     expect(backup.manifest.counts['workers']).toBe(1500);
     expect(backup.fileName).toMatch(/^planner-backup-\d{8}T\d{9}Z-manual-[0-9a-f]{4}\.ptpbackup$/);
 

@@ -209,3 +209,21 @@ describe('the contact log', () => {
     expect(timeline?.periods).toMatchObject([{ end: daysAgo(6), endReason: 'returned-home' }]);
   });
 });
+
+describe('the schedule kept on the follow-up', () => {
+  it('is due on day 7 after the handover, moves to day 30 once answered, and ends when the worker returned home', async () => {
+    const trip = await departedTrip();
+    await recordHandover(trip.batch.id, trip.enterprises[0].id, handover());
+    const [timeline] = await followUpsOfWorker(trip.workers[0].id);
+    if (!timeline) throw new Error('no follow-up');
+    expect(timeline.followUp).toMatchObject({ nextDue: daysAgo(32), lastContactOn: null, lastOutcome: null });
+    await logContact(timeline.followUp.id, contact({ date: daysAgo(33) }));
+    expect(await db.followUps.get(timeline.followUp.id)).toMatchObject({
+      nextDue: daysAgo(9),
+      lastContactOn: daysAgo(33),
+      lastOutcome: 'in-post',
+    });
+    await logContact(timeline.followUp.id, contact({ date: daysAgo(2), outcome: 'returned-home' }));
+    expect(await db.followUps.get(timeline.followUp.id)).toMatchObject({ nextDue: null, lastOutcome: 'returned-home' });
+  });
+});

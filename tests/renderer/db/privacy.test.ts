@@ -276,6 +276,9 @@ describe('a person’s own data', () => {
       handedOverOn: '2026-02-20',
       staffId: null,
       stationId: null,
+      nextDue: null,
+      lastContactOn: null,
+      lastOutcome: null,
     };
     await db.followUps.add(followUp);
     await recordChange(db, { table: 'healthChecks', recordId: check.id, action: 'create', before: null, after: check });
