@@ -26,3 +26,4 @@ export {
   checkHandover,
   contactDaysProblem,
 } from './rules';
+export type { FollowUpFilter } from './filter';
