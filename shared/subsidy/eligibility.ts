@@ -91,50 +91,58 @@ function periodMonths(period: EligibilityPeriod, asOf: CalendarDate): number {
 /** The months a scheme counts, and the day `required` months are reached if open periods go on. */
 function countMonths(
   periods: readonly EligibilityPeriod[],
+  monthsOf: ReadonlyMap<EligibilityPeriod, number>,
   scheme: SubsidyScheme,
   required: number,
   asOf: CalendarDate,
 ): { months: number; period: EligibilityPeriod; reachedOn: CalendarDate | null } {
-  const byLength = [...periods].sort(
-    (a, b) => periodMonths(b, asOf) - periodMonths(a, asOf) || a.start.localeCompare(b.start),
-  );
-  const longest = byLength[0] as EligibilityPeriod;
-  if (scheme.conditions.sameEmployer) {
-    // Stays at one employer: the longest; an open stay reaches the months on the same day `required` months after its start.
-    const months = periodMonths(longest, asOf);
-    const open = periods.filter((period) => period.end === null);
-    const reachedOn =
-      months >= required
-        ? reachedDay(longest, required)
-        : (open.map((period) => addCalendarMonths(period.start, required)).sort()[0] ?? null);
-    return { months, period: longest, reachedOn };
+  // The longest period (the earliest of equals) is the one a claim rests on.
+  const months = periods.map((period) => monthsOf.get(period) ?? 0);
+  let longest = 0;
+  for (let index = 1; index < periods.length; index++) {
+    const better = (months[index] ?? 0) > (months[longest] ?? 0);
+    const tied = months[index] === months[longest] && (periods[index]?.start ?? '') < (periods[longest]?.start ?? '');
+    if (better || tied) longest = index;
   }
-  const closed = periods.filter((period) => period.end !== null && period.end <= asOf);
-  const closedMonths = closed.reduce((sum, period) => sum + periodMonths(period, asOf), 0);
-  const open = periods.find((period) => period.end === null || period.end > asOf);
-  const months = closedMonths + (open ? periodMonths(open, asOf) : 0);
+  const period = periods[longest] as EligibilityPeriod;
+  const open = periods.filter((candidate) => candidate.end === null || candidate.end > asOf);
+  if (scheme.conditions.sameEmployer) {
+    // Stays at one employer: the longest; an open stay reaches the months `required` months after its start.
+    const counted = months[longest] ?? 0;
+    const reachedOn =
+      counted >= required
+        ? addCalendarMonths(period.start, required)
+        : (open
+            .filter((candidate) => candidate.end === null)
+            .map((candidate) => addCalendarMonths(candidate.start, required))
+            .sort()[0] ?? null);
+    return { months: counted, period, reachedOn };
+  }
+  const total = months.reduce((sum, value) => sum + value, 0);
   let reachedOn: CalendarDate | null = null;
-  if (months >= required) {
-    reachedOn = asOf;
-    // The day the total was first reached: walk the periods in order.
+  if (total >= required) {
+    // The day the total was first reached: the periods in the order they began.
+    const order = periods
+      .map((_, index) => index)
+      .sort((a, b) => (periods[a]?.start ?? '').localeCompare(periods[b]?.start ?? ''));
     let sum = 0;
-    for (const period of [...periods].sort((a, b) => a.start.localeCompare(b.start))) {
+    for (const index of order) {
       const need = required - sum;
-      const here = periodMonths(period, asOf);
+      const here = months[index] ?? 0;
       if (here >= need) {
-        reachedOn = addCalendarMonths(period.start, need);
+        reachedOn = addCalendarMonths((periods[index] as EligibilityPeriod).start, need);
         break;
       }
       sum += here;
     }
-  } else if (open?.end === null) {
-    reachedOn = addCalendarMonths(open.start, required - closedMonths);
+  } else {
+    const running = open.find((candidate) => candidate.end === null);
+    if (running) {
+      const before = total - (monthsOf.get(running) ?? 0);
+      reachedOn = addCalendarMonths(running.start, required - before);
+    }
   }
-  return { months, period: longest, reachedOn };
-}
-
-function reachedDay(period: EligibilityPeriod, months: number): CalendarDate {
-  return addCalendarMonths(period.start, months);
+  return { months: total, period, reachedOn };
 }
 
 /** The amount a period earns under a scheme, or null when the scheme has no tier for its destination. */
@@ -145,12 +153,32 @@ function amountFor(scheme: SubsidyScheme, period: EligibilityPeriod): Fen | null
 
 /** Whether `person` is owed `scheme`'s subsidy as of `asOf` (Beijing calendar), and if not, why. */
 export function eligibilityOf(person: EligibilityPerson, scheme: SubsidyScheme, asOf: CalendarDate): Eligibility {
+  return eligibilitiesOf(person, [scheme], asOf)[0] as Eligibility;
+}
+
+/** A person's eligibility under each of `schemes`, in their order: each period's months counted once for all. */
+export function eligibilitiesOf(
+  person: EligibilityPerson,
+  schemes: readonly SubsidyScheme[],
+  asOf: CalendarDate,
+): Eligibility[] {
+  const started = person.periods.filter((period) => calendarDaysBetween(period.start, asOf) >= 0);
+  const monthsOf = new Map(started.map((period) => [period, periodMonths(period, asOf)]));
+  return schemes.map((scheme) => judge(person, started, monthsOf, scheme, asOf));
+}
+
+function judge(
+  person: EligibilityPerson,
+  started: readonly EligibilityPeriod[],
+  monthsOf: ReadonlyMap<EligibilityPeriod, number>,
+  scheme: SubsidyScheme,
+  asOf: CalendarDate,
+): Eligibility {
   const { conditions } = scheme;
   const reasons: IneligibilityReason[] = [];
   if (conditions.householdTypes.length > 0 && !conditions.householdTypes.includes(person.povertyStatus)) {
     reasons.push({ code: 'household', params: { household: person.povertyStatus } });
   }
-  const started = person.periods.filter((period) => calendarDaysBetween(period.start, asOf) >= 0);
   if (started.length === 0)
     return { state: 'not-eligible', reasons: [...reasons, { code: 'no-employment', params: {} }] };
   const qualifying = started.filter((period) => failedCondition(period, scheme) === null);
@@ -159,7 +187,7 @@ export function eligibilityOf(person: EligibilityPerson, scheme: SubsidyScheme, 
   if (failed)
     return { state: 'not-eligible', reasons: [...reasons, { code: 'no-qualifying-employment', params: failed }] };
   const required = Math.max(conditions.minMonths, scheme.instalments[0]?.afterMonths ?? 0);
-  const counted = countMonths(qualifying, scheme, required, asOf);
+  const counted = countMonths(qualifying, monthsOf, scheme, required, asOf);
   const amount = amountFor(scheme, counted.period);
   if (amount === null) {
     reasons.push({ code: 'no-tier', params: { destination: counted.period.destination ?? 'unknown' } });

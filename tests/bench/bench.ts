@@ -19,6 +19,7 @@ import { healthFigures } from './health';
 import { documentFigures } from './documents';
 import { backupFigures } from './backup';
 import { planPageFigures } from './plan-page';
+import { subsidyFigures } from './subsidy';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 
 const SEED = 20200218;
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
   if (wanted('search-index', 'array-scan-100k')) await searchFigures(print);
   if (wanted('plan-100k', 'sort-workers-100k')) await planningFigures(print);
   if (wanted('seat-allocation-1200', 'json-roundtrip-seating-1200')) await seatingFigures(print);
+  if (wanted('subsidy-eligibility-100k', 'completed-months-100k')) await subsidyFigures(print);
   if (!wanted(...BROWSER_FIGURES)) return;
   writeFileSync(
     fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { eligibilityOf, type EligibilityPeriod, type EligibilityPerson } from '@shared/subsidy/eligibility';
+import {
+  eligibilitiesOf,
+  eligibilityOf,
+  type EligibilityPeriod,
+  type EligibilityPerson,
+} from '@shared/subsidy/eligibility';
 import { checkScheme, type SubsidyScheme } from '@shared/subsidy/scheme';
 import { destinationTier } from '@shared/subsidy/destination';
 
@@ -184,5 +189,22 @@ describe('the destination tier', () => {
     expect(destinationTier('451022', { city: '百色市', district: '田东县' })).toBe('in-county');
     expect(destinationTier('451022', { city: '北京市', district: '朝阳区' })).toBe('outside-province');
     expect(destinationTier('451022', { city: '不存在市', district: '' })).toBeNull();
+  });
+});
+
+describe('eligibility under several schemes at once', () => {
+  it('is what each scheme alone says', () => {
+    const schemes = [
+      scheme({}, { minMonths: 3 }),
+      scheme({}, { minMonths: 1, sameEmployer: true }),
+      scheme({}, { keyEnterpriseOnly: true }),
+    ];
+    const someone = person([
+      period({ start: '2026-01-10', end: '2026-02-15' }),
+      period({ start: '2026-03-01', isKeyEnterprise: false }),
+    ]);
+    expect(eligibilitiesOf(someone, schemes, '2026-04-20')).toEqual(
+      schemes.map((one) => eligibilityOf(someone, one, '2026-04-20')),
+    );
   });
 });
