@@ -3,6 +3,7 @@
  * number of fen (分, 0.01 yuan) and every sum is a sum of whole numbers. A float never holds an
  * amount: 0.1 + 0.2 yuan is 30 fen, not 0.30000000000000004 yuan.
  */
+import nzhcn from 'nzh/cn';
 
 /** An amount in fen: a whole number, 100 to the yuan. */
 export type Fen = number;
@@ -58,6 +59,17 @@ export function formatYuan(fen: Fen): string {
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${sign}${whole}.${String(absolute % 100).padStart(2, '0')}`;
+}
+
+/**
+ * An amount in Chinese capital numerals as a payment form writes it (壹仟元整, 伍角整, 壹仟元零伍分),
+ * from `nzh`, a maintained library for exactly this, rather than rules of our own. The amount goes
+ * in as a decimal string built from whole fen, so no float ever rounds it.
+ */
+export function capitalYuan(fen: Fen): string {
+  if (!isFen(fen)) throw new RangeError(`not an amount in fen: ${fen}`);
+  const text = `${Math.floor(fen / 100)}.${String(fen % 100).padStart(2, '0')}`;
+  return nzhcn.toMoney(text, { outSymbol: false, forceZheng: true });
 }
 
 /** `share` of `fen` (an instalment: half, a third), in whole fen; the last instalment takes the rest. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatYuan, parseYuan, splitFen, sumFen } from '@shared/subsidy/money';
+import { capitalYuan, formatYuan, parseYuan, splitFen, sumFen } from '@shared/subsidy/money';
 
 describe('amounts of money', () => {
   it('are read as people type them, in whole fen', () => {
@@ -36,5 +36,18 @@ describe('amounts of money', () => {
     expect(splitFen(100_001, [0.5, 0.5])).toEqual([50_000, 50_001]);
     expect(splitFen(100_000, [1 / 3, 1 / 3, 1 / 3])).toEqual([33_333, 33_333, 33_334]);
     expect(() => splitFen(100, [0.5, 0.6])).toThrow(RangeError);
+  });
+});
+
+describe('amounts in capital numerals', () => {
+  it('read as a payment form writes them', () => {
+    expect(capitalYuan(50)).toBe('伍角整');
+    expect(capitalYuan(1_000)).toBe('壹拾元整');
+    expect(capitalYuan(100_000)).toBe('壹仟元整');
+    expect(capitalYuan(1_000_100)).toBe('壹万零壹元整');
+    expect(capitalYuan(10_000_000_000)).toBe('壹亿元整');
+    expect(capitalYuan(100_005)).toBe('壹仟元零伍分');
+    expect(capitalYuan(1_234_567_891)).toBe('壹仟贰佰叁拾肆万伍仟陆佰柒拾捌元玖角壹分');
+    expect(() => capitalYuan(0.5)).toThrow(RangeError);
   });
 });
