@@ -873,8 +873,9 @@ export function makeDemoData(options: DemoDataOptions): DemoData {
     enterprises,
     openings,
     routes: [route],
-    batches: [...past.batches, ...batches],
-    assignments: [...past.assignments, ...assignments],
+    // The coming batches first, as before the past ones were added (callers take the first as "the next").
+    batches: [...batches, ...past.batches],
+    assignments: [...assignments, ...past.assignments],
     arrivals: past.arrivals,
     handovers: past.handovers,
     followUps: past.followUps,

@@ -189,7 +189,7 @@ function ContactLog({ entry, language, t }: { entry: TimelineEntry; language: La
           {t('timeline.contacts.empty')}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={1100}>
+        <Table.ScrollContainer minWidth={940}>
           <Table aria-label={t('timeline.contacts.title')} data-testid="contact-log" verticalSpacing={6} fz="sm">
             <Table.Thead>
               <Table.Tr>
@@ -197,10 +197,8 @@ function ContactLog({ entry, language, t }: { entry: TimelineEntry; language: La
                 <Table.Th>{t('timeline.contacts.method')}</Table.Th>
                 <Table.Th>{t('timeline.contacts.outcome')}</Table.Th>
                 <Table.Th>{t('timeline.contacts.employer')}</Table.Th>
-                <Table.Th>{t('timeline.contacts.leftOn')}</Table.Th>
                 <Table.Th>{t('timeline.contacts.income')}</Table.Th>
                 <Table.Th>{t('timeline.contacts.difficulties')}</Table.Th>
-                <Table.Th>{t('timeline.contacts.needs')}</Table.Th>
                 <Table.Th>{t('timeline.contacts.action')}</Table.Th>
                 <Table.Th>{t('timeline.contacts.nextDate')}</Table.Th>
               </Table.Tr>
@@ -226,7 +224,18 @@ function ContactLog({ entry, language, t }: { entry: TimelineEntry; language: La
                     )}
                   </Table.Td>
                   <Table.Td>{`${t(`followup.method.${contact.method}`)} · ${contact.by}`}</Table.Td>
-                  <Table.Td>{t(`followup.outcome.${contact.outcome}`)}</Table.Td>
+                  <Table.Td>
+                    {t(`followup.outcome.${contact.outcome}`)}
+                    {(contact.leftOn || contact.leftReason) && (
+                      <Text size="xs" c="dimmed">
+                        {t('timeline.contacts.leftLine', {
+                          detail: [dateOrDash(contact.leftOn, language), contact.leftReason]
+                            .filter((part) => part !== '')
+                            .join(' · '),
+                        })}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {[contact.employerName, contact.employerCity].filter((part) => part !== '').join(' · ')}
                     {contact.startedOn && (
@@ -236,17 +245,20 @@ function ContactLog({ entry, language, t }: { entry: TimelineEntry; language: La
                     )}
                   </Table.Td>
                   <Table.Td>
-                    {[dateOrDash(contact.leftOn, language), contact.leftReason]
-                      .filter((part) => part !== '')
-                      .join(' · ')}
-                  </Table.Td>
-                  <Table.Td>
                     {contact.monthlyIncome === null
                       ? ''
                       : t('timeline.contacts.incomeValue', { amount: contact.monthlyIncome })}
                   </Table.Td>
-                  <Table.Td>{contact.difficulties}</Table.Td>
-                  <Table.Td>{contact.needs.map((need) => t(`followup.need.${need}`)).join(separator)}</Table.Td>
+                  <Table.Td>
+                    {contact.difficulties}
+                    {contact.needs.length > 0 && (
+                      <Text size="xs" c="orange.8">
+                        {t('timeline.contacts.needsLine', {
+                          needs: contact.needs.map((need) => t(`followup.need.${need}`)).join(separator),
+                        })}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     {contact.action}
                     {!superseded && contact.correctsId && contact.correctionReason && (
