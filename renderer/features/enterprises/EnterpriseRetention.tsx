@@ -56,7 +56,7 @@ export function EnterpriseRetention({ enterpriseId }: { enterpriseId: string }) 
             {RETENTION_THRESHOLDS.map((months) => (
               <Figure
                 key={months}
-                label={t('timeline.retention.reached', { months })}
+                label={t('timeline.retention.reached', { count: months })}
                 value={retention.reached[months]}
                 testId={`retention-reached-${months}`}
               />

@@ -79,7 +79,8 @@ export const timelineZhCN = {
       'returned-home': '已返乡',
       'not-reached': '尚未回访到',
     },
-    reached: '在该企业就业满 {{months}} 个月',
+    reached_one: '在该企业就业满 {{count}} 个月',
+    reached_other: '在该企业就业满 {{count}} 个月',
     reachedHint: '按回访确认的在岗时间计算：未结束的就业经历只算到最近一次确认在岗的回访。',
   },
 } as const;
@@ -162,7 +163,8 @@ export const timelineEn: Widen<typeof timelineZhCN> = {
       'returned-home': 'Returned home',
       'not-reached': 'Not reached yet',
     },
-    reached: '{{months}} months or more here',
+    reached_one: '{{count}} month or more here',
+    reached_other: '{{count}} months or more here',
     reachedHint:
       'Counted as far as the contacts prove: a period not ended counts up to the newest contact that found the worker in post.',
   },
