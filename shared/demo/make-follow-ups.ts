@@ -11,7 +11,7 @@
  * on "today" some contacts are due (the day-30 point of the batch that left 30 days ago) and some
  * are overdue (points left open on older batches). Deterministic for a seed, like the rest.
  */
-import { addCalendarDays, beijingCalendarDate, beijingTimestamp } from '../dates';
+import { beijingCalendarDate, beijingTimestamp } from '../dates';
 import type {
   Arrival,
   Assignment,
@@ -100,6 +100,17 @@ function newEmployer(random: SeededRandom): { name: string; city: string } {
   return { name: `${city}${random.pick(OTHER_TRADES)}${random.pick(OTHER_INDUSTRIES)}`, city };
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `date` plus `days`, by plain UTC arithmetic on the calendar date: the same result as
+ * shared/dates.ts addCalendarDays, many times faster, for the thousands of contacts a large demo plans.
+ */
+function plusDays(date: CalendarDate, days: number): CalendarDate {
+  const time = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return new Date(time + days * DAY_MS).toISOString().slice(0, 10);
+}
+
 function later(a: CalendarDate, b: CalendarDate): CalendarDate {
   return a > b ? a : b;
 }
@@ -120,7 +131,7 @@ interface ContactPlan {
 function planContacts(random: SeededRandom, fate: Fate, index: number, plan: ContactPlan): Contact[] {
   const { followUp, today } = plan;
   const handedOverOn = followUp.handedOverOn;
-  const due = CONTACT_DAYS.map((day) => addCalendarDays(handedOverOn, day)).filter((date) => date <= today);
+  const due = CONTACT_DAYS.map((day) => plusDays(handedOverOn, day)).filter((date) => date <= today);
   if (due.length === 0) return [];
   // The point at which the fate shows: the first for a recent batch, any for an older one.
   const turn = random.int(0, due.length - 1);
@@ -165,7 +176,7 @@ function planContacts(random: SeededRandom, fate: Fate, index: number, plan: Con
       needs: [...needs],
       action,
       // A worker with unpaid wages is called again in a week.
-      nextDate: needs.includes('rights') ? addCalendarDays(date, 7) : null,
+      nextDate: needs.includes('rights') ? plusDays(date, 7) : null,
       ...fields,
     };
     contacts.push(contact);
@@ -175,7 +186,7 @@ function planContacts(random: SeededRandom, fate: Fate, index: number, plan: Con
     if (gone) break;
     if (point === due.length - 1 && leaveOpen) break;
     const previous = contacts.at(-1)?.date ?? handedOverOn;
-    const date = earlier(today, later(addCalendarDays(previous, 1), addCalendarDays(dueOn, random.int(-3, 4))));
+    const date = earlier(today, later(plusDays(previous, 1), plusDays(dueOn, random.int(-3, 4))));
     if (date <= previous) break;
     if (looking) {
       // Still looking, or found work: a new employer from the day they started.
@@ -185,7 +196,7 @@ function planContacts(random: SeededRandom, fate: Fate, index: number, plan: Con
         const next = newEmployer(random);
         employer = { name: next.name, city: next.city, enterpriseId: null };
         add(date, 'in-post', {
-          startedOn: later(addCalendarDays(previous, 1), addCalendarDays(date, -random.int(1, 10))),
+          startedOn: later(plusDays(previous, 1), plusDays(date, -random.int(1, 10))),
         });
         looking = false;
       }
@@ -195,11 +206,11 @@ function planContacts(random: SeededRandom, fate: Fate, index: number, plan: Con
       add(date, 'in-post');
       continue;
     }
-    const leftOn = later(addCalendarDays(previous, 1), addCalendarDays(date, -random.int(3, 15)));
+    const leftOn = later(plusDays(previous, 1), plusDays(date, -random.int(3, 15)));
     switch (fate) {
       case 'changes': {
         const next = newEmployer(random);
-        const startedOn = earlier(date, addCalendarDays(leftOn, random.int(1, 5)));
+        const startedOn = earlier(date, plusDays(leftOn, random.int(1, 5)));
         employer = { name: next.name, city: next.city, enterpriseId: null };
         add(date, 'changed-job', {
           enterpriseId: null,
@@ -228,7 +239,7 @@ function planContacts(random: SeededRandom, fate: Fate, index: number, plan: Con
       case 'unreachable': {
         add(date, 'unreachable', { monthlyIncome: null, action: '电话关机，已留言' });
         // Tried again after three days, when that day has come.
-        const retry = addCalendarDays(date, 3 + random.int(0, 2));
+        const retry = plusDays(date, 3 + random.int(0, 2));
         if (retry <= today && index % 2 === 0) add(retry, 'in-post');
         break;
       }
@@ -319,7 +330,7 @@ export function makeFollowUps(input: FollowUpInput): DemoFollowUps {
   let fateIndex = 0;
 
   for (const [batchIndex, daysAgo] of PAST_BATCH_DAYS.entries()) {
-    const date = addCalendarDays(today, -daysAgo);
+    const date = plusDays(today, -daysAgo);
     const passengers: Worker[] = [];
     while (passengers.length < perBatch && cursor >= 0) {
       const household = households[cursor] ?? [];
@@ -384,7 +395,10 @@ export function makeFollowUps(input: FollowUpInput): DemoFollowUps {
       const exceptions: HandoverException[] = [];
       if (group.length > 1 && exceptionCount < 2) {
         const worker = group.at(-1);
-        const [reason, note] = EXCEPTIONS[(batchIndex * 2 + exceptionCount) % EXCEPTIONS.length] ?? ['other', '其他原因'];
+        const [reason, note] = EXCEPTIONS[(batchIndex * 2 + exceptionCount) % EXCEPTIONS.length] ?? [
+          'other',
+          '其他原因',
+        ];
         if (worker) exceptions.push({ workerId: worker.id, reason, note });
         exceptionCount += 1;
       }
