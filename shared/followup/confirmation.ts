@@ -546,7 +546,10 @@ function judgeRow(row: ListedRow, context: ConfirmationContext): ConfirmationVer
     }
   }
   const refused = checkContact(contact, { today: context.today, handedOverOn: handover }).map(
-    (problem): ConfirmationReason => ({ code: 'problem', params: { code: problem.code, ...problem.params } }),
+    (problem): ConfirmationReason => ({
+      code: 'problem',
+      params: { code: problem.code, field: problem.field, ...problem.params },
+    }),
   );
   if (contradictions.length === 0) {
     return refused.length === 0

@@ -24,6 +24,7 @@ import { RecordPage } from '../../components/RecordPage';
 import { DeleteButton, EditButton } from '../../components/RecordButtons';
 import { openEnterpriseForm } from './EnterpriseForm';
 import { openOpeningForm } from './OpeningForm';
+import { ConfirmationImport } from './confirmations/ConfirmationImport';
 
 async function restoreWithMessage(enterprise: Enterprise, t: TFunction): Promise<void> {
   try {
@@ -188,6 +189,7 @@ export function EnterpriseDetailPage() {
             </SimpleGrid>
           </Card>
           <Openings enterpriseId={enterprise.id} editable={!deleted} />
+          {!deleted && <ConfirmationImport enterpriseId={enterprise.id} />}
           <ChangeHistory entries={history} table="enterprises" recordId={id} />
         </>
       )}

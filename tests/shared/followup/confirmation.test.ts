@@ -269,7 +269,10 @@ describe('judging the rows of a confirmation list', () => {
       params: { date: '2026-03-20', handover: '2026-04-01' },
     });
     expect(verdicts[2]?.reasons.map((reason) => reason.code)).toContain('started-after-list');
-    expect(verdicts[2]?.reasons).toContainEqual({ code: 'problem', params: { code: 'date-in-future' } });
+    expect(verdicts[2]?.reasons).toContainEqual({
+      code: 'problem',
+      params: { code: 'date-in-future', field: 'startedOn' },
+    });
   });
 
   it('does not count as contradicting a newer contact that agrees, or an older one that differs', () => {
