@@ -16,6 +16,7 @@ import type { CalendarDate, Contact, ContactOutcome } from '../domain/records';
 import { parseResidentId } from '../domain/resident-id';
 import { normalizeHeader, recognizeColumns, type RosterField } from '../roster/columns';
 import type { RosterTable } from '../roster/read';
+import type { FieldProblem } from '../domain/problems';
 import { checkContact, type ContactInput } from './rules';
 
 /** The columns of a confirmation list, in the order the mapping step shows them. */
@@ -374,6 +375,8 @@ export interface ConfirmationVerdict {
   reasons: ConfirmationReason[];
   /** What the list says of the worker, when it is readable. */
   status?: ListedStatus;
+  /** The row's dates and reason as read, when its status is readable. */
+  listed?: { startedOn: CalendarDate | null; leftOn: CalendarDate | null; reason: string };
   workerId?: string;
   followUpId?: string;
   /** The contact that accepting the row writes; present for matched and contradicting rows. */
@@ -420,6 +423,10 @@ export function verificationContact(
     action: '',
     nextDate: null,
   };
+}
+
+function problemReason(problem: FieldProblem): ConfirmationReason {
+  return { code: 'problem', params: { code: problem.code, field: problem.field, ...problem.params } };
 }
 
 function newestOf<T extends ConfirmationContact>(contacts: readonly T[]): T | undefined {
@@ -481,17 +488,20 @@ function judgeRow(row: ListedRow, context: ConfirmationContext): ConfirmationVer
   if (reasons.length > 0 || status === undefined || status === null) {
     return { ...invalid(row, residentId, name, reasons), ...(worker ? { workerId: worker.id } : {}) };
   }
+  const listed = { startedOn: startedOn ?? null, leftOn: leftOn ?? null, reason: row.leftReason };
   if (!worker) {
     return {
       line: row.line,
       residentId,
       name,
+      status,
+      listed,
       category: 'not-found',
       reasons: [{ code: 'not-found' }],
       forcible: false,
     };
   }
-  const base = { line: row.line, residentId, name, status, workerId: worker.id };
+  const base = { line: row.line, residentId, name, status, listed, workerId: worker.id };
   const followUps = context.followUpsOf(worker.id);
   const followUp = [...followUps]
     .filter((candidate) => candidate.enterpriseId === context.enterprise.id)
@@ -545,21 +555,20 @@ function judgeRow(row: ListedRow, context: ConfirmationContext): ConfirmationVer
       contradictions.push({ code: 'newer-contact', params: { date: newer.date, outcome: newer.outcome } });
     }
   }
-  const refused = checkContact(contact, { today: context.today, handedOverOn: handover }).map(
-    (problem): ConfirmationReason => ({
-      code: 'problem',
-      params: { code: problem.code, field: problem.field, ...problem.params },
-    }),
-  );
+  const refused = checkContact(contact, { today: context.today, handedOverOn: handover });
   if (contradictions.length === 0) {
     return refused.length === 0
       ? { ...withFollowUp, category: 'matched', reasons: [], forcible: false }
-      : { ...invalid(row, residentId, name, refused), workerId: worker.id, status };
+      : { ...invalid(row, residentId, name, refused.map(problemReason)), workerId: worker.id, status, listed };
   }
   return {
     ...withFollowUp,
     category: 'contradicts',
-    reasons: [...contradictions, ...refused],
+    // A date before the handover is named by its contradiction already: the rules' words for it are left out.
+    reasons: [
+      ...contradictions,
+      ...refused.filter((problem) => problem.code !== 'date-before-handover').map(problemReason),
+    ],
     forcible: refused.length === 0,
   };
 }

@@ -111,7 +111,7 @@ interface Stored {
 }
 
 const OPERATOR = '韦小燕';
-const [STAYS, LEFT] = handedOver.map((one) => one.worker);
+const [STAYS, LEFT, EARLY] = handedOver.map((one) => one.worker);
 const STARTED_ON = addCalendarDays(HANDED_OVER_ON, 1);
 const LEFT_ON = addCalendarDays(TODAY, -5);
 
@@ -122,12 +122,21 @@ async function listFile(): Promise<Buffer> {
     ['1', STAYS?.name ?? '', STAYS?.residentId ?? '', '在职', STARTED_ON, '', ''],
     ['2', LEFT?.name ?? '', LEFT?.residentId.toLowerCase() ?? '', '已离职', '', LEFT_ON, '家中有事'],
     ['3', '张不明', UNKNOWN_ID, '在岗', '', '', ''],
+    // Left three days before they were handed over: contradicts the handover, and cannot be written.
+    ['4', EARLY?.name ?? '', EARLY?.residentId ?? '', '离职', '', addCalendarDays(HANDED_OVER_ON, -3), ''],
+    // An ID that Excel stored as a number: its last digits are lost.
+    ['5', '陆某', Number(UNKNOWN_ID.slice(0, 17)), '在岗', '', '', ''],
   ];
   const blob = await writeExcelFile(data).toBlob();
   return Buffer.from(await blob.arrayBuffer());
 }
 
-async function importList(page: Page, labels: { open: string; check: string }, file: Buffer): Promise<void> {
+async function importList(
+  page: Page,
+  labels: { open: string; check: string },
+  file: Buffer,
+  columnsShot?: string,
+): Promise<void> {
   await page.goto(`${appUrl()}#/enterprises/${enterprise.id}`);
   // A fresh page: the import card starts over at its first step.
   await page.reload();
@@ -141,7 +150,10 @@ async function importList(page: Page, labels: { open: string; check: string }, f
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     buffer: file,
   });
-  await page.getByRole('button', { name: labels.check }).click();
+  const check = page.getByRole('button', { name: labels.check });
+  await check.waitFor();
+  if (columnsShot) await page.getByTestId('confirmation-import').screenshot({ path: join(ARTIFACTS, columnsShot) });
+  await check.click();
   await page.getByTestId('confirmation-report').waitFor();
 }
 
@@ -172,9 +184,13 @@ describe('an enterprise confirmation list', () => {
       await page.evaluate(SEED);
       const file = await listFile();
 
-      await importList(page, { open: '导入在岗核实名单', check: '生成核对报告' }, file);
+      await importList(page, { open: '导入在岗核实名单', check: '生成核对报告' }, file, 'confirmation-columns-zh.png');
       await expect(count(page, 'matched')).resolves.toBe(2);
       await expect(count(page, 'not-found')).resolves.toBe(1);
+      await expect(count(page, 'contradicts')).resolves.toBe(1);
+      await expect(count(page, 'invalid')).resolves.toBe(1);
+      await expect(page.getByTestId('rows-contradicts').innerText()).resolves.toContain('早于交接日期');
+      await expect(page.getByTestId('rows-invalid').innerText()).resolves.toContain('Excel 把身份证号存成了数字');
       const unknown = page.getByTestId('rows-not-found');
       await expect(unknown.innerText()).resolves.toContain(UNKNOWN_ID);
       await expect(unknown.innerText()).resolves.toContain('系统里没有登记这个身份证号');

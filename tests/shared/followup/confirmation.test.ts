@@ -264,6 +264,8 @@ describe('judging the rows of a confirmation list', () => {
     expect(verdicts[0]?.reasons).toEqual([
       { code: 'newer-contact', params: { date: '2026-06-12', outcome: 'returned-home' } },
     ]);
+    // Said once: the contact rules' own word for a date before the handover is left out.
+    expect(verdicts[1]?.reasons).toHaveLength(1);
     expect(verdicts[1]?.reasons[0]).toEqual({
       code: 'left-before-handover',
       params: { date: '2026-03-20', handover: '2026-04-01' },

@@ -63,9 +63,9 @@ export function reasonsText(verdict: ConfirmationVerdict, t: TFunction, language
 export function listedText(verdict: ConfirmationVerdict, t: TFunction, language: Language): string {
   if (!verdict.status) return '';
   const parts = [t(`confirmations.listed.${verdict.status}`)];
-  const contact = verdict.contact;
-  if (contact?.startedOn) parts.push(t('confirmations.startedOnShort', { date: day(contact.startedOn, language) }));
-  if (contact?.leftOn) parts.push(t('confirmations.leftOnShort', { date: day(contact.leftOn, language) }));
-  if (contact?.leftReason) parts.push(contact.leftReason);
+  const listed = verdict.listed;
+  if (listed?.startedOn) parts.push(t('confirmations.startedOnShort', { date: day(listed.startedOn, language) }));
+  if (listed?.leftOn) parts.push(t('confirmations.leftOnShort', { date: day(listed.leftOn, language) }));
+  if (listed?.reason) parts.push(listed.reason);
   return parts.join(t('common.listSeparator'));
 }
