@@ -17,6 +17,7 @@ import {
   useRepositoryQuery,
 } from '../../db';
 import { DetailField } from '../../components/DetailField';
+import { ConfirmationImport } from './confirmations/ConfirmationImport';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
 import { notifyWriteFailure } from '../../components/write-failure';
@@ -24,7 +25,6 @@ import { RecordPage } from '../../components/RecordPage';
 import { DeleteButton, EditButton } from '../../components/RecordButtons';
 import { openEnterpriseForm } from './EnterpriseForm';
 import { openOpeningForm } from './OpeningForm';
-import { ConfirmationImport } from './confirmations/ConfirmationImport';
 
 async function restoreWithMessage(enterprise: Enterprise, t: TFunction): Promise<void> {
   try {
