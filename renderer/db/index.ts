@@ -12,6 +12,7 @@ export * from './repositories/import-journal';
 export { workerDirectory, useDirectoryVersion } from './directory';
 export type { DirectoryFacets, DirectoryPage, DirectoryQuery, DirectorySortKey } from './directory';
 export * from './repositories/roster-columns';
+export * from './repositories/confirmations';
 export * from './repositories/placements';
 export { startRosterSession } from './roster-import';
 export type { RosterSession, RosterSummary, VerdictCounts } from './roster-import';

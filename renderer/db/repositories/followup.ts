@@ -45,8 +45,8 @@ import { isLive } from '../soft-delete';
 import { getSettings } from './settings';
 import { liveBatch } from './batches';
 
-/** The tables a follow-up write touches. */
-const FOLLOW_UP_TABLES = [
+/** The tables a follow-up write touches (the confirmation import writes in them too). */
+export const FOLLOW_UP_TABLES = [
   'batches',
   'routes',
   'assignments',
@@ -391,8 +391,11 @@ export function scheduleFields(
   };
 }
 
-/** Writes `contact` and what follows from it: the follow-up's schedule, the periods and the worker's status. */
-async function storeContact(
+/**
+ * Writes `contact` and what follows from it: the follow-up's schedule, the periods and the worker's
+ * status, inside the caller's auditedWrite on FOLLOW_UP_TABLES (the confirmation import's chunks).
+ */
+export async function storeContact(
   write: AuditedWrite,
   followUp: FollowUp,
   contact: Contact,

@@ -17,6 +17,7 @@ import {
   useRepositoryQuery,
 } from '../../db';
 import { DetailField } from '../../components/DetailField';
+import { ConfirmationImport } from './confirmations/ConfirmationImport';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
 import { notifyWriteFailure } from '../../components/write-failure';
@@ -190,6 +191,7 @@ export function EnterpriseDetailPage() {
           </Card>
           <Openings enterpriseId={enterprise.id} editable={!deleted} />
           <EnterpriseRetention enterpriseId={enterprise.id} />
+          {!deleted && <ConfirmationImport enterpriseId={enterprise.id} />}
           <ChangeHistory entries={history} table="enterprises" recordId={id} />
         </>
       )}
