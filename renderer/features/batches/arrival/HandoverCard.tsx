@@ -15,7 +15,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconClock, IconPencil } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTimestamp } from '@shared/dates';
@@ -206,6 +206,13 @@ function HandoverForm({ batch, enterprise, passengers, handover, lastArrivalAt, 
       people: initialChoices(lines, handover),
     },
   });
+  // The last leg's arrival recorded while this form is open gives the handover's time, unless
+  // the user has typed one.
+  const { isDirty, setValues } = form;
+  useEffect(() => {
+    if (handover || !lastArrivalAt || isDirty('date') || isDirty('time')) return;
+    setValues(wallTimeOf(lastArrivalAt));
+  }, [handover, lastArrivalAt, isDirty, setValues]);
   const people = form.values.people;
   const handedCount = lines.filter((line) => people[line.workerId]?.handed).length;
 

@@ -25,7 +25,7 @@ export function WallTimeFields(props: WallTimeFieldsProps) {
       <DateField
         label={props.dateLabel}
         withAsterisk
-        w={190}
+        w={180}
         value={props.date}
         onChange={props.onDateChange}
         error={props.dateError}
@@ -34,7 +34,7 @@ export function WallTimeFields(props: WallTimeFieldsProps) {
         label={t('arrival.inBeijingTime', { label: props.timeLabel })}
         placeholder={t('arrival.timeHint')}
         withAsterisk
-        w={150}
+        w={215}
         value={props.time}
         onChange={(event) => props.onTimeChange(event.currentTarget.value)}
         error={props.timeError}
