@@ -18,7 +18,7 @@ import {
   todayCalendarDate,
 } from '@shared/dates';
 import type { Leg } from '@shared/domain/records';
-import { plannedArrivalAt } from '@renderer/features/batches/arrival/arrival-values';
+import { legDepartureAt } from '@shared/domain/departure';
 import { appUrl, launchChromium, openApp, pageErrors } from './browser';
 
 let browser: Browser;
@@ -144,7 +144,7 @@ async function recordTrip(page: Page, label: string): Promise<void> {
   // Each leg arrived 10 minutes after its timetable, typed as the station clock shows it (Beijing).
   const typed: string[] = [];
   for (const [index, leg] of trip.legs.entries()) {
-    const at = addMinutesToTimestamp(plannedArrivalAt({ date: DEPARTED_ON }, leg), 10);
+    const at = addMinutesToTimestamp(legDepartureAt({ date: DEPARTED_ON }, leg), leg.durationMinutes + 10);
     typed.push(at);
     const row = section.locator(`[data-testid="leg-arrival"][data-leg-id="${leg.id}"]`);
     const form = row.getByRole('form');
