@@ -15,7 +15,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconCircleCheck, IconClock, IconPencil } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { formatTimestamp } from '@shared/dates';
@@ -207,11 +207,13 @@ function HandoverForm({ batch, enterprise, passengers, handover, lastArrivalAt, 
     },
   });
   // The last leg's arrival recorded while this form is open gives the handover's time, unless
-  // the user has typed one.
+  // the user has typed one. Once per arrival time: the form's functions change at every render.
   const { isDirty, setValues } = form;
+  const applied = useRef(lastArrivalAt);
   useEffect(() => {
-    if (handover || !lastArrivalAt || isDirty('date') || isDirty('time')) return;
-    setValues(wallTimeOf(lastArrivalAt));
+    if (handover || !lastArrivalAt || applied.current === lastArrivalAt) return;
+    applied.current = lastArrivalAt;
+    if (!isDirty('date') && !isDirty('time')) setValues(wallTimeOf(lastArrivalAt));
   }, [handover, lastArrivalAt, isDirty, setValues]);
   const people = form.values.people;
   const handedCount = lines.filter((line) => people[line.workerId]?.handed).length;
