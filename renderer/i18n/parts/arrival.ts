@@ -69,7 +69,7 @@ export const arrivalEn: Widen<typeof arrivalZhCN> = {
   title: 'Arrival and handover',
   progress: 'Arrived: {{arrived}} of {{legs}} legs · Handed over: {{signed}} of {{enterprises}} enterprises',
   intro:
-    'Record when each leg arrived and each receiving enterprise signing for its passengers, in Beijing time. The batch becomes “Arrived” once every leg has arrived, and “Handed over” once every enterprise has signed.',
+    'Record when each leg arrived and when each receiving enterprise signed for its passengers, in Beijing time. The batch becomes “Arrived” once every leg has arrived, and “Handed over” once every enterprise has signed.',
   closed: 'The batch is closed: its arrival and handover can be read but no longer changed.',
   inBeijingTime: '{{label}} (Beijing time)',
   timeHint: 'HH:mm, e.g. 08:30',
@@ -83,7 +83,7 @@ export const arrivalEn: Widen<typeof arrivalZhCN> = {
     place: 'Place',
     note: 'Note',
     receiverName: 'Received by',
-    receiverPhone: 'Receiver’s phone',
+    receiverPhone: 'Phone of the receiver',
     handoverDate: 'Handover date',
     handoverTime: 'Handover time',
   },
