@@ -211,6 +211,11 @@ export async function recordHandover(batchId: string, enterpriseId: string, inpu
       await refuseIfContacted(db, followUp, 'handover-exception-contacted');
       await write.update('followUps', followUp, { ...followUp, deletedAt: at, updatedAt: at }, { action: 'delete' });
       await syncPeriods(write, { ...followUp, deletedAt: at }, enterprise);
+      // Taken off the handover: no longer on board anywhere, unless another handover says so.
+      const others = (await db.followUps.where('workerId').equals(followUp.workerId).toArray()).filter(
+        (other) => other.id !== followUp.id && isLive(other),
+      );
+      if (others.length === 0) await setWorkerStatus(write, followUp.workerId, 'assigned');
     }
     for (const worker of handedOver) {
       const current = byWorker.get(worker.id);
