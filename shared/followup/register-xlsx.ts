@@ -141,7 +141,7 @@ const GZIP_TRAILER = 8;
 
 /** A part compressed as it is written, by the platform's zlib. */
 class PartWriter {
-  private readonly writer: WritableStreamDefaultWriter<BufferSource>;
+  private readonly writer: WritableStreamDefaultWriter<Uint8Array<ArrayBuffer>>;
   private readonly chunks: Uint8Array[] = [];
   private readonly reading: Promise<void>;
   private size = 0;

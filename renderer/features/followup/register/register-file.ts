@@ -16,8 +16,6 @@ import { xlsxStream } from '@shared/followup/register-xlsx';
 import { followupEn, followupZhCN } from '@renderer/i18n/parts/followup';
 import { registerEn, registerZhCN } from '@renderer/i18n/parts/register';
 
-export type { RegisterSourceSummary } from './register-source';
-
 /** Rows written between two progress reports (and two looks at a cancel). */
 export const REGISTER_SLICE = 2000;
 

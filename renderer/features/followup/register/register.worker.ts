@@ -12,8 +12,8 @@ import type { FollowUpFilter } from '@shared/followup';
 // brings the screen's modules (the platform bridge reads `window`, which a Web Worker has not).
 // eslint-disable-next-line no-restricted-imports
 import { PlannerDatabase } from '@renderer/db/database';
-import { buildRegisterFile, type RegisterProgress, type RegisterSourceSummary } from './register-file';
-import { loadRegisterSource } from './register-source';
+import { buildRegisterFile, type RegisterProgress } from './register-file';
+import { loadRegisterSource, type RegisterSourceSummary } from './register-source';
 
 const db = new PlannerDatabase();
 let prepared: Awaited<ReturnType<typeof loadRegisterSource>> | null = null;
