@@ -19,8 +19,8 @@ import { healthFigures } from './health';
 import { documentFigures } from './documents';
 import { backupFigures } from './backup';
 import { planPageFigures } from './plan-page';
-import { registerFigures } from './register';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
+import { registerFigures } from './register';
 
 const SEED = 20200218;
 /** The baseline of four figures, and it varies about ±10% from run to run: five samples. */
