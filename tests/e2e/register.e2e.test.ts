@@ -22,7 +22,7 @@ afterAll(async () => {
 const AT = '2026-03-01T02:00:00.000Z';
 
 /**
- * Hands the first demo worker of a batch over on 2026-03-01 and logs two contacts, the first of
+ * Hands a demo worker not yet followed up over on 2026-03-01 and logs two contacts, the first of
  * them corrected, straight in IndexedDB: the screens that write them are other items of the issue.
  * Written as text: the page runs it, and the tests' TypeScript has no DOM types. Answers the worker.
  */
@@ -36,9 +36,13 @@ const SEED_FOLLOW_UP = `(async () => {
     const request = db.transaction(name).objectStore(name).getAll();
     request.onsuccess = () => resolve(request.result);
   });
-  const [workers, batches, enterprises] = await Promise.all([all('workers'), all('batches'), all('enterprises')]);
+  const [workers, batches, enterprises, followUps] = await Promise.all([
+    all('workers'), all('batches'), all('enterprises'), all('followUps'),
+  ]);
   const enterprise = enterprises[0];
-  const worker = workers.find((one) => one.povertyStatus === 'registered-poor' && !one.deletedAt);
+  // A worker the demo did not hand over, so that the register's rows of this worker are these.
+  const followed = new Set(followUps.map((one) => one.workerId));
+  const worker = workers.find((one) => one.povertyStatus === 'registered-poor' && !one.deletedAt && !followed.has(one.id));
   const batch = batches[0];
   const meta = (id) => ({ id, createdAt: '${AT}', updatedAt: '${AT}', revision: 1 });
   const contact = (id, fields) => ({
