@@ -21,6 +21,7 @@ import { backupFigures } from './backup';
 import { planPageFigures } from './plan-page';
 import { subsidyFigures } from './subsidy';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
+import { registerFigures } from './register';
 
 const SEED = 20200218;
 /** The baseline of four figures, and it varies about ±10% from run to run: five samples. */
@@ -134,6 +135,8 @@ const BROWSER_FIGURES = [
   'plan-idb-getall-100k',
   'plan-page-100k',
   'plan-save-58k',
+  'followup-register-read-100k',
+  'followup-register-100k',
 ];
 
 /** Figures that need neither the demo's 100,000 workers nor a database. */
@@ -167,6 +170,7 @@ async function main(): Promise<void> {
     await documentFigures({ browser, url: server.url, print, wanted });
     if (demo) await backupFigures({ browser, url: server.url, demo, print, wanted, idbRaw });
     if (demo) await planPageFigures({ browser, url: server.url, demo, print, wanted });
+    await registerFigures({ browser, url: server.url, workers, print, wanted });
   } finally {
     await browser.close();
     await server.close();
