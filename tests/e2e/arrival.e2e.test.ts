@@ -100,8 +100,8 @@ const DEPART_A_BATCH = `(async () => {
   };
 })()`;
 
-/** The arrivals stored, read straight from IndexedDB. */
-const STORED_ARRIVALS = `(async () => {
+/** The batch's arrivals stored, read straight from IndexedDB (the demo's past batches have their own). */
+const storedArrivals = (batchId: string) => `(async () => {
   const db = await new Promise((resolve, reject) => {
     const request = indexedDB.open('point-to-point-planner');
     request.onsuccess = () => resolve(request.result);
@@ -112,7 +112,9 @@ const STORED_ARRIVALS = `(async () => {
     request.onsuccess = () => resolve(request.result);
   });
   db.close();
-  return rows.map((row) => ({ legId: row.legId, arrivedAt: row.arrivedAt }));
+  return rows
+    .filter((row) => row.batchId === ${JSON.stringify(batchId)})
+    .map((row) => ({ legId: row.legId, arrivedAt: row.arrivedAt }));
 })()`;
 
 async function departedTrip(page: Page): Promise<Trip> {
@@ -156,7 +158,7 @@ async function recordTrip(page: Page, label: string): Promise<void> {
     await expect(row.getByTestId('arrival-at').innerText()).resolves.toContain(formatTimestamp(at, 'zh-CN'));
     await expect(row.innerText()).resolves.toContain(`登记人：${OPERATOR}`);
   }
-  const stored = await page.evaluate<{ legId: string; arrivedAt: string }[]>(STORED_ARRIVALS);
+  const stored = await page.evaluate<{ legId: string; arrivedAt: string }[]>(storedArrivals(trip.batchId));
   for (const [index, leg] of trip.legs.entries()) {
     const arrival = stored.find((row) => row.legId === leg.id);
     expect(new Date(arrival?.arrivedAt ?? '').getTime()).toBe(new Date(typed[index] ?? '').getTime());
@@ -199,7 +201,7 @@ async function recordTrip(page: Page, label: string): Promise<void> {
   await page.getByRole('button', { name: '标记为已结束' }).waitFor();
   // The gate reads the facts: both items of the journey's end are met.
   for (const item of ['follow-up.arrival-recorded', 'follow-up.handover-signed']) {
-    await expect(page.locator(`[data-item="${item}"]`).getAttribute('data-state')).resolves.toBe('met');
+    await expect.poll(() => page.locator(`[data-item="${item}"]`).getAttribute('data-state')).toBe('met');
   }
   await screenshot(page, `${label}-zh-done`);
 

@@ -83,7 +83,7 @@ const SEED = `new Promise((resolve, reject) => {
   };
 })`;
 
-/** The contacts and periods stored, read in the page. */
+/** The contacts and periods of the follow-ups seeded here, read in the page (the demo has its own). */
 const STORED = `new Promise((resolve, reject) => {
   const open = indexedDB.open('point-to-point-planner');
   open.onerror = () => reject(open.error);
@@ -92,7 +92,11 @@ const STORED = `new Promise((resolve, reject) => {
     const tx = db.transaction(['contacts', 'employmentPeriods']);
     const contacts = tx.objectStore('contacts').getAll();
     const periods = tx.objectStore('employmentPeriods').getAll();
-    tx.oncomplete = () => { db.close(); resolve({ contacts: contacts.result, periods: periods.result }); };
+    const seeded = (record) => record.followUpId.startsWith('e2e-follow-up-');
+    tx.oncomplete = () => {
+      db.close();
+      resolve({ contacts: contacts.result.filter(seeded), periods: periods.result.filter(seeded) });
+    };
   };
 })`;
 
