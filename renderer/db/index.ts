@@ -29,3 +29,4 @@ export * from './repositories/privacy';
 export * from './repositories/backups';
 export { installationInfo, setInstallationKeyring } from './installation-key';
 export * from './repositories/followup';
+export * from './repositories/followup-desk';
