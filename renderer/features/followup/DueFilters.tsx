@@ -32,7 +32,7 @@ export function DueFilters({ filter, onFilter, grouping, onGrouping, facets, set
     else (next as Record<string, unknown>)[key] = value;
     if (value !== null) onFilter(next);
   };
-  const common = { clearable: true, searchable: true, placeholder: t('followup.desk.filters.all'), w: 170 } as const;
+  const common = { clearable: true, searchable: true, placeholder: t('followup.desk.filters.all'), w: 142 } as const;
   return (
     <Group gap="xs" align="flex-end" data-testid="due-filters">
       <Select

@@ -96,9 +96,9 @@ export const DueTable = memo(function DueTable({
               <Table.Td>{reasonText(dueReason(row, settings.contactDays), t)}</Table.Td>
               <Table.Td>
                 {late > 0 ? (
-                  <Badge color="red" variant="light" tt="none">
+                  <Text span c="red.8" size="sm" fw={600}>
                     {t('followup.desk.overdueDays', { count: late })}
-                  </Badge>
+                  </Text>
                 ) : (
                   <Badge color="blue" variant="light" tt="none">
                     {t('followup.desk.dueToday')}
