@@ -19,6 +19,7 @@ import { healthFigures } from './health';
 import { documentFigures } from './documents';
 import { backupFigures } from './backup';
 import { planPageFigures } from './plan-page';
+import { followUpFigures } from './followup';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 
 const SEED = 20200218;
@@ -133,6 +134,9 @@ const BROWSER_FIGURES = [
   'plan-idb-getall-100k',
   'plan-page-100k',
   'plan-save-58k',
+  'followup-idb-due-100k',
+  'followup-due-100k',
+  'followup-log-save',
 ];
 
 /** Figures that need neither the demo's 100,000 workers nor a database. */
@@ -165,6 +169,7 @@ async function main(): Promise<void> {
     await documentFigures({ browser, url: server.url, print, wanted });
     if (demo) await backupFigures({ browser, url: server.url, demo, print, wanted, idbRaw });
     if (demo) await planPageFigures({ browser, url: server.url, demo, print, wanted });
+    if (demo) await followUpFigures({ browser, url: server.url, demo, print, wanted });
   } finally {
     await browser.close();
     await server.close();

@@ -75,6 +75,7 @@ export const DueTable = memo(function DueTable({
               key={row.followUpId}
               data-testid="due-row"
               data-follow-up-id={row.followUpId}
+              data-open={row.followUpId === openId}
               bg={row.followUpId === openId ? 'var(--mantine-color-blue-light)' : undefined}
             >
               <Table.Td>

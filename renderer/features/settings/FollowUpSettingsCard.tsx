@@ -242,7 +242,8 @@ export function FollowUpSettingsCard({ settings }: { settings: FollowUpSettings 
         )}
         <Group>
           <Button onClick={() => void save()} disabled={busy || (!dirty && !failed)}>
-            {t('common.save')}
+            {/* Its own name: the settings page has other 保存 buttons, and people (and tests) tell them apart. */}
+            {t('followup.settings.save')}
           </Button>
         </Group>
       </Stack>
