@@ -167,6 +167,7 @@ export async function followUpFigures(bench: FollowUpBench): Promise<void> {
       contacts,
     });
 
+    process.stderr.write('followup bench: seeded\n');
     const baseline: Figure = { name: 'followup-idb-due-100k', unit: 'ms', samples: [] };
     const open: Figure = { name: 'followup-due-100k', unit: 'ms', samples: [], baseline };
     const save: Figure = { name: 'followup-log-save', unit: 'ms', samples: [], baseline };
@@ -176,6 +177,7 @@ export async function followUpFigures(bench: FollowUpBench): Promise<void> {
       const elapsed = await page.evaluate<number>('benchFollowUpOpen()');
       baseline.samples.push(await page.evaluate<number>(`benchFollowUpIdbDue(${JSON.stringify(today)})`));
       if (run >= WARM_UP_RUNS) open.samples.push(elapsed);
+      process.stderr.write(`followup bench: open ${run + 1} ${elapsed.toFixed(0)} ms\n`);
     }
     bench.print(baseline);
     if (bench.wanted('followup-due-100k')) bench.print(open);

@@ -228,4 +228,42 @@ describe('the follow-up workspace', () => {
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });
+
+  it('recomputes the next due dates when Settings changes the contact points, and keeps a new liaison station', async () => {
+    const { context, page } = await openApp(browser);
+    const seeded = await seed(page, [10], ['覃丽娟']);
+    await page.goto(page.url().replace(/#.*$/, '') + '#/settings');
+    await page.reload();
+    const card = page.getByTestId('follow-up-settings');
+    await card.getByLabel('回访节点（交接后第几天）').fill('14, 60, 180');
+    await card.getByRole('button', { name: '添加工作站' }).click();
+    await card.getByRole('textbox', { name: '名称' }).fill('深圳驻外劳务工作站');
+    await card.getByRole('textbox', { name: '所在城市' }).fill('深圳市');
+    await page.screenshot({ path: '/tmp/followup-settings-zh.png', fullPage: true });
+    await card.getByRole('button', { name: '保存跟踪服务设置' }).click();
+    await page.getByText('跟踪服务设置已保存').waitFor();
+    const handedOverOn = seeded.followUps[0]?.handedOverOn ?? '';
+    const nextDue = () =>
+      page.evaluate(`(async () => {
+        const db = await new Promise((resolve) => {
+          const request = indexedDB.open('point-to-point-planner');
+          request.onsuccess = () => resolve(request.result);
+        });
+        const followUp = await new Promise((resolve) => {
+          const request = db.transaction('followUps').objectStore('followUps').get(${JSON.stringify(seeded.followUps[0]?.id)});
+          request.onsuccess = () => resolve(request.result);
+        });
+        db.close();
+        return followUp.nextDue;
+      })()`);
+    await expect.poll(nextDue).toBe(addCalendarDays(handedOverOn, 14));
+
+    // A point typed wrong is refused in words, and nothing changes.
+    await card.getByLabel('回访节点（交接后第几天）').fill('60, 14');
+    await card.getByRole('button', { name: '保存跟踪服务设置' }).click();
+    await card.getByText('回访节点要从小到大排列，且不能重复').waitFor();
+    expect(await nextDue()).toBe(addCalendarDays(handedOverOn, 14));
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
 });
