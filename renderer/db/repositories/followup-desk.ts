@@ -166,7 +166,7 @@ export async function rescheduleFollowUps(
           table: 'settings',
           recordId: 'app',
           action: 'update',
-          before: { contactDays: 'before', nextDue: changes.map(({ before }) => [before.id, before.nextDue]) },
+          before: { nextDue: changes.map(({ before }) => [before.id, before.nextDue]) },
           after: { contactDays: [...days], nextDue: changes.map(({ after: next }) => [next.id, next.nextDue]) },
         });
       }
