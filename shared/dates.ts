@@ -10,10 +10,7 @@
  * Instants are formatted in the Asia/Shanghai zone through @date-fns/tz, never the PC's.
  */
 import {
-  addDays,
   addMinutes,
-  addMonths,
-  differenceInCalendarDays,
   differenceInMilliseconds,
   differenceInYears,
   format,
@@ -84,18 +81,95 @@ export function beijingCalendarDate(at: Timestamp): CalendarDate {
   return format(parsed, 'yyyy-MM-dd', IN_BEIJING);
 }
 
+/*
+ * Day and month arithmetic on calendar dates is plain arithmetic on the proleptic Gregorian
+ * calendar, with no zone in it: a day number from UTC (never the PC's zone), read back the same
+ * way. The follow-up schedule and the subsidies reckon with hundreds of thousands of dates at a
+ * time, and going through formatted `Date`s made that 50 times slower.
+ */
+const MS_PER_DAY = 86_400_000;
+
+/** Year, month (1–12) and day of a calendar date; RangeError when it is not one. */
+function partsOf(date: CalendarDate): [number, number, number] {
+  // Fixed positions: four digits, a dash, two, a dash, two (read without a regular expression, as
+  // this runs millions of times in a subsidy or follow-up computation).
+  const digits = (from: number, to: number): number => {
+    let value = 0;
+    for (let index = from; index < to; index++) {
+      const code = date.charCodeAt(index) - 48;
+      if (code < 0 || code > 9) return -1;
+      value = value * 10 + code;
+    }
+    return value;
+  };
+  const year = digits(0, 4);
+  const month = digits(5, 7);
+  const day = digits(8, 10);
+  if (
+    date.length !== 10 ||
+    date[4] !== '-' ||
+    date[7] !== '-' ||
+    year < 0 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    day > daysInMonth(year, month)
+  ) {
+    throw new RangeError(`not a calendar date (yyyy-MM-dd): ${JSON.stringify(date)}`);
+  }
+  return [year, month, day];
+}
+
+/** Days since 1970-01-01 of a day of the calendar (years before 100 are not 19xx, as Date.UTC would make them). */
+function dayNumber(year: number, month: number, day: number): number {
+  const at = new Date(0);
+  at.setUTCFullYear(year, month - 1, day);
+  return Math.round(at.getTime() / MS_PER_DAY);
+}
+
+function fromDayNumber(days: number): CalendarDate {
+  const at = new Date(days * MS_PER_DAY);
+  const year = at.getUTCFullYear();
+  if (year < 0 || year > 9999) throw new RangeError(`a date outside the years 0000–9999: day ${days}`);
+  return `${String(year).padStart(4, '0')}-${String(at.getUTCMonth() + 1).padStart(2, '0')}-${String(at.getUTCDate()).padStart(2, '0')}`;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : (MONTH_DAYS[month - 1] ?? 0);
+}
+
 export function addCalendarDays(date: CalendarDate, days: number): CalendarDate {
-  return dateToCalendarDate(addDays(requireDate(date), days));
+  return fromDayNumber(dayNumber(...partsOf(date)) + days);
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: CalendarDate, to: CalendarDate): number {
-  return differenceInCalendarDays(requireDate(to), requireDate(from));
+  return dayNumber(...partsOf(to)) - dayNumber(...partsOf(from));
 }
 
 /** The same day `months` later; a day the month lacks becomes its last day (31 January + 1 month is 28 or 29 February). */
 export function addCalendarMonths(date: CalendarDate, months: number): CalendarDate {
-  return dateToCalendarDate(addMonths(requireDate(date), months));
+  const [year, month, day] = partsOf(date);
+  const index = year * 12 + (month - 1) + months;
+  const toYear = Math.floor(index / 12);
+  const toMonth = index - toYear * 12 + 1;
+  return fromDayNumber(dayNumber(toYear, toMonth, Math.min(day, daysInMonth(toYear, toMonth))));
+}
+
+/**
+ * Completed months from `start` to `until`: a month is complete on the same day of a later month,
+ * or on its last day when it has no such day (from 31 January, on 28 or 29 February). 0 when
+ * `until` is before the first month is complete.
+ */
+export function completedCalendarMonths(start: CalendarDate, until: CalendarDate): number {
+  const [fromYear, fromMonth, fromDay] = partsOf(start);
+  const [toYear, toMonth, toDay] = partsOf(until);
+  const months = (toYear - fromYear) * 12 + (toMonth - fromMonth);
+  const anniversary = Math.min(fromDay, daysInMonth(toYear, toMonth));
+  return Math.max(0, toDay < anniversary ? months - 1 : months);
 }
 
 /** The same day `years` earlier; 29 February becomes 28 February in a common year. */

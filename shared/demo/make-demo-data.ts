@@ -8,8 +8,13 @@
 import { addCalendarDays, calendarDaysBetween, isCalendarDate, subtractCalendarYears } from '../dates';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../domain/credit-code';
 import type {
+  Arrival,
   Assignment,
   Batch,
+  Contact,
+  EmploymentPeriod,
+  FollowUp,
+  Handover,
   BatchLeg,
   BatchStatus,
   CalendarDate,
@@ -32,6 +37,7 @@ import { makeDottedName, makePersonName, makeRareCharName, pickSurname } from '.
 import { DEMO_COUNTIES, DEMO_DISTRICTS, makeVillageNames } from './places';
 import type { DemoCounty, DemoDistrict } from './places';
 import { createRandom } from './random';
+import { makeFollowUps, type DemoOffice } from './make-follow-ups';
 import type { Seed, SeededRandom } from './random';
 
 /** The default "today" of a demo set, so that its ages and batch dates do not move with the clock. */
@@ -54,9 +60,17 @@ export interface DemoData {
   routes: Route[];
   batches: Batch[];
   assignments: Assignment[];
+  /** The past batches' arrivals, handovers and follow-up records (make-follow-ups.ts, issue 17). */
+  arrivals: Arrival[];
+  handovers: Handover[];
+  followUps: FollowUp[];
+  contacts: Contact[];
+  employmentPeriods: EmploymentPeriod[];
+  /** The office's follow-up staff and liaison stations, for the settings (not records of their own). */
+  office: DemoOffice;
 }
 
-interface RecordStamp {
+export interface RecordStamp {
   createdAt: Timestamp;
   updatedAt: Timestamp;
   demo: true;
@@ -311,7 +325,7 @@ const MOBILE_PREFIXES = [
   ...['181', '182', '183', '184', '185', '186', '187', '188', '189', '191', '193', '195', '198', '199'],
 ];
 
-function makeMobile(random: SeededRandom): string {
+export function makeMobile(random: SeededRandom): string {
   return `${random.pick(MOBILE_PREFIXES)}${String(random.int(0, 99_999_999)).padStart(8, '0')}`;
 }
 
@@ -616,7 +630,7 @@ function makeRoute(random: SeededRandom, enterprises: readonly Enterprise[], sta
 // ---------------------------------------------------------------------------------------------
 // Batches and assignments
 
-interface BatchPlan {
+export interface BatchPlan {
   name: string;
   date: CalendarDate;
   status: BatchStatus;
@@ -651,6 +665,70 @@ function makeCoaches(random: SeededRandom, passengers: number, platePrefix: stri
   return vehicles;
 }
 
+/** A batch of the route for `passengers`: vehicles for each leg at the demo's load factor, escorts and medics. */
+export function buildBatch(
+  random: SeededRandom,
+  route: Route,
+  plan: BatchPlan,
+  passengers: readonly Worker[],
+  plates: Set<string>,
+  stamp: RecordStamp,
+): Batch {
+  const [pickupLeg, trainLeg, deliveryLeg] = route.legs;
+  if (!pickupLeg || !trainLeg || !deliveryLeg) throw new Error('the demo route has three legs');
+  const perCounty = new Map<string, number>();
+  for (const worker of passengers) perCounty.set(worker.county, (perCounty.get(worker.county) ?? 0) + 1);
+  const pickupCoaches = [...perCounty.values()].flatMap((count) => makeCoaches(random, count, '桂L', plates));
+  if (pickupCoaches.length === 0) pickupCoaches.push(...makeCoaches(random, 0, '桂L', plates));
+
+  const carriageSeats = TYPICAL_SEAT_COUNTS[plan.trainKind];
+  const carriageCapacity = vehicleCapacity(makeVehicle('probe', plan.trainKind, '01', carriageSeats), DEMO_LOAD_FACTOR);
+  const carriageCount = Math.max(1, Math.ceil(passengers.length / carriageCapacity));
+  const carriages: Vehicle[] = Array.from({ length: carriageCount }, (_, index) =>
+    makeVehicle(random.uuid(), plan.trainKind, String(index + 1).padStart(2, '0'), carriageSeats),
+  );
+  const deliveryCoaches = makeCoaches(random, passengers.length, '粤A', plates);
+
+  const legs: BatchLeg[] = [
+    { legId: pickupLeg.id, vehicles: pickupCoaches },
+    { legId: trainLeg.id, vehicles: carriages },
+    { legId: deliveryLeg.id, vehicles: deliveryCoaches },
+  ];
+  const vehiclesOnBusiestLeg = Math.max(...legs.map((leg) => leg.vehicles.length));
+  const escortCount = Math.max(1, Math.ceil(vehiclesOnBusiestLeg * plan.escortShare));
+  const medicCount = Math.max(1, Math.ceil((carriageCount / 3) * plan.escortShare));
+
+  const batch: Batch = {
+    id: random.uuid(),
+    ...stamp,
+    name: plan.name,
+    routeId: route.id,
+    date: plan.date,
+    legs,
+    organizer: makePersonName(random, random.chance(0.5) ? 'male' : 'female'),
+    escorts: Array.from({ length: escortCount }, () => ({
+      id: random.uuid(),
+      name: makePersonName(random, random.chance(0.6) ? 'male' : 'female'),
+      phone: makeMobile(random),
+    })),
+    medics: Array.from({ length: medicCount }, () => ({
+      id: random.uuid(),
+      name: makePersonName(random, random.chance(0.7) ? 'female' : 'male'),
+      phone: makeMobile(random),
+    })),
+    status: plan.status,
+    overrides: [],
+    notes: plan.notes,
+  };
+  // One escort per vehicle, as far as the named escorts go: a draft is still short of some.
+  for (const leg of batch.legs) {
+    leg.vehicles.forEach((vehicle, index) => {
+      vehicle.escortId = batch.escorts[index]?.id ?? null;
+    });
+  }
+  return batch;
+}
+
 function makeBatches(
   random: SeededRandom,
   route: Route,
@@ -660,9 +738,6 @@ function makeBatches(
   today: CalendarDate,
   stamp: RecordStamp,
 ): { batches: Batch[]; assignments: Assignment[] } {
-  const [pickupLeg, trainLeg, deliveryLeg] = route.legs;
-  if (!pickupLeg || !trainLeg || !deliveryLeg) throw new Error('the demo route has three legs');
-
   const plans: BatchPlan[] = [
     {
       name: '百色—广州/深圳 点对点专列 第一批',
@@ -707,59 +782,7 @@ function makeBatches(
       passengers.push(...travellers);
     }
 
-    const perCounty = new Map<string, number>();
-    for (const worker of passengers) perCounty.set(worker.county, (perCounty.get(worker.county) ?? 0) + 1);
-    const pickupCoaches = [...perCounty.values()].flatMap((count) => makeCoaches(random, count, '桂L', plates));
-    if (pickupCoaches.length === 0) pickupCoaches.push(...makeCoaches(random, 0, '桂L', plates));
-
-    const carriageSeats = TYPICAL_SEAT_COUNTS[plan.trainKind];
-    const carriageCapacity = vehicleCapacity(
-      makeVehicle('probe', plan.trainKind, '01', carriageSeats),
-      DEMO_LOAD_FACTOR,
-    );
-    const carriageCount = Math.max(1, Math.ceil(passengers.length / carriageCapacity));
-    const carriages: Vehicle[] = Array.from({ length: carriageCount }, (_, index) =>
-      makeVehicle(random.uuid(), plan.trainKind, String(index + 1).padStart(2, '0'), carriageSeats),
-    );
-    const deliveryCoaches = makeCoaches(random, passengers.length, '粤A', plates);
-
-    const legs: BatchLeg[] = [
-      { legId: pickupLeg.id, vehicles: pickupCoaches },
-      { legId: trainLeg.id, vehicles: carriages },
-      { legId: deliveryLeg.id, vehicles: deliveryCoaches },
-    ];
-    const vehiclesOnBusiestLeg = Math.max(...legs.map((leg) => leg.vehicles.length));
-    const escortCount = Math.max(1, Math.ceil(vehiclesOnBusiestLeg * plan.escortShare));
-    const medicCount = Math.max(1, Math.ceil((carriageCount / 3) * plan.escortShare));
-
-    const batch: Batch = {
-      id: random.uuid(),
-      ...stamp,
-      name: plan.name,
-      routeId: route.id,
-      date: plan.date,
-      legs,
-      organizer: makePersonName(random, random.chance(0.5) ? 'male' : 'female'),
-      escorts: Array.from({ length: escortCount }, () => ({
-        id: random.uuid(),
-        name: makePersonName(random, random.chance(0.6) ? 'male' : 'female'),
-        phone: makeMobile(random),
-      })),
-      medics: Array.from({ length: medicCount }, () => ({
-        id: random.uuid(),
-        name: makePersonName(random, random.chance(0.7) ? 'female' : 'male'),
-        phone: makeMobile(random),
-      })),
-      status: plan.status,
-      overrides: [],
-      notes: plan.notes,
-    };
-    // One escort per vehicle, as far as the named escorts go: a draft is still short of some.
-    for (const leg of batch.legs) {
-      leg.vehicles.forEach((vehicle, index) => {
-        vehicle.escortId = batch.escorts[index]?.id ?? null;
-      });
-    }
+    const batch = buildBatch(random, route, plan, passengers, plates, stamp);
     batches.push(batch);
 
     for (const worker of passengers) {
@@ -824,6 +847,18 @@ export function makeDemoData(options: DemoDataOptions): DemoData {
     stamp,
   );
 
+  // Batches that left weeks and months ago, handed over and followed up since (issue 17).
+  const past = makeFollowUps({
+    random: stream('follow-ups'),
+    route,
+    enterprises,
+    closedEnterpriseIds,
+    workers,
+    households,
+    today,
+    stamp,
+  });
+
   // An opening lists at least as many places as the demo has matched workers to it.
   const matched = new Map<string, number>();
   for (const worker of workers) {
@@ -833,7 +868,21 @@ export function makeDemoData(options: DemoDataOptions): DemoData {
     opening.headcount = Math.max(opening.headcount, roundUpTo(matched.get(opening.id) ?? 0, 10));
   }
 
-  return { workers, enterprises, openings, routes: [route], batches, assignments };
+  return {
+    workers,
+    enterprises,
+    openings,
+    routes: [route],
+    // The coming batches first, as before the past ones were added (callers take the first as "the next").
+    batches: [...batches, ...past.batches],
+    assignments: [...assignments, ...past.assignments],
+    arrivals: past.arrivals,
+    handovers: past.handovers,
+    followUps: past.followUps,
+    contacts: past.contacts,
+    employmentPeriods: past.employmentPeriods,
+    office: past.office,
+  };
 }
 
 function roundUpTo(value: number, step: number): number {

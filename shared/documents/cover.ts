@@ -213,6 +213,7 @@ export const ITEM_STATE_LABELS: Labels<ItemStateWords> = {
     'unmet-ticked': '待办',
     broken: '已失效',
     'no-checks-yet': '暂无体检',
+    'not-due': '出发后登记',
   },
   en: {
     met: 'Met',
@@ -220,6 +221,7 @@ export const ITEM_STATE_LABELS: Labels<ItemStateWords> = {
     'unmet-ticked': 'To do',
     broken: 'Broken',
     'no-checks-yet': 'No checks yet',
+    'not-due': 'After departure',
   },
 };
 
@@ -389,7 +391,10 @@ function drawUnifications(sheet: Sheet, papers: BatchPapers, y: number): number 
           { content: item.label },
           {
             content: ITEM_STATE_LABELS[sheet.language][itemStateWords(item.state, derived)],
-            styles: item.state === 'met' ? {} : { fontStyle: 'bold', textColor: rgb(COLOURS.alert) },
+            styles:
+              item.state === 'met' || item.state === 'not-due'
+                ? {}
+                : { fontStyle: 'bold', textColor: rgb(COLOURS.alert) },
           },
           { content: item.tick?.by ?? (derived ? labels.fromData : '') },
           { content: moment(item.tick?.at, sheet.language) },

@@ -75,6 +75,37 @@ export function regionOf(code6: string): Region | null {
   return regionTable().get(code6) ?? null;
 }
 
+let provincesByCity: ReadonlyMap<string, string> | null = null;
+
+/**
+ * The province of a city as an enterprise writes it (广州市, 深圳, 北京市, 仙桃市), or null when no
+ * city of the table has that name. The four municipalities are their own city; a name without its
+ * 市 (地区, 盟, 自治州) is matched too.
+ */
+export function provinceOfCity(name: string): string | null {
+  if (!provincesByCity) {
+    const table = new Map<string, string>();
+    const add = (cityName: string, province: string) => {
+      table.set(cityName, province);
+      table.set(cityName.replace(/(市|地区|盟|自治州)$/, ''), province);
+    };
+    const directlyAdministered = new Set<string>();
+    for (const city of cities) {
+      const province = PROVINCE_CODES.get(city.provinceCode) ?? '';
+      if (MUNICIPALITY_PLACEHOLDERS.has(city.name)) add(province, province);
+      else if (city.name.startsWith('省直辖')) directlyAdministered.add(city.code);
+      else add(city.name, province);
+    }
+    // County-level cities that report to the province (仙桃市, 济源市) are where people work too.
+    for (const area of areas) {
+      if (directlyAdministered.has(area.cityCode)) add(area.name, PROVINCE_CODES.get(area.provinceCode) ?? '');
+    }
+    provincesByCity = table;
+  }
+  const key = name.trim();
+  return provincesByCity.get(key) ?? null;
+}
+
 /**
  * The county-level divisions of Baise (百色市, Guangxi), where the planner's workers come from, as
  * the package lists them (a test keeps the two in step). Kept as a literal because the demo data and

@@ -5,7 +5,7 @@
  * January to 28 February in a common year, since February has no 31st): that is how a person
  * counts "three months in post", and how the county's forms ask for it.
  */
-import { addCalendarMonths, calendarDaysBetween } from '../dates';
+import { calendarDaysBetween, completedCalendarMonths } from '../dates';
 import type { CalendarDate } from '../domain/records';
 
 export interface EmploymentSpan {
@@ -16,11 +16,7 @@ export interface EmploymentSpan {
 
 /** Completed months from `start` to `until` (0 when `until` is before a month is completed). */
 export function completedMonths(start: CalendarDate, until: CalendarDate): number {
-  if (calendarDaysBetween(start, until) < 0) return 0;
-  // Counted up from the start, so that a month end never borrows a day from the next month.
-  let months = 0;
-  while (addCalendarMonths(start, months + 1) <= until) months += 1;
-  return months;
+  return completedCalendarMonths(start, until);
 }
 
 /** Completed months of one period as of `asOf` (an open period counts up to `asOf`). */

@@ -36,6 +36,8 @@ export const DERIVED_ITEM_KEYS = [
   'vehicle.seats-enough',
   'vehicle.seat-plan-made',
   'follow-up.enterprise-handover',
+  'follow-up.arrival-recorded',
+  'follow-up.handover-signed',
   'protection.isolation-seats',
 ] as const;
 
@@ -169,6 +171,23 @@ export const CHECKLIST_ITEMS: readonly ChecklistItem[] = [
     label: {
       'zh-CN': '每人都有接收企业，企业有交接联系人',
       en: 'Every passenger has a receiving enterprise with a handover contact',
+    },
+  },
+  // The two facts of the journey's end (issue 17, item 1): recorded on the batch's page after it
+  // left, and `not-due` before that (evaluate.ts), so they never hold up the steps to ready and departed.
+  {
+    kind: 'derived',
+    key: 'follow-up.arrival-recorded',
+    unification: 'follow-up',
+    label: { 'zh-CN': '每段行程都已登记到达时间', en: 'Arrival recorded for every leg' },
+  },
+  {
+    kind: 'derived',
+    key: 'follow-up.handover-signed',
+    unification: 'follow-up',
+    label: {
+      'zh-CN': '每家接收企业都已签收本企业的乘客',
+      en: 'Every receiving enterprise signed for its passengers',
     },
   },
   {

@@ -5,6 +5,7 @@
  * the records; this module only judges them.
  */
 import { millisecondsBetween } from '../dates';
+import { BATCH_STATUSES } from '../domain/records';
 import type { Batch, ChecklistTick, Enterprise, HealthCheck, Timestamp, Vehicle } from '../domain/records';
 import { CHECKLIST_ITEMS, UNIFICATIONS } from './checklist';
 import type { ChecklistItem, ChecklistItemKind, DerivedItemKey, TickedChecklistItem, Unification } from './checklist';
@@ -47,8 +48,11 @@ export type GateHealthCheck = Pick<HealthCheck, 'workerId' | 'result' | 'checked
 
 /** Everything the gate judges; all of it read or computed by the caller. */
 export interface GateInput {
-  /** The batch: its organizer, its legs with their vehicles, its escorts. */
-  batch: Pick<Batch, 'organizer' | 'legs' | 'escorts'>;
+  /**
+   * The batch: its organizer, its legs with their vehicles, its escorts, and its status (the
+   * items of the journey's end are not due before it departed).
+   */
+  batch: Pick<Batch, 'organizer' | 'legs' | 'escorts' | 'status'>;
   /** Current passengers and removed ones (with `removedAt`), so that roster changes can be dated. */
   passengers: readonly GatePassenger[];
   legCapacities: readonly GateLegCapacity[];
@@ -65,14 +69,21 @@ export interface GateInput {
   departureAt: Timestamp;
   /** Settings `checkValidityHours`: a check counts if taken at most this many hours before departure. */
   checkValidityHours: number;
+  /** Legs of the batch with an arrival recorded (issue 17); absent: none. */
+  arrivedLegIds?: readonly string[];
+  /** Enterprises that signed a handover for the batch's passengers (issue 17); absent: none. */
+  handedOverEnterpriseIds?: readonly string[];
 }
 
 /**
  * `met`; `unmet` (a derived item the data does not satisfy, or a ticked item not ticked yet or
  * ticked without its required note); `broken` (a ticked item that a later change undid);
- * `no-checks-yet` (the medical item before the health-check station exists).
+ * `no-checks-yet` (the medical item before the health-check station exists); `not-due` (an item
+ * of the journey's end, arrival or handover, before the batch departed: it cannot be met yet, so
+ * it neither dims a light nor counts as unmet, and the steps to ready and departed, which ask for
+ * all five lights green, are judged as if it were not there).
  */
-export type ItemState = 'met' | 'unmet' | 'broken' | 'no-checks-yet';
+export type ItemState = 'met' | 'unmet' | 'broken' | 'no-checks-yet' | 'not-due';
 
 /** The traffic light of one unification: see {@link evaluateGate} for the rule. */
 export type Light = 'green' | 'amber' | 'red';
@@ -94,6 +105,10 @@ export type Light = 'green' | 'amber' | 'red';
  * - `note-required`: `holds` (e.g. `charter-sign-number`; the item's `note.prompt` labels it).
  * - `roster-changed-after-tick`: people (those added or removed), `added`, `removed`,
  *   `firstChangeAt`, `lastChangeAt`, `tickedAt`.
+ * - `due-after-departure`: no params (an item of the journey's end, before the batch departed).
+ * - `legs-not-arrived`: `count`, `legIds` (legs without an arrival).
+ * - `enterprises-not-handed-over`: people (passengers not yet signed for), `enterprises` (how
+ *   many), `enterpriseIds`.
  */
 export const GATE_REASON_CODES = [
   'organizer-missing',
@@ -116,6 +131,9 @@ export const GATE_REASON_CODES = [
   'not-ticked',
   'note-required',
   'roster-changed-after-tick',
+  'due-after-departure',
+  'legs-not-arrived',
+  'enterprises-not-handed-over',
 ] as const;
 
 export type GateReasonCode = (typeof GATE_REASON_CODES)[number];
@@ -377,6 +395,52 @@ function isolationSeats(input: GateInput): ItemOutcome {
   );
 }
 
+/**
+ * The items of the journey's end wait for the batch to leave: before `departed` they are
+ * `not-due`, whatever is stored (see {@link ItemState}).
+ */
+function departed(input: GateInput): boolean {
+  return BATCH_STATUSES.indexOf(input.batch.status) >= BATCH_STATUSES.indexOf('departed');
+}
+
+const notDue = (): ItemOutcome => ({ state: 'not-due', reasons: [{ code: 'due-after-departure', params: {} }] });
+
+/** Every leg of the batch has its arrival recorded. */
+function arrivalRecorded(input: GateInput): ItemOutcome {
+  if (!departed(input)) return notDue();
+  if (input.batch.legs.length === 0) return { state: 'unmet', reasons: [{ code: 'no-legs', params: {} }] };
+  const arrived = new Set(input.arrivedLegIds ?? []);
+  const missing = input.batch.legs.filter((leg) => !arrived.has(leg.legId)).map((leg) => leg.legId);
+  return outcomeOf(
+    missing.length === 0 ? [] : [{ code: 'legs-not-arrived', params: { count: missing.length, legIds: missing } }],
+  );
+}
+
+/**
+ * Every receiving enterprise of the passengers signed a handover for them, as the repository
+ * reckons the step to handed-over: a passenger without an enterprise can be signed for by nobody,
+ * so keeps the item unmet until an enterprise is given.
+ */
+function handoverSigned(input: GateInput, onBoard: readonly GatePassenger[]): ItemOutcome {
+  if (!departed(input)) return notDue();
+  if (onBoard.length === 0) return noPassengers();
+  const signed = new Set(input.handedOverEnterpriseIds ?? []);
+  const withoutEnterprise = onBoard.filter((passenger) => passenger.enterpriseId === null);
+  const waiting = onBoard.filter((passenger) => passenger.enterpriseId !== null && !signed.has(passenger.enterpriseId));
+  const reasons: GateReason[] = [];
+  if (withoutEnterprise.length > 0) {
+    reasons.push({ code: 'passengers-without-enterprise', params: peopleParams(withoutEnterprise) });
+  }
+  if (waiting.length > 0) {
+    const enterpriseIds = [...new Set(waiting.map((passenger) => passenger.enterpriseId ?? ''))];
+    reasons.push({
+      code: 'enterprises-not-handed-over',
+      params: { ...peopleParams(waiting), enterprises: enterpriseIds.length, enterpriseIds },
+    });
+  }
+  return outcomeOf(reasons);
+}
+
 /** The rule of every derived item; the type makes a derived key without a rule a compile error. */
 const DERIVED_RULES: Readonly<
   Record<DerivedItemKey, (input: GateInput, onBoard: readonly GatePassenger[]) => ItemOutcome>
@@ -391,6 +455,8 @@ const DERIVED_RULES: Readonly<
   'vehicle.seats-enough': seatsEnough,
   'vehicle.seat-plan-made': seatPlanMade,
   'follow-up.enterprise-handover': enterpriseHandover,
+  'follow-up.arrival-recorded': arrivalRecorded,
+  'follow-up.handover-signed': handoverSigned,
   'protection.isolation-seats': isolationSeats,
 };
 
@@ -463,11 +529,16 @@ function evaluateTicked(item: TickedChecklistItem, input: GateInput): GateItemRe
   };
 }
 
+/** An item that counts for the light: not one that is not due yet. */
+function isDone(item: GateItemReport): boolean {
+  return item.state === 'met' || item.state === 'not-due';
+}
+
 function lightOf(items: readonly GateItemReport[]): Light {
   if (items.some((item) => item.state === 'broken' || (item.kind === 'derived' && item.state === 'unmet'))) {
     return 'red';
   }
-  return items.every((item) => item.state === 'met') ? 'green' : 'amber';
+  return items.every(isDone) ? 'green' : 'amber';
 }
 
 /**
@@ -478,6 +549,10 @@ function lightOf(items: readonly GateItemReport[]): Light {
  *   undid it), so someone must fix data, not just tick;
  * - amber: otherwise, that is only ticked items are still open (not ticked, or ticked without
  *   their required note) or the medical item waits for the health-check station (`no-checks-yet`).
+ *
+ * An item `not-due` (arrival and handover before the batch departed) counts as neither met nor
+ * open: it leaves the light as the other items make it and is not in `unmet`, so that `allGreen`,
+ * and with it the steps to ready and departed, are exactly what they were without these items.
  *
  * Derived rules ignore removed passengers; a derived rule over "every passenger" or "every vehicle"
  * is met when there are none (the passenger-list and vehicles-on-every-leg items catch that).
@@ -493,7 +568,7 @@ export function evaluateGate(input: GateInput, items: readonly ChecklistItem[] =
     const own = reports.filter(([owner]) => owner === unification).map(([, report]) => report);
     return { unification, light: lightOf(own), items: own };
   });
-  const unmet = reports.filter(([, report]) => report.state !== 'met').map(([, report]) => report.key);
+  const unmet = reports.filter(([, report]) => !isDone(report)).map(([, report]) => report.key);
   return { unifications, unmet };
 }
 

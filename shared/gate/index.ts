@@ -30,4 +30,10 @@ export type {
 export { GATE_REASON_CODES, NAMES_PER_REASON, allGreen, evaluateGate, hasHandoverContact } from './evaluate';
 
 export type { StatusOverrideRequest, StatusStepCode, StatusStepResult } from './status-step';
-export { GATED_STATUSES, OVERRIDE_REASON_MIN_LENGTH, STATUS_STEP_CODES, checkStatusStep } from './status-step';
+export {
+  FACT_STATUSES,
+  GATED_STATUSES,
+  OVERRIDE_REASON_MIN_LENGTH,
+  STATUS_STEP_CODES,
+  checkStatusStep,
+} from './status-step';

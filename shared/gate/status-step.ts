@@ -17,6 +17,15 @@ import type { GateReport } from './evaluate';
 export const GATED_STATUSES: readonly BatchStatus[] = ['ready', 'departed'];
 
 /**
+ * Statuses that the facts set, never a person (issue 17): `arrived` once every leg has an arrival
+ * recorded, `handed-over` once every receiving enterprise signed for its passengers. The repository
+ * (renderer/db/repositories/followup.ts) takes these steps when the facts are recorded; a step
+ * chosen by hand would say the batch arrived when nothing says so, so it is refused, even with an
+ * override. Closing a handed-over batch stays a step a person takes.
+ */
+export const FACT_STATUSES: readonly BatchStatus[] = ['arrived', 'handed-over'];
+
+/**
  * Shortest override reason, in characters after trimming (a Han character counts as one):
  * "领导同意" passes, "ok" and "同意" do not. Short enough for a real Chinese reason, long enough that
  * a stray keystroke is not one.
@@ -31,6 +40,8 @@ export const OVERRIDE_REASON_MIN_LENGTH = 4;
  *   never overridable.
  * - `departed-needs-ready`: reported with `skips-status` when the step to departed comes from
  *   before ready.
+ * - `set-by-facts`: the target is one of {@link FACT_STATUSES}: it follows from the arrivals and
+ *   handovers recorded, not from a choice; never overridable.
  * - `gate-not-green`: the target is gated and not all five lights are green; overridable.
  * - `override-reason-too-short`: the override's reason has fewer than
  *   {@link OVERRIDE_REASON_MIN_LENGTH} characters after trimming.
@@ -41,6 +52,7 @@ export const STATUS_STEP_CODES = [
   'backward',
   'skips-status',
   'departed-needs-ready',
+  'set-by-facts',
   'gate-not-green',
   'override-reason-too-short',
   'override-by-missing',
@@ -93,6 +105,7 @@ export function checkStatusStep(
     if (to === 'departed') reasons.push('departed-needs-ready');
     return { allowed: false, reasons, unmet: [], canOverride: false };
   }
+  if (FACT_STATUSES.includes(to)) return { allowed: false, reasons: ['set-by-facts'], unmet: [], canOverride: false };
   if (!GATED_STATUSES.includes(to) || allGreen(report)) return { allowed: true, override: null };
 
   const unmet = [...report.unmet];

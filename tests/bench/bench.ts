@@ -20,7 +20,9 @@ import { documentFigures } from './documents';
 import { backupFigures } from './backup';
 import { planPageFigures } from './plan-page';
 import { followUpFigures } from './followup';
+import { subsidyFigures } from './subsidy';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
+import { registerFigures } from './register';
 
 const SEED = 20200218;
 /** The baseline of four figures, and it varies about ±10% from run to run: five samples. */
@@ -137,6 +139,8 @@ const BROWSER_FIGURES = [
   'followup-idb-due-100k',
   'followup-due-100k',
   'followup-log-save',
+  'followup-register-read-100k',
+  'followup-register-100k',
 ];
 
 /** Figures that need neither the demo's 100,000 workers nor a database. */
@@ -149,6 +153,7 @@ async function main(): Promise<void> {
   if (wanted('search-index', 'array-scan-100k')) await searchFigures(print);
   if (wanted('plan-100k', 'sort-workers-100k')) await planningFigures(print);
   if (wanted('seat-allocation-1200', 'json-roundtrip-seating-1200')) await seatingFigures(print);
+  if (wanted('subsidy-eligibility-100k', 'completed-months-100k')) await subsidyFigures(print);
   if (!wanted(...BROWSER_FIGURES)) return;
   writeFileSync(
     fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),
@@ -170,6 +175,7 @@ async function main(): Promise<void> {
     if (demo) await backupFigures({ browser, url: server.url, demo, print, wanted, idbRaw });
     if (demo) await planPageFigures({ browser, url: server.url, demo, print, wanted });
     if (demo) await followUpFigures({ browser, url: server.url, demo, print, wanted });
+    await registerFigures({ browser, url: server.url, workers, print, wanted });
   } finally {
     await browser.close();
     await server.close();

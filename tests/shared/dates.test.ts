@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, differenceInCalendarDays, format } from 'date-fns';
 import {
   addCalendarDays,
+  addCalendarMonths,
+  completedCalendarMonths,
   addMinutesToTimestamp,
   beijingTimestamp,
   beijingCalendarDate,
@@ -147,5 +150,47 @@ describe('times on a PC set to another zone', () => {
     }
     // 23:30 UTC is 07:30 the next morning in Beijing.
     expect(beijingCalendarDate('2026-02-17T23:30:00.000Z')).toBe('2026-02-18');
+  });
+});
+
+describe('day and month arithmetic', () => {
+  // The reference: date-fns on local noon, as the arithmetic was done before it became plain numbers.
+  const local = (date: string) => new Date(`${date}T12:00:00`);
+  const days: string[] = [];
+  for (let at = local('1999-12-01'); at < local('2033-01-31'); at = addDays(at, 3)) days.push(format(at, 'yyyy-MM-dd'));
+
+  it('agrees with the calendar on every third day of 33 years, across month ends and leap years', () => {
+    for (const day of days) {
+      for (const offset of [-400, -31, -1, 1, 29, 366]) {
+        expect(addCalendarDays(day, offset)).toBe(format(addDays(local(day), offset), 'yyyy-MM-dd'));
+      }
+      for (const months of [-13, -1, 1, 2, 6, 12, 25]) {
+        expect(addCalendarMonths(day, months)).toBe(format(addMonths(local(day), months), 'yyyy-MM-dd'));
+      }
+      expect(calendarDaysBetween('2020-02-29', day)).toBe(differenceInCalendarDays(local(day), local('2020-02-29')));
+    }
+  });
+
+  it('counts completed months on the same day of a later month, or on its last day', () => {
+    expect(completedCalendarMonths('2027-01-31', '2027-02-27')).toBe(0);
+    expect(completedCalendarMonths('2027-01-31', '2027-02-28')).toBe(1);
+    expect(completedCalendarMonths('2028-01-31', '2028-02-28')).toBe(0);
+    expect(completedCalendarMonths('2028-01-31', '2028-02-29')).toBe(1);
+    expect(completedCalendarMonths('2027-01-31', '2027-03-30')).toBe(1);
+    expect(completedCalendarMonths('2026-12-08', '2027-03-08')).toBe(3);
+    expect(completedCalendarMonths('2026-12-08', '2026-11-30')).toBe(0);
+    for (const start of days.filter((_, index) => index % 7 === 0)) {
+      for (const until of [addCalendarDays(start, 27), addCalendarDays(start, 61), addCalendarDays(start, 400)]) {
+        let counted = 0;
+        while (addCalendarMonths(start, counted + 1) <= until) counted += 1;
+        expect(completedCalendarMonths(start, until)).toBe(counted);
+      }
+    }
+  });
+
+  it('refuses what is not a day', () => {
+    expect(() => addCalendarDays('2026-02-30', 1)).toThrow(RangeError);
+    expect(() => calendarDaysBetween('2026-13-01', '2026-01-01')).toThrow(RangeError);
+    expect(() => addCalendarMonths('26-1-1', 1)).toThrow(RangeError);
   });
 });

@@ -22,7 +22,17 @@ export async function batchGate(batchId: string): Promise<GateReport> {
   const settings = await getSettings();
   return db.transaction(
     'r',
-    [db.batches, db.routes, db.assignments, db.workers, db.enterprises, db.checklistTicks, db.healthChecks],
+    [
+      db.batches,
+      db.routes,
+      db.assignments,
+      db.workers,
+      db.enterprises,
+      db.checklistTicks,
+      db.healthChecks,
+      db.arrivals,
+      db.handovers,
+    ],
     async () => gateOf(db, await liveBatch(db, batchId), settings.loadFactor, settings.checkValidityHours),
   );
 }
@@ -46,6 +56,9 @@ async function gateOf(
   const route = await db.routes.get(batch.routeId);
   const ticks = await db.checklistTicks.where('batchId').equals(batch.id).toArray();
   const checks = (await db.healthChecks.where('batchId').equals(batch.id).toArray()).filter(isLive);
+  // The facts of the journey's end (issue 17): the gate reads them for its follow-up items.
+  const arrivals = (await db.arrivals.where('batchId').equals(batch.id).toArray()).filter(isLive);
+  const handovers = (await db.handovers.where('batchId').equals(batch.id).toArray()).filter(isLive);
   return evaluateGate({
     batch,
     passengers: assignments.map((assignment) => {
@@ -68,6 +81,8 @@ async function gateOf(
     healthCheckStation: true,
     departureAt: batchDepartureAt(batch, route),
     checkValidityHours,
+    arrivedLegIds: arrivals.map((arrival) => arrival.legId),
+    handedOverEnterpriseIds: handovers.map((handover) => handover.enterpriseId),
   });
 }
 
@@ -82,7 +97,17 @@ export async function changeBatchStatus(
 ): Promise<StatusStepResult> {
   const settings = await getSettings();
   return auditedWrite(
-    ['batches', 'routes', 'assignments', 'workers', 'enterprises', 'checklistTicks', 'healthChecks'],
+    [
+      'batches',
+      'routes',
+      'assignments',
+      'workers',
+      'enterprises',
+      'checklistTicks',
+      'healthChecks',
+      'arrivals',
+      'handovers',
+    ],
     async ({ db, update }) => {
       const before = await liveBatch(db, batchId);
       const report = await gateOf(db, before, settings.loadFactor, settings.checkValidityHours);

@@ -45,8 +45,8 @@ import { isLive } from '../soft-delete';
 import { getSettings } from './settings';
 import { liveBatch } from './batches';
 
-/** The tables a follow-up write touches. */
-const FOLLOW_UP_TABLES = [
+/** The tables a follow-up write touches (the confirmation import writes in them too). */
+export const FOLLOW_UP_TABLES = [
   'batches',
   'routes',
   'assignments',
@@ -211,6 +211,11 @@ export async function recordHandover(batchId: string, enterpriseId: string, inpu
       await refuseIfContacted(db, followUp, 'handover-exception-contacted');
       await write.update('followUps', followUp, { ...followUp, deletedAt: at, updatedAt: at }, { action: 'delete' });
       await syncPeriods(write, { ...followUp, deletedAt: at }, enterprise);
+      // Taken off the handover: no longer on board anywhere, unless another handover says so.
+      const others = (await db.followUps.where('workerId').equals(followUp.workerId).toArray()).filter(
+        (other) => other.id !== followUp.id && isLive(other),
+      );
+      if (others.length === 0) await setWorkerStatus(write, followUp.workerId, 'assigned');
     }
     for (const worker of handedOver) {
       const current = byWorker.get(worker.id);
@@ -391,8 +396,11 @@ export function scheduleFields(
   };
 }
 
-/** Writes `contact` and what follows from it: the follow-up's schedule, the periods and the worker's status. */
-async function storeContact(
+/**
+ * Writes `contact` and what follows from it: the follow-up's schedule, the periods and the worker's
+ * status, inside the caller's auditedWrite on FOLLOW_UP_TABLES (the confirmation import's chunks).
+ */
+export async function storeContact(
   write: AuditedWrite,
   followUp: FollowUp,
   contact: Contact,

@@ -14,11 +14,25 @@ import {
   type Assignment,
   type AuditEntry,
   type Batch,
+  type Contact,
+  type EmploymentPeriod,
   type FollowUp,
+  type Handover,
   type HealthCheck,
   type Timestamp,
   type Worker,
 } from '@shared/domain/records';
+import { canonicalJson } from '@shared/audit/canonical';
+import { currentDigests, redactAuditEntry, type RedactedRow } from '@shared/audit/chain';
+import {
+  ANONYMISED_CONTACT_FIELDS,
+  ANONYMISED_HANDOVER_FIELDS,
+  ANONYMISED_PERIOD_FIELDS,
+  anonymisedContactFields,
+  anonymisedExceptions,
+  anonymisedPeriodFields,
+  redactFollowUpRecord,
+} from '@shared/privacy/followup';
 import { millisecondsBetween } from '@shared/dates';
 import { REDACTION_TABLE, type RedactionRecord } from '@shared/audit/chain';
 import { ANONYMISED_FIELDS, anonymiseWorker, isAnonymised } from '@shared/privacy/anonymise';
@@ -186,7 +200,7 @@ export class BackupRequiredError extends Error {
 export async function anonymiseExpiredPeople(options: AnonymiseOptions): Promise<AnonymisationReport> {
   if (options.backupName.trim() === '') throw new BackupRequiredError();
   const { retentionDays } = await getSettings();
-  return auditedWrite(['workers', 'batches', 'assignments'], async ({ db, record }) => {
+  return auditedWrite(FOLLOW_UP_TABLES, async ({ db, record }) => {
     const at = now();
     const only = options.batchIds ? new Set(options.batchIds) : undefined;
     const found = await expiredPeople(db, at, retentionDays, only);
@@ -196,6 +210,14 @@ export async function anonymiseExpiredPeople(options: AnonymiseOptions): Promise
       [...people.values()].map((worker) => ({ ...anonymiseWorker(worker, at), revision: revisionOf(worker) + 1 })),
     );
     const redacted = await redactAuditRows(db, people, at);
+    // The follow-up records about them (issue 17): what a caller wrote, reduced; and the audit rows that hold it.
+    const related = await anonymiseFollowUps(db, new Set(people.keys()), at);
+    redacted.push(...related.redacted);
+    const why = { retentionDays, backup: options.backupName };
+    for (const { table, id, fields, workerId } of related.records) {
+      const after: AnonymisedRecord = { fields, batchIds: found.workers.get(workerId)?.batchIds ?? [], ...why };
+      await record({ table, recordId: id, action: 'anonymise', before: null, after });
+    }
     for (const [id, { batchIds }] of found.workers) {
       const after: AnonymisedRecord = {
         fields: ANONYMISED_FIELDS,
@@ -219,6 +241,106 @@ export async function anonymiseExpiredPeople(options: AnonymiseOptions): Promise
   });
 }
 
+/** The tables an anonymisation writes: the people, and the follow-up records about them. */
+const FOLLOW_UP_TABLES = ['workers', 'batches', 'assignments', 'contacts', 'employmentPeriods', 'handovers'] as const;
+
+/** What `anonymiseFollowUps` reduced: each record (for its `anonymise` row) and the audit rows redacted. */
+interface FollowUpAnonymisation {
+  records: { table: 'contacts' | 'employmentPeriods' | 'handovers'; id: string; workerId: string; fields: string[] }[];
+  redacted: RedactedRow[];
+}
+
+/**
+ * Reduces the follow-up records about these people (shared/privacy/followup.ts says what and why):
+ * their contacts, their employment periods and the notes of their exceptions on handovers, each
+ * with its revision counted; and removes the same texts from the audit rows of those records.
+ */
+async function anonymiseFollowUps(
+  db: PlannerDatabase,
+  workerIds: ReadonlySet<string>,
+  at: Timestamp,
+): Promise<FollowUpAnonymisation> {
+  const ids = [...workerIds];
+  const [contacts, periods, assignments] = await Promise.all([
+    db.contacts.where('workerId').anyOf(ids).toArray(),
+    db.employmentPeriods.where('workerId').anyOf(ids).toArray(),
+    db.assignments.where('workerId').anyOf(ids).toArray(),
+  ]);
+  const handovers = (
+    await db.handovers
+      .where('batchId')
+      .anyOf([...new Set(assignments.map((assignment) => assignment.batchId))])
+      .toArray()
+  ).filter((handover) => handover.exceptions.some((exception) => workerIds.has(exception.workerId)));
+  const result: FollowUpAnonymisation = { records: [], redacted: [] };
+  const changed = <T extends { revision?: number }>(before: T, after: T): T | null =>
+    canonicalJson(before) === canonicalJson(after)
+      ? null
+      : { ...after, updatedAt: at, revision: revisionOf(before) + 1 };
+
+  const contactPuts: Contact[] = [];
+  for (const contact of contacts) {
+    const next = changed(contact, { ...contact, ...anonymisedContactFields(contact) });
+    if (!next) continue;
+    contactPuts.push(next);
+    result.records.push({
+      table: 'contacts',
+      id: contact.id,
+      workerId: contact.workerId,
+      fields: [...ANONYMISED_CONTACT_FIELDS],
+    });
+  }
+  const periodPuts: EmploymentPeriod[] = [];
+  for (const period of periods) {
+    const next = changed(period, { ...period, ...anonymisedPeriodFields(period) });
+    if (!next) continue;
+    periodPuts.push(next);
+    result.records.push({
+      table: 'employmentPeriods',
+      id: period.id,
+      workerId: period.workerId,
+      fields: [...ANONYMISED_PERIOD_FIELDS],
+    });
+  }
+  const handoverPuts: Handover[] = [];
+  for (const handover of handovers) {
+    const next = changed(handover, { ...handover, exceptions: anonymisedExceptions(handover, workerIds) });
+    if (!next) continue;
+    handoverPuts.push(next);
+    for (const exception of handover.exceptions.filter((candidate) => workerIds.has(candidate.workerId))) {
+      result.records.push({
+        table: 'handovers',
+        id: handover.id,
+        workerId: exception.workerId,
+        fields: [...ANONYMISED_HANDOVER_FIELDS],
+      });
+    }
+  }
+  await db.contacts.bulkPut(contactPuts);
+  await db.employmentPeriods.bulkPut(periodPuts);
+  await db.handovers.bulkPut(handoverPuts);
+
+  // Every audit row of these records, whether or not the record itself needed a change now.
+  const keys: [string, string][] = [
+    ...contacts.map((contact): [string, string] => ['contacts', contact.id]),
+    ...periods.map((period): [string, string] => ['employmentPeriods', period.id]),
+    ...handovers.map((handover): [string, string] => ['handovers', handover.id]),
+  ];
+  if (keys.length === 0) return result;
+  const rows = await db.audit.where('[table+recordId]').anyOf(keys).toArray();
+  const redactedRows: AuditEntry[] = [];
+  for (const row of rows) {
+    const before = redactFollowUpRecord(row.table, row.before, workerIds);
+    const after = redactFollowUpRecord(row.table, row.after, workerIds);
+    const same =
+      canonicalJson(before) === canonicalJson(row.before) && canonicalJson(after) === canonicalJson(row.after);
+    if (!same) redactedRows.push(redactAuditEntry(row, before, after, at));
+  }
+  await db.audit.bulkPut(redactedRows);
+  result.redacted = redactedRows.map((row) => ({ id: row.id, ...currentDigests(row) }));
+  return result;
+}
+
 /** A batch as a person's data names it. */
 export interface BatchSummary {
   id: string;
@@ -229,8 +351,8 @@ export interface BatchSummary {
 
 /**
  * Everything the planner holds about one person, as the file of "export personal data" holds it:
- * their record, where they were placed, their batches, seats, health checks and follow-ups, and the
- * audit rows about these records (from the roster imports, only the part about them).
+ * their record, where they were placed, their batches, seats, health checks, follow-ups, contacts,
+ * employment periods and the handovers naming them, and the audit rows about these records (from the roster imports, only the part about them).
  */
 export interface PersonalData {
   /** The file's format, so that a later version can read it. */
@@ -242,6 +364,17 @@ export interface PersonalData {
   assignments: (Assignment & { batch: BatchSummary | null })[];
   healthChecks: HealthCheck[];
   followUps: FollowUp[];
+  /** Every contact logged about them, corrected ones too (issue 17). */
+  contacts: Contact[];
+  employmentPeriods: EmploymentPeriod[];
+  /**
+   * The handovers that name them, with only the part about them: other passengers are left out
+   * (the person's own exception, if they were not handed over, stays).
+   */
+  handovers: (Omit<Handover, 'workerIds' | 'exceptions'> & {
+    handedOver: boolean;
+    exception: Handover['exceptions'][number] | null;
+  })[];
   audit: AuditEntry[];
   imports: { seq?: number; at: Timestamp; operator: string; source: unknown; created: boolean; change?: unknown }[];
 }
@@ -273,20 +406,36 @@ export async function personalDataOf(workerId: string): Promise<PersonalData | n
   const db = database();
   const worker = await db.workers.get(workerId);
   if (!worker) return null;
-  const [assignments, healthChecks, followUps, enterprise, opening] = await Promise.all([
+  const [assignments, healthChecks, followUps, contacts, employmentPeriods, enterprise, opening] = await Promise.all([
     db.assignments.where('workerId').equals(workerId).toArray(),
     db.healthChecks.where('workerId').equals(workerId).toArray(),
     db.followUps.where('workerId').equals(workerId).toArray(),
+    db.contacts.where('workerId').equals(workerId).toArray(),
+    db.employmentPeriods.where('workerId').equals(workerId).toArray(),
     worker.enterpriseId ? db.enterprises.get(worker.enterpriseId) : undefined,
     worker.openingId ? db.openings.get(worker.openingId) : undefined,
   ]);
   const batches = await db.batches.bulkGet([...new Set(assignments.map((assignment) => assignment.batchId))]);
   const batchById = new Map(batches.filter((batch) => batch !== undefined).map((batch) => [batch.id, batch]));
+  const batchIds = [...new Set([...assignments, ...followUps].map((record) => record.batchId))];
+  const handovers = (await db.handovers.where('batchId').anyOf(batchIds).toArray())
+    .filter(
+      (handover) =>
+        handover.workerIds.includes(workerId) ||
+        handover.exceptions.some((exception) => exception.workerId === workerId),
+    )
+    .map(({ workerIds, exceptions, ...rest }) => ({
+      ...rest,
+      handedOver: workerIds.includes(workerId),
+      exception: exceptions.find((exception) => exception.workerId === workerId) ?? null,
+    }));
   const recordKeys: [string, string][] = [
     ['workers', workerId],
     ...assignments.map((record): [string, string] => ['assignments', record.id]),
     ...healthChecks.map((record): [string, string] => ['healthChecks', record.id]),
     ...followUps.map((record): [string, string] => ['followUps', record.id]),
+    ...contacts.map((record): [string, string] => ['contacts', record.id]),
+    ...employmentPeriods.map((record): [string, string] => ['employmentPeriods', record.id]),
   ];
   const audit = await db.audit.where('[table+recordId]').anyOf(recordKeys).sortBy('seq');
   const importRows = await db.audit
@@ -308,6 +457,9 @@ export async function personalDataOf(workerId: string): Promise<PersonalData | n
     }),
     healthChecks,
     followUps,
+    contacts: contacts.sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)),
+    employmentPeriods,
+    handovers,
     audit,
     imports: importRows.flatMap((row) => importPart(row, workerId) ?? []),
   };

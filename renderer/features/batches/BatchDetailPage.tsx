@@ -18,6 +18,7 @@ import { SeatingPanel } from './seating/SeatingPanel';
 import { PassengersPanel } from './PassengersPanel';
 import { VehiclesPanel } from './VehiclesPanel';
 import { DocumentsPanel } from '../documents/DocumentsPanel';
+import { ArrivalSection, hasDeparted } from './arrival/ArrivalSection';
 
 /**
  * One batch: its details and vehicles, passengers, seats, and the five unifications with its status.
@@ -104,6 +105,7 @@ export function BatchDetailPage() {
               <DetailField label={t('batches.fields.notes')}>{batch.notes}</DetailField>
             </SimpleGrid>
           </Card>
+          {hasDeparted(batch) && <ArrivalSection batch={batch} route={route ?? null} />}
           <Tabs value={tab} onChange={chooseTab} keepMounted={false}>
             <Tabs.List>
               <Tabs.Tab value="gate">{t('batches.tabs.gate')}</Tabs.Tab>

@@ -17,6 +17,7 @@ import {
   useRepositoryQuery,
 } from '../../db';
 import { DetailField } from '../../components/DetailField';
+import { ConfirmationImport } from './confirmations/ConfirmationImport';
 import { ChangeHistory } from '../../components/ChangeHistory';
 import { confirmDeleteWithUndo } from '../../components/confirm-delete';
 import { notifyWriteFailure } from '../../components/write-failure';
@@ -24,6 +25,7 @@ import { RecordPage } from '../../components/RecordPage';
 import { DeleteButton, EditButton } from '../../components/RecordButtons';
 import { openEnterpriseForm } from './EnterpriseForm';
 import { openOpeningForm } from './OpeningForm';
+import { EnterpriseRetention } from './EnterpriseRetention';
 
 async function restoreWithMessage(enterprise: Enterprise, t: TFunction): Promise<void> {
   try {
@@ -188,6 +190,8 @@ export function EnterpriseDetailPage() {
             </SimpleGrid>
           </Card>
           <Openings enterpriseId={enterprise.id} editable={!deleted} />
+          <EnterpriseRetention enterpriseId={enterprise.id} />
+          {!deleted && <ConfirmationImport enterpriseId={enterprise.id} />}
           <ChangeHistory entries={history} table="enterprises" recordId={id} />
         </>
       )}

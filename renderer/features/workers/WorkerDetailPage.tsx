@@ -27,6 +27,7 @@ import { useLanguage } from '../../i18n/use-language';
 import { openWorkerForm } from './WorkerForm';
 import { openPlacementForm } from './PlacementForm';
 import { exportPersonalData } from '../privacy/export-personal-data';
+import { WorkerFollowUps } from './followup/WorkerFollowUps';
 
 async function restore(worker: Worker, t: TFunction): Promise<void> {
   await restoreWorker(worker.id);
@@ -181,6 +182,7 @@ export function WorkerDetailPage() {
               <DetailField label={t('workers.fields.notes')}>{worker.notes}</DetailField>
             </SimpleGrid>
           </Card>
+          <WorkerFollowUps workerId={worker.id} />
           <ChangeHistory entries={history} table="workers" recordId={id} />
         </>
       )}

@@ -18,6 +18,7 @@ export const documentsZhCN = {
     'health-sheet-filled': '体检表（已填结果）',
     handover: '交接单',
     'boarding-cards': '登车卡',
+    'followup-register': '回访台账',
   },
   hints: {
     all: '一个 PDF 依次包含封面、乘客名单、体检表（已填结果）、交接单和登车卡',
@@ -161,6 +162,7 @@ export const documentsEn: Widen<typeof documentsZhCN> = {
     'health-sheet-filled': 'Health-check sheet (results filled in)',
     handover: 'Handover sheet',
     'boarding-cards': 'Boarding cards',
+    'followup-register': 'Follow-up register',
   },
   hints: {
     all: 'One PDF with the cover sheet, manifest, health-check sheet (filled in), handover sheets and boarding cards',

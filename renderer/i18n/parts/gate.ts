@@ -19,6 +19,7 @@ export const gateZhCN = {
     'unmet-ticked': '待办',
     broken: '已失效',
     'no-checks-yet': '暂无体检',
+    'not-due': '出发后登记',
   },
   kind: {
     derived: '由数据判定',
@@ -71,6 +72,9 @@ export const gateZhCN = {
     'note-required': '已勾选，但没有填写{{prompt}}，请重新勾选并填写',
     'roster-changed-after-tick':
       '勾选于 {{tickedAt}}，之后名单有变（自 {{firstChangeAt}} 起新增 {{added}} 人、移出 {{removed}} 人）：{{names}}。请核对名单后重新勾选',
+    'due-after-departure': '批次出发后，在“到达与交接”中登记',
+    'legs-not-arrived': '还有 {{count}} 段行程没有登记到达时间：{{legs}}',
+    'enterprises-not-handed-over': '还有 {{enterprises}} 家接收企业没有签收，涉及 {{count}} 人：{{names}}',
   },
   tick: {
     tick: '勾选',
@@ -117,6 +121,7 @@ export const gateZhCN = {
     'skips-status': '只能推进到下一个状态“{{next}}”，不能跳过',
     'departed-needs-ready': '批次要先标记为“可出发”，才能标记为“已出发”',
     'gate-not-green': '五统一还没有全部亮绿灯',
+    'set-by-facts': '“{{to}}”不能手动标记：登记到达和交接后，批次会自动变为“{{to}}”',
     'override-reason-too-short': '强制推进的理由至少要写 {{min}} 个字',
     'override-by-missing': '请先在“设置”中填写操作员姓名：强制推进要记下是谁做的',
   },
@@ -143,6 +148,13 @@ export const gateZhCN = {
     forcedLabel: '强制推进过 {{count}} 次',
     tooltipLine: '由“{{from}}”推进到“{{to}}”：{{reason}}（{{by}}，{{at}}）',
   },
+  // Arrival and handover (issue 17, item 1): the steps the facts take.
+  followUp: {
+    byFacts: {
+      arrived: '每段行程都登记到达时间后，批次自动变为“已到达”',
+      'handed-over': '每家接收企业都签收后，批次自动变为“已交接”',
+    },
+  },
 } as const;
 
 export const gateEn: Widen<typeof gateZhCN> = {
@@ -159,6 +171,7 @@ export const gateEn: Widen<typeof gateZhCN> = {
     'unmet-ticked': 'To do',
     broken: 'Broken',
     'no-checks-yet': 'No checks yet',
+    'not-due': 'After departure',
   },
   kind: {
     derived: 'Decided by the data',
@@ -214,6 +227,10 @@ export const gateEn: Widen<typeof gateZhCN> = {
     'note-required': 'Ticked, but the note is missing ({{prompt}}): tick it again and fill it in',
     'roster-changed-after-tick':
       'Ticked at {{tickedAt}}, but the roster changed after that (from {{firstChangeAt}}: {{added}} added, {{removed}} removed): {{names}}. Check the roster and tick again',
+    'due-after-departure': 'Recorded under “Arrival and handover” once the batch has departed',
+    'legs-not-arrived': 'Legs without an arrival time ({{count}}): {{legs}}',
+    'enterprises-not-handed-over':
+      'Receiving enterprises that have not signed yet ({{enterprises}}), for these passengers ({{count}}): {{names}}',
   },
   tick: {
     tick: 'Tick',
@@ -261,6 +278,8 @@ export const gateEn: Widen<typeof gateZhCN> = {
     'skips-status': 'Only the next status, “{{next}}”, may be chosen: no skipping',
     'departed-needs-ready': 'A batch must be marked “Ready” before it can be marked “Departed”',
     'gate-not-green': 'Not all five unifications are green',
+    'set-by-facts':
+      '“{{to}}” cannot be chosen by hand: the batch becomes “{{to}}” by itself once the arrivals and handovers are recorded',
     'override-reason-too-short': 'The reason for forcing the step needs at least {{min}} characters',
     'override-by-missing': 'Enter the operator’s name in Settings first: a forced step records who forced it',
   },
@@ -286,5 +305,12 @@ export const gateEn: Widen<typeof gateZhCN> = {
     forced: 'Forced',
     forcedLabel: 'Steps forced: {{count}}',
     tooltipLine: '{{from}} → {{to}}: {{reason}} ({{by}}, {{at}})',
+  },
+  // Arrival and handover (issue 17, item 1): the steps the facts take.
+  followUp: {
+    byFacts: {
+      arrived: 'The batch becomes “Arrived” by itself once every leg has its arrival time',
+      'handed-over': 'The batch becomes “Handed over” by itself once every receiving enterprise has signed',
+    },
   },
 };

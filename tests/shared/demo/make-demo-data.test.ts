@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { DEFAULT_DEMO_TODAY, createRandom, demoEnterpriseCount, makeDemoData } from '@shared/demo';
+import { DEFAULT_DEMO_TODAY, PAST_BATCH_DAYS, createRandom, demoEnterpriseCount, makeDemoData } from '@shared/demo';
 import type { DemoData } from '@shared/demo';
-import { ageOn } from '@shared/dates';
+import { addCalendarDays, ageOn } from '@shared/dates';
 import { parseCreditCode } from '@shared/domain/credit-code';
 import { parsePhone } from '@shared/domain/phone';
 import { BAISE_COUNTIES } from '@shared/domain/regions';
@@ -17,6 +17,17 @@ let demo: DemoData;
 beforeAll(() => {
   demo = makeDemoData({ seed: 2020, workers: WORKERS });
 });
+
+/** The batches still to leave after the demo date (the others left before it, issue 17). */
+function coming(data: DemoData): DemoData['batches'] {
+  return data.batches.filter((batch) => batch.status === 'planned' || batch.status === 'draft');
+}
+
+/** The assignments to the batches still to leave. */
+function comingAssignments(data: DemoData): DemoData['assignments'] {
+  const ids = new Set(coming(data).map((batch) => batch.id));
+  return data.assignments.filter((assignment) => ids.has(assignment.batchId));
+}
 
 function share(count: number, total: number): number {
   return count / total;
@@ -194,8 +205,14 @@ describe('demo route, batches and assignments', () => {
   it('plans two batches after the demo date, on the route, with vehicles on every leg', () => {
     const [route] = demo.routes;
     const legIds = route?.legs.map((leg) => leg.id);
-    expect(demo.batches.map((batch) => batch.date)).toEqual(['2026-02-15', '2026-02-22']);
-    expect(demo.batches.map((batch) => batch.status)).toEqual(['planned', 'draft']);
+    expect(coming(demo).map((batch) => batch.date)).toEqual(['2026-02-15', '2026-02-22']);
+    expect(coming(demo).map((batch) => batch.status)).toEqual(['planned', 'draft']);
+    // And the batches that left weeks and months ago, handed over since.
+    const past = demo.batches.filter((batch) => !coming(demo).includes(batch));
+    expect(past.map((batch) => batch.date)).toEqual(
+      PAST_BATCH_DAYS.map((days) => addCalendarDays(DEFAULT_DEMO_TODAY, -days)),
+    );
+    expect(past.every((batch) => batch.status === 'handed-over')).toBe(true);
     for (const batch of demo.batches) {
       expect(batch.routeId).toBe(route?.id);
       expect(batch.legs.map((leg) => leg.legId)).toEqual(legIds);
@@ -240,16 +257,16 @@ describe('demo route, batches and assignments', () => {
   });
 
   it('assigns up to 300 and 200 workers, each to at most one batch, all pending and unseated', () => {
-    const [first, second] = demo.batches;
+    const [first, second] = coming(demo);
     const inFirst = demo.assignments.filter((assignment) => assignment.batchId === first?.id);
     const inSecond = demo.assignments.filter((assignment) => assignment.batchId === second?.id);
     expect(inFirst.length).toBeGreaterThan(280);
     expect(inFirst.length).toBeLessThanOrEqual(300);
     expect(inSecond.length).toBeGreaterThan(180);
     expect(inSecond.length).toBeLessThanOrEqual(200);
-    expect(inFirst.length + inSecond.length).toBe(demo.assignments.length);
+    expect(inFirst.length + inSecond.length).toBe(comingAssignments(demo).length);
     expect(new Set(demo.assignments.map((assignment) => assignment.workerId)).size).toBe(demo.assignments.length);
-    for (const assignment of demo.assignments) {
+    for (const assignment of comingAssignments(demo)) {
       expect(assignment).toMatchObject({ seats: [], boarding: 'pending' });
     }
   });
@@ -258,22 +275,26 @@ describe('demo route, batches and assignments', () => {
     const workers = new Map(demo.workers.map((worker) => [worker.id, worker]));
     const enterprises = new Map(demo.enterprises.map((enterprise) => [enterprise.id, enterprise]));
     const assigned = new Set(demo.assignments.map((assignment) => assignment.workerId));
+    const upcoming = new Set(comingAssignments(demo));
+    // Those who left on a past batch were handed over (onboarded, or left since), or not (still assigned).
+    const followedUp = new Set(demo.followUps.map((followUp) => followUp.workerId));
     for (const assignment of demo.assignments) {
       const worker = workers.get(assignment.workerId);
-      expect(worker?.status).toBe('assigned');
+      if (upcoming.has(assignment)) expect(worker?.status).toBe('assigned');
+      else expect(worker?.status).toMatch(followedUp.has(assignment.workerId) ? /^(onboarded|left)$/ : /^assigned$/);
       const enterprise = enterprises.get(worker?.enterpriseId ?? '');
       expect(enterprise).toBeDefined();
       expect(enterprise?.resumptionStatus).not.toBe('not-resumed');
     }
     for (const worker of demo.workers) {
-      expect(worker.status).toBe(assigned.has(worker.id) ? 'assigned' : 'registered');
+      if (!assigned.has(worker.id)) expect(worker.status).toBe('registered');
     }
   });
 
   it('scales batch sizes down with a small roster', () => {
     const small = makeDemoData({ seed: 5, workers: 100 });
-    expect(small.batches).toHaveLength(2);
-    expect(small.assignments.length).toBeLessThanOrEqual(10 + 7);
+    expect(coming(small)).toHaveLength(2);
+    expect(comingAssignments(small).length).toBeLessThanOrEqual(10 + 7);
     const empty = makeDemoData({ seed: 5, workers: 0 });
     expect(empty.assignments).toHaveLength(0);
     expect(empty.batches).toHaveLength(2);
@@ -346,7 +367,7 @@ describe('demo determinism', () => {
 
   it('moves ages and batch dates with the demo date, not with the clock', () => {
     const later = makeDemoData({ seed: 2020, workers: 50, today: '2027-06-01' });
-    expect(later.batches.map((batch) => batch.date)).toEqual(['2027-06-06', '2027-06-13']);
+    expect(coming(later).map((batch) => batch.date)).toEqual(['2027-06-06', '2027-06-13']);
     for (const worker of later.workers) {
       const age = ageOn(worker.birthDate, '2027-06-01');
       expect(age).toBeGreaterThanOrEqual(18);

@@ -17,8 +17,7 @@ describe('status steps', () => {
   it('go forward one status at a time, the ungated ones whatever the lights', () => {
     const steps: [BatchStatus, BatchStatus][] = [
       ['draft', 'planned'],
-      ['departed', 'arrived'],
-      ['arrived', 'closed'],
+      ['handed-over', 'closed'],
     ];
     for (const [from, to] of steps) {
       expect(checkStatusStep(from, to, NOT_GREEN)).toEqual({ allowed: true, override: null });
@@ -47,6 +46,19 @@ describe('status steps', () => {
       unmet: [],
       canOverride: false,
     });
+  });
+
+  it('never choose arrived or handed over by hand: the arrivals and handovers recorded set them (issue 17)', () => {
+    for (const [from, to] of [
+      ['departed', 'arrived'],
+      ['arrived', 'handed-over'],
+    ] as [BatchStatus, BatchStatus][]) {
+      const refused = { allowed: false, reasons: ['set-by-facts'], unmet: [], canOverride: false };
+      expect(checkStatusStep(from, to, GREEN)).toEqual(refused);
+      expect(checkStatusStep(from, to, NOT_GREEN, OVERRIDE)).toEqual(refused);
+    }
+    // An arrived batch is not closed before its handovers: closing comes after handed over.
+    expect(checkStatusStep('arrived', 'closed', GREEN)).toMatchObject({ allowed: false, reasons: ['skips-status'] });
   });
 
   it('refuse a step to the status the batch is already in', () => {

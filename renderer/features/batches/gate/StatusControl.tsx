@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BATCH_STATUSES } from '@shared/domain/records';
 import type { Batch, BatchStatus, Language } from '@shared/domain/records';
-import { checkStatusStep } from '@shared/gate';
+import { FACT_STATUSES, checkStatusStep } from '@shared/gate';
 import type { GateReport } from '@shared/gate';
 import { changeBatchStatus } from '@renderer/db';
 import { notifyWriteFailure } from '@renderer/components/write-failure';
@@ -94,7 +94,12 @@ export function StatusControl({ batch, report, language }: StatusControlProps) {
               ))}
             </Group>
           </Stack>
-          {next ? (
+          {next && FACT_STATUSES.includes(next) ? (
+            // Arrived and handed over follow from the facts recorded (issue 17): no button says otherwise.
+            <Text c="dimmed" size="sm" maw={360} data-testid="next-by-facts">
+              {t(`gate.followUp.byFacts.${next}`)}
+            </Text>
+          ) : next ? (
             <Button
               leftSection={<IconArrowRight size={16} />}
               loading={busy}

@@ -3,6 +3,7 @@ import {
   IconAlertTriangle,
   IconCircleCheck,
   IconCircleX,
+  IconClock,
   IconHourglass,
   IconSquare,
   IconSquareCheck,
@@ -76,7 +77,7 @@ function LightIcon({ light }: { /** The light to show. */ light: Light }) {
   return <IconCircleX size={16} aria-hidden />;
 }
 
-type StateLook = 'met' | 'unmet-derived' | 'unmet-ticked' | 'broken' | 'no-checks-yet';
+type StateLook = 'met' | 'unmet-derived' | 'unmet-ticked' | 'broken' | 'no-checks-yet' | 'not-due';
 
 const STATE_LOOKS: Readonly<Record<StateLook, { color: string; icon: ReactNode }>> = {
   met: { color: 'teal', icon: <IconCircleCheck size={18} aria-hidden /> },
@@ -84,6 +85,7 @@ const STATE_LOOKS: Readonly<Record<StateLook, { color: string; icon: ReactNode }
   'unmet-ticked': { color: 'yellow', icon: <IconSquare size={18} aria-hidden /> },
   broken: { color: 'red', icon: <IconAlertTriangle size={18} aria-hidden /> },
   'no-checks-yet': { color: 'yellow', icon: <IconHourglass size={18} aria-hidden /> },
+  'not-due': { color: 'gray', icon: <IconClock size={18} aria-hidden /> },
 };
 
 function stateLook(item: GateItemReport): StateLook {
@@ -113,7 +115,8 @@ function ItemRow({ batchId, routeId, item, context, locked }: ItemRowProps) {
   const look = stateLook(item);
   const { color, icon } = STATE_LOOKS[look];
   // A departed batch is fixed nowhere any more; a met item needs no fixing.
-  const links = locked || item.state === 'met' ? [] : fixLinks(item.reasons, { batchId, routeId });
+  const links =
+    locked || item.state === 'met' || item.state === 'not-due' ? [] : fixLinks(item.reasons, { batchId, routeId });
   return (
     <Group
       wrap="nowrap"

@@ -52,6 +52,10 @@ const FIXES: Readonly<Record<GateReasonCode, GateFix | null>> = {
   'not-ticked': null,
   'note-required': null,
   'roster-changed-after-tick': 'passengers',
+  // Recorded on the batch's own page, in its "Arrival and handover" section.
+  'due-after-departure': null,
+  'legs-not-arrived': null,
+  'enterprises-not-handed-over': null,
 };
 
 /** The link to where `reason` is fixed, or null when it is fixed right there (by ticking). */
