@@ -5,6 +5,7 @@ import {
   IconBuildingFactory2,
   IconHistory,
   IconHome,
+  IconPhoneCall,
   IconRoute,
   IconSettings,
   IconTrain,
@@ -34,6 +35,7 @@ const loadBatchDetailPage = () => import('../features/batches/BatchDetailPage');
 const loadHealthStationPage = () => import('../features/health/HealthStationPage');
 const loadPlanBatchesPage = () => import('../features/batches/planning/PlanBatchesPage');
 const loadAuditPage = () => import('../features/audit/AuditPage');
+const loadFollowUpPage = () => import('../features/followup/FollowUpPage');
 
 const WorkersPage = lazy(() => loadWorkersPage().then((m) => ({ default: m.WorkersPage })));
 const WorkerDetailPage = lazy(() => loadWorkerDetailPage().then((m) => ({ default: m.WorkerDetailPage })));
@@ -45,6 +47,7 @@ const BatchDetailPage = lazy(() => loadBatchDetailPage().then((m) => ({ default:
 const HealthStationPage = lazy(() => loadHealthStationPage().then((m) => ({ default: m.HealthStationPage })));
 const PlanBatchesPage = lazy(() => loadPlanBatchesPage().then((m) => ({ default: m.PlanBatchesPage })));
 const AuditPage = lazy(() => loadAuditPage().then((m) => ({ default: m.AuditPage })));
+const FollowUpPage = lazy(() => loadFollowUpPage().then((m) => ({ default: m.FollowUpPage })));
 
 /** The page chunk a hash route needs, most specific first. */
 const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
@@ -64,6 +67,7 @@ const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
   [/^#\/batches\/[^/]+/, loadBatchDetailPage],
   [/^#\/batches/, loadBatchesPage],
   [/^#\/audit/, loadAuditPage],
+  [/^#\/followup/, loadFollowUpPage],
 ];
 
 /**
@@ -84,6 +88,7 @@ const NAVIGATION = [
   { to: '/enterprises', key: 'enterprises', icon: IconBuildingFactory2 },
   { to: '/routes', key: 'routes', icon: IconRoute },
   { to: '/batches', key: 'batches', icon: IconTrain },
+  { to: '/followup', key: 'followup', label: 'followup.desk.nav', icon: IconPhoneCall },
   { to: '/audit', key: 'audit', label: 'audit.nav', icon: IconHistory },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
@@ -167,6 +172,7 @@ export function Shell() {
               <Route path="/batches/:id" element={<BatchDetailPage />} />
               <Route path="/batches/:id/health" element={<HealthStationPage />} />
               <Route path="/audit" element={<AuditPage />} />
+              <Route path="/followup" element={<FollowUpPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

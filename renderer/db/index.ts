@@ -30,4 +30,5 @@ export * from './repositories/privacy';
 export * from './repositories/backups';
 export { installationInfo, setInstallationKeyring } from './installation-key';
 export * from './repositories/followup';
+export * from './repositories/followup-desk';
 export * from './repositories/retention';

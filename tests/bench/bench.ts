@@ -19,6 +19,7 @@ import { healthFigures } from './health';
 import { documentFigures } from './documents';
 import { backupFigures } from './backup';
 import { planPageFigures } from './plan-page';
+import { followUpFigures } from './followup';
 import { subsidyFigures } from './subsidy';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 import { registerFigures } from './register';
@@ -135,6 +136,9 @@ const BROWSER_FIGURES = [
   'plan-idb-getall-100k',
   'plan-page-100k',
   'plan-save-58k',
+  'followup-idb-due-100k',
+  'followup-due-100k',
+  'followup-log-save',
   'followup-register-read-100k',
   'followup-register-100k',
 ];
@@ -170,6 +174,7 @@ async function main(): Promise<void> {
     await documentFigures({ browser, url: server.url, print, wanted });
     if (demo) await backupFigures({ browser, url: server.url, demo, print, wanted, idbRaw });
     if (demo) await planPageFigures({ browser, url: server.url, demo, print, wanted });
+    if (demo) await followUpFigures({ browser, url: server.url, demo, print, wanted });
     await registerFigures({ browser, url: server.url, workers, print, wanted });
   } finally {
     await browser.close();

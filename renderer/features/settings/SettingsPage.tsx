@@ -28,6 +28,7 @@ import { UnsavedChangesGuard, useUnsavedChanges } from '../../components/unsaved
 import { ManifestColumnsCard } from './ManifestColumnsCard';
 import { BackupsCard } from './BackupsCard';
 import { PrivacyCard } from './PrivacyCard';
+import { FollowUpSettingsCard } from './FollowUpSettingsCard';
 import { languageOf, useLanguage } from '../../i18n/use-language';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
@@ -251,6 +252,7 @@ export function SettingsPage() {
           while switching the language keeps what is being typed. */}
         <PolicyForm key={JSON.stringify(toForm(settings))} settings={settings} />
         <ManifestColumnsCard key={settings.manifestColumns.join()} columns={settings.manifestColumns} />
+        <FollowUpSettingsCard settings={settings} />
         <PrivacyCard key={settings.retentionDays} retentionDays={settings.retentionDays} />
         <StorageCard />
         <BackupsCard />

@@ -1,0 +1,67 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useInterval } from '@mantine/hooks';
+import type { CalendarDate } from '@shared/domain/records';
+import { todayCalendarDate } from '@shared/dates';
+import type { DueRow } from '@shared/followup/due';
+import { followUpDesk, followUpRow, type FollowUpDesk } from '../../db';
+import { logger } from '../../logger';
+
+/** Today in Beijing, moving on at midnight (checked each minute). */
+export function useBeijingToday(): CalendarDate {
+  const [today, setToday] = useState(todayCalendarDate);
+  const clock = useInterval(() => setToday(todayCalendarDate()), 60_000);
+  useEffect(() => {
+    clock.start();
+    return clock.stop;
+  }, [clock]);
+  return today;
+}
+
+export interface Desk {
+  /** Undefined while the first read is on its way. */
+  data: FollowUpDesk | undefined;
+  /** Reads these follow-ups again and puts them in place (after a contact or an assignment made here). */
+  refresh: (followUpIds: readonly string[], contactsAdded?: number) => Promise<void>;
+  /** Reads everything again. */
+  reload: () => void;
+}
+
+/**
+ * The workspace's data: read once by the `nextDue` index when the page opens (and on a new day),
+ * then kept up to date row by row after each save made here, so that a save never waits for the
+ * whole list to be read again.
+ */
+export function useDesk(today: CalendarDate): Desk {
+  const [data, setData] = useState<FollowUpDesk | undefined>(undefined);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    let current = true;
+    followUpDesk(today).then(
+      (read) => {
+        if (current) setData(read);
+      },
+      (error: unknown) => logger.error('reading the follow-up workspace failed', error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [today, version]);
+
+  const refresh = useCallback(async (followUpIds: readonly string[], contactsAdded = 0) => {
+    const rows = await Promise.all(followUpIds.map((id) => followUpRow(id)));
+    const fresh = new Map<string, DueRow | null>(followUpIds.map((id, index) => [id, rows[index] ?? null]));
+    setData((current) => {
+      if (!current) return current;
+      const kept = current.rows.flatMap((row) => {
+        if (!fresh.has(row.followUpId)) return [row];
+        const next = fresh.get(row.followUpId);
+        fresh.delete(row.followUpId);
+        return next ? [next] : [];
+      });
+      for (const row of fresh.values()) if (row) kept.push(row);
+      return { ...current, rows: kept, doneThisWeek: current.doneThisWeek + contactsAdded };
+    });
+  }, []);
+  const reload = useCallback(() => setVersion((count) => count + 1), []);
+  return { data, refresh, reload };
+}
