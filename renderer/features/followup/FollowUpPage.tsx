@@ -18,14 +18,25 @@ import { useBeijingToday, useDesk } from './use-desk';
 /** Rows drawn at first, and added by each "show more": the list of a large county runs to thousands. */
 const PAGE_ROWS = 100;
 
-function Figure({ label, value, color, testId }: { label: string; value: number; color?: string; testId: string }) {
+/** A count; `null` while it is being counted (shown as a dash, never as a 0 that is not true yet). */
+function Figure({
+  label,
+  value,
+  color,
+  testId,
+}: {
+  label: string;
+  value: number | null;
+  color?: string;
+  testId: string;
+}) {
   return (
     <Paper withBorder p="sm" radius="md">
       <Text size="sm" c="dimmed">
         {label}
       </Text>
-      <Text fz={30} fw={700} c={color} data-testid={testId}>
-        {value}
+      <Text fz={30} fw={700} c={color} data-testid={testId} aria-busy={value === null}>
+        {value ?? '–'}
       </Text>
     </Paper>
   );
@@ -204,7 +215,7 @@ export function FollowUpPage() {
         <Figure label={t('followup.desk.counts.overdue')} value={counts.overdue} color="red" testId="count-overdue" />
         <Figure
           label={t('followup.desk.counts.doneThisWeek')}
-          value={desk.data?.doneThisWeek ?? 0}
+          value={desk.data ? desk.data.doneThisWeek : null}
           color="teal"
           testId="count-done"
         />

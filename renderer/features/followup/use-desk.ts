@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useInterval } from '@mantine/hooks';
 import type { CalendarDate } from '@shared/domain/records';
 import { todayCalendarDate } from '@shared/dates';
 import type { DueRow } from '@shared/followup/due';
-import { followUpDesk, followUpRow, type FollowUpDesk } from '../../db';
+import { contactsThisWeek, dueDesk, followUpRow, type FollowUpDesk } from '../../db';
 import { logger } from '../../logger';
 
 /** Today in Beijing, moving on at midnight (checked each minute). */
@@ -34,20 +34,33 @@ export interface Desk {
 export function useDesk(today: CalendarDate): Desk {
   const [data, setData] = useState<FollowUpDesk | undefined>(undefined);
   const [version, setVersion] = useState(0);
+  /** Contacts saved here while the week's count is still being read. */
+  const addedWhileCounting = useRef(0);
+  const counting = useRef(false);
   useEffect(() => {
     let current = true;
-    followUpDesk(today).then(
-      (read) => {
-        if (current) setData(read);
-      },
-      (error: unknown) => logger.error('reading the follow-up workspace failed', error),
-    );
+    // The rows first, then the week's count (followup-desk.ts says why).
+    dueDesk(today)
+      .then(async (read) => {
+        if (!current) return;
+        setData({ ...read, doneThisWeek: null });
+        addedWhileCounting.current = 0;
+        counting.current = true;
+        // The count's read began before any save made meanwhile, so it does not hold those contacts.
+        const done = await contactsThisWeek(today);
+        counting.current = false;
+        if (current) {
+          setData((shown) => (shown ? { ...shown, doneThisWeek: done + addedWhileCounting.current } : shown));
+        }
+      })
+      .catch((error: unknown) => logger.error('reading the follow-up workspace failed', error));
     return () => {
       current = false;
     };
   }, [today, version]);
 
   const refresh = useCallback(async (followUpIds: readonly string[], contactsAdded = 0) => {
+    if (counting.current) addedWhileCounting.current += contactsAdded;
     const rows = await Promise.all(followUpIds.map((id) => followUpRow(id)));
     const fresh = new Map<string, DueRow | null>(followUpIds.map((id, index) => [id, rows[index] ?? null]));
     setData((current) => {
@@ -59,7 +72,8 @@ export function useDesk(today: CalendarDate): Desk {
         return next ? [next] : [];
       });
       for (const row of fresh.values()) if (row) kept.push(row);
-      return { ...current, rows: kept, doneThisWeek: current.doneThisWeek + contactsAdded };
+      const doneThisWeek = current.doneThisWeek === null ? null : current.doneThisWeek + contactsAdded;
+      return { ...current, rows: kept, doneThisWeek };
     });
   }, []);
   const reload = useCallback(() => setVersion((count) => count + 1), []);
