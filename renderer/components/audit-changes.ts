@@ -63,6 +63,12 @@ const ENUM_TEXTS: Readonly<Record<string, string>> = {
   'batches.to': 'batches.status',
   'batches.kind': 'batches.vehicles.kinds',
   'batches.role': 'batches.vehicles.roles',
+  'contacts.outcome': 'followup.outcome',
+  'contacts.method': 'followup.method',
+  'contacts.needs': 'followup.need',
+  'followUps.lastOutcome': 'followup.outcome',
+  'employmentPeriods.endReason': 'followup.endReason',
+  'handovers.reason': 'followup.exceptionReason',
 };
 
 /** Ids inside a health check that name other checks: said as "another check", never as an id. */

@@ -15,7 +15,7 @@ export const registerZhCN = {
   cancelled: '已取消导出回访台账，未保存文件。',
   exported: '已导出回访台账，共 {{count}} 行。',
   failed: '导出回访台账失败，请重试。',
-  empty: '当前筛选下没有回访记录，没有可导出的内容。',
+  empty: '没有符合条件的回访记录，没有可导出的内容。',
   sheet: '回访台账',
   fileName: '回访台账',
   columns: {
@@ -69,7 +69,7 @@ export const registerEn: Widen<typeof registerZhCN> = {
   cancelled: 'The follow-up register export was cancelled; no file was saved.',
   exported: 'Follow-up register exported: {{count}} rows.',
   failed: 'The follow-up register could not be exported. Please try again.',
-  empty: 'The current filter shows no contacts: there is nothing to export.',
+  empty: 'No contact matches: there is nothing to export.',
   sheet: 'Follow-up register',
   fileName: 'Follow-up register',
   columns: {

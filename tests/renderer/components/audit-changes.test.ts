@@ -126,6 +126,20 @@ function everything(row: AuditEntry, language: Language): string {
 }
 
 describe('the audit trail, as people read it', () => {
+  it('says a follow-up contact’s method, outcome and needs in words, not as stored words', () => {
+    const contact = entry({
+      table: 'contacts',
+      action: 'create',
+      before: null,
+      after: { method: 'wechat', outcome: 'changed-job', needs: ['rights', 'training'], date: '2026-11-30' },
+    });
+    const zh = everything(contact, 'zh-CN');
+    for (const words of ['微信', '已换工作', '欠薪或其他维权', '技能培训']) expect(zh).toContain(words);
+    const en = everything(contact, 'en');
+    for (const words of ['WeChat', 'Changed job', 'Training']) expect(en).toContain(words);
+    expect(`${zh}\n${en}`).not.toMatch(/changed-job|wechat|\btraining\b/);
+  });
+
   it('names a status step with the screens’ words, in both languages', () => {
     expect(changeSummary(statusStep, reading('zh-CN'))).toBe('状态 草稿 → 已编排');
     expect(changeSummary(statusStep, reading('en'))).toBe('Status: Draft → Planned');
