@@ -36,7 +36,14 @@ type NumberKey =
   'feverThresholdC' | 'checkValidityHours' | 'recheckIntervalMinutes' | 'workingAgeMin' | 'workingAgeMax';
 type SettingsForm = Omit<
   SettingsInput,
-  'language' | 'loadFactor' | 'manifestColumns' | 'retentionDays' | 'contactDays' | 'staff' | 'liaisonStations' | NumberKey
+  | 'language'
+  | 'loadFactor'
+  | 'manifestColumns'
+  | 'retentionDays'
+  | 'contactDays'
+  | 'staff'
+  | 'liaisonStations'
+  | NumberKey
 > &
   Record<NumberKey | 'loadPercent', NumberFieldValue>;
 
