@@ -101,7 +101,7 @@ describe('routes', () => {
     await page.getByTestId('leg-row').first().waitFor();
     await expect(page.getByTestId('leg-row').count()).resolves.toBe(3);
     await page.getByRole('button', { name: '删除', exact: true }).click();
-    await page.getByRole('dialog').getByText('有 2 个批次使用这条线路，不能删除').waitFor();
+    await page.getByRole('dialog').getByText('有 6 个批次使用这条线路，不能删除').waitFor();
     await page.getByRole('dialog').getByRole('button', { name: '确定' }).click();
     await page.getByRole('heading', { name: '百色—广州/深圳 点对点专列', exact: true }).waitFor();
     expect(pageErrors(page)).toEqual([]);

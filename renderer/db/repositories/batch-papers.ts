@@ -171,6 +171,9 @@ export async function loadBatchPapers(batchId: string): Promise<BatchPapersSourc
       db.enterprises,
       db.healthChecks,
       db.checklistTicks,
+      // The gate's follow-up items read the arrivals and handovers (issue 17).
+      db.arrivals,
+      db.handovers,
       db.settings,
     ],
     async () => ({ papers: await readPapers(db, batchId), gate: await batchGate(batchId) }),
