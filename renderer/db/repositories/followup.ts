@@ -288,7 +288,13 @@ function samePeriod(stored: EmploymentPeriod, derived: DerivedPeriod): boolean {
  * periods are updated, new ones created, ones no longer there soft-deleted (all of them, for a
  * follow-up that was deleted). Each change with its audit row.
  */
-async function syncPeriods(write: AuditedWrite, followUp: FollowUp, enterprise?: Enterprise): Promise<void> {
+async function syncPeriods(
+  write: AuditedWrite,
+  followUp: FollowUp,
+  enterprise?: Enterprise,
+  /** The follow-up's live contacts, when the caller has just read them. */
+  contacts?: readonly Contact[],
+): Promise<void> {
   const { db } = write;
   const at = now();
   let derived: DerivedPeriod[] = [];
@@ -301,7 +307,7 @@ async function syncPeriods(write: AuditedWrite, followUp: FollowUp, enterprise?:
         employerCity: employer?.city ?? '',
         handedOverOn: followUp.handedOverOn,
       },
-      await liveContactsOf(db, followUp.id),
+      contacts ?? (await liveContactsOf(db, followUp.id)),
     );
   }
   const stored = new Map(
@@ -411,7 +417,7 @@ export async function storeContact(
   const contacts = await liveContactsOf(write.db, followUp.id);
   const scheduled = { ...followUp, ...scheduleFields(followUp.handedOverOn, contacts, contactDays) };
   await write.update('followUps', followUp, { ...scheduled, updatedAt: now() });
-  await syncPeriods(write, followUp);
+  await syncPeriods(write, followUp, undefined, contacts);
   const status = statusAfter(contacts);
   if (status) await setWorkerStatus(write, followUp.workerId, status);
   return stored;
