@@ -18,6 +18,7 @@ import { SCHEMA_V1 } from '@renderer/db/schema/v1';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 import { SCHEMA_V3 } from '@renderer/db/schema/v3';
 import { Dexie } from 'dexie';
+import { todayCalendarDate } from '@shared/dates';
 import type { AuditEntry } from '@shared/domain/records';
 import { makeWorkerInput } from '../../fixtures/factories';
 import { freshDatabase } from './test-database';
@@ -212,8 +213,8 @@ describe('the audit trail list', () => {
     expect(byWei[0]?.after).toMatchObject({ notes: '会开叉车' });
     await expect(auditOperators()).resolves.toEqual(['韦干事', '黄干事']);
 
-    const today = new Date();
-    const day = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    // The filter's days are Beijing days, whatever zone the machine running the test is in.
+    const day = todayCalendarDate();
     await expect(auditTrailKeys({ from: day, to: day })).resolves.toHaveLength(7);
     await expect(auditTrailKeys({ to: '2020-01-01' })).resolves.toEqual([]);
   });
