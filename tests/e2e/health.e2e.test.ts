@@ -48,8 +48,10 @@ const TOTAL = passengersOf(FIRST_BATCH?.id).length;
 /**
  * Now, or half past midnight in Beijing when now is earlier than that: the keyboard test types a
  * first reading 16 minutes in the past as a clock time (HH:mm), which just after midnight would name
- * the evening before. That test's page clock starts from here (`openApp`'s `clockFrom`). (A page
- * with a fake clock cannot also be given a time zone: the fake Date ignores the context's zone.)
+ * the evening before. That test's page clock starts from here (`openApp`'s `clockFrom`). Its page
+ * is also set to Beijing's zone: under Playwright's fake clock, `@date-fns/tz` dates fall back to the
+ * page's own zone, so a page left in UTC would take the Beijing day for the UTC one between Beijing's
+ * midnight and UTC's and load a demo other than `DEMO` (the app itself runs on the real clock).
  */
 const CLOCK_FROM = ((): Date => {
   const now = new Date();
@@ -254,7 +256,7 @@ describe('the health-check station', () => {
 
   it('checks 20 passengers in a row by keyboard, with a fever recheck and a fail, and keeps it all', async () => {
     expect(UNIQUE.length).toBeGreaterThanOrEqual(20);
-    const { context, page } = await openApp(browser, { clockFrom: CLOCK_FROM });
+    const { context, page } = await openApp(browser, { clockFrom: CLOCK_FROM, timezoneId: 'Asia/Shanghai' });
     await openStation(page, ZH, '覃医生');
     const [fever, failed, typo, ...rest] = UNIQUE.slice(0, 20);
     if (!fever || !failed || !typo) throw new Error('not enough demo passengers');
