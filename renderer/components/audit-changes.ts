@@ -12,8 +12,9 @@ import { MANIFEST_COLUMNS } from '@shared/domain/records';
 import { canonicalJson } from '@shared/audit/canonical';
 import { formatCalendarDate, formatTimestamp, isCalendarDate } from '@shared/dates';
 import { CHECKLIST_ITEMS } from '@shared/gate';
+import { formatYuan } from '@shared/subsidy/money';
 import { manifestColumnLabel } from '@shared/documents/manifest-labels';
-import { MAX_NAMED, REFERENCE_FIELDS, recordKey } from '../db';
+import { MAX_NAMED, PAYEE_TABLES, REFERENCE_FIELDS, recordKey } from '../db';
 
 /** One field of a record, before and after a change (`undefined`: the field was not there). */
 export interface FieldChange {
@@ -32,7 +33,14 @@ export interface AuditReading {
 }
 
 /** Fields every record has that say nothing about what a change did. */
-const BOOKKEEPING = new Set(['id', 'createdAt', 'updatedAt', 'revision']);
+const BOOKKEEPING = new Set([
+  'id',
+  'createdAt',
+  'updatedAt',
+  'revision',
+  // The employment period a subsidy claim rests on: an id with no name; the claim's months and due day say it.
+  'periodId',
+]);
 
 /** Where a table's field labels live, before the audit page's own. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -42,6 +50,10 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   routes: 'routes.fields',
   batches: 'batches.fields',
   settings: 'settings',
+  subsidySchemes: 'subsidy.fields',
+  agencies: 'subsidy.fields',
+  introductions: 'subsidy.fields',
+  subsidyClaims: 'subsidy.fields',
 };
 
 /** Fields whose stored words (`green`, `pass`, `draft`) have a screen text: where it is. */
@@ -69,6 +81,15 @@ const ENUM_TEXTS: Readonly<Record<string, string>> = {
   'followUps.lastOutcome': 'followup.outcome',
   'employmentPeriods.endReason': 'followup.endReason',
   'handovers.reason': 'followup.exceptionReason',
+  'subsidySchemes.kind': 'subsidy.schemeKind',
+  'subsidySchemes.payee': 'subsidy.payee',
+  'subsidySchemes.destination': 'subsidy.destination',
+  'subsidySchemes.destinations': 'subsidy.destination',
+  'subsidySchemes.evidence': 'subsidy.evidence',
+  'subsidySchemes.organisedBatch': 'subsidy.organisedBatch',
+  'subsidySchemes.householdTypes': 'workers.poverty',
+  'subsidyClaims.payee': 'subsidy.payee',
+  'subsidyClaims.status': 'subsidy.claimStatus',
 };
 
 /** Ids inside a health check that name other checks: said as "another check", never as an id. */
@@ -180,6 +201,13 @@ function itemText(table: string, field: string, item: unknown, reading: AuditRea
     return `${from} → ${to}${reason}`;
   }
   if (typeof item.place === 'string') return shorten(item.place);
+  // A subsidy's tier (issue 18) and a bank account.
+  if (typeof item.destination === 'string' && typeof item.amountFen === 'number') {
+    return `${enumText(table, 'destination', item.destination, reading) ?? ''} ${formatYuan(item.amountFen)}`.trim();
+  }
+  if (typeof item.bankName === 'string' && typeof item.accountNumber === 'string') {
+    return shorten(`${item.bankName} ${item.accountNumber}`);
+  }
   if (typeof item.temperatureC === 'number') {
     const at = typeof item.at === 'string' ? ` ${formatTimestamp(item.at, reading.language)}` : '';
     return `${item.temperatureC} °C${at}`;
@@ -203,12 +231,18 @@ function scalarText(table: string, field: string, value: unknown, reading: Audit
   if (typeof value === 'boolean') return value ? t('audit.changes.yes') : t('audit.changes.no');
   if (typeof value === 'number') {
     if (table === 'settings' && field === 'loadFactor') return `${Math.round(value * 100)}%`;
+    // Subsidy amounts are whole fen (issue 18), said in yuan with two decimals.
+    if (field.endsWith('Fen') && Number.isSafeInteger(value)) return formatYuan(value);
     return String(value);
   }
   if (typeof value !== 'string') return t('audit.changes.oneItem');
   const reference = REFERENCE_FIELDS[field];
   if (reference && table !== '*') return referenceName(reference, value, reading);
   if (CHECK_REFERENCES.has(field)) return t('audit.changes.otherCheck');
+  if (field === 'payeeId') {
+    const names = Object.values(PAYEE_TABLES).map((payeeTable) => reading.names[recordKey(payeeTable, value)]);
+    return names.find((name) => name !== undefined) ?? t('audit.changes.goneRecord');
+  }
   if (table === 'checklistTicks' && field === 'item') return checklistItemLabel(value, reading);
   if (table === 'settings' && field === 'manifestColumns' && (MANIFEST_COLUMNS as readonly string[]).includes(value)) {
     return manifestColumnLabel(value as ManifestColumn, language);

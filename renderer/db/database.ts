@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type {
+  Agency,
   Arrival,
   Assignment,
   AuditEntry,
@@ -11,9 +12,12 @@ import type {
   FollowUp,
   Handover,
   HealthCheck,
+  Introduction,
   Opening,
   Route,
   Settings,
+  SubsidyClaim,
+  SubsidySchemeRecord,
   Worker,
 } from '@shared/domain/records';
 import type { ImportJournalEntry } from '@shared/roster/import-journal';
@@ -22,6 +26,7 @@ import { SCHEMA_V2 } from './schema/v2';
 import { SCHEMA_V3 } from './schema/v3';
 import { SCHEMA_V4 } from './schema/v4';
 import { SCHEMA_V5, isUnwrittenFollowUp } from './schema/v5';
+import { SCHEMA_V6, withBankAccountField } from './schema/v6';
 import { anchorTrailOnUpgrade } from './audit';
 
 /** One entry of the `caches` table: what it holds is up to the part of the app that wrote it. */
@@ -55,6 +60,11 @@ export class PlannerDatabase extends Dexie {
   /** The contact log: append-only, a correction is a new record (schema/v5.ts). */
   contacts!: EntityTable<Contact, 'id'>;
   employmentPeriods!: EntityTable<EmploymentPeriod, 'id'>;
+  /** The subsidies (schema/v6.ts). */
+  subsidySchemes!: EntityTable<SubsidySchemeRecord, 'id'>;
+  agencies!: EntityTable<Agency, 'id'>;
+  introductions!: EntityTable<Introduction, 'id'>;
+  subsidyClaims!: EntityTable<SubsidyClaim, 'id'>;
   audit!: EntityTable<AuditEntry, 'seq'>;
   settings!: EntityTable<Settings, 'id'>;
   /** Derived data kept to start faster (schema/v3.ts); safe to clear, never backed up. */
@@ -73,6 +83,9 @@ export class PlannerDatabase extends Dexie {
     this.version(5)
       .stores(SCHEMA_V5)
       .upgrade((transaction) => transaction.table('followUps').filter(isUnwrittenFollowUp).delete());
+    this.version(6)
+      .stores(SCHEMA_V6)
+      .upgrade((transaction) => transaction.table('enterprises').toCollection().modify(withBankAccountField));
   }
 }
 
@@ -91,6 +104,10 @@ export const RECORD_TABLES = [
   'handovers',
   'contacts',
   'employmentPeriods',
+  'subsidySchemes',
+  'agencies',
+  'introductions',
+  'subsidyClaims',
 ] as const;
 export type RecordTableName = (typeof RECORD_TABLES)[number];
 

@@ -32,3 +32,5 @@ export { installationInfo, setInstallationKeyring } from './installation-key';
 export * from './repositories/followup';
 export * from './repositories/followup-desk';
 export * from './repositories/retention';
+export * from './repositories/subsidies';
+export * from './repositories/agencies';

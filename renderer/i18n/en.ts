@@ -21,6 +21,7 @@ import { arrivalEn } from './parts/arrival';
 import { confirmationsEn } from './parts/confirmations';
 import { registerEn } from './parts/register';
 import { timelineEn } from './parts/timeline';
+import { subsidyEn } from './parts/subsidy';
 
 /** English: the same keys as zh-CN (`Messages`), assembled from the same parts. */
 export const en: Messages = {
@@ -49,4 +50,5 @@ export const en: Messages = {
   confirmations: confirmationsEn,
   register: registerEn,
   timeline: timelineEn,
+  subsidy: subsidyEn,
 };

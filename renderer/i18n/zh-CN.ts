@@ -21,6 +21,7 @@ import { arrivalZhCN } from './parts/arrival';
 import { confirmationsZhCN } from './parts/confirmations';
 import { registerZhCN } from './parts/register';
 import { timelineZhCN } from './parts/timeline';
+import { subsidyZhCN } from './parts/subsidy';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives in `parts/`,
@@ -52,6 +53,7 @@ export const zhCN = {
   confirmations: confirmationsZhCN,
   register: registerZhCN,
   timeline: timelineZhCN,
+  subsidy: subsidyZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

@@ -35,6 +35,18 @@ import { MAX_RECORD_TEXT } from '../domain/text-bounds';
 import { textProblems } from '../domain/field-bounds';
 import { checkEmploymentSpan } from '../followup/employment';
 import { ARRIVAL_TEXT_BOUNDS, CONTACT_TEXT_BOUNDS, HANDOVER_TEXT_BOUNDS, MONTHLY_INCOME } from '../followup/rules';
+import { checkAgency } from '../subsidy/agency-rules';
+import { CLAIM_STATUSES } from '../subsidy/claim-steps';
+import { MAX_FEN } from '../subsidy/money';
+import {
+  DESTINATION_TIERS,
+  EVIDENCE_KINDS,
+  ORGANISED_BATCH_RULES,
+  PAYEES,
+  SCHEME_KINDS,
+  checkScheme,
+  type SubsidyScheme,
+} from '../subsidy/scheme';
 
 /** Longest text a field of a restored record may hold: what every write allows (shared/domain/text-bounds.ts). */
 export { MAX_RECORD_TEXT };
@@ -83,6 +95,8 @@ const worker = z.looseObject({
   anonymisedAt: timestamp.nullable().optional(),
 });
 
+const bankAccount = z.looseObject({ bankName: text, accountNumber: text, accountName: text });
+
 const enterprise = z.looseObject({
   ...meta,
   name: text,
@@ -97,6 +111,7 @@ const enterprise = z.looseObject({
   isKeyEnterprise: z.boolean(),
   hrAgency: text,
   notes: text,
+  bankAccount: bankAccount.nullable().optional(),
 });
 
 const opening = z.looseObject({
@@ -296,6 +311,73 @@ const employmentPeriod = z.looseObject({
   endNote: text,
 });
 
+const fen = z.number().int().nonnegative().max(MAX_FEN);
+
+const subsidyScheme = z.looseObject({
+  ...meta,
+  name: text,
+  year: z.number().int(),
+  kind: z.enum(SCHEME_KINDS),
+  payee: z.enum(PAYEES),
+  amountFen: fen.nullable(),
+  tiers: z.array(z.looseObject({ destination: z.enum(DESTINATION_TIERS), amountFen: fen })).max(10),
+  conditions: z.looseObject({
+    householdTypes: z.array(z.enum(POVERTY_STATUSES)).max(10),
+    minMonths: count,
+    sameEmployer: z.boolean(),
+    keyEnterpriseOnly: z.boolean(),
+    organisedBatch: z.enum(ORGANISED_BATCH_RULES),
+    destinations: z.array(z.enum(DESTINATION_TIERS)).max(10),
+    startFrom: calendarDate.nullable(),
+    startTo: calendarDate.nullable(),
+  }),
+  instalments: z.array(z.looseObject({ share: finite, afterMonths: count })).max(100),
+  evidence: z.array(z.enum(EVIDENCE_KINDS)).max(EVIDENCE_KINDS.length),
+});
+
+const agency = z.looseObject({
+  ...meta,
+  name: text,
+  creditCode: z.string().max(100),
+  contactName: text,
+  contactPhone: text,
+  bankAccount: bankAccount.nullable(),
+  notes: text,
+});
+
+const introduction = z.looseObject({
+  ...meta,
+  agencyId: id,
+  workerId: id,
+  enterpriseId: id,
+  introducedOn: calendarDate,
+  notes: text,
+});
+
+const subsidyClaim = z.looseObject({
+  ...meta,
+  schemeId: id,
+  workerId: id,
+  year: z.number().int(),
+  payee: z.enum(PAYEES),
+  payeeId: id,
+  amountFen: fen,
+  instalment: count.nullable(),
+  dueOn: calendarDate,
+  periodId: id.nullable(),
+  months: count,
+  status: z.enum(CLAIM_STATUSES),
+  noticeFrom: calendarDate.nullable(),
+  noticeDays: count.nullable(),
+  submittedOn: calendarDate.nullable(),
+  approvedOn: calendarDate.nullable(),
+  paidOn: calendarDate.nullable(),
+  paidAmountFen: fen.nullable(),
+  voucher: text,
+  rejectedOn: calendarDate.nullable(),
+  rejectionReason: text,
+});
+
 const audit = z.looseObject({
   seq: z.number().int().positive(),
   id,
@@ -350,6 +432,10 @@ export const BACKUP_RECORD_SCHEMAS: Readonly<Record<string, z.ZodType>> = {
   handovers: handover,
   contacts: contact,
   employmentPeriods: employmentPeriod,
+  subsidySchemes: subsidyScheme,
+  agencies: agency,
+  introductions: introduction,
+  subsidyClaims: subsidyClaim,
   audit,
   settings,
 };
@@ -436,6 +522,9 @@ const RULES: Readonly<Record<string, Rule>> = {
   contacts: (record) => firstProblem(textProblems(record, CONTACT_TEXT_BOUNDS)),
   handovers: (record) => firstProblem(textProblems(record, HANDOVER_TEXT_BOUNDS)),
   arrivals: (record) => firstProblem(textProblems(record, ARRIVAL_TEXT_BOUNDS)),
+  // A scheme the app could not pay out as written (overlapping tiers, no amount) is never stored.
+  subsidySchemes: (record) => firstProblem(checkScheme(record as unknown as SubsidyScheme)),
+  agencies: (record) => firstProblem(checkAgency(record as never, [])),
   employmentPeriods: (record) => {
     const { start, end } = record as unknown as EmploymentPeriod;
     const problem = checkEmploymentSpan({ start, end });

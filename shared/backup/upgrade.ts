@@ -61,6 +61,25 @@ export const BACKUP_UPGRADES: readonly BackupUpgradeStep[] = [
       return tables;
     },
   },
+  {
+    to: 6,
+    change:
+      'v6 added `subsidySchemes`, `agencies`, `introductions` and `subsidyClaims`, and gave enterprises a bank account: those of an older backup have none (null)',
+    apply: (tables) => {
+      const enterprises = tables.get('enterprises');
+      if (enterprises) {
+        tables.set(
+          'enterprises',
+          enterprises.map((record) =>
+            typeof record === 'object' && record !== null && !('bankAccount' in record)
+              ? { ...record, bankAccount: null }
+              : record,
+          ),
+        );
+      }
+      return tables;
+    },
+  },
 ];
 
 /** The newest schema version this app can upgrade a backup to. */

@@ -1,3 +1,7 @@
+import type { ClaimStatus } from '../subsidy/claim-steps';
+import type { Fen } from '../subsidy/money';
+import type { Payee, SubsidyScheme } from '../subsidy/scheme';
+
 /**
  * The records the planner stores. Every record carries a string id, creation and update times and
  * a soft-delete mark, so that two office PCs can exchange and merge records later
@@ -95,6 +99,20 @@ export interface Enterprise extends RecordMeta {
   /** HR service agency that introduced workers, if any (empty when none). */
   hrAgency: string;
   notes: string;
+  /**
+   * Where a subsidy to the enterprise is paid (issue 18); absent or null while none is known.
+   * Enterprises stored before the subsidies have none.
+   */
+  bankAccount?: BankAccount | null;
+}
+
+/** A bank account a subsidy is paid into (开户银行, 账号, 户名). */
+export interface BankAccount {
+  bankName: string;
+  /** Digits only, as the bank prints it without spaces. */
+  accountNumber: string;
+  /** The name the account is held in. */
+  accountName: string;
 }
 
 export type GenderRequirement = 'any' | Gender;
@@ -466,6 +484,70 @@ export interface EmploymentPeriod extends RecordMeta {
   endReason: EmploymentEndReason | null;
   /** The reason in the worker's or enterprise's words. */
   endNote: string;
+}
+
+/**
+ * A subsidy scheme as the office entered it (issue 18, docs/domain.md#subsidies): the pure shape of
+ * shared/subsidy/scheme.ts, stored as a record.
+ */
+export interface SubsidySchemeRecord extends RecordMeta, SubsidyScheme {}
+
+/** An HR service agency (人力资源服务机构) that introduces workers to enterprises (issue 18). */
+export interface Agency extends RecordMeta {
+  name: string;
+  /** Unified social credit code (GB 32100-2015), 18 characters, normalized. */
+  creditCode: string;
+  contactName: string;
+  /** Contact phone, mobile or landline, as typed. */
+  contactPhone: string;
+  /** Where its placement subsidies are paid; null while none is known. */
+  bankAccount: BankAccount | null;
+  notes: string;
+}
+
+/** An agency introducing a worker to an enterprise on a day: what its placement subsidy rests on. */
+export interface Introduction extends RecordMeta {
+  agencyId: string;
+  workerId: string;
+  enterpriseId: string;
+  introducedOn: CalendarDate;
+  notes: string;
+}
+
+/**
+ * One claim of a subsidy for one person under one scheme (and one instalment of it), and the
+ * steps it went through (shared/subsidy/claim-steps.ts): the dates and figures of each step stay,
+ * null until it is taken. At most one live, unrejected claim per person, scheme, year and instalment.
+ */
+export interface SubsidyClaim extends RecordMeta {
+  schemeId: string;
+  workerId: string;
+  /** The scheme's year, copied: the duplicate rule is per person, scheme and year. */
+  year: number;
+  /** Who is paid: the enterprise, the agency or the worker (then `payeeId` is the worker's id). */
+  payee: Payee;
+  payeeId: string;
+  /** What is owed, in whole fen. */
+  amountFen: Fen;
+  /** The instalment (0-based, in the scheme's order); null for a scheme paid at once. */
+  instalment: number | null;
+  /** The day the amount was owed from. */
+  dueOn: CalendarDate;
+  /** The employment period the claim rests on (employmentPeriods), and its completed months when claimed. */
+  periodId: string | null;
+  months: number;
+  status: ClaimStatus;
+  noticeFrom: CalendarDate | null;
+  noticeDays: number | null;
+  submittedOn: CalendarDate | null;
+  approvedOn: CalendarDate | null;
+  paidOn: CalendarDate | null;
+  paidAmountFen: Fen | null;
+  /** The payment voucher's number (凭证号); empty until paid. */
+  voucher: string;
+  rejectedOn: CalendarDate | null;
+  /** Empty unless rejected. */
+  rejectionReason: string;
 }
 
 /**

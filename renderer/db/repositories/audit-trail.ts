@@ -80,6 +80,8 @@ const NAMED_TABLES = {
   routes: 'name',
   batches: 'name',
   openings: 'position',
+  subsidySchemes: 'name',
+  agencies: 'name',
 } as const;
 
 /** Fields that hold the id of another record: the table it is in. */
@@ -92,6 +94,15 @@ export const REFERENCE_FIELDS: Readonly<Record<string, string>> = {
   movedToBatchId: 'batches',
   batchIds: 'batches',
   created: 'workers',
+  schemeId: 'subsidySchemes',
+  agencyId: 'agencies',
+};
+
+/** The table of a subsidy claim's payee, by its kind. */
+export const PAYEE_TABLES: Readonly<Record<string, string>> = {
+  enterprise: 'enterprises',
+  agency: 'agencies',
+  worker: 'workers',
 };
 
 /** How many items of a list the trail names; a longer list is counted. */
@@ -112,6 +123,11 @@ export function referencedRecords(entry: Pick<AuditEntry, 'before' | 'after'>): 
       if (Array.isArray(value)) {
         for (const id of value.slice(0, MAX_NAMED)) if (typeof id === 'string') found.push({ table, id });
       }
+    }
+    // A subsidy claim's payee (issue 18) is an enterprise, an agency or the worker, as `payee` says.
+    if (typeof side.payeeId === 'string' && typeof side.payee === 'string') {
+      const table = PAYEE_TABLES[side.payee];
+      if (table) found.push({ table, id: side.payeeId });
     }
     if (Array.isArray(side.updated)) {
       for (const item of side.updated.slice(0, MAX_NAMED)) {

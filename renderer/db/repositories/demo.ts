@@ -210,6 +210,12 @@ export async function clearDemoData(): Promise<number> {
       // After the follow-ups: a contact or a period of a follow-up that goes, goes with it.
       ['contacts', pointsAtDemo(['followUpId', 'followUps'], ['workerId', 'workers'])],
       ['employmentPeriods', pointsAtDemo(['followUpId', 'followUps'], ['workerId', 'workers'])],
+      // A subsidy's records about a demo person, enterprise or scheme go with them.
+      ['introductions', pointsAtDemo(['workerId', 'workers'], ['enterpriseId', 'enterprises'])],
+      [
+        'subsidyClaims',
+        pointsAtDemo(['workerId', 'workers'], ['schemeId', 'subsidySchemes'], ['payeeId', 'enterprises']),
+      ],
     ];
     for (const [name, test] of dependents) {
       const ids = await db.table<Record<string, unknown>, string>(name).filter(test).primaryKeys();

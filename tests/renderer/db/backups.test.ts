@@ -149,6 +149,80 @@ async function fillDatabase(workers = 1500): Promise<void> {
     endNote: '',
     ...stamp,
   });
+  // The subsidies' records (issue 18), one of each table, and an enterprise's bank account.
+  const account = {
+    bankName: '中国农业银行田东支行',
+    accountNumber: '6228480123456789012',
+    accountName: '田东县劳务公司',
+  };
+  await db.enterprises.update(enterpriseId, { bankAccount: { ...account, accountName: '深圳市鹏达电子' } });
+  const schemeId = crypto.randomUUID();
+  const agencyId = crypto.randomUUID();
+  await db.subsidySchemes.add({
+    id: schemeId,
+    name: '2026 年吸纳就业补贴',
+    year: 2026,
+    kind: 'hiring',
+    payee: 'enterprise',
+    amountFen: 100_000,
+    tiers: [],
+    conditions: {
+      householdTypes: [],
+      minMonths: 0,
+      sameEmployer: false,
+      keyEnterpriseOnly: true,
+      organisedBatch: 'any',
+      destinations: [],
+      startFrom: '2026-01-01',
+      startTo: '2026-12-31',
+    },
+    instalments: [],
+    evidence: ['labour-contract'],
+    ...stamp,
+  });
+  await db.agencies.add({
+    id: agencyId,
+    name: '田东县劳务公司',
+    creditCode: '91451022MA5N5YTU18',
+    contactName: '黄经理',
+    contactPhone: '0776-5212345',
+    bankAccount: account,
+    notes: '',
+    ...stamp,
+  });
+  await db.introductions.add({
+    id: crypto.randomUUID(),
+    agencyId,
+    workerId: assignment.workerId,
+    enterpriseId,
+    introducedOn: '2026-02-10',
+    notes: '',
+    ...stamp,
+  });
+  await db.subsidyClaims.add({
+    id: crypto.randomUUID(),
+    schemeId,
+    workerId: assignment.workerId,
+    year: 2026,
+    payee: 'enterprise',
+    payeeId: enterpriseId,
+    amountFen: 100_000,
+    instalment: null,
+    dueOn: '2026-02-20',
+    periodId: `${followUpId}:1`,
+    months: 0,
+    status: 'paid',
+    noticeFrom: '2026-02-21',
+    noticeDays: 7,
+    submittedOn: '2026-03-01',
+    approvedOn: '2026-03-05',
+    paidOn: '2026-03-10',
+    paidAmountFen: 100_000,
+    voucher: '记-0310',
+    rejectedOn: null,
+    rejectionReason: '',
+    ...stamp,
+  });
   await db.caches.put({ id: 'workers-directory' });
 }
 

@@ -21,7 +21,7 @@ describe('schema version 3', () => {
     await db.open();
     expect(db.verno).toBeGreaterThanOrEqual(3);
     await expect(db.workers.toArray()).resolves.toEqual(expect.arrayContaining(workers));
-    await expect(db.enterprises.get(enterprise.id)).resolves.toEqual(enterprise);
+    await expect(db.enterprises.get(enterprise.id)).resolves.toMatchObject(enterprise);
     await expect(db.caches.count()).resolves.toBe(0);
     await db.caches.put({ id: 'probe' });
     await expect(db.caches.get('probe')).resolves.toEqual({ id: 'probe' });
