@@ -18,7 +18,7 @@
  * and reasons: they place nobody on their own, and the monthly figures and the subsidies' months of
  * employment are counted from them (as the worker keeps gender, county and status, anonymise.ts).
  */
-import type { Contact, EmploymentPeriod, Handover } from '../domain/records';
+import type { Contact, EmploymentPeriod, Handover, Introduction } from '../domain/records';
 
 /** The mark an anonymised employer name is left with. */
 export const ANONYMISED_EMPLOYER = '*';
@@ -40,6 +40,16 @@ export const ANONYMISED_PERIOD_FIELDS = [
 
 /** The field of a handover anonymisation reduces (in the person's own exception only). */
 export const ANONYMISED_HANDOVER_FIELDS = ['exceptions'] as const satisfies readonly (keyof Handover)[];
+
+/**
+ * The field of an agency's introduction of the person (issue 18) anonymisation clears: its note, in
+ * the caller's words. Who introduced them where and when stays: a placement subsidy rests on it.
+ */
+export const ANONYMISED_INTRODUCTION_FIELDS = ['notes'] as const satisfies readonly (keyof Introduction)[];
+
+export function anonymisedIntroductionFields(): Pick<Introduction, 'notes'> {
+  return { notes: '' };
+}
 
 function employerKept(record: { enterpriseId: string | null; employerName: string }): string {
   return record.enterpriseId === null && record.employerName.trim() !== '' ? ANONYMISED_EMPLOYER : record.employerName;
@@ -109,6 +119,7 @@ export function redactFollowUpRecord(table: string, value: unknown, workerIds: R
     }
     return next;
   }
+  if (table === 'introductions' && 'notes' in value) return { ...value, ...anonymisedIntroductionFields() };
   if (table === 'handovers' && Array.isArray(value.exceptions)) {
     const exceptions = (value.exceptions as unknown[]).map((exception) =>
       isRecord(exception) && typeof exception.workerId === 'string' && workerIds.has(exception.workerId)

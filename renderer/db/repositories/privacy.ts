@@ -19,6 +19,8 @@ import {
   type FollowUp,
   type Handover,
   type HealthCheck,
+  type Introduction,
+  type SubsidyClaim,
   type Timestamp,
   type Worker,
 } from '@shared/domain/records';
@@ -27,7 +29,9 @@ import { currentDigests, redactAuditEntry, type RedactedRow } from '@shared/audi
 import {
   ANONYMISED_CONTACT_FIELDS,
   ANONYMISED_HANDOVER_FIELDS,
+  ANONYMISED_INTRODUCTION_FIELDS,
   ANONYMISED_PERIOD_FIELDS,
+  anonymisedIntroductionFields,
   anonymisedContactFields,
   anonymisedExceptions,
   anonymisedPeriodFields,
@@ -242,11 +246,24 @@ export async function anonymiseExpiredPeople(options: AnonymiseOptions): Promise
 }
 
 /** The tables an anonymisation writes: the people, and the follow-up records about them. */
-const FOLLOW_UP_TABLES = ['workers', 'batches', 'assignments', 'contacts', 'employmentPeriods', 'handovers'] as const;
+const FOLLOW_UP_TABLES = [
+  'workers',
+  'batches',
+  'assignments',
+  'contacts',
+  'employmentPeriods',
+  'handovers',
+  'introductions',
+] as const;
 
 /** What `anonymiseFollowUps` reduced: each record (for its `anonymise` row) and the audit rows redacted. */
 interface FollowUpAnonymisation {
-  records: { table: 'contacts' | 'employmentPeriods' | 'handovers'; id: string; workerId: string; fields: string[] }[];
+  records: {
+    table: 'contacts' | 'employmentPeriods' | 'handovers' | 'introductions';
+    id: string;
+    workerId: string;
+    fields: string[];
+  }[];
   redacted: RedactedRow[];
 }
 
@@ -261,10 +278,11 @@ async function anonymiseFollowUps(
   at: Timestamp,
 ): Promise<FollowUpAnonymisation> {
   const ids = [...workerIds];
-  const [contacts, periods, assignments] = await Promise.all([
+  const [contacts, periods, assignments, introductions] = await Promise.all([
     db.contacts.where('workerId').anyOf(ids).toArray(),
     db.employmentPeriods.where('workerId').anyOf(ids).toArray(),
     db.assignments.where('workerId').anyOf(ids).toArray(),
+    db.introductions.where('workerId').anyOf(ids).toArray(),
   ]);
   const handovers = (
     await db.handovers
@@ -316,6 +334,20 @@ async function anonymiseFollowUps(
       });
     }
   }
+  // An agency's note about the person (issue 18): the introduction itself (who, where, when) stays.
+  const introductionPuts: Introduction[] = [];
+  for (const introduction of introductions) {
+    const next = changed(introduction, { ...introduction, ...anonymisedIntroductionFields() });
+    if (!next) continue;
+    introductionPuts.push(next);
+    result.records.push({
+      table: 'introductions',
+      id: introduction.id,
+      workerId: introduction.workerId,
+      fields: [...ANONYMISED_INTRODUCTION_FIELDS],
+    });
+  }
+  await db.introductions.bulkPut(introductionPuts);
   await db.contacts.bulkPut(contactPuts);
   await db.employmentPeriods.bulkPut(periodPuts);
   await db.handovers.bulkPut(handoverPuts);
@@ -325,6 +357,7 @@ async function anonymiseFollowUps(
     ...contacts.map((contact): [string, string] => ['contacts', contact.id]),
     ...periods.map((period): [string, string] => ['employmentPeriods', period.id]),
     ...handovers.map((handover): [string, string] => ['handovers', handover.id]),
+    ...introductions.map((introduction): [string, string] => ['introductions', introduction.id]),
   ];
   if (keys.length === 0) return result;
   const rows = await db.audit.where('[table+recordId]').anyOf(keys).toArray();
@@ -375,6 +408,12 @@ export interface PersonalData {
     handedOver: boolean;
     exception: Handover['exceptions'][number] | null;
   })[];
+  /**
+   * The subsidies claimed for them and the agencies' introductions of them (issue 18). Claims are
+   * public money's records and hold no identifying text: anonymisation keeps them as they are.
+   */
+  subsidyClaims: SubsidyClaim[];
+  introductions: Introduction[];
   audit: AuditEntry[];
   imports: { seq?: number; at: Timestamp; operator: string; source: unknown; created: boolean; change?: unknown }[];
 }
@@ -415,6 +454,10 @@ export async function personalDataOf(workerId: string): Promise<PersonalData | n
     worker.enterpriseId ? db.enterprises.get(worker.enterpriseId) : undefined,
     worker.openingId ? db.openings.get(worker.openingId) : undefined,
   ]);
+  const [subsidyClaims, introductions] = await Promise.all([
+    db.subsidyClaims.where('workerId').equals(workerId).toArray(),
+    db.introductions.where('workerId').equals(workerId).toArray(),
+  ]);
   const batches = await db.batches.bulkGet([...new Set(assignments.map((assignment) => assignment.batchId))]);
   const batchById = new Map(batches.filter((batch) => batch !== undefined).map((batch) => [batch.id, batch]));
   const batchIds = [...new Set([...assignments, ...followUps].map((record) => record.batchId))];
@@ -436,6 +479,8 @@ export async function personalDataOf(workerId: string): Promise<PersonalData | n
     ...followUps.map((record): [string, string] => ['followUps', record.id]),
     ...contacts.map((record): [string, string] => ['contacts', record.id]),
     ...employmentPeriods.map((record): [string, string] => ['employmentPeriods', record.id]),
+    ...subsidyClaims.map((record): [string, string] => ['subsidyClaims', record.id]),
+    ...introductions.map((record): [string, string] => ['introductions', record.id]),
   ];
   const audit = await db.audit.where('[table+recordId]').anyOf(recordKeys).sortBy('seq');
   const importRows = await db.audit
@@ -460,6 +505,8 @@ export async function personalDataOf(workerId: string): Promise<PersonalData | n
     contacts: contacts.sort((a, b) => a.date.localeCompare(b.date) || a.createdAt.localeCompare(b.createdAt)),
     employmentPeriods,
     handovers,
+    subsidyClaims,
+    introductions,
     audit,
     imports: importRows.flatMap((row) => importPart(row, workerId) ?? []),
   };
