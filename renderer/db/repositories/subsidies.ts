@@ -429,6 +429,12 @@ export async function createClaims(
             );
       const unclaimed = owed.filter((due) => !claimed.has(due.instalment));
       const latest = earlier.at(-1);
+      // Every instalment owed so far is claimed: the next one is owed from its day.
+      const next = eligibility.instalments.find((due, index) => !due.owed && !claimed.has(index));
+      if (unclaimed.length === 0 && next) {
+        problems.push({ field: 'workerIds', code: 'claim-instalment-not-yet', params: { name, from: next.dueOn } });
+        continue;
+      }
       if (unclaimed.length === 0 && latest) {
         problems.push(await duplicateProblem(db, name, latest));
         continue;

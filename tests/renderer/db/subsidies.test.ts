@@ -9,6 +9,8 @@ import {
   addPassengers,
   createBatch,
   createClaims,
+  deleteAgency,
+  deleteIntroduction,
   deleteScheme,
   recordHandover,
   recordIntroduction,
@@ -401,6 +403,10 @@ describe('claims', () => {
     expect(noAgency.problems).toEqual([{ field: 'workerIds', code: 'claim-no-agency', params: { name: '农海燕' } }]);
 
     const firstHalf = await createClaims(placement.id, [placed.id], '2026-03-01');
+    const tooSoon = await rejection(createClaims(placement.id, [placed.id], '2026-04-01'));
+    expect(tooSoon.problems).toEqual([
+      { field: 'workerIds', code: 'claim-instalment-not-yet', params: { name: '黄秀英', from: '2026-04-15' } },
+    ]);
     expect(firstHalf.map((claim) => [claim.instalment, claim.amountFen, claim.dueOn, claim.payeeId])).toEqual([
       [0, 20_000, '2026-02-15', by.id],
     ]);
@@ -596,5 +602,33 @@ describe('agencies and introductions', () => {
       },
     });
     expect(await db.introductions.count()).toBe(1);
+  });
+
+  it('keeps an agency and its introduction while a claim pays it, and lets them go once the claim is rejected', async () => {
+    const key = await enterprise();
+    const worker = await handedOver(key, '2026-02-01', { worker: { name: '黄秀英' } });
+    const by = await agency('百色市人力资源服务有限公司', 3);
+    const introduction = await recordIntroduction({
+      agencyId: by.id,
+      workerId: worker.id,
+      enterpriseId: key.id,
+      introducedOn: '2026-01-20',
+      notes: '',
+    });
+    const placement = await saveScheme(null, scheme({ kind: 'placement', payee: 'agency', amountFen: 40_000 }));
+    const [claim] = await createClaims(placement.id, [worker.id], TODAY);
+    expect((await rejection(deleteAgency(by.id))).problems[0]).toMatchObject({
+      code: 'payee-has-claims',
+      params: { payee: '百色市人力资源服务有限公司', count: 1 },
+    });
+    expect((await rejection(deleteIntroduction(introduction.id))).problems[0]).toMatchObject({
+      code: 'introduction-claimed',
+      params: { name: '黄秀英' },
+    });
+    await stepClaims([claim?.id ?? ''], { to: 'rejected', on: TODAY, reason: '介绍记录有误' }, TODAY);
+    await deleteIntroduction(introduction.id);
+    await deleteAgency(by.id);
+    expect((await db.agencies.get(by.id))?.deletedAt).toBeTruthy();
+    expect(await db.audit.where('[table+recordId]').equals(['agencies', by.id]).count()).toBe(2);
   });
 });
