@@ -208,6 +208,20 @@ describe('eligibility under several schemes at once', () => {
       schemes.map((one) => eligibilityOf(someone, one, '2026-04-20')),
     );
   });
+
+  it('names the very period a claim rests on, so that the caller can find its record', () => {
+    const periods = [period({ start: '2026-01-10', end: '2026-02-15' }), period({ start: '2026-02-20' })];
+    const results = eligibilitiesOf(
+      person(periods),
+      [scheme(), scheme({}, { minMonths: 1, sameEmployer: true })],
+      '2026-04-20',
+    );
+    expect(results.map((result) => (result.state === 'eligible' ? result.period : null))).toEqual([
+      periods[1],
+      periods[1],
+    ]);
+    expect(results.every((result) => result.state === 'eligible' && result.period === periods[1])).toBe(true);
+  });
 });
 
 describe('months and days as the calendar counts them', () => {
