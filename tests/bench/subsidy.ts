@@ -1,9 +1,11 @@
 /**
  * Figures of subsidy eligibility (issue 18, "speed": `subsidy-eligibility-100k`, under 1 s): every
- * one of the demo's 100,000 workers judged under four schemes with the seed's figures (hiring at key
- * enterprises, agency placement in two instalments, transport by destination tier for registered
- * households, retention at one employer), as of one day. Each worker has one to three employment
- * periods spread over the year before, some closed (built here until the demo data holds them).
+ * one of the demo's 100,000 workers judged under all the demo's schemes of the year, with the seed's
+ * figures (shared/subsidy/demo-schemes.ts: hiring at key enterprises, agency placement, transport by
+ * destination tier for poor and monitored households, retention at one employer), as of one day.
+ * Each worker has one to three employment periods spread over the year before, some closed (built
+ * here until the demo data holds them). Every scheme must find some workers eligible and some not,
+ * or the run fails: a workload every condition turns away at once would measure nothing.
  *
  * Baseline, in the same run: counting the completed months of every period once, the step any
  * eligibility rule must take; the ratio says what the conditions, tiers and instalments add.
@@ -11,68 +13,15 @@
 import { makeDemoData } from '@shared/demo';
 import { addCalendarDays } from '@shared/dates';
 import { completedMonths } from '@shared/followup';
+import { demoSchemesOn } from '@shared/subsidy/demo-schemes';
 import { eligibilitiesOf, type EligibilityPeriod, type EligibilityPerson } from '@shared/subsidy/eligibility';
-import type { DestinationTier, SubsidyScheme } from '@shared/subsidy/scheme';
+import type { DestinationTier } from '@shared/subsidy/scheme';
 import { timeRuns, type Figure } from './measure';
 
 const SEED = 20200218;
 const RUNS = 5;
 const AS_OF = '2026-12-07';
 const TIERS: readonly DestinationTier[] = ['outside-province', 'in-province', 'in-county'];
-
-function scheme(overrides: Partial<SubsidyScheme>, conditions: Partial<SubsidyScheme['conditions']>): SubsidyScheme {
-  return {
-    id: overrides.kind ?? 'scheme',
-    name: '',
-    year: 2026,
-    kind: 'hiring',
-    payee: 'enterprise',
-    amountFen: null,
-    tiers: [],
-    instalments: [],
-    evidence: [],
-    ...overrides,
-    conditions: {
-      householdTypes: [],
-      minMonths: 0,
-      sameEmployer: false,
-      keyEnterpriseOnly: false,
-      organisedBatch: 'any',
-      destinations: [],
-      startFrom: null,
-      startTo: null,
-      ...conditions,
-    },
-  };
-}
-
-export const BENCH_SCHEMES: readonly SubsidyScheme[] = [
-  scheme({ kind: 'hiring', amountFen: 100_000 }, { keyEnterpriseOnly: true }),
-  scheme(
-    {
-      kind: 'placement',
-      payee: 'agency',
-      amountFen: 40_000,
-      instalments: [
-        { share: 0.5, afterMonths: 1 },
-        { share: 0.5, afterMonths: 3 },
-      ],
-    },
-    { keyEnterpriseOnly: true },
-  ),
-  scheme(
-    {
-      kind: 'transport',
-      payee: 'worker',
-      tiers: [
-        { destination: 'outside-province', amountFen: 50_000 },
-        { destination: 'in-province', amountFen: 30_000 },
-      ],
-    },
-    { householdTypes: ['registered-poor', 'relatively-poor'], minMonths: 3 },
-  ),
-  scheme({ kind: 'retention', payee: 'worker', amountFen: 60_000 }, { minMonths: 6, sameEmployer: true }),
-];
 
 /** Deterministic periods for each worker: the seed's own small generator, not Math.random. */
 function periodsFor(count: number): EligibilityPeriod[][] {
@@ -122,20 +71,32 @@ export async function subsidyFigures(print: (figure: Figure) => void): Promise<v
     }),
   };
   print(baseline);
-  const counts = new Map<string, number>();
+  const schemes = demoSchemesOn(AS_OF);
+  // Per scheme: how many were found eligible, not yet, and not eligible.
+  const STATES = ['eligible', 'not-yet', 'not-eligible'] as const;
+  const counts = schemes.map(() => [0, 0, 0]);
   print({
     name: 'subsidy-eligibility-100k',
     unit: 'ms',
     baseline,
     samples: await timeRuns(RUNS, () => {
-      counts.clear();
+      for (const row of counts) row.fill(0);
       for (const person of people) {
-        for (const { state } of eligibilitiesOf(person, BENCH_SCHEMES, AS_OF)) {
-          counts.set(state, (counts.get(state) ?? 0) + 1);
+        const results = eligibilitiesOf(person, schemes, AS_OF);
+        for (let index = 0; index < results.length; index++) {
+          const row = counts[index] as number[];
+          const state = STATES.indexOf(results[index]?.state ?? 'not-eligible');
+          row[state] = (row[state] ?? 0) + 1;
         }
       }
     }),
   });
-  // Kept, so that no engine can drop the work as unused.
-  if (months < 0 || counts.size === 0) throw new Error('no eligibility was computed');
+  // Kept, so that no engine can drop the work as unused, and checked, so that the workload stays one.
+  if (months < 0) throw new Error('no months were counted');
+  schemes.forEach(({ kind }, index) => {
+    const [eligible = 0] = counts[index] ?? [];
+    if (eligible === 0 || eligible === people.length) {
+      throw new Error(`the ${kind} scheme found ${eligible === 0 ? 'no one' : 'everyone'} eligible`);
+    }
+  });
 }

@@ -91,6 +91,31 @@ export async function dueDesk(today: CalendarDate): Promise<Omit<FollowUpDesk, '
   return { rows: await rowsOf(due.filter(isLive)), settings };
 }
 
+/**
+ * The first due follow-ups on `today`, in the list's order, without reading the thousands behind
+ * them: at least `count` follow-ups by the `nextDue` index, then every other one due on the last of
+ * those days (the list orders a day's follow-ups by name, which only their workers know, so a day is
+ * read whole). The workspace draws these while `dueDesk` reads the rest (docs/architecture.md#data,
+ * "reads that a screen waits for").
+ */
+export async function dueDeskHead(
+  today: CalendarDate,
+  count: number,
+): Promise<Omit<FollowUpDesk, 'doneThisWeek'> & { whole: boolean }> {
+  const db = database();
+  const [head, settings] = await Promise.all([
+    db.followUps.where('nextDue').belowOrEqual(today).limit(count).toArray(),
+    getSettings(),
+  ]);
+  const lastDay = head.at(-1)?.nextDue ?? null;
+  // Fewer than asked for: that was every due follow-up.
+  const whole = head.length < count;
+  const sameDay = whole || lastDay === null ? [] : await db.followUps.where('nextDue').equals(lastDay).toArray();
+  const byId = new Map<string, FollowUp>();
+  for (const followUp of [...head, ...sameDay]) if (isLive(followUp)) byId.set(followUp.id, followUp);
+  return { rows: await rowsOf([...byId.values()]), settings, whole };
+}
+
 /** Live contacts dated from this week's Monday (Beijing) to `today`. */
 export function contactsThisWeek(today: CalendarDate): Promise<number> {
   return database().contacts.where('date').between(weekStart(today), today, true, true).filter(isLive).count();

@@ -16,6 +16,8 @@ interface DueFiltersProps {
   onGrouping: (grouping: DueGrouping) => void;
   facets: DueFacets;
   settings: Pick<Settings, 'staff' | 'liaisonStations'>;
+  /** While the list is still being read: its values are not all known yet. */
+  disabled?: boolean;
 }
 
 function selectValue(value: string | null | undefined): string | null {
@@ -23,7 +25,15 @@ function selectValue(value: string | null | undefined): string | null {
 }
 
 /** The workspace's filters (county, township, enterprise, batch, staff member, station, outcome) and grouping. */
-export function DueFilters({ filter, onFilter, grouping, onGrouping, facets, settings }: DueFiltersProps) {
+export function DueFilters({
+  filter,
+  onFilter,
+  grouping,
+  onGrouping,
+  facets,
+  settings,
+  disabled = false,
+}: DueFiltersProps) {
   const { t } = useTranslation();
   const set = (key: FilterKey, value: string | null, nullable = false) => {
     const next = Object.fromEntries(Object.entries(filter).filter(([name]) => name !== key)) as FollowUpFilter;
@@ -32,7 +42,13 @@ export function DueFilters({ filter, onFilter, grouping, onGrouping, facets, set
     else (next as Record<string, unknown>)[key] = value;
     if (value !== null) onFilter(next);
   };
-  const common = { clearable: true, searchable: true, placeholder: t('followup.desk.filters.all'), w: 142 } as const;
+  const common = {
+    clearable: true,
+    searchable: true,
+    placeholder: t('followup.desk.filters.all'),
+    w: 142,
+    disabled,
+  } as const;
   return (
     <Group gap="xs" align="flex-end" data-testid="due-filters">
       <Select
@@ -100,6 +116,7 @@ export function DueFilters({ filter, onFilter, grouping, onGrouping, facets, set
       )}
       <SegmentedControl
         aria-label={t('followup.desk.groupBy')}
+        disabled={disabled}
         value={grouping}
         onChange={(value) => onGrouping(value)}
         data={(['none', 'station', 'enterprise'] as const).map((value) => ({

@@ -60,7 +60,7 @@ function typesText(target: EventTarget | null): boolean {
 export function FollowUpPage() {
   const { t } = useTranslation();
   const today = useBeijingToday();
-  const desk = useDesk(today);
+  const desk = useDesk(today, PAGE_ROWS);
   const settings = useRepositoryQuery(getSettings, []);
   const [params, setParams] = useSearchParams();
   const [filter, setFilter] = useState<FollowUpFilter>({});
@@ -78,6 +78,8 @@ export function FollowUpPage() {
   const facets = useMemo(() => dueFacets(rows ?? []), [rows]);
   const list = useMemo(() => dueList(rows ?? [], filter, today), [rows, filter, today]);
   const counts = useMemo(() => dueCounts(list, today), [list, today]);
+  /** False while only the list's first rows are read: counts, filters and grouping wait for the rest. */
+  const whole = desk.data?.whole ?? false;
   const visible = list.slice(0, shown);
   const groups = useMemo(() => groupDue(visible, grouping), [visible, grouping]);
 
@@ -186,7 +188,7 @@ export function FollowUpPage() {
     }
     return facets.enterprises.find((enterprise) => enterprise.id === key)?.name ?? t('followup.desk.unknownEnterprise');
   };
-  const empty = list.length === 0;
+  const empty = list.length === 0 && whole;
 
   return (
     <Stack gap="md" data-testid="follow-up-desk">
@@ -211,8 +213,13 @@ export function FollowUpPage() {
       </Group>
 
       <SimpleGrid cols={3} maw={720}>
-        <Figure label={t('followup.desk.counts.dueToday')} value={counts.dueToday} testId="count-due" />
-        <Figure label={t('followup.desk.counts.overdue')} value={counts.overdue} color="red" testId="count-overdue" />
+        <Figure label={t('followup.desk.counts.dueToday')} value={whole ? counts.dueToday : null} testId="count-due" />
+        <Figure
+          label={t('followup.desk.counts.overdue')}
+          value={whole ? counts.overdue : null}
+          color="red"
+          testId="count-overdue"
+        />
         <Figure
           label={t('followup.desk.counts.doneThisWeek')}
           value={desk.data ? desk.data.doneThisWeek : null}
@@ -243,6 +250,7 @@ export function FollowUpPage() {
         onGrouping={setGrouping}
         facets={facets}
         settings={settings}
+        disabled={!whole}
       />
 
       {selected.size > 0 && (
@@ -297,7 +305,15 @@ export function FollowUpPage() {
               />
             </Stack>
           ))}
-          {list.length > shown && (
+          {!whole && (
+            <Group gap="xs" data-testid="due-loading-rest">
+              <Loader size="xs" />
+              <Text size="sm" c="dimmed">
+                {t('followup.desk.loadingRest')}
+              </Text>
+            </Group>
+          )}
+          {whole && list.length > shown && (
             <Group>
               <Text size="sm" c="dimmed">
                 {t('followup.desk.shown', { shown, total: list.length })}

@@ -3,7 +3,7 @@ import { useInterval } from '@mantine/hooks';
 import type { CalendarDate } from '@shared/domain/records';
 import { todayCalendarDate } from '@shared/dates';
 import type { DueRow } from '@shared/followup/due';
-import { contactsThisWeek, dueDesk, followUpRow, type FollowUpDesk } from '../../db';
+import { contactsThisWeek, dueDesk, dueDeskHead, followUpRow, type FollowUpDesk } from '../../db';
 import { logger } from '../../logger';
 
 /** Today in Beijing, moving on at midnight (checked each minute). */
@@ -17,63 +17,86 @@ export function useBeijingToday(): CalendarDate {
   return today;
 }
 
+/** The workspace's data; `whole` is false while only the list's first rows are read. */
+export type DeskData = FollowUpDesk & { whole: boolean };
+
 export interface Desk {
   /** Undefined while the first read is on its way. */
-  data: FollowUpDesk | undefined;
+  data: DeskData | undefined;
   /** Reads these follow-ups again and puts them in place (after a contact or an assignment made here). */
   refresh: (followUpIds: readonly string[], contactsAdded?: number) => Promise<void>;
   /** Reads everything again. */
   reload: () => void;
 }
 
+/** `rows` with the rows read afresh put in place (null: no longer live), the others kept. */
+function withFresh(rows: readonly DueRow[], fresh: ReadonlyMap<string, DueRow | null>): DueRow[] {
+  const left = new Map(fresh);
+  const kept = rows.flatMap((row) => {
+    if (!left.has(row.followUpId)) return [row];
+    const next = left.get(row.followUpId);
+    left.delete(row.followUpId);
+    return next ? [next] : [];
+  });
+  for (const row of left.values()) if (row) kept.push(row);
+  return kept;
+}
+
 /**
- * The workspace's data: read once by the `nextDue` index when the page opens (and on a new day),
- * then kept up to date row by row after each save made here, so that a save never waits for the
- * whole list to be read again.
+ * The workspace's data, read when the page opens (and on a new day) in three steps, each drawn as it
+ * comes: the list's first `headRows` rows (`dueDeskHead`), then every due follow-up (`dueDesk`:
+ * thousands in a large county, with their workers), then the week's count. After that it is kept up
+ * to date row by row after each save made here, so that a save never waits for the whole list to be
+ * read again. A row saved while the rest is still being read keeps its fresh state when the rest
+ * arrives (that read may have begun before the save).
  */
-export function useDesk(today: CalendarDate): Desk {
-  const [data, setData] = useState<FollowUpDesk | undefined>(undefined);
+export function useDesk(today: CalendarDate, headRows: number): Desk {
+  const [data, setData] = useState<DeskData | undefined>(undefined);
   const [version, setVersion] = useState(0);
   /** Contacts saved here while the week's count is still being read. */
   const addedWhileCounting = useRef(0);
   const counting = useRef(false);
+  /** Rows read afresh here while the whole list is still being read. */
+  const freshWhileReading = useRef<Map<string, DueRow | null> | null>(null);
   useEffect(() => {
     let current = true;
-    // The rows first, then the week's count (followup-desk.ts says why).
-    dueDesk(today)
-      .then(async (read) => {
+    freshWhileReading.current = new Map();
+    counting.current = false;
+    void (async () => {
+      const head = await dueDeskHead(today, headRows);
+      if (!current) return;
+      let desk: Omit<DeskData, 'doneThisWeek'> = head;
+      if (!head.whole) {
+        setData({ ...head, doneThisWeek: null });
+        const all = await dueDesk(today);
         if (!current) return;
-        setData({ ...read, doneThisWeek: null });
-        addedWhileCounting.current = 0;
-        counting.current = true;
-        // The count's read began before any save made meanwhile, so it does not hold those contacts.
-        const done = await contactsThisWeek(today);
-        counting.current = false;
-        if (current) {
-          setData((shown) => (shown ? { ...shown, doneThisWeek: done + addedWhileCounting.current } : shown));
-        }
-      })
-      .catch((error: unknown) => logger.error('reading the follow-up workspace failed', error));
+        desk = { ...all, rows: withFresh(all.rows, freshWhileReading.current ?? new Map()), whole: true };
+      }
+      freshWhileReading.current = null;
+      setData({ ...desk, doneThisWeek: null });
+      // The count's read begins now, before any save made meanwhile, so it does not hold those contacts.
+      addedWhileCounting.current = 0;
+      counting.current = true;
+      const done = await contactsThisWeek(today);
+      counting.current = false;
+      if (current) {
+        setData((shown) => (shown ? { ...shown, doneThisWeek: done + addedWhileCounting.current } : shown));
+      }
+    })().catch((error: unknown) => logger.error('reading the follow-up workspace failed', error));
     return () => {
       current = false;
     };
-  }, [today, version]);
+  }, [today, version, headRows]);
 
   const refresh = useCallback(async (followUpIds: readonly string[], contactsAdded = 0) => {
     if (counting.current) addedWhileCounting.current += contactsAdded;
     const rows = await Promise.all(followUpIds.map((id) => followUpRow(id)));
     const fresh = new Map<string, DueRow | null>(followUpIds.map((id, index) => [id, rows[index] ?? null]));
+    for (const [id, row] of fresh) freshWhileReading.current?.set(id, row);
     setData((current) => {
       if (!current) return current;
-      const kept = current.rows.flatMap((row) => {
-        if (!fresh.has(row.followUpId)) return [row];
-        const next = fresh.get(row.followUpId);
-        fresh.delete(row.followUpId);
-        return next ? [next] : [];
-      });
-      for (const row of fresh.values()) if (row) kept.push(row);
       const doneThisWeek = current.doneThisWeek === null ? null : current.doneThisWeek + contactsAdded;
-      return { ...current, rows: kept, doneThisWeek };
+      return { ...current, rows: withFresh(current.rows, fresh), doneThisWeek };
     });
   }, []);
   const reload = useCallback(() => setVersion((count) => count + 1), []);

@@ -43,6 +43,7 @@ export const followupZhCN = {
     nav: '跟踪服务',
     title: '跟踪服务',
     loading: '正在读取到期的回访…',
+    loadingRest: '正在读取其余到期的回访，读完后可筛选、分组和计数…',
     counts: {
       dueToday: '今日到期',
       overdue: '已逾期',
@@ -212,6 +213,7 @@ export const followupEn: Widen<typeof followupZhCN> = {
     nav: 'Follow-up',
     title: 'Follow-up',
     loading: 'Reading the contacts due…',
+    loadingRest: 'Reading the other contacts due; filters, groups and counts follow…',
     counts: {
       dueToday: 'Due today',
       overdue: 'Overdue',

@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
+  dueDeskHead,
   followUpDesk,
   logContact,
   rescheduleFollowUps,
@@ -13,6 +14,7 @@ import {
 } from '@renderer/db';
 import { addCalendarDays, todayCalendarDate } from '@shared/dates';
 import type { ContactInput } from '@shared/followup';
+import { dueList } from '@shared/followup/due';
 import { freshDatabaseWithOperator } from './test-database';
 import { seedHandedOver } from './followup-desk-seed';
 
@@ -66,6 +68,32 @@ describe('the workspace data', () => {
       nextDue: today,
     });
     expect(desk.doneThisWeek).toBe(1);
+  });
+});
+
+describe('the list’s first rows, read before the rest', () => {
+  it('are the whole list’s first rows in its order, the last day read whole so that names order it', async () => {
+    // Due 9, 8 and 7 days ago: two, then three, then two workers, named so that the name order is
+    // not the order in which they were stored.
+    const handed = [16, 16, 15, 15, 15, 14, 14].map((days) => daysAgo(days));
+    await seedHandedOver(db, handed, { names: ['庚', '甲', '戊', '乙', '丁', '丙', '己'] });
+    const whole = dueList((await followUpDesk(today)).rows, {}, today);
+    expect(whole).toHaveLength(7);
+
+    // Three asked for: the second day's three are all read, so its first by name is not missed.
+    const head = await dueDeskHead(today, 3);
+    expect(head.whole).toBe(false);
+    const first = dueList(head.rows, {}, today);
+    expect(first.map((row) => row.name)).toEqual(whole.slice(0, 5).map((row) => row.name));
+    const dueOn = (days: number) => addCalendarDays(daysAgo(days), 7);
+    expect(first.map((row) => row.nextDue)).toEqual([dueOn(16), dueOn(16), dueOn(15), dueOn(15), dueOn(15)]);
+
+    // As many as there are, or more: that is the whole list, said so.
+    const all = await dueDeskHead(today, 7);
+    expect(all.whole).toBe(false);
+    const more = await dueDeskHead(today, 8);
+    expect(more.whole).toBe(true);
+    expect(dueList(more.rows, {}, today)).toEqual(whole);
   });
 });
 

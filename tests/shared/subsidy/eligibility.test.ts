@@ -7,6 +7,7 @@ import {
 } from '@shared/subsidy/eligibility';
 import { checkScheme, type SubsidyScheme } from '@shared/subsidy/scheme';
 import { destinationTier } from '@shared/subsidy/destination';
+import { addCalendarDays, addCalendarMonths, completedCalendarMonths } from '@shared/dates';
 
 function scheme(
   overrides: Partial<SubsidyScheme> = {},
@@ -206,5 +207,141 @@ describe('eligibility under several schemes at once', () => {
     expect(eligibilitiesOf(someone, schemes, '2026-04-20')).toEqual(
       schemes.map((one) => eligibilityOf(someone, one, '2026-04-20')),
     );
+  });
+
+  it('names the very period a claim rests on, so that the caller can find its record', () => {
+    const periods = [period({ start: '2026-01-10', end: '2026-02-15' }), period({ start: '2026-02-20' })];
+    const results = eligibilitiesOf(
+      person(periods),
+      [scheme(), scheme({}, { minMonths: 1, sameEmployer: true })],
+      '2026-04-20',
+    );
+    expect(results.map((result) => (result.state === 'eligible' ? result.period : null))).toEqual([
+      periods[1],
+      periods[1],
+    ]);
+    expect(results.every((result) => result.state === 'eligible' && result.period === periods[1])).toBe(true);
+  });
+});
+
+describe('months and days as the calendar counts them', () => {
+  const placement = scheme({
+    kind: 'placement',
+    payee: 'agency',
+    amountFen: 40_000,
+    instalments: [
+      { share: 0.5, afterMonths: 1 },
+      { share: 0.5, afterMonths: 3 },
+    ],
+  });
+
+  it('agrees with the calendar for every start day of a common and a leap year', () => {
+    const offsets = [0, 27, 28, 29, 30, 31, 59, 60, 61, 89, 92, 181, 365, 366];
+    for (let start = '2027-01-01'; start <= '2028-12-31'; start = addCalendarDays(start, 1)) {
+      for (const offset of offsets) {
+        const asOf = addCalendarDays(start, offset);
+        const months = completedCalendarMonths(start, asOf);
+        const result = eligibilityOf(person([period({ start })]), placement, asOf);
+        const oneMonth = addCalendarMonths(start, 1);
+        if (months === 0) {
+          expect(result).toEqual({
+            state: 'not-yet',
+            from: oneMonth,
+            reasons: [{ code: 'months', params: { months: 0, required: 1, from: oneMonth } }],
+          });
+        } else {
+          expect(result).toMatchObject({
+            state: 'eligible',
+            since: oneMonth,
+            months,
+            instalments: [
+              { amountFen: 20_000, dueOn: oneMonth, owed: true },
+              { amountFen: 20_000, dueOn: addCalendarMonths(start, 3), owed: months >= 3 },
+            ],
+          });
+        }
+      }
+    }
+  });
+
+  it('completes a month on the last day of a shorter month, and a year from 29 February on 28 February', () => {
+    const oneMonth = scheme({}, { minMonths: 1 });
+    expect(eligibilityOf(person([period({ start: '2027-03-31' })]), oneMonth, '2027-04-29')).toMatchObject({
+      state: 'not-yet',
+      from: '2027-04-30',
+    });
+    expect(eligibilityOf(person([period({ start: '2027-03-31' })]), oneMonth, '2027-04-30')).toMatchObject({
+      state: 'eligible',
+      since: '2027-04-30',
+      months: 1,
+    });
+    const year = scheme({ kind: 'retention', payee: 'worker' }, { minMonths: 12, sameEmployer: true });
+    expect(eligibilityOf(person([period({ start: '2028-02-29' })]), year, '2029-02-27')).toMatchObject({
+      state: 'not-yet',
+      from: '2029-02-28',
+      reasons: [{ params: { months: 11 } }],
+    });
+    expect(eligibilityOf(person([period({ start: '2028-02-29' })]), year, '2029-02-28')).toMatchObject({
+      state: 'eligible',
+      months: 12,
+    });
+  });
+
+  it('adds up periods in the order they began, whatever the order they are listed in', () => {
+    const periods = [
+      period({ employer: 'b', start: '2026-05-10' }),
+      period({ employer: 'a', start: '2026-01-05', end: '2026-03-04' }),
+    ];
+    // a: 5 January to 4 March, one month; b from 10 May: the third month is complete on 10 July.
+    expect(eligibilityOf(person(periods), scheme({}, { minMonths: 3 }), '2026-08-01')).toMatchObject({
+      state: 'eligible',
+      since: '2026-07-10',
+      months: 3,
+      period: { employer: 'b' },
+    });
+  });
+
+  it('counts no period that begins after the day asked about, and an open one only up to that day', () => {
+    expect(eligibilityOf(person([period({ start: '2026-09-01' })]), scheme(), '2026-08-31')).toMatchObject({
+      state: 'not-eligible',
+      reasons: [{ code: 'no-employment' }],
+    });
+    const later = [period({ start: '2026-01-10', end: '2026-12-31' })];
+    expect(eligibilityOf(person(later), scheme({}, { minMonths: 1 }), '2026-03-09')).toMatchObject({
+      state: 'eligible',
+      months: 1,
+      since: '2026-02-10',
+    });
+  });
+
+  it('pays the tier of the longest qualifying period', () => {
+    const transport = scheme({
+      kind: 'transport',
+      payee: 'worker',
+      amountFen: null,
+      tiers: [
+        { destination: 'outside-province', amountFen: 50_000 },
+        { destination: 'in-province', amountFen: 30_000 },
+      ],
+    });
+    const periods = [
+      period({ start: '2026-01-01', end: '2026-02-15', destination: 'outside-province' }),
+      period({ start: '2026-03-01', destination: 'in-province' }),
+    ];
+    expect(eligibilityOf(person(periods), transport, '2026-06-01')).toMatchObject({
+      state: 'eligible',
+      amountFen: 30_000,
+      period: { destination: 'in-province' },
+    });
+    expect(
+      eligibilityOf(
+        person([...periods, period({ start: '2025-01-01', end: '2025-12-01', destination: 'in-county' })]),
+        transport,
+        '2026-06-01',
+      ),
+    ).toMatchObject({
+      state: 'not-eligible',
+      reasons: [{ code: 'no-tier', params: { destination: 'in-county' } }],
+    });
   });
 });

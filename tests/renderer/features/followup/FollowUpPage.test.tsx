@@ -131,3 +131,24 @@ describe('the follow-up workspace from the keyboard', { timeout: 60_000 }, () =>
     );
   });
 });
+
+describe('a long list', { timeout: 60_000 }, () => {
+  it('draws the first rows, then counts, filters and "show more" once the rest is read, and N still opens the most overdue', async () => {
+    // 130 more due, all overdue by 2 days: 133 in all, more than the list draws at first.
+    await seedHandedOver(
+      db,
+      Array.from({ length: 130 }, () => daysAgo(9)),
+    );
+    page();
+    await screen.findAllByTestId('due-row');
+    await waitFor(() => expect(screen.getByTestId('count-overdue').textContent).toBe('132'));
+    expect(screen.getByTestId('count-due').textContent).toBe('1');
+    expect(screen.queryByTestId('due-loading-rest')).toBeNull();
+    expect(screen.getAllByTestId('due-row')).toHaveLength(100);
+    expect(screen.getByText('显示前 100 人，共 133 人')).toBeTruthy();
+    expect(within(screen.getByTestId('due-filters')).getByLabelText('企业').hasAttribute('disabled')).toBe(false);
+
+    fireEvent.keyDown(document.body, { key: 'n' });
+    await waitFor(() => expect(openWorker()).toBe(workerId(0)));
+  });
+});
