@@ -34,6 +34,7 @@ import {
   type EligibilityPerson,
 } from '@shared/subsidy/eligibility';
 import { formatYuan, sumFen, type Fen } from '@shared/subsidy/money';
+import type { ReportClaim } from '@shared/subsidy/report';
 import { checkScheme, type Payee, type SubsidyScheme } from '@shared/subsidy/scheme';
 import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';
@@ -592,4 +593,48 @@ export async function claimsOfScheme(schemeId: string): Promise<SubsidyClaim[]> 
 /** The exact sum of claims' amounts, in fen. */
 export function totalOf(claims: readonly Pick<SubsidyClaim, 'amountFen'>[]): Fen {
   return sumFen(claims.map((claim) => claim.amountFen));
+}
+
+/**
+ * Every live claim as the report reads it (shared/subsidy/report.ts): with its scheme's and payee's
+ * names and the township of the worker's household, read in one transaction.
+ */
+export async function reportClaims(): Promise<ReportClaim[]> {
+  const db = database();
+  return db.transaction('r', ['subsidyClaims', 'subsidySchemes', 'enterprises', 'agencies', 'workers'], async () => {
+    const claims = (await db.subsidyClaims.toArray()).filter(isLive);
+    const [schemes, enterprises, agencies, workers] = await Promise.all([
+      db.subsidySchemes.toArray(),
+      db.enterprises.toArray(),
+      db.agencies.toArray(),
+      db.workers.bulkGet([...new Set(claims.map((claim) => claim.workerId))]),
+    ]);
+    const named = (records: readonly { id: string; name: string }[]) =>
+      new Map(records.map((record) => [record.id, record.name]));
+    const schemeNames = named(schemes);
+    const payeeNames: Record<Payee, Map<string, string>> = {
+      enterprise: named(enterprises),
+      agency: named(agencies),
+      worker: named(workers.filter((worker): worker is Worker => worker !== undefined)),
+    };
+    const townships = new Map(
+      workers.filter((worker): worker is Worker => worker !== undefined).map((worker) => [worker.id, worker.township]),
+    );
+    return claims.map((claim) => ({
+      id: claim.id,
+      schemeId: claim.schemeId,
+      schemeName: schemeNames.get(claim.schemeId) ?? '',
+      payee: claim.payee,
+      payeeId: claim.payeeId,
+      payeeName: payeeNames[claim.payee].get(claim.payeeId) ?? '',
+      township: townships.get(claim.workerId) ?? '',
+      status: claim.status,
+      amountFen: claim.amountFen,
+      paidAmountFen: claim.paidAmountFen,
+      dueOn: claim.dueOn,
+      noticeFrom: claim.noticeFrom,
+      paidOn: claim.paidOn,
+      rejectedOn: claim.rejectedOn,
+    }));
+  });
 }

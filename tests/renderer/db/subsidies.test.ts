@@ -14,6 +14,7 @@ import {
   deleteScheme,
   recordHandover,
   recordIntroduction,
+  reportClaims,
   rosterRefusals,
   saveAgency,
   saveRoute,
@@ -29,6 +30,7 @@ import { addCalendarDays, beijingTimestamp, todayCalendarDate } from '@shared/da
 import type { Enterprise, FollowUp, EmploymentPeriod, SubsidyClaim, Worker } from '@shared/domain/records';
 import { creditCodeCheckChar } from '@shared/domain/credit-code';
 import { createI18n } from '@renderer/i18n';
+import { subsidyReport } from '@shared/subsidy/report';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeEnterprise, makeWorker } from '../../fixtures/factories';
 import { freshDatabaseWithOperator, rejection } from './test-database';
@@ -630,5 +632,32 @@ describe('agencies and introductions', () => {
     await deleteAgency(by.id);
     expect((await db.agencies.get(by.id))?.deletedAt).toBeTruthy();
     expect(await db.audit.where('[table+recordId]').equals(['agencies', by.id]).count()).toBe(2);
+  });
+
+  it('gives the report every claim with its scheme, payee and township, summed exactly to the fen', async () => {
+    const key = await enterprise({ name: '深圳市鹏达电子科技有限公司' });
+    const workers = [
+      await handedOver(key, '2026-02-01', { worker: { name: '黄秀英', township: '林逢镇' } }),
+      await handedOver(key, '2026-02-01', { worker: { name: '韦丽', township: '林逢镇' } }),
+      await handedOver(key, '2026-02-01', { worker: { name: '陆春梅', township: '思林镇' } }),
+    ];
+    const hiring = await saveScheme(null, scheme({ amountFen: 10 }));
+    const claims = await createClaims(
+      hiring.id,
+      workers.map((worker) => worker.id),
+      '2026-03-01',
+    );
+    const [first = '', second = ''] = claims.map((claim) => claim.id);
+    await stepClaims([first, second], { to: 'on-notice', noticeFrom: '2026-03-01', noticeDays: 7 }, '2026-03-01');
+    const report = subsidyReport(await reportClaims());
+    expect(report.all.onNotice).toEqual({ fen: 20, claimIds: [first, second] });
+    expect(report.all.owed.fen).toBe(10);
+    expect(report.byPayee.map((row) => [row.payee, row.payeeName, row.onNotice.fen, row.owed.fen])).toEqual([
+      ['enterprise', '深圳市鹏达电子科技有限公司', 20, 10],
+    ]);
+    expect(report.byTownship.map((row) => [row.township, row.onNotice.fen + row.owed.fen])).toEqual([
+      ['林逢镇', 20],
+      ['思林镇', 10],
+    ]);
   });
 });
