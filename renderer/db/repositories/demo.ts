@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS, revisionOf, type RecordMeta, type Settings } from '@s
 import { DEMO_OFFICE_ID_PREFIX, type DemoData, type DemoOffice } from '@shared/demo';
 import type { AuditedWrite } from '../audited-write';
 import { now } from '../clock';
+import { demoSchemes } from '@shared/subsidy/demo-schemes';
 
 const EPOCH = '1970-01-01T00:00:00.000Z';
 
@@ -125,6 +126,13 @@ export class DemoAlreadyLoadedError extends Error {
   }
 }
 
+/** The demo's subsidy schemes (shared/subsidy/demo-schemes.ts) for each year of its handovers, as records. */
+function demoSchemeRecords(data: DemoData): RecordMeta[] {
+  const at = now();
+  const years = [...new Set(data.followUps.map((followUp) => Number(followUp.handedOverOn.slice(0, 4))))].sort();
+  return years.flatMap((year) => demoSchemes(year).map((scheme) => ({ ...scheme, createdAt: at, updatedAt: at })));
+}
+
 /**
  * Writes a demo data set in one transaction, in chunks so that progress can be shown. A cancelled
  * or failed load leaves nothing behind.
@@ -142,6 +150,8 @@ export async function loadDemoData(data: DemoData, options: LoadDemoOptions = {}
     ['followUps', data.followUps],
     ['contacts', data.contacts],
     ['employmentPeriods', data.employmentPeriods],
+    // The subsidy schemes with the seed's figures (issue 18), for each year the demo's people were handed over in.
+    ['subsidySchemes', demoSchemeRecords(data)],
   ];
   const total = parts.reduce((sum, [, records]) => sum + records.length, 0);
   await auditedWrite(RECORD_TABLES, async (write) => {
