@@ -597,12 +597,14 @@ export function totalOf(claims: readonly Pick<SubsidyClaim, 'amountFen'>[]): Fen
 
 /**
  * Every live claim as the report reads it (shared/subsidy/report.ts): with its scheme's and payee's
- * names and the township of the worker's household, read in one transaction.
+ * names and the township of the worker's household, read in one transaction, oldest first.
  */
 export async function reportClaims(): Promise<ReportClaim[]> {
   const db = database();
   return db.transaction('r', ['subsidyClaims', 'subsidySchemes', 'enterprises', 'agencies', 'workers'], async () => {
-    const claims = (await db.subsidyClaims.toArray()).filter(isLive);
+    const claims = (await db.subsidyClaims.toArray())
+      .filter(isLive)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
     const [schemes, enterprises, agencies, workers] = await Promise.all([
       db.subsidySchemes.toArray(),
       db.enterprises.toArray(),
