@@ -25,3 +25,12 @@ export {
   SUMMARY_COLUMNS,
   SUMMARY_LABELS,
 } from './labels';
+export {
+  buildNoticePdf,
+  buildNoticeXlsx,
+  noticeIntro,
+  noticePerson,
+  noticeProblems,
+  noticeTitle,
+  type NoticePerson,
+} from './notice';

@@ -199,7 +199,7 @@ export const NOTICE_LABELS: Labels<
     intro:
       '根据{scheme}有关规定，经审核，以下{count}人拟享受补贴，补贴金额合计{amount}元，现予公示。公示期：{from}至{to}。如有异议，请在公示期内向{bureau}反映，联系电话：{phone}。',
     period: '{from}至{to}',
-    ongoing: '至今',
+    ongoing: '{from}至今',
     total: '合计',
     totals: '共{count}人，合计{amount}元',
     noticePeriod: '公示期：{from}至{to}',
@@ -220,7 +220,7 @@ export const NOTICE_LABELS: Labels<
     intro:
       'Under the rules of {scheme}, the {count} people below are proposed to receive the subsidy, {amount} yuan in total. Notice period: {from} to {to}. Objections to {bureau} within the notice period, telephone {phone}.',
     period: '{from} to {to}',
-    ongoing: 'present',
+    ongoing: '{from} to present',
     total: 'Total',
     totals: '{count} people, {amount} yuan in total',
     noticePeriod: 'Notice period: {from} to {to}',
