@@ -79,14 +79,34 @@ export interface PaperFooter {
 /** Room for the footer at the bottom of each page (the Sheet's own, three lines of footer text). */
 const FOOTER_ROOM = 16;
 
-/** A Sheet of the document font whose footer is the paper's own. */
+/** Wrapped texts remembered per sheet: beyond this many, the memory is cleared and starts again. */
+const WRAP_MEMORY = 50_000;
+
+/**
+ * A Sheet of the document font whose footer is the paper's own. It remembers how each text wraps
+ * in each font and width: a roster of 10,000 repeats its employers, places, household types, dates
+ * and amounts thousands of times, and wrapping (breaking and measuring) is a third of a table's cost.
+ */
 export class PaperSheet extends Sheet {
+  private readonly wrapped = new Map<string, string[]>();
+
   constructor(
     fonts: DocumentFonts,
     print: PrintContext,
     private readonly footer: PaperFooter,
   ) {
     super(fonts, print);
+  }
+
+  override wrap(text: string, width: number): string[] {
+    const font = this.doc.getFont();
+    const key = `${font.fontName}|${font.fontStyle}|${this.doc.getFontSize()}|${width.toFixed(3)}|${text}`;
+    const known = this.wrapped.get(key);
+    if (known) return [...known];
+    const lines = super.wrap(text, width);
+    if (this.wrapped.size >= WRAP_MEMORY) this.wrapped.clear();
+    this.wrapped.set(key, lines);
+    return [...lines];
   }
 
   override finish(): Uint8Array {
