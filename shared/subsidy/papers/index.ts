@@ -34,3 +34,16 @@ export {
   noticeTitle,
   type NoticePerson,
 } from './notice';
+export {
+  buildSummaryPdf,
+  buildSummaryXlsx,
+  claimsBehind,
+  inCell,
+  summaryLines,
+  summaryOrder,
+  summaryProblems,
+  summaryTitle,
+  type SummaryKey,
+  type SummaryLine,
+  type SummaryOptions,
+} from './summary';
