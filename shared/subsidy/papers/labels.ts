@@ -232,6 +232,7 @@ export const SUMMARY_LABELS: Labels<
   | SummaryColumn
   | Exclude<SummaryPeopleColumn, SummaryColumn>
   | 'sheet'
+  | 'schemeYear'
   | 'peopleSheet'
   | 'title'
   | 'subtotal'
@@ -256,6 +257,7 @@ export const SUMMARY_LABELS: Labels<
     residentId: '身份证号',
     employer: '务工单位',
     sheet: '汇总',
+    schemeYear: '{scheme}（{year}年度）',
     peopleSheet: '人员明细',
     title: '{county}就业补贴汇总表（{period}）',
     subtotal: '小计',
@@ -280,6 +282,7 @@ export const SUMMARY_LABELS: Labels<
     residentId: 'Resident ID',
     employer: 'Employer',
     sheet: 'Summary',
+    schemeYear: '{scheme} ({year})',
     peopleSheet: 'People',
     title: 'Employment subsidies summary, {county} ({period})',
     subtotal: 'Subtotal',

@@ -59,7 +59,7 @@ export function inCell(claim: SummaryClaim, key: SummaryKey): boolean {
 const collator = new Intl.Collator('zh-CN');
 
 function schemeName(scheme: PaperScheme, language: Language): string {
-  return language === 'en' ? `${scheme.name} (${scheme.year})` : `${scheme.name}（${scheme.year}年度）`;
+  return fill(localized(SUMMARY_LABELS, language).schemeYear, { scheme: scheme.name, year: scheme.year });
 }
 
 function payeeName(claim: SummaryClaim, language: Language): string {

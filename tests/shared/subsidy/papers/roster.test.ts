@@ -11,7 +11,7 @@ import {
 } from '@shared/subsidy/papers';
 import { documentFonts, makePrintContext, pdfLines } from '@tests/fixtures/documents';
 import { lineWith } from '@tests/fixtures/pdf-text';
-import { ENTERPRISE_PAYEE, TRANSPORT_SCHEME, at, makeRows, rosterHeader, rowText } from './fixtures';
+import { ENTERPRISE_PAYEE, TRANSPORT_SCHEME, at, makeRow, makeRows, rosterHeader, rowText } from './fixtures';
 
 /** 00:30 on 8 December in Beijing, still 7 December in UTC. */
 const MADE_AT = '2026-12-07T16:30:00.000Z';
@@ -127,6 +127,13 @@ describe('the application roster as PDF', () => {
     lineWith(last, '经办人（签字）：');
     const text = all.join('\n');
     for (const row of rows) expect(text).not.toContain(row.residentId);
+  });
+
+  it('prints names with rare characters (CJK Extension B) as they are written', async () => {
+    const rows = [makeRow(0, { name: '覃\u{20087}明' }), makeRow(1, { name: '李䶮' })];
+    const all = (await pdfLines(buildRosterPdf(rosterHeader(), rows, documentFonts(), print))).flat();
+    lineWith(all, '1 覃\u{20087}明 ');
+    lineWith(all, '2 李䶮 ');
   });
 
   it('prints full IDs and a red notice only when full numbers were chosen', async () => {
