@@ -267,16 +267,9 @@ export async function buildSummaryXlsx(
     }
     people.push([]);
     people.push(
-      spanned(
-        print.fullNumbers
-          ? fill(labels.fullNumbers, {
-              operator: print.operator.trim() || '—',
-              at: formatTimestamp(print.printedAt, language),
-            })
-          : labels.masked,
-        SUMMARY_PEOPLE_COLUMNS.length,
-        { textColor: print.fullNumbers ? '#BE1414' : '#646464' },
-      ),
+      spanned(privacyLine(print), SUMMARY_PEOPLE_COLUMNS.length, {
+        textColor: print.fullNumbers ? '#BE1414' : '#646464',
+      }),
     );
     sheets.push({
       data: people,
@@ -293,27 +286,48 @@ export async function buildSummaryXlsx(
 
 const PDF_WEIGHTS = [34, 16, 40, 10, 20];
 
-/** The summary as a PDF (A4 portrait): the lines with subtotals shaded, the grand total in capital numerals. */
+const PEOPLE_PDF_WEIGHTS = [28, 13, 32, 13, 10, 33, 38, 18];
+
+/** The privacy line of a paper that lists people: masked, or who made the full-numbers version when. */
+function privacyLine(print: PrintContext): string {
+  const labels = localized(SUMMARY_LABELS, print.language);
+  return print.fullNumbers
+    ? fill(labels.fullNumbers, {
+        operator: print.operator.trim() || '—',
+        at: formatTimestamp(print.printedAt, print.language),
+      })
+    : labels.masked;
+}
+
+/**
+ * The summary as a PDF (A4 portrait): the lines with subtotals shaded, the grand total in capital
+ * numerals; with `withPeople`, then the people behind the lines, in the same order, from a new page
+ * (IDs masked unless `print.fullNumbers`, as the roster).
+ */
 export function buildSummaryPdf(
   header: SummaryHeader,
   claims: readonly SummaryClaim[],
   fonts: DocumentFonts,
   print: PrintContext,
+  { withPeople }: SummaryOptions = { withPeople: false },
 ): Uint8Array {
   throwIfProblems(summaryProblems(claims));
   const { language } = print;
   const labels = localized(SUMMARY_LABELS, language);
+  const fullNumbers = withPeople && print.fullNumbers;
   const sheet = new PaperSheet(
     fonts,
-    { ...print, fullNumbers: false },
+    { ...print, fullNumbers },
     {
-      lines: [madeLines(print).join('  ·  ')],
-      alert: false,
+      // Only a summary with people on it has IDs to speak of.
+      lines: [...(withPeople ? [privacyLine(print)] : []), madeLines(print).join('  ·  ')],
+      alert: fullNumbers,
       pageLabel: (page, pages) => fill(labels.pageOf, { page, pages }),
     },
   );
   const lines = summaryLines(claims, language);
-  let y = drawTitle(sheet, sheet.newPage('portrait'), summaryTitle(header, language));
+  const title = summaryTitle(header, language);
+  let y = drawTitle(sheet, sheet.newPage('portrait'), title);
   y = sheet.line(
     fill(labels.madeOn, { date: formatCalendarDate(beijingCalendarDate(print.printedAt), language) }),
     sheet.pageWidth - MARGIN,
@@ -338,5 +352,28 @@ export function buildSummaryPdf(
     size: FONT_SIZE.body,
     bold: true,
   });
+  if (withPeople) {
+    const top = sheet.line(`${title}\u3000${labels.peopleSheet}`, MARGIN, sheet.newPage('portrait'), {
+      size: FONT_SIZE.heading,
+      bold: true,
+    });
+    const peopleWeight = PEOPLE_PDF_WEIGHTS.reduce((sum, part) => sum + part, 0);
+    sheet.table({
+      head: [SUMMARY_PEOPLE_COLUMNS.map((column) => labels[column])],
+      body: summaryOrder(claims, language).map((claim) => [
+        schemeName(claim.scheme, language),
+        claim.row.township,
+        payeeName(claim, language),
+        claim.row.name,
+        localized(GENDER_LABELS, language)[claim.row.gender],
+        rosterResidentId(claim.row.residentId, print.fullNumbers),
+        claim.row.employer,
+        formatYuan(claim.row.amountFen),
+      ]),
+      startY: top + 2,
+      widths: PEOPLE_PDF_WEIGHTS.map((part) => (part / peopleWeight) * sheet.contentWidth),
+      columnStyles: { 4: { halign: 'center' }, 7: { halign: 'right' } },
+    });
+  }
   return sheet.finish();
 }

@@ -119,6 +119,29 @@ describe('the summary by scheme, township and payee', () => {
     lineWith(lines, '第 1 页 / 共 1 页');
   });
 
+  it('as PDF lists, on request, the people behind the lines with IDs masked unless full numbers were chosen', async () => {
+    const all = claims();
+    const pages = await pdfLines(buildSummaryPdf(header, all, documentFonts(), print, { withPeople: true }));
+    const people = pages.slice(1).flat();
+    lineWith(people, '田东县就业补贴汇总表（2026年度）', '人员明细');
+    lineWith(people, '补贴项目', '乡镇', '补贴对象', '姓名', '性别', '身份证号', '务工单位');
+    for (const claim of all) lineWith(people, claim.row.name, maskResidentId(claim.row.residentId));
+    expect(pages.flat().join('\n')).not.toMatch(/\d{18}/);
+    lineWith(pages.flat(), '身份证号已遮挡');
+    const full = (
+      await pdfLines(
+        buildSummaryPdf(header, all, documentFonts(), { ...print, fullNumbers: true }, { withPeople: true }),
+      )
+    ).flat();
+    for (const claim of all) lineWith(full, claim.row.name, claim.row.residentId);
+    lineWith(full, '完整身份证号版本');
+    // Without people, nothing on the paper is an ID and the footer says nothing of masking.
+    const bare = (
+      await pdfLines(buildSummaryPdf(header, all, documentFonts(), { ...print, fullNumbers: true }))
+    ).flat();
+    expect(bare.join('\n')).not.toContain('身份证号');
+  });
+
   it('has English words when the app is in English', async () => {
     const lines = (
       await pdfLines(buildSummaryPdf(header, claims(), documentFonts(), { ...print, language: 'en' }))
