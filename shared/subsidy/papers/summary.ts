@@ -47,12 +47,23 @@ export interface SummaryLine {
   amountFen: Fen;
 }
 
+/**
+ * The payee a summary line stands for. Workers paid in person are one payee, 务工人员本人, whatever
+ * id each claim gives them (a stored claim may name the worker as its payee): a township's transport
+ * subsidies are one line, not one line per person.
+ */
+export const WORKERS_PAYEE_ID = 'workers';
+
+export function summaryPayeeId(claim: SummaryClaim): string {
+  return claim.payee.kind === 'worker' ? WORKERS_PAYEE_ID : claim.payee.id;
+}
+
 /** Whether `claim` is counted in the cell of `key`. */
 export function inCell(claim: SummaryClaim, key: SummaryKey): boolean {
   return (
     (key.schemeId === undefined || claim.scheme.id === key.schemeId) &&
     (key.township === undefined || claim.row.township === key.township) &&
-    (key.payeeId === undefined || claim.payee.id === key.payeeId)
+    (key.payeeId === undefined || summaryPayeeId(claim) === key.payeeId)
   );
 }
 
@@ -78,7 +89,7 @@ export function summaryOrder(claims: readonly SummaryClaim[], language: Language
       a.scheme.id.localeCompare(b.scheme.id) ||
       collator.compare(a.row.township, b.row.township) ||
       collator.compare(payeeName(a, language), payeeName(b, language)) ||
-      a.payee.id.localeCompare(b.payee.id) ||
+      summaryPayeeId(a).localeCompare(summaryPayeeId(b)) ||
       collator.compare(a.row.name, b.row.name) ||
       a.row.claimId.localeCompare(b.row.claimId),
   );
@@ -111,7 +122,7 @@ export function summaryLines(claims: readonly SummaryClaim[], language: Language
     if (schemeLine) lines.push(schemeLine);
   };
   for (const claim of summaryOrder(claims, language)) {
-    const { scheme, payee, row } = claim;
+    const { scheme, row } = claim;
     if (schemeLine?.key.schemeId !== scheme.id) {
       closeScheme();
       schemeLine = start({
@@ -125,10 +136,10 @@ export function summaryLines(claims: readonly SummaryClaim[], language: Language
       });
       line = null;
     }
-    if (line?.key.township !== row.township || line.key.payeeId !== payee.id) {
+    if (line?.key.township !== row.township || line.key.payeeId !== summaryPayeeId(claim)) {
       line = start({
         level: 'line',
-        key: { schemeId: scheme.id, township: row.township, payeeId: payee.id },
+        key: { schemeId: scheme.id, township: row.township, payeeId: summaryPayeeId(claim) },
         scheme: schemeName(scheme, language),
         township: row.township,
         payee: payeeName(claim, language),

@@ -65,6 +65,22 @@ describe('the summary by scheme, township and payee', () => {
     expect(agencyInLinfeng).toMatchObject({ scheme: '吸纳就业补贴（2026年度）', level: 'line' });
   });
 
+  it('counts workers paid in person as one payee per township, whatever id each claim gives them', () => {
+    const all = claims().map((claim) =>
+      claim.payee.kind === 'worker' ? { ...claim, payee: { ...claim.payee, id: claim.row.claimId } } : claim,
+    );
+    const transport = summaryLines(all, 'zh-CN').filter(
+      (line) => line.level === 'line' && line.key.schemeId === TRANSPORT_SCHEME.id,
+    );
+    expect(transport.map((line) => [line.township, line.payee, line.count])).toEqual([
+      ['林逢镇', '务工人员本人', 3],
+      ['平马镇', '务工人员本人', 2],
+      ['思林镇', '务工人员本人', 2],
+      ['祥周镇', '务工人员本人', 3],
+    ]);
+    for (const line of transport) expect(claimsBehind(all, line.key, 'zh-CN')).toHaveLength(line.count);
+  });
+
   it('answers the people behind every sum, and they make exactly that sum', () => {
     const all = claims();
     for (const line of summaryLines(all, 'zh-CN')) {
