@@ -21,6 +21,7 @@ import { backupFigures } from './backup';
 import { planPageFigures } from './plan-page';
 import { followUpFigures } from './followup';
 import { subsidyFigures } from './subsidy';
+import { subsidyPaperFigures } from './subsidy-papers';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 import { registerFigures } from './register';
 
@@ -154,6 +155,7 @@ async function main(): Promise<void> {
   if (wanted('plan-100k', 'sort-workers-100k')) await planningFigures(print);
   if (wanted('seat-allocation-1200', 'json-roundtrip-seating-1200')) await seatingFigures(print);
   if (wanted('subsidy-eligibility-100k', 'completed-months-100k')) await subsidyFigures(print);
+  if (wanted('subsidy-roster-10000-xlsx', 'subsidy-roster-10000-pdf')) await subsidyPaperFigures(print);
   if (!wanted(...BROWSER_FIGURES)) return;
   writeFileSync(
     fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),

@@ -294,6 +294,8 @@ async function syncPeriods(
   enterprise?: Enterprise,
   /** The follow-up's live contacts, when the caller has just read them. */
   contacts?: readonly Contact[],
+  /** The follow-up's stored periods, when the caller has just read them. */
+  periods?: readonly EmploymentPeriod[],
 ): Promise<void> {
   const { db } = write;
   const at = now();
@@ -311,7 +313,10 @@ async function syncPeriods(
     );
   }
   const stored = new Map(
-    (await db.employmentPeriods.where('followUpId').equals(followUp.id).toArray()).map((period) => [period.id, period]),
+    (periods ?? (await db.employmentPeriods.where('followUpId').equals(followUp.id).toArray())).map((period) => [
+      period.id,
+      period,
+    ]),
   );
   for (const [index, period] of derived.entries()) {
     const id = periodId(followUp.id, index);
@@ -346,8 +351,14 @@ async function syncPeriods(
   }
 }
 
-async function setWorkerStatus(write: AuditedWrite, workerId: string, status: WorkerStatus): Promise<void> {
-  const worker = await write.db.workers.get(workerId);
+async function setWorkerStatus(
+  write: AuditedWrite,
+  workerId: string,
+  status: WorkerStatus,
+  /** The worker, when the caller has just read them. */
+  read?: Worker,
+): Promise<void> {
+  const worker = read ?? (await write.db.workers.get(workerId));
   if (!worker || !isLive(worker) || worker.anonymisedAt || worker.status === status) return;
   await write.update('workers', worker, { ...worker, status, updatedAt: now() });
 }
@@ -413,13 +424,22 @@ export async function storeContact(
   contactDays: readonly number[],
   reason?: string,
 ): Promise<Contact> {
+  const { db } = write;
+  // Everything the save derives from, asked for at once: IndexedDB answers the four in one go
+  // rather than one after another (a contact's save is timed, issue 17).
+  const [earlier, enterprise, periods, worker] = await Promise.all([
+    liveContactsOf(db, followUp.id),
+    db.enterprises.get(followUp.enterpriseId),
+    db.employmentPeriods.where('followUpId').equals(followUp.id).toArray(),
+    db.workers.get(followUp.workerId),
+  ]);
   const stored = await write.create('contacts', contact, reason);
-  const contacts = await liveContactsOf(write.db, followUp.id);
+  const contacts = [...earlier.filter((one) => one.id !== stored.id), stored];
   const scheduled = { ...followUp, ...scheduleFields(followUp.handedOverOn, contacts, contactDays) };
   await write.update('followUps', followUp, { ...scheduled, updatedAt: now() });
-  await syncPeriods(write, followUp, undefined, contacts);
+  await syncPeriods(write, followUp, enterprise, contacts, periods);
   const status = statusAfter(contacts);
-  if (status) await setWorkerStatus(write, followUp.workerId, status);
+  if (status) await setWorkerStatus(write, followUp.workerId, status, worker);
   return stored;
 }
 

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Button, Group, SegmentedControl, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_OUTCOMES, type Settings } from '@shared/domain/records';
@@ -24,8 +25,11 @@ function selectValue(value: string | null | undefined): string | null {
   return value === undefined ? null : value === null ? NONE : value;
 }
 
-/** The workspace's filters (county, township, enterprise, batch, staff member, station, outcome) and grouping. */
-export function DueFilters({
+/**
+ * The workspace's filters (county, township, enterprise, batch, staff member, station, outcome) and
+ * grouping; drawn again only when one of them or the values they offer change.
+ */
+export const DueFilters = memo(function DueFilters({
   filter,
   onFilter,
   grouping,
@@ -126,4 +130,4 @@ export function DueFilters({
       />
     </Group>
   );
-}
+});

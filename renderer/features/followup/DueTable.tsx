@@ -27,6 +27,90 @@ interface DueTableProps {
   openId: string | null;
 }
 
+interface DueTableRowProps {
+  row: DueRow;
+  today: CalendarDate;
+  contactDays: readonly number[];
+  /** The name of the staff member it is assigned to; null when no one. */
+  staffName: string | null;
+  selected: boolean;
+  open: boolean;
+  onSelect: (followUpIds: readonly string[], on: boolean) => void;
+  onOpen: (row: DueRow) => void;
+}
+
+/**
+ * One row, drawn again only when what it shows changes: after a contact is saved, one row leaves
+ * the list and two change their mark, and the hundred others stay as they are (the save is timed,
+ * issue 17).
+ */
+const DueTableRow = memo(function DueTableRow({
+  row,
+  today,
+  contactDays,
+  staffName,
+  selected,
+  open,
+  onSelect,
+  onOpen,
+}: DueTableRowProps) {
+  const { t } = useTranslation();
+  const late = row.nextDue === null ? 0 : daysOverdue(row.nextDue, today);
+  return (
+    <Table.Tr
+      data-testid="due-row"
+      data-follow-up-id={row.followUpId}
+      data-open={open}
+      bg={open ? 'var(--mantine-color-blue-light)' : undefined}
+    >
+      <Table.Td>
+        <Checkbox
+          aria-label={t('followup.desk.columns.select')}
+          checked={selected}
+          onChange={(event) => onSelect([row.followUpId], event.currentTarget.checked)}
+        />
+      </Table.Td>
+      <Table.Td>
+        <Anchor component="button" type="button" fw={500} onClick={() => onOpen(row)}>
+          {row.name}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>{[row.township, row.village].filter(Boolean).join(' ')}</Table.Td>
+      <Table.Td ff="monospace">{row.phone}</Table.Td>
+      <Table.Td>{row.enterpriseName || t('followup.desk.unknownEnterprise')}</Table.Td>
+      <Table.Td>{row.batchName}</Table.Td>
+      <Table.Td>{reasonText(dueReason(row, contactDays), t)}</Table.Td>
+      <Table.Td>
+        {late > 0 ? (
+          <Text span c="red.8" size="sm" fw={600}>
+            {t('followup.desk.overdueDays', { count: late })}
+          </Text>
+        ) : (
+          <Badge color="blue" variant="light" tt="none">
+            {t('followup.desk.dueToday')}
+          </Badge>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {row.lastOutcome ? (
+          t(`followup.outcome.${row.lastOutcome}`)
+        ) : (
+          <Text span c="dimmed" size="sm">
+            {t('followup.desk.filters.noContact')}
+          </Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {staffName ?? (
+          <Text span c="dimmed" size="sm">
+            {t('followup.desk.unassigned')}
+          </Text>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+});
+
 /** One group of the due list: who, where, which point, how late, the last outcome and who calls. */
 export const DueTable = memo(function DueTable({
   rows,
@@ -68,63 +152,19 @@ export const DueTable = memo(function DueTable({
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {rows.map((row) => {
-          const late = row.nextDue === null ? 0 : daysOverdue(row.nextDue, today);
-          return (
-            <Table.Tr
-              key={row.followUpId}
-              data-testid="due-row"
-              data-follow-up-id={row.followUpId}
-              data-open={row.followUpId === openId}
-              bg={row.followUpId === openId ? 'var(--mantine-color-blue-light)' : undefined}
-            >
-              <Table.Td>
-                <Checkbox
-                  aria-label={t('followup.desk.columns.select')}
-                  checked={selected.has(row.followUpId)}
-                  onChange={(event) => onSelect([row.followUpId], event.currentTarget.checked)}
-                />
-              </Table.Td>
-              <Table.Td>
-                <Anchor component="button" type="button" fw={500} onClick={() => onOpen(row)}>
-                  {row.name}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{[row.township, row.village].filter(Boolean).join(' ')}</Table.Td>
-              <Table.Td ff="monospace">{row.phone}</Table.Td>
-              <Table.Td>{row.enterpriseName || t('followup.desk.unknownEnterprise')}</Table.Td>
-              <Table.Td>{row.batchName}</Table.Td>
-              <Table.Td>{reasonText(dueReason(row, settings.contactDays), t)}</Table.Td>
-              <Table.Td>
-                {late > 0 ? (
-                  <Text span c="red.8" size="sm" fw={600}>
-                    {t('followup.desk.overdueDays', { count: late })}
-                  </Text>
-                ) : (
-                  <Badge color="blue" variant="light" tt="none">
-                    {t('followup.desk.dueToday')}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {row.lastOutcome ? (
-                  t(`followup.outcome.${row.lastOutcome}`)
-                ) : (
-                  <Text span c="dimmed" size="sm">
-                    {t('followup.desk.filters.noContact')}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                {(row.staffId && staffName.get(row.staffId)) ?? (
-                  <Text span c="dimmed" size="sm">
-                    {t('followup.desk.unassigned')}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          );
-        })}
+        {rows.map((row) => (
+          <DueTableRow
+            key={row.followUpId}
+            row={row}
+            today={today}
+            contactDays={settings.contactDays}
+            staffName={(row.staffId && staffName.get(row.staffId)) || null}
+            selected={selected.has(row.followUpId)}
+            open={row.followUpId === openId}
+            onSelect={onSelect}
+            onOpen={onOpen}
+          />
+        ))}
       </Table.Tbody>
     </Table>
   );

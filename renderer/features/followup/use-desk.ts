@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useInterval } from '@mantine/hooks';
 import type { CalendarDate } from '@shared/domain/records';
 import { todayCalendarDate } from '@shared/dates';
-import type { DueRow } from '@shared/followup/due';
+import { compareDue, type DueRow } from '@shared/followup/due';
 import { contactsThisWeek, dueDesk, dueDeskHead, followUpRow, type FollowUpDesk } from '../../db';
 import { logger } from '../../logger';
 
@@ -17,7 +17,7 @@ export function useBeijingToday(): CalendarDate {
   return today;
 }
 
-/** The workspace's data; `whole` is false while only the list's first rows are read. */
+/** The workspace's data, its rows sorted as the list shows them; `whole` is false while only the first rows are read. */
 export type DeskData = FollowUpDesk & { whole: boolean };
 
 export interface Desk {
@@ -29,16 +29,46 @@ export interface Desk {
   reload: () => void;
 }
 
-/** `rows` with the rows read afresh put in place (null: no longer live), the others kept. */
-function withFresh(rows: readonly DueRow[], fresh: ReadonlyMap<string, DueRow | null>): DueRow[] {
-  const left = new Map(fresh);
-  const kept = rows.flatMap((row) => {
-    if (!left.has(row.followUpId)) return [row];
-    const next = left.get(row.followUpId);
-    left.delete(row.followUpId);
-    return next ? [next] : [];
+/**
+ * Resolves after the next frame is drawn, or after 100 ms at the latest (a window that is hidden
+ * draws no frames).
+ */
+function afterNextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    if (typeof requestAnimationFrame === 'function') {
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve();
+        }, 0),
+      );
+    }
   });
-  for (const row of left.values()) if (row) kept.push(row);
+}
+
+/** `rows` sorted as the list shows them (soonest due first): kept so, a save re-sorts nothing. */
+function sorted(rows: readonly DueRow[]): DueRow[] {
+  return [...rows].sort(compareDue);
+}
+
+/**
+ * `rows` (sorted) with the rows read afresh put in their place (null: no longer live), the others
+ * kept, still sorted.
+ */
+function withFresh(rows: readonly DueRow[], fresh: ReadonlyMap<string, DueRow | null>): DueRow[] {
+  const kept = rows.filter((row) => !fresh.has(row.followUpId));
+  for (const row of fresh.values()) {
+    if (!row) continue;
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareDue(kept[middle] as DueRow, row) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    kept.splice(low, 0, row);
+  }
   return kept;
 }
 
@@ -65,12 +95,16 @@ export function useDesk(today: CalendarDate, headRows: number): Desk {
     void (async () => {
       const head = await dueDeskHead(today, headRows);
       if (!current) return;
-      let desk: Omit<DeskData, 'doneThisWeek'> = head;
+      let desk: Omit<DeskData, 'doneThisWeek'> = { ...head, rows: sorted(head.rows) };
       if (!head.whole) {
-        setData({ ...head, doneThisWeek: null });
+        setData({ ...desk, doneThisWeek: null });
+        // The first rows are drawn before the rest is asked for: its thousands of records arrive
+        // on this thread and would hold the drawing back.
+        await afterNextFrame();
+        if (!current) return;
         const all = await dueDesk(today);
         if (!current) return;
-        desk = { ...all, rows: withFresh(all.rows, freshWhileReading.current ?? new Map()), whole: true };
+        desk = { ...all, rows: withFresh(sorted(all.rows), freshWhileReading.current ?? new Map()), whole: true };
       }
       freshWhileReading.current = null;
       setData({ ...desk, doneThisWeek: null });

@@ -1,6 +1,6 @@
 import { Button, Modal, Stack, Text } from '@mantine/core';
 import { IconFileSpreadsheet } from '@tabler/icons-react';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FollowUpFilter } from '@shared/followup';
 import { getSettings, useRepositoryQuery } from '@renderer/db';
@@ -20,7 +20,7 @@ const isEmpty = (filter: FollowUpFilter) => Object.values(filter).every((value) 
  * full (the full-numbers switch of the documents, recorded in the audit trail as a print is), then
  * writes the register of what the workspace's filter shows, with progress and Cancel.
  */
-export function RegisterExportButton({ filter }: RegisterExportButtonProps) {
+export const RegisterExportButton = memo(function RegisterExportButton({ filter }: RegisterExportButtonProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const settings = useRepositoryQuery(getSettings, []);
@@ -89,4 +89,4 @@ export function RegisterExportButton({ filter }: RegisterExportButtonProps) {
       />
     </>
   );
-}
+});
