@@ -35,6 +35,7 @@ import {
 } from '@shared/subsidy/eligibility';
 import { formatYuan, sumFen, type Fen } from '@shared/subsidy/money';
 import type { ReportClaim } from '@shared/subsidy/report';
+import type { PaperPayee, PaperScheme, SummaryClaim } from '@shared/subsidy/papers';
 import { checkScheme, type Payee, type SubsidyScheme } from '@shared/subsidy/scheme';
 import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';
@@ -638,5 +639,93 @@ export async function reportClaims(): Promise<ReportClaim[]> {
       paidOn: claim.paidOn,
       rejectedOn: claim.rejectedOn,
     }));
+  });
+}
+
+/** A claim as the papers read it: the summary's claim, with the payee's whole head for a roster. */
+export interface PaperClaim extends SummaryClaim {
+  payee: PaperPayee;
+}
+
+/**
+ * The claims as the papers read them (shared/subsidy/papers/model.ts): each with its scheme, its
+ * payee (name, credit code and account, for an enterprise or an agency) and its row (the person,
+ * the employment period it rests on, the scheme's standard and the claim's amount), in the order
+ * asked. Resident IDs come in full: the papers mask them.
+ */
+export async function paperClaims(claimIds: readonly string[]): Promise<PaperClaim[]> {
+  const db = database();
+  const tables = ['subsidyClaims', 'subsidySchemes', 'workers', 'employmentPeriods', 'enterprises', 'agencies'];
+  return db.transaction('r', tables, async () => {
+    const ids = [...new Set(claimIds)];
+    const claims = (await db.subsidyClaims.bulkGet(ids)).map((claim, index) => {
+      if (!claim || !isLive(claim)) throw new RecordNotFoundError('subsidyClaims', ids[index] ?? '');
+      return claim;
+    });
+    const [schemes, workers, periods, enterprises, agencies] = await Promise.all([
+      db.subsidySchemes.bulkGet([...new Set(claims.map((claim) => claim.schemeId))]),
+      db.workers.bulkGet([...new Set(claims.map((claim) => claim.workerId))]),
+      db.employmentPeriods.bulkGet(claims.flatMap((claim) => (claim.periodId === null ? [] : [claim.periodId]))),
+      db.enterprises.toArray(),
+      db.agencies.toArray(),
+    ]);
+    const byId = <T extends { id: string }>(records: readonly (T | undefined)[]) =>
+      new Map(records.filter((record): record is T => record !== undefined).map((record) => [record.id, record]));
+    const [schemeOf, workerOf, periodOf, enterpriseOf, agencyOf] = [
+      byId(schemes),
+      byId(workers),
+      byId(periods),
+      byId(enterprises),
+      byId(agencies),
+    ];
+    return claims.map((claim): PaperClaim => {
+      const scheme = schemeOf.get(claim.schemeId);
+      const worker = workerOf.get(claim.workerId);
+      if (!scheme) throw new RecordNotFoundError('subsidySchemes', claim.schemeId);
+      if (!worker) throw new RecordNotFoundError('workers', claim.workerId);
+      const period = claim.periodId === null ? undefined : periodOf.get(claim.periodId);
+      const employer = period?.enterpriseId ? enterpriseOf.get(period.enterpriseId) : undefined;
+      const workplace = employer
+        ? { city: employer.city, district: employer.district }
+        : { city: period?.employerCity ?? '', district: '' };
+      const tier = destinationTier(worker.countyCode, workplace);
+      const standardFen =
+        scheme.amountFen ??
+        scheme.tiers.find((candidate) => candidate.destination === tier)?.amountFen ??
+        claim.amountFen;
+      const holder = claim.payee === 'enterprise' ? enterpriseOf.get(claim.payeeId) : agencyOf.get(claim.payeeId);
+      const account = claim.payee === 'worker' ? null : normalizeBankAccount(holder?.bankAccount);
+      const payee: PaperPayee = {
+        id: claim.payeeId,
+        kind: claim.payee,
+        name: claim.payee === 'worker' ? worker.name : (holder?.name ?? ''),
+        creditCode: claim.payee === 'worker' ? '' : (holder?.creditCode ?? ''),
+        bankName: account?.bankName ?? '',
+        bankAccount: account?.accountNumber ?? '',
+      };
+      const paperScheme: PaperScheme = { id: scheme.id, name: scheme.name, kind: scheme.kind, year: claim.year };
+      return {
+        scheme: paperScheme,
+        payee,
+        row: {
+          claimId: claim.id,
+          name: worker.name,
+          gender: worker.gender,
+          birthDate: worker.birthDate,
+          residentId: worker.residentId,
+          householdPlace: `${worker.county}${worker.township}${worker.village}`,
+          township: worker.township,
+          householdType: worker.povertyStatus,
+          employer: employer?.name ?? period?.employerName ?? '',
+          workPlace: `${workplace.city}${workplace.district}`,
+          startDate: period?.start ?? claim.dueOn,
+          endDate: period?.end ?? null,
+          months: claim.months,
+          standardFen,
+          amountFen: claim.amountFen,
+          note: '',
+        },
+      };
+    });
   });
 }

@@ -14,6 +14,7 @@ import {
   deleteScheme,
   recordHandover,
   recordIntroduction,
+  paperClaims,
   reportClaims,
   rosterRefusals,
   saveAgency,
@@ -31,6 +32,7 @@ import type { Enterprise, FollowUp, EmploymentPeriod, SubsidyClaim, Worker } fro
 import { creditCodeCheckChar } from '@shared/domain/credit-code';
 import { createI18n } from '@renderer/i18n';
 import { subsidyReport } from '@shared/subsidy/report';
+import { rosterProblems } from '@shared/subsidy/papers';
 import { makeBatchInput, makeRouteInput } from '../../fixtures/batches';
 import { makeEnterprise, makeWorker } from '../../fixtures/factories';
 import { freshDatabaseWithOperator, rejection } from './test-database';
@@ -662,5 +664,58 @@ describe('the report', () => {
       ['林逢镇', 20],
       ['思林镇', 10],
     ]);
+  });
+
+  it('gives the papers each claim with its person, period, standard and payee account, ready for a roster', async () => {
+    const key = await enterprise({ name: '深圳市鹏达电子科技有限公司', city: '深圳市', district: '宝安区' });
+    const worker = await handedOver(key, '2026-02-01', {
+      worker: {
+        name: '黄秀英',
+        county: '田东县',
+        township: '平马镇',
+        village: '那王村',
+        povertyStatus: 'registered-poor',
+      },
+    });
+    const transport = await saveScheme(
+      null,
+      scheme({
+        kind: 'hiring',
+        amountFen: null,
+        tiers: [
+          { destination: 'outside-province', amountFen: 50_000 },
+          { destination: 'in-province', amountFen: 30_000 },
+        ],
+      }),
+    );
+    const [claim] = await createClaims(transport.id, [worker.id], TODAY);
+    const [paper] = await paperClaims([claim?.id ?? '']);
+    expect(paper?.scheme).toEqual({ id: transport.id, name: transport.name, kind: 'hiring', year: 2026 });
+    expect(paper?.payee).toEqual({
+      id: key.id,
+      kind: 'enterprise',
+      name: '深圳市鹏达电子科技有限公司',
+      creditCode: key.creditCode,
+      bankName: ACCOUNT.bankName,
+      bankAccount: ACCOUNT.accountNumber,
+    });
+    expect(paper?.row).toMatchObject({
+      claimId: claim?.id,
+      name: '黄秀英',
+      residentId: worker.residentId,
+      householdPlace: '田东县平马镇那王村',
+      township: '平马镇',
+      householdType: 'registered-poor',
+      employer: '深圳市鹏达电子科技有限公司',
+      workPlace: '深圳市宝安区',
+      startDate: '2026-02-01',
+      endDate: null,
+      months: 4,
+      standardFen: 50_000,
+      amountFen: 50_000,
+    });
+    if (!paper) throw new Error('no paper row');
+    const header = { county: '田东县', bureau: '田东县人力资源和社会保障局', scheme: paper.scheme, payee: paper.payee };
+    expect(rosterProblems(header, [paper.row])).toEqual([]);
   });
 });
