@@ -6,6 +6,7 @@ import {
   IconHistory,
   IconHome,
   IconPhoneCall,
+  IconReceiptYuan,
   IconRoute,
   IconSettings,
   IconTrain,
@@ -19,6 +20,7 @@ import { HomePage } from '../features/home/HomePage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { SubsidiesPage } from '../features/subsidies/SubsidiesPage';
 import { ImportNotices } from '../features/workers/import/ImportNotices';
 
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -89,6 +91,7 @@ const NAVIGATION = [
   { to: '/routes', key: 'routes', icon: IconRoute },
   { to: '/batches', key: 'batches', icon: IconTrain },
   { to: '/followup', key: 'followup', label: 'followup.desk.nav', icon: IconPhoneCall },
+  { to: '/subsidies', key: 'subsidies', label: 'subsidy.page.nav', icon: IconReceiptYuan },
   { to: '/audit', key: 'audit', label: 'audit.nav', icon: IconHistory },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
@@ -173,6 +176,7 @@ export function Shell() {
               <Route path="/batches/:id/health" element={<HealthStationPage />} />
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/followup" element={<FollowUpPage />} />
+              <Route path="/subsidies" element={<SubsidiesPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
