@@ -56,7 +56,10 @@ export function EligibilityList({
   const list = byState[state];
   const visible = useMemo(() => list.slice(0, shown), [list, shown]);
   const { details, enterpriseNames } = useRowDetails(useMemo(() => visible.map((row) => row.workerId), [visible]));
-  const selectable = useMemo(() => byState.eligible.filter((row) => !fullyClaimed(row, scheme)), [byState, scheme]);
+  const selectable = useMemo(
+    () => byState.eligible.filter((row) => row.payee !== null && !fullyClaimed(row, scheme)),
+    [byState, scheme],
+  );
   const allSelected = selectable.length > 0 && selectable.every((row) => selected.has(row.workerId));
 
   const employerOf = (row: WorkerEligibility): string => {

@@ -75,9 +75,11 @@ export function SubsidiesPage() {
           <Group align="flex-end" gap="lg">
             <Select
               label={t('subsidy.page.scheme')}
-              data={schemes.map((candidate) => ({
-                value: candidate.id,
-                label: t('subsidy.page.schemeOption', { year: candidate.year, name: candidate.name }),
+              data={[...new Set(schemes.map((candidate) => candidate.year))].map((schemeYear) => ({
+                group: t('subsidy.page.schemeYear', { year: schemeYear }),
+                items: schemes
+                  .filter((candidate) => candidate.year === schemeYear)
+                  .map((candidate) => ({ value: candidate.id, label: candidate.name })),
               }))}
               value={scheme.id}
               onChange={(value) => {
