@@ -40,7 +40,7 @@ function allows(status: ClaimStatus, step: StepKind): boolean {
  * recorded; the totals per status; the selected claims taken a step further at once.
  */
 export function ClaimsList({
-  claims,
+  claims: given,
   names,
   payees,
   today,
@@ -53,6 +53,16 @@ export function ClaimsList({
   today: CalendarDate;
 }) {
   const { t } = useTranslation();
+  // Oldest first; the claims made together by name, as the eligibility list shows them.
+  const claims = useMemo(() => {
+    const collator = new Intl.Collator('zh-CN');
+    return [...given].sort(
+      (a, b) =>
+        a.createdAt.localeCompare(b.createdAt) ||
+        collator.compare(names.get(a.workerId) ?? '', names.get(b.workerId) ?? '') ||
+        (a.instalment ?? 0) - (b.instalment ?? 0),
+    );
+  }, [given, names]);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [step, setStep] = useState<StepKind | null>(null);
   const [shown, setShown] = useState(PAGE_ROWS);

@@ -7,7 +7,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Route, Routes } from 'react-router-dom';
-import { saveScheme, type PlannerDatabase, type SchemeInput } from '@renderer/db';
+import { createClaims, saveScheme, stepClaims, type PlannerDatabase, type SchemeInput } from '@renderer/db';
 import { SubsidiesPage } from '@renderer/features/subsidies/SubsidiesPage';
 import { addCalendarDays, addCalendarMonths, todayCalendarDate } from '@shared/dates';
 import type { EmploymentPeriod, Language } from '@shared/domain/records';
@@ -150,6 +150,36 @@ describe('the subsidies page', { timeout: 60_000 }, () => {
     await claimFor('陆春燕', 'Select', 'Create claims');
     expect((await screen.findByTestId('claim-refusal')).textContent).toContain(seeded.enterprise.name);
     expect(await liveClaims()).toHaveLength(1);
+  });
+
+  it('pays only the sum owed, with a voucher number, and says so in words when the amount differs', async () => {
+    const [stored] = await db.subsidySchemes.toArray();
+    const [claim] = await createClaims(stored?.id ?? '', [seeded.workers[0]?.id ?? ''], today);
+    const ids = [claim?.id ?? ''];
+    await stepClaims(ids, { to: 'on-notice', noticeFrom: addCalendarDays(today, -10), noticeDays: 7 }, today);
+    await stepClaims(ids, { to: 'submitted', on: today }, today);
+    await stepClaims(ids, { to: 'approved', on: today }, today);
+    page();
+    fireEvent.click(await screen.findByRole('tab', { name: /申领记录/ }));
+    const claimRow = await screen.findByTestId('claim-row');
+    expect(within(claimRow).getByTestId('claim-status').textContent).toBe('已审核');
+    fireEvent.click(within(claimRow).getByRole('checkbox'));
+    fireEvent.click(screen.getByRole('button', { name: '发放' }));
+    const amount = await screen.findByLabelText('实发金额（元）');
+    expect((amount as HTMLInputElement).value).toBe('1,000.00');
+    fireEvent.change(amount, { target: { value: '999' } });
+    fireEvent.change(screen.getByLabelText(/凭证号/), { target: { value: 'PZ-2026-001' } });
+    fireEvent.click(screen.getByTestId('step-confirm'));
+    expect((await screen.findByTestId('step-refusal')).textContent).toBe('实发总额应等于应发合计 1,000.00 元');
+    expect((await liveClaims())[0]?.status).toBe('approved');
+
+    fireEvent.change(amount, { target: { value: '1000' } });
+    fireEvent.click(screen.getByTestId('step-confirm'));
+    await waitFor(async () =>
+      expect((await liveClaims())[0]).toMatchObject({ status: 'paid', paidOn: today, voucher: 'PZ-2026-001' }),
+    );
+    await waitFor(() => expect(screen.getByTestId('claim-status').textContent).toBe('已发放'));
+    expect(screen.getByTestId('total-paid').textContent).toBe('已发放：1 份，1,000.00 元');
   });
 
   it('points to Settings when there is no scheme', async () => {
