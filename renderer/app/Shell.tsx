@@ -20,7 +20,6 @@ import { HomePage } from '../features/home/HomePage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { SubsidiesPage } from '../features/subsidies/SubsidiesPage';
 import { ImportNotices } from '../features/workers/import/ImportNotices';
 
 import { ErrorBoundary } from '../components/ErrorBoundary';
@@ -38,6 +37,7 @@ const loadHealthStationPage = () => import('../features/health/HealthStationPage
 const loadPlanBatchesPage = () => import('../features/batches/planning/PlanBatchesPage');
 const loadAuditPage = () => import('../features/audit/AuditPage');
 const loadFollowUpPage = () => import('../features/followup/FollowUpPage');
+const loadSubsidiesPage = () => import('../features/subsidies/SubsidiesPage');
 
 const WorkersPage = lazy(() => loadWorkersPage().then((m) => ({ default: m.WorkersPage })));
 const WorkerDetailPage = lazy(() => loadWorkerDetailPage().then((m) => ({ default: m.WorkerDetailPage })));
@@ -50,6 +50,7 @@ const HealthStationPage = lazy(() => loadHealthStationPage().then((m) => ({ defa
 const PlanBatchesPage = lazy(() => loadPlanBatchesPage().then((m) => ({ default: m.PlanBatchesPage })));
 const AuditPage = lazy(() => loadAuditPage().then((m) => ({ default: m.AuditPage })));
 const FollowUpPage = lazy(() => loadFollowUpPage().then((m) => ({ default: m.FollowUpPage })));
+const SubsidiesPage = lazy(() => loadSubsidiesPage().then((m) => ({ default: m.SubsidiesPage })));
 
 /** The page chunk a hash route needs, most specific first. */
 const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
@@ -70,6 +71,7 @@ const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
   [/^#\/batches/, loadBatchesPage],
   [/^#\/audit/, loadAuditPage],
   [/^#\/followup/, loadFollowUpPage],
+  [/^#\/subsidies/, loadSubsidiesPage],
 ];
 
 /**
