@@ -9,7 +9,8 @@ import { deleteScheme, listSchemes, useRepositoryQuery } from '@renderer/db';
 import { notifyWriteFailure } from '@renderer/components/write-failure';
 import { SchemeForm } from './subsidy/SchemeForm';
 import { draftOf, emptyDraft } from './subsidy/scheme-draft';
-import { schemeAmountText, schemeConditionsText } from './subsidy/scheme-summary';
+import { schemeAmountLines, schemeConditionsText } from './subsidy/scheme-summary';
+import { useLanguage } from '@renderer/i18n/use-language';
 
 /** The form open: a new scheme (`scheme` absent) or one being changed. */
 interface Editing {
@@ -24,6 +25,7 @@ interface Editing {
  */
 export function SubsidySchemesCard() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const schemes = useRepositoryQuery(listSchemes, []);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<SubsidySchemeRecord | null>(null);
@@ -61,8 +63,7 @@ export function SubsidySchemesCard() {
         <Table aria-label={t('subsidy.schemes.title')} verticalSpacing="xs">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('subsidy.schemes.columns.name')}</Table.Th>
-              <Table.Th>{t('subsidy.schemes.columns.kind')}</Table.Th>
+              <Table.Th miw={180}>{t('subsidy.schemes.columns.name')}</Table.Th>
               <Table.Th>{t('subsidy.schemes.columns.payee')}</Table.Th>
               <Table.Th>{t('subsidy.schemes.columns.amount')}</Table.Th>
               <Table.Th>{t('subsidy.schemes.columns.conditions')}</Table.Th>
@@ -73,7 +74,7 @@ export function SubsidySchemesCard() {
             {years.map((year) => (
               <Fragment key={year}>
                 <Table.Tr>
-                  <Table.Th colSpan={6} bg="var(--mantine-color-gray-0)">
+                  <Table.Th colSpan={5} bg="var(--mantine-color-gray-0)">
                     {t('subsidy.schemes.year', { year })}
                   </Table.Th>
                 </Table.Tr>
@@ -81,12 +82,22 @@ export function SubsidySchemesCard() {
                   .filter((scheme) => scheme.year === year)
                   .map((scheme) => (
                     <Table.Tr key={scheme.id} data-testid="scheme-row">
-                      <Table.Td>{scheme.name}</Table.Td>
-                      <Table.Td>{t(`subsidy.schemeKind.${scheme.kind}`)}</Table.Td>
-                      <Table.Td>{t(`subsidy.payee.${scheme.payee}`)}</Table.Td>
-                      <Table.Td>{schemeAmountText(scheme, t)}</Table.Td>
                       <Table.Td>
-                        <Text size="sm">{schemeConditionsText(scheme, t)}</Text>
+                        <Text size="sm">{scheme.name}</Text>
+                        <Text size="xs" c="dimmed">
+                          {t(`subsidy.schemeKind.${scheme.kind}`)}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`subsidy.payee.${scheme.payee}`)}</Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        {schemeAmountLines(scheme, t).map((line) => (
+                          <Text size="sm" key={line}>
+                            {line}
+                          </Text>
+                        ))}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{schemeConditionsText(scheme, t, language)}</Text>
                       </Table.Td>
                       <Table.Td>
                         <Group gap={4} wrap="nowrap">

@@ -93,8 +93,7 @@ export const subsidyZhCN = {
     saved: '已保存“{{name}}”',
     year: '{{year}} 年',
     columns: {
-      name: '名称',
-      kind: '补贴类型',
+      name: '名称及类型',
       payee: '发放对象',
       amount: '补贴标准',
       conditions: '条件',
@@ -250,8 +249,7 @@ export const subsidyEn: Widen<typeof subsidyZhCN> = {
     saved: '“{{name}}” saved',
     year: '{{year}}',
     columns: {
-      name: 'Name',
-      kind: 'Kind',
+      name: 'Name and kind',
       payee: 'Paid to',
       amount: 'Amount',
       conditions: 'Conditions',

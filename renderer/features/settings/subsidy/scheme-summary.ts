@@ -3,22 +3,23 @@
  * "省外 500.00 元、省内县外 300.00 元", "建档立卡贫困户、相对贫困；务工满 3 个月；…".
  */
 import type { TFunction } from 'i18next';
+import type { Language } from '@shared/domain/records';
+import { formatCalendarDate } from '@shared/dates';
 import type { SubsidyScheme } from '@shared/subsidy/scheme';
 import { formatYuan } from '@shared/subsidy/money';
 
-export function schemeAmountText(scheme: SubsidyScheme, t: TFunction): string {
-  if (scheme.amountFen !== null) return t('subsidy.schemes.amountValue', { amount: formatYuan(scheme.amountFen) });
-  return scheme.tiers
-    .map((tier) =>
-      t('subsidy.schemes.tierValue', {
-        destination: t(`subsidy.destination.${tier.destination}`),
-        amount: formatYuan(tier.amountFen),
-      }),
-    )
-    .join(t('subsidy.schemes.listSeparator'));
+/** The amount, or one line per destination tier. */
+export function schemeAmountLines(scheme: SubsidyScheme, t: TFunction): string[] {
+  if (scheme.amountFen !== null) return [t('subsidy.schemes.amountValue', { amount: formatYuan(scheme.amountFen) })];
+  return scheme.tiers.map((tier) =>
+    t('subsidy.schemes.tierValue', {
+      destination: t(`subsidy.destination.${tier.destination}`),
+      amount: formatYuan(tier.amountFen),
+    }),
+  );
 }
 
-export function schemeConditionsText(scheme: SubsidyScheme, t: TFunction): string {
+export function schemeConditionsText(scheme: SubsidyScheme, t: TFunction, language: Language): string {
   const list = (items: string[]) => items.join(t('subsidy.schemes.listSeparator'));
   const { conditions } = scheme;
   const parts: string[] = [];
@@ -33,7 +34,8 @@ export function schemeConditionsText(scheme: SubsidyScheme, t: TFunction): strin
     const names = conditions.destinations.map((tier) => t(`subsidy.destination.${tier}`));
     parts.push(t('subsidy.schemes.summary.destinations', { list: list(names) }));
   }
-  const { startFrom: from, startTo: to } = conditions;
+  const day = (date: string | null) => (date === null ? null : formatCalendarDate(date, language));
+  const [from, to] = [day(conditions.startFrom), day(conditions.startTo)];
   if (from !== null && to !== null) parts.push(t('subsidy.schemes.summary.window', { from, to }));
   else if (from !== null) parts.push(t('subsidy.schemes.summary.windowFrom', { from }));
   else if (to !== null) parts.push(t('subsidy.schemes.summary.windowTo', { to }));

@@ -31,10 +31,10 @@ async function openForm(language: Language) {
     </Routes>,
     { route: `/enterprises/${enterprise.id}`, language },
   );
-  const card = within(await screen.findByTestId('enterprise-subsidy'));
+  const card = within(await screen.findByTestId('enterprise-subsidy', {}, { timeout: 10_000 }));
   expect(card.getByText(t('subsidy.enterpriseSubsidy.noAccount'))).toBeTruthy();
   fireEvent.click(card.getByRole('button', { name: t('subsidy.enterpriseSubsidy.edit') }));
-  return { t, form: within(await screen.findByRole('dialog')) };
+  return { t, form: within(await screen.findByRole('dialog', {}, { timeout: 10_000 })) };
 }
 
 describe.each<Language>(['zh-CN', 'en'])('the enterprise’s bank account (%s)', (language) => {
@@ -44,7 +44,7 @@ describe.each<Language>(['zh-CN', 'en'])('the enterprise’s bank account (%s)',
       target: { value: '中国工商银行深圳宝安支行' },
     });
     fireEvent.click(form.getByRole('button', { name: t('common.save') }));
-    expect(await form.findAllByText(t('problems.required'))).toHaveLength(2);
+    expect(await form.findAllByText(t('problems.required'), {}, { timeout: 10_000 })).toHaveLength(2);
     expect((await stored('enterprises', enterprise.id)).bankAccount ?? null).toBeNull();
 
     fireEvent.change(form.getByLabelText(t('subsidy.enterpriseSubsidy.accountNumber')), {
@@ -55,7 +55,7 @@ describe.each<Language>(['zh-CN', 'en'])('the enterprise’s bank account (%s)',
     });
     fireEvent.click(form.getByLabelText(t('enterprises.fields.isKeyEnterprise')));
     fireEvent.click(form.getByRole('button', { name: t('common.save') }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
 
     const saved = await stored('enterprises', enterprise.id);
     expect(saved.isKeyEnterprise).toBe(true);
@@ -65,7 +65,7 @@ describe.each<Language>(['zh-CN', 'en'])('the enterprise’s bank account (%s)',
       accountName: '深圳市鹏达电子科技有限公司',
     });
     const card = within(screen.getByTestId('enterprise-subsidy'));
-    expect(await card.findByText('4000023109001234567')).toBeTruthy();
+    expect(await card.findByText('4000023109001234567', {}, { timeout: 10_000 })).toBeTruthy();
     expect(card.getByText('中国工商银行深圳宝安支行')).toBeTruthy();
     expect(card.getByText(t('common.yes'))).toBeTruthy();
   });

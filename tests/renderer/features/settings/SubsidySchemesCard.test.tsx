@@ -21,8 +21,8 @@ function words(language: Language) {
 async function openForm(language: Language) {
   const t = words(language);
   render(<SubsidySchemesCard />, { language });
-  fireEvent.click(await screen.findByRole('button', { name: t('subsidy.schemes.add') }));
-  const dialog = await screen.findByRole('dialog');
+  fireEvent.click(await screen.findByRole('button', { name: t('subsidy.schemes.add') }, { timeout: 10_000 }));
+  const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 });
   return { t, form: within(dialog) };
 }
 
@@ -30,12 +30,15 @@ async function openForm(language: Language) {
 async function choose(field: HTMLElement | undefined, option: string) {
   if (!field) throw new Error('no such field');
   fireEvent.click(field);
-  const listbox = await waitFor(() => {
-    const found = document.getElementById(field.getAttribute('aria-controls') ?? '');
-    if (!found) throw new Error('the list of options is not open');
-    return found;
-  });
-  fireEvent.click(await within(listbox).findByRole('option', { name: option, hidden: true }));
+  const listbox = await waitFor(
+    () => {
+      const found = document.getElementById(field.getAttribute('aria-controls') ?? '');
+      if (!found) throw new Error('the list of options is not open');
+      return found;
+    },
+    { timeout: 10_000 },
+  );
+  fireEvent.click(await within(listbox).findByRole('option', { name: option, hidden: true }, { timeout: 10_000 }));
 }
 
 function type(field: HTMLElement | undefined, value: string) {
@@ -64,8 +67,8 @@ describe.each<Language>(['zh-CN', 'en'])('the subsidy schemes card (%s)', (langu
       fireEvent.click(form.getByLabelText(t('subsidy.evidence.social-insurance')));
       fireEvent.click(form.getByRole('button', { name: t('common.save') }));
 
-      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-      const row = await screen.findByTestId('scheme-row');
+      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
+      const row = await screen.findByTestId('scheme-row', {}, { timeout: 10_000 });
       const listed = row.textContent ?? '';
       expect(listed).toContain('一次性交通补助');
       expect(listed).toContain(t('subsidy.schemeKind.transport'));
@@ -100,7 +103,7 @@ describe.each<Language>(['zh-CN', 'en'])('the subsidy schemes card (%s)', (langu
     const { t, form } = await openForm(language);
     type(form.getByLabelText(new RegExp(t('subsidy.fields.name'))), '稳岗补助');
     fireEvent.click(form.getByRole('button', { name: t('common.save') }));
-    expect(await form.findByText(t('problems.scheme-no-amount'))).toBeTruthy();
+    expect(await form.findByText(t('problems.scheme-no-amount'), {}, { timeout: 10_000 })).toBeTruthy();
 
     fireEvent.click(form.getByLabelText(t('subsidy.schemes.amountMode.tiers')));
     fireEvent.click(form.getByRole('button', { name: t('subsidy.schemes.addTier') }));
@@ -108,12 +111,14 @@ describe.each<Language>(['zh-CN', 'en'])('the subsidy schemes card (%s)', (langu
     await choose(second, t('subsidy.destination.outside-province'));
     for (const field of form.getAllByLabelText(t('subsidy.schemes.tierAmount'))) type(field, '500');
     fireEvent.click(form.getByRole('button', { name: t('common.save') }));
-    expect(await form.findByText(t('problems.scheme-tiers-overlap', { tier: 'outside-province' }))).toBeTruthy();
+    expect(
+      await form.findByText(t('problems.scheme-tiers-overlap', { tier: 'outside-province' }), {}, { timeout: 10_000 }),
+    ).toBeTruthy();
 
     // An amount that is no amount is said before anything is sent.
     type(form.getAllByLabelText(t('subsidy.schemes.tierAmount'))[0], '12.345');
     fireEvent.click(form.getByRole('button', { name: t('common.save') }));
-    expect(await form.findByText(t('subsidy.schemes.yuan.too-precise'))).toBeTruthy();
+    expect(await form.findByText(t('subsidy.schemes.yuan.too-precise'), {}, { timeout: 10_000 })).toBeTruthy();
 
     expect(screen.getByRole('dialog')).toBeTruthy();
     expect(await listSchemes()).toEqual([]);
@@ -142,11 +147,11 @@ describe.each<Language>(['zh-CN', 'en'])('the subsidy schemes card (%s)', (langu
       evidence: [],
     });
     render(<SubsidySchemesCard />, { language });
-    expect((await screen.findByTestId('scheme-row')).textContent).toContain(
+    expect((await screen.findByTestId('scheme-row', {}, { timeout: 10_000 })).textContent).toContain(
       t('subsidy.schemes.amountValue', { amount: '400.00' }),
     );
     fireEvent.click(screen.getByRole('button', { name: t('subsidy.schemes.editOne', { name: '职业介绍补贴' }) }));
-    const form = within(await screen.findByRole('dialog'));
+    const form = within(await screen.findByRole('dialog', {}, { timeout: 10_000 }));
     expect(form.getByLabelText<HTMLInputElement>(t('subsidy.schemes.amount')).value).toBe('400.00');
     fireEvent.click(form.getByRole('button', { name: t('subsidy.schemes.addInstalment') }));
     fireEvent.click(form.getByRole('button', { name: t('subsidy.schemes.addInstalment') }));
@@ -157,12 +162,12 @@ describe.each<Language>(['zh-CN', 'en'])('the subsidy schemes card (%s)', (langu
     type(shares[1], '40');
     type(months[1], '3');
     fireEvent.click(form.getByRole('button', { name: t('common.save') }));
-    expect(await form.findByText(t('problems.scheme-instalments'))).toBeTruthy();
+    expect(await form.findByText(t('problems.scheme-instalments'), {}, { timeout: 10_000 })).toBeTruthy();
     expect((await listSchemes())[0]?.instalments).toEqual([]);
 
     type(form.getAllByLabelText(t('subsidy.schemes.instalmentShare'))[1], '50');
     fireEvent.click(form.getByRole('button', { name: t('common.save') }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 10_000 });
     expect((await listSchemes())[0]?.instalments).toEqual([
       { share: 0.5, afterMonths: 1 },
       { share: 0.5, afterMonths: 3 },
