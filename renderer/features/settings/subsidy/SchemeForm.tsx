@@ -25,6 +25,7 @@ import { DateField } from '@renderer/components/DateField';
 import { EXACT_NUMBER } from '@renderer/components/exact-number';
 import { FormActions } from '@renderer/components/FormActions';
 import { saveFromForm } from '@renderer/components/save-from-form';
+import { useUnsavedChanges } from '@renderer/components/unsaved-changes';
 import {
   USUAL_PAYEE,
   newInstalment,
@@ -65,6 +66,8 @@ export function SchemeForm({ scheme, initial, onSaved, onCancel }: SchemeFormPro
   const [draft, setDraft] = useState<SchemeDraft>(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
+  // While typed changes are not saved, leaving the settings page asks first (UnsavedChangesGuard).
+  useUnsavedChanges('subsidy-scheme-form', JSON.stringify(draft) !== JSON.stringify(initial));
 
   const edit = (change: Partial<SchemeDraft>) => setDraft((current) => ({ ...current, ...change }));
   const editTier = (index: number, change: Partial<TierDraft>) =>

@@ -1,8 +1,8 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Language } from '@shared/domain/records';
-import { listSchemes, saveScheme, type PlannerDatabase } from '@renderer/db';
+import type { Language, SubsidyClaim } from '@shared/domain/records';
+import { listSchemes, saveScheme, type PlannerDatabase, type SchemeInput } from '@renderer/db';
 import { createI18n } from '@renderer/i18n';
 import { SubsidySchemesCard } from '@renderer/features/settings/SubsidySchemesCard';
 import { render } from '@tests/renderer/render';
@@ -13,6 +13,27 @@ beforeEach(async () => {
   db = await freshDatabaseWithOperator('王调度');
 });
 afterEach(() => db.close());
+
+const PLACEMENT: SchemeInput = {
+  name: '职业介绍补贴',
+  year: 2026,
+  kind: 'placement',
+  payee: 'agency',
+  amountFen: 40_000,
+  tiers: [],
+  conditions: {
+    householdTypes: [],
+    minMonths: 0,
+    sameEmployer: false,
+    keyEnterpriseOnly: true,
+    organisedBatch: 'any',
+    destinations: [],
+    startFrom: null,
+    startTo: null,
+  },
+  instalments: [],
+  evidence: [],
+};
 
 function words(language: Language) {
   return createI18n(language).t;
@@ -126,26 +147,7 @@ describe.each<Language>(['zh-CN', 'en'])('the subsidy schemes card (%s)', (langu
 
   it('edits a stored scheme and refuses instalments that do not add up to 100%', { timeout: 30_000 }, async () => {
     const t = words(language);
-    await saveScheme(null, {
-      name: '职业介绍补贴',
-      year: 2026,
-      kind: 'placement',
-      payee: 'agency',
-      amountFen: 40_000,
-      tiers: [],
-      conditions: {
-        householdTypes: [],
-        minMonths: 0,
-        sameEmployer: false,
-        keyEnterpriseOnly: true,
-        organisedBatch: 'any',
-        destinations: [],
-        startFrom: null,
-        startTo: null,
-      },
-      instalments: [],
-      evidence: [],
-    });
+    await saveScheme(null, PLACEMENT);
     render(<SubsidySchemesCard />, { language });
     expect((await screen.findByTestId('scheme-row', {}, { timeout: 10_000 })).textContent).toContain(
       t('subsidy.schemes.amountValue', { amount: '400.00' }),
@@ -175,5 +177,58 @@ describe.each<Language>(['zh-CN', 'en'])('the subsidy schemes card (%s)', (langu
     expect(screen.getByTestId('scheme-row').textContent).toContain(
       t('subsidy.schemes.summary.instalment', { share: 50, months: 3 }),
     );
+  });
+
+  it('deletes a scheme after asking, and refuses one with claims in words', { timeout: 30_000 }, async () => {
+    const t = words(language);
+    const claimed = await saveScheme(null, PLACEMENT);
+    const unclaimed = await saveScheme(null, { ...PLACEMENT, name: '稳岗补助', kind: 'retention', payee: 'worker' });
+    const claim: SubsidyClaim = {
+      id: 'claim-1',
+      createdAt: '2026-03-01T00:00:00.000Z',
+      updatedAt: '2026-03-01T00:00:00.000Z',
+      schemeId: claimed.id,
+      workerId: 'worker-1',
+      year: 2026,
+      payee: 'agency',
+      payeeId: 'agency-1',
+      amountFen: 40_000,
+      instalment: null,
+      dueOn: '2026-03-01',
+      periodId: null,
+      months: 0,
+      status: 'eligible',
+      noticeFrom: null,
+      noticeDays: null,
+      submittedOn: null,
+      approvedOn: null,
+      paidOn: null,
+      paidAmountFen: null,
+      voucher: '',
+      rejectedOn: null,
+      rejectionReason: '',
+    };
+    await db.subsidyClaims.add(claim);
+    render(<SubsidySchemesCard />, { language });
+    await screen.findAllByTestId('scheme-row', {}, { timeout: 10_000 });
+
+    const remove = async (name: string) => {
+      fireEvent.click(screen.getByRole('button', { name: t('subsidy.schemes.deleteOne', { name }) }));
+      const dialog = within(await screen.findByRole('dialog', {}, { timeout: 10_000 }));
+      expect(dialog.getByText(t('subsidy.schemes.deleteText', { name }))).toBeTruthy();
+      fireEvent.click(dialog.getByRole('button', { name: t('common.delete') }));
+    };
+    await remove(claimed.name);
+    expect(
+      await screen.findByText(t('problems.scheme-has-claims', { count: 1 }), {}, { timeout: 10_000 }),
+    ).toBeTruthy();
+    expect((await listSchemes()).map((scheme) => scheme.id)).toContain(claimed.id);
+
+    await remove(unclaimed.name);
+    expect(
+      await screen.findByText(t('subsidy.schemes.deleted', { name: '稳岗补助' }), {}, { timeout: 10_000 }),
+    ).toBeTruthy();
+    expect((await listSchemes()).map((scheme) => scheme.id)).toEqual([claimed.id]);
+    await waitFor(() => expect(screen.getAllByTestId('scheme-row')).toHaveLength(1), { timeout: 10_000 });
   });
 });
