@@ -8,13 +8,15 @@ import { todayCalendarDate } from '@shared/dates';
 import { deleteScheme, listSchemes, useRepositoryQuery } from '@renderer/db';
 import { notifyWriteFailure } from '@renderer/components/write-failure';
 import { SchemeForm } from './subsidy/SchemeForm';
-import { draftOf, emptyDraft } from './subsidy/scheme-draft';
+import { draftOf, emptyDraft, type SchemeDraft } from './subsidy/scheme-draft';
 import { schemeAmountLines, schemeConditionsText } from './subsidy/scheme-summary';
 import { useLanguage } from '@renderer/i18n/use-language';
 
 /** The form open: a new scheme (`scheme` absent) or one being changed. */
 interface Editing {
   scheme?: SubsidySchemeRecord;
+  /** The form's first values, made once: the form tells its changes by them. */
+  initial: SchemeDraft;
 }
 
 /**
@@ -50,7 +52,11 @@ export function SubsidySchemesCard() {
             {t('subsidy.schemes.hint')}
           </Text>
         </div>
-        <Button size="xs" leftSection={<IconPlus size={16} />} onClick={() => setEditing({})}>
+        <Button
+          size="xs"
+          leftSection={<IconPlus size={16} />}
+          onClick={() => setEditing({ initial: emptyDraft(Number(todayCalendarDate().slice(0, 4))) })}
+        >
           {t('subsidy.schemes.add')}
         </Button>
       </Group>
@@ -104,7 +110,7 @@ export function SubsidySchemesCard() {
                           <ActionIcon
                             variant="subtle"
                             aria-label={t('subsidy.schemes.editOne', { name: scheme.name })}
-                            onClick={() => setEditing({ scheme })}
+                            onClick={() => setEditing({ scheme, initial: draftOf(scheme) })}
                           >
                             <IconEdit size={16} />
                           </ActionIcon>
@@ -136,7 +142,7 @@ export function SubsidySchemesCard() {
         {editing && (
           <SchemeForm
             scheme={editing.scheme}
-            initial={editing.scheme ? draftOf(editing.scheme) : emptyDraft(Number(todayCalendarDate().slice(0, 4)))}
+            initial={editing.initial}
             onCancel={() => setEditing(null)}
             onSaved={() => setEditing(null)}
           />
