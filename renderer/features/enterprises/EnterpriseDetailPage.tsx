@@ -26,6 +26,7 @@ import { DeleteButton, EditButton } from '../../components/RecordButtons';
 import { openEnterpriseForm } from './EnterpriseForm';
 import { openOpeningForm } from './OpeningForm';
 import { EnterpriseRetention } from './EnterpriseRetention';
+import { EnterpriseSubsidyCard } from './EnterpriseSubsidyCard';
 
 async function restoreWithMessage(enterprise: Enterprise, t: TFunction): Promise<void> {
   try {
@@ -182,13 +183,11 @@ export function EnterpriseDetailPage() {
               <DetailField label={t('enterprises.fields.resumptionStatus')}>
                 {t(`enterprises.resumption.${enterprise.resumptionStatus}`)}
               </DetailField>
-              <DetailField label={t('enterprises.fields.isKeyEnterprise')}>
-                {enterprise.isKeyEnterprise ? t('common.yes') : t('common.no')}
-              </DetailField>
               <DetailField label={t('enterprises.fields.hrAgency')}>{enterprise.hrAgency}</DetailField>
               <DetailField label={t('enterprises.fields.notes')}>{enterprise.notes}</DetailField>
             </SimpleGrid>
           </Card>
+          <EnterpriseSubsidyCard enterprise={enterprise} editable={!deleted} />
           <Openings enterpriseId={enterprise.id} editable={!deleted} />
           <EnterpriseRetention enterpriseId={enterprise.id} />
           {!deleted && <ConfirmationImport enterpriseId={enterprise.id} />}

@@ -29,6 +29,7 @@ import { ManifestColumnsCard } from './ManifestColumnsCard';
 import { BackupsCard } from './BackupsCard';
 import { PrivacyCard } from './PrivacyCard';
 import { FollowUpSettingsCard } from './FollowUpSettingsCard';
+import { SubsidySchemesCard } from './SubsidySchemesCard';
 import { languageOf, useLanguage } from '../../i18n/use-language';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
@@ -260,6 +261,7 @@ export function SettingsPage() {
         <PolicyForm key={JSON.stringify(toForm(settings))} settings={settings} />
         <ManifestColumnsCard key={settings.manifestColumns.join()} columns={settings.manifestColumns} />
         <FollowUpSettingsCard settings={settings} />
+        <SubsidySchemesCard />
         <PrivacyCard key={settings.retentionDays} retentionDays={settings.retentionDays} />
         <StorageCard />
         <BackupsCard />
