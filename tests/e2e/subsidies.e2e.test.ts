@@ -1,0 +1,112 @@
+/**
+ * Subsidy claims end to end (issue 18, items 3 and 4) on the one-click demo, whose schemes are the
+ * seed's: the hiring subsidy's eligible workers are claimed for, put on the public notice (dated so
+ * that it is over), submitted and approved, and one paid under a voucher (a voucher pays one payee); the totals say so and are still
+ * there after a reload.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { addCalendarDays, todayCalendarDate } from '@shared/dates';
+import { launchChromium, openApp, pageErrors } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function loadDemoAsOperator(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '加载演示数据' }).click();
+  await page.getByText('演示数据已加载').waitFor({ timeout: 60_000 });
+  await page.getByRole('navigation').getByRole('link', { name: '设置' }).click();
+  await page.getByLabel('操作员姓名').fill('黄干事');
+  await page.getByRole('button', { name: '保存', exact: true }).click();
+  await page.getByText('设置已保存').waitFor();
+}
+
+/** Ticks `rows` (every claim when none are named), takes `step`, fills its form with `fill`, and waits for it to be done. */
+async function step(page: Page, name: string, fill?: (form: Locator) => Promise<void>, rows?: Locator): Promise<void> {
+  const table = page.getByTestId('claims-table');
+  if (rows) await rows.getByRole('checkbox').check();
+  else await table.getByRole('checkbox', { name: '全选' }).check();
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('step-form').waitFor();
+  if (fill) await fill(dialog);
+  await dialog.getByTestId('step-confirm').click();
+  await dialog.waitFor({ state: 'detached' });
+  await page
+    .getByText(new RegExp(`已办理：${name}`))
+    .first()
+    .waitFor();
+}
+
+describe('subsidy claims', () => {
+  it('claims for the eligible, runs the notice, submission, approval and payment, and keeps the totals', async () => {
+    const { context, page } = await openApp(browser);
+    await loadDemoAsOperator(page);
+    await page.getByRole('navigation').getByRole('link', { name: '补贴' }).click();
+    await page.getByTestId('subsidies-page').waitFor();
+    const hiring = `${todayCalendarDate().slice(0, 4)}年重点企业吸纳就业补贴`;
+    await page.getByTestId('scheme-select').click();
+    await page.getByRole('option', { name: hiring, exact: true }).click();
+    await expect(page.getByTestId('scheme-select').inputValue()).resolves.toBe(hiring);
+
+    // Everyone eligible under the hiring subsidy, claimed at once.
+    const eligible = page.getByTestId('eligibility-table').getByTestId('eligibility-row');
+    await eligible.first().waitFor();
+    await page.getByTestId('eligibility-table').getByRole('checkbox', { name: '全选' }).check();
+    const selected = await page.getByTestId('selected-count').innerText();
+    const count = Number(/(\d+)/.exec(selected)?.[1]);
+    expect(count).toBeGreaterThan(0);
+    await page.getByRole('button', { name: '生成申领' }).click();
+    await page.getByText(`已为 ${String(count)} 人生成申领`).waitFor();
+
+    await page.getByRole('tab', { name: /申领记录/ }).click();
+    const total = `${(count * 1000).toLocaleString('en-US')}.00`;
+    await expect(page.getByTestId('total-eligible').innerText()).resolves.toBe(
+      `符合条件：${String(count)} 份，${total} 元`,
+    );
+    // The notice went up ten days ago for seven days: it is over, so the claims may be submitted.
+    const noticeFrom = addCalendarDays(todayCalendarDate(), -10);
+    await step(page, '公示', async (form) => {
+      await form.getByLabel('公示开始日期').fill(noticeFrom);
+      await form.getByLabel('公示天数').fill('7');
+    });
+    await page
+      .getByText(`公示 ${noticeFrom} 至 ${addCalendarDays(noticeFrom, 6)}`)
+      .first()
+      .waitFor();
+    await step(page, '上报');
+    await step(page, '审核通过');
+    // A voucher pays one payee: the first claim is paid alone, the others stay approved.
+    const first = page.getByTestId('claim-row').first();
+    await step(
+      page,
+      '发放',
+      async (form) => {
+        await expect(form.getByLabel(/实发金额/).inputValue()).resolves.toBe('1,000.00');
+        await form.getByLabel('凭证号').fill('财付〔2026〕18号');
+      },
+      first,
+    );
+    await expect(first.getByTestId('claim-status').innerText()).resolves.toBe('已发放');
+    await expect(page.getByTestId('total-paid').innerText()).resolves.toBe('已发放：1 份，1,000.00 元');
+    const approved = `${(count * 1000 - 1000).toLocaleString('en-US')}.00`;
+    await expect(page.getByTestId('total-approved').innerText()).resolves.toBe(
+      `已审核：${String(count - 1)} 份，${approved} 元`,
+    );
+
+    await page.reload();
+    await page.locator('[data-ready="true"]').waitFor();
+    await page.getByTestId('subsidies-page').waitFor();
+    await page.getByTestId('scheme-select').click();
+    await page.getByRole('option', { name: hiring, exact: true }).click();
+    await page.getByRole('tab', { name: /申领记录/ }).click();
+    await expect(page.getByTestId('total-paid').innerText()).resolves.toBe('已发放：1 份，1,000.00 元');
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+});
