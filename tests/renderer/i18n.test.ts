@@ -54,6 +54,8 @@ describe('the messages', () => {
     expect(english('audit.count', { count: 0 })).toBe('0 entries');
     expect(english('problems.route-in-use', { count: 1 })).toBe('1 batch uses this route: it can not be deleted');
     expect(english('problems.route-in-use', { count: 3 })).toBe('3 batches use this route: it can not be deleted');
+    expect(english('problems.scheme-has-claims', { count: 1 })).toMatch(/^A claim stands under this scheme/);
+    expect(english('problems.scheme-has-claims', { count: 2 })).toMatch(/^2 claims stand under this scheme/);
     expect(english('seating.householdMore', { names: 'Wei', count: 1 })).toBe('The household of Wei and 1 other');
     expect(english('health.lists.unseatText', { count: 1, names: '韦秀英' })).toMatch(/^The seat of this passenger/);
     expect(chinese('rosterImport.notImported', { count: 1 })).toBe('未导入 1 行');

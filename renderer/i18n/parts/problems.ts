@@ -121,7 +121,8 @@ export const problemsZhCN = {
   'scheme-months-range': '务工月数应为 0 到 {{max}} 之间的整数',
   'scheme-instalments': '分期比例加起来应为 100%，各期月数为整数且从小到大',
   'scheme-window-order': '到岗时间范围的结束日期不能早于开始日期',
-  'scheme-has-claims': '此项目下已有 {{count}} 份申领，不能删除，也不能改年度、补贴类型或发放对象',
+  'scheme-has-claims_one': '此项目下已有 {{count}} 份申领，不能删除，也不能改年度、补贴类型或发放对象',
+  'scheme-has-claims_other': '此项目下已有 {{count}} 份申领，不能删除，也不能改年度、补贴类型或发放对象',
   'claim-step-not-allowed':
     '{{name}} 的申领“$t(subsidy.claimStatus.{{from}})”，不能改为“$t(subsidy.claimStatus.{{to}})”',
   'notice-days-range': '公示天数应为 {{min}}–{{max}} 天',
@@ -267,7 +268,9 @@ export const problemsEn: Widen<typeof problemsZhCN> = {
   'scheme-months-range': 'Months employed must be a whole number from 0 to {{max}}',
   'scheme-instalments': 'Instalment shares must add up to 100%, with whole months in increasing order',
   'scheme-window-order': 'The end of the start window cannot be before its beginning',
-  'scheme-has-claims':
+  'scheme-has-claims_one':
+    'A claim stands under this scheme: it cannot be deleted, nor its year, kind or payee changed',
+  'scheme-has-claims_other':
     '{{count}} claims stand under this scheme: it cannot be deleted, nor its year, kind or payee changed',
   'claim-step-not-allowed':
     'The claim for {{name}} is “$t(subsidy.claimStatus.{{from}})” and cannot become “$t(subsidy.claimStatus.{{to}})”',
