@@ -231,6 +231,7 @@ export function ClaimsList({
                 />
               </Table.Th>
               <Table.Th>{t('subsidy.page.columns.name')}</Table.Th>
+              <Table.Th>{t('subsidy.page.columns.township')}</Table.Th>
               <Table.Th>{t('subsidy.page.columns.payee')}</Table.Th>
               <Table.Th ta="right">{t('subsidy.page.columns.months')}</Table.Th>
               <Table.Th ta="right">{t('subsidy.page.columns.amount')}</Table.Th>
@@ -266,6 +267,7 @@ export function ClaimsList({
                       </Text>
                     )}
                   </Table.Td>
+                  <Table.Td data-testid="claim-township">{claim.township}</Table.Td>
                   <Table.Td>{claim.payeeName}</Table.Td>
                   <Table.Td ta="right">{t('subsidy.page.monthsValue', { count: claim.months })}</Table.Td>
                   <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>

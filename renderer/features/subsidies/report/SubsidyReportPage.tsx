@@ -121,7 +121,7 @@ function ReportTable({ report, grouping }: { report: SubsidyReport; grouping: Re
         ))}
       </Table.Tbody>
       <Table.Tfoot>
-        <Table.Tr data-testid="report-grand-total">
+        <Table.Tr data-testid="report-grand-line">
           <Table.Th>{t('subsidy.report.grandTotal')}</Table.Th>
           <LineCells totals={report.all} testId="report-grand" />
         </Table.Tr>
