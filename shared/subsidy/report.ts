@@ -35,6 +35,8 @@ export interface ReportClaim {
   payeeName: string;
   /** The township of the worker's household; '' when it is not known. */
   township: string;
+  /** The worker's name, for the people behind a sum; the sums do not read it. */
+  workerName?: string;
   status: ClaimStatus;
   /** What is owed, in whole fen. */
   amountFen: Fen;

@@ -116,7 +116,7 @@ describe('subsidy claims', () => {
     await page.getByRole('tab', { name: '按乡镇' }).click();
     const townshipLines = page.getByTestId('report-table-township').getByTestId('report-line');
     const paidLine = townshipLines.filter({
-      has: page.getByTestId('report-line-label').getByText(township || '（未填乡镇）', { exact: true }),
+      has: page.getByRole('button', { name: township || '（未填乡镇）', exact: true }),
     });
     await expect.poll(() => paidLine.getByTestId('report-line-paid').innerText()).toContain('1,000.00');
     await expect

@@ -678,7 +678,7 @@ export function totalOf(claims: readonly Pick<SubsidyClaim, 'amountFen'>[]): Fen
 }
 
 /**
- * Every live claim as the report reads it (shared/subsidy/report.ts): with its scheme's and payee's
+ * Every live claim as the report reads it (shared/subsidy/report.ts): with its scheme's, payee's and worker's
  * names and the township of the worker's household, read in one transaction, oldest first.
  */
 export async function reportClaims(): Promise<ReportClaim[]> {
@@ -713,6 +713,7 @@ export async function reportClaims(): Promise<ReportClaim[]> {
       payeeId: claim.payeeId,
       payeeName: payeeNames[claim.payee].get(claim.payeeId) ?? '',
       township: townships.get(claim.workerId) ?? '',
+      workerName: payeeNames.worker.get(claim.workerId) ?? '',
       status: claim.status,
       amountFen: claim.amountFen,
       paidAmountFen: claim.paidAmountFen,

@@ -314,6 +314,12 @@ export const subsidyZhCN = {
     fileName: '补贴汇总报表',
     filterLine: '年度：{{year}}；月份：{{from}} 至 {{to}}',
     madeOn: '制表日期：{{date}}',
+    people: {
+      open: '查看这一行的申领明细',
+      title: '{{line}}：申领明细',
+      count_one: '共 {{count}} 份申领',
+      count_other: '共 {{count}} 份申领',
+    },
   },
 } as const;
 
@@ -626,5 +632,11 @@ export const subsidyEn: Widen<typeof subsidyZhCN> = {
     fileName: 'Subsidy report',
     filterLine: 'Year: {{year}}; months: {{from}} to {{to}}',
     madeOn: 'Made on {{date}}',
+    people: {
+      open: 'See the claims behind this line',
+      title: '{{line}}: the claims behind it',
+      count_one: '{{count}} claim',
+      count_other: '{{count}} claims',
+    },
   },
 };

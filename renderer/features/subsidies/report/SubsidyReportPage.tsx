@@ -34,6 +34,7 @@ import { reportClaims, useRepositoryQuery } from '@renderer/db';
 import { logger } from '@renderer/logger';
 import { platform } from '@renderer/platform';
 import { useBeijingToday } from '../../followup/use-desk';
+import { PeopleBehind } from './PeopleBehind';
 import {
   BUCKETS,
   REPORT_GROUPINGS,
@@ -89,44 +90,66 @@ function LineCells({ totals, testId }: { totals: ReportTotals; testId: string })
   );
 }
 
-function ReportTable({ report, grouping }: { report: SubsidyReport; grouping: ReportGrouping }) {
+function ReportTable({
+  report,
+  grouping,
+  claims,
+}: {
+  report: SubsidyReport;
+  grouping: ReportGrouping;
+  claims: ReadonlyMap<string, ReportClaim>;
+}) {
   const { t } = useTranslation();
   const lines: ReportLine[] = useMemo(() => reportLines(report, grouping, t), [report, grouping, t]);
+  const [open, setOpen] = useState<ReportLine | null>(null);
   return (
-    <Table striped highlightOnHover verticalSpacing={6} data-testid={`report-table-${grouping}`}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t(`subsidy.report.columns.${grouping}`)}</Table.Th>
-          {BUCKETS.map((bucket) => (
-            <Table.Th key={bucket} ta="right">
-              {t(`subsidy.report.columns.${bucket}`)}
-            </Table.Th>
-          ))}
-          <Table.Th ta="right">{t('subsidy.report.columns.total')}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {lines.map((line) => (
-          <Table.Tr key={line.key} data-testid="report-line" data-key={line.key}>
-            <Table.Td fw={500} data-testid="report-line-label">
-              {line.label}
-              {line.payee && (
-                <Badge ml={8} size="sm" variant="light" color="gray">
-                  {t(`subsidy.payee.${line.payee}`)}
-                </Badge>
-              )}
-            </Table.Td>
-            <LineCells totals={line.totals} testId="report-line" />
+    <>
+      {open && <PeopleBehind line={open} claims={claims} onClose={() => setOpen(null)} />}
+      <Table striped highlightOnHover verticalSpacing={6} data-testid={`report-table-${grouping}`}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t(`subsidy.report.columns.${grouping}`)}</Table.Th>
+            {BUCKETS.map((bucket) => (
+              <Table.Th key={bucket} ta="right">
+                {t(`subsidy.report.columns.${bucket}`)}
+              </Table.Th>
+            ))}
+            <Table.Th ta="right">{t('subsidy.report.columns.total')}</Table.Th>
           </Table.Tr>
-        ))}
-      </Table.Tbody>
-      <Table.Tfoot>
-        <Table.Tr data-testid="report-grand-line">
-          <Table.Th>{t('subsidy.report.grandTotal')}</Table.Th>
-          <LineCells totals={report.all} testId="report-grand" />
-        </Table.Tr>
-      </Table.Tfoot>
-    </Table>
+        </Table.Thead>
+        <Table.Tbody>
+          {lines.map((line) => (
+            <Table.Tr key={line.key} data-testid="report-line" data-key={line.key}>
+              <Table.Td fw={500}>
+                <Anchor
+                  component="button"
+                  type="button"
+                  fw={500}
+                  size="sm"
+                  title={t('subsidy.report.people.open')}
+                  onClick={() => setOpen(line)}
+                  data-testid="report-line-label"
+                >
+                  {line.label}
+                </Anchor>
+                {line.payee && line.payee !== 'worker' && (
+                  <Badge ml={8} size="sm" variant="light" color="gray">
+                    {t(`subsidy.payee.${line.payee}`)}
+                  </Badge>
+                )}
+              </Table.Td>
+              <LineCells totals={line.totals} testId="report-line" />
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr data-testid="report-grand-line">
+            <Table.Th>{t('subsidy.report.grandTotal')}</Table.Th>
+            <LineCells totals={report.all} testId="report-grand" />
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </>
   );
 }
 
@@ -171,13 +194,20 @@ export function SubsidyReportPage() {
     [claims],
   );
   const computed = useMemo(():
-    { report: SubsidyReport; months: string[]; shown: number } | { error: string } | undefined => {
+    | { report: SubsidyReport; months: string[]; shown: number; byId: ReadonlyMap<string, ReportClaim> }
+    | { error: string }
+    | undefined => {
     if (!claims) return undefined;
     try {
       const ofYear: ReportClaim[] = filterReportClaims(claims, { year });
       const months = [...new Set(ofYear.map(reportPeriod))].sort();
       const shown = filterReportClaims(ofYear, { from, to });
-      return { report: subsidyReport(shown), months, shown: shown.length };
+      return {
+        report: subsidyReport(shown),
+        months,
+        shown: shown.length,
+        byId: new Map(shown.map((claim) => [claim.id, claim])),
+      };
     } catch (error) {
       logger.error('the subsidy report failed', error);
       return { error: error instanceof Error ? error.message : String(error) };
@@ -361,7 +391,7 @@ export function SubsidyReportPage() {
           </Tabs.List>
           {REPORT_GROUPINGS.map((value) => (
             <Tabs.Panel key={value} value={value} pt="sm">
-              <ReportTable report={report} grouping={value} />
+              <ReportTable report={report} grouping={value} claims={computed.byId} />
             </Tabs.Panel>
           ))}
         </Tabs>

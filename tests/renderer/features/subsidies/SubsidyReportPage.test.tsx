@@ -157,8 +157,8 @@ describe('the subsidy report page', { timeout: 60_000 }, () => {
     fireEvent.click(screen.getByRole('tab', { name: '按领款方' }));
     await screen.findByTestId('report-table-payee', {}, { timeout: 10_000 });
     expect(lines('payee')).toEqual([
-      ['深圳市鹏达电子科技有限公司用人单位', '0.00', '1,000.00', '1,800.00', '0.00', '2,800.00'],
-      ['务工人员本人务工人员本人', '500.50', '0.00', '0.00', '333.33', '500.50'],
+      ['深圳市鹏达电子科技有限公司', '0.00', '1,000.00', '1,800.00', '0.00', '2,800.00'],
+      ['务工人员本人', '500.50', '0.00', '0.00', '333.33', '500.50'],
       ['总计', '500.50', '1,000.00', '1,800.00', '333.33', '3,300.50'],
     ]);
 
@@ -170,6 +170,20 @@ describe('the subsidy report page', { timeout: 60_000 }, () => {
       ['思林镇', '0.00', '1,000.00', '0.00', '333.33', '1,000.00'],
       ['总计', '500.50', '1,000.00', '1,800.00', '333.33', '3,300.50'],
     ]);
+
+    // Every sum names the people behind it.
+    fireEvent.click(within(screen.getByTestId('report-table-township')).getByRole('button', { name: '思林镇' }));
+    const people = await screen.findByTestId('report-people', {}, { timeout: 10_000 });
+    expect(
+      within(people)
+        .getAllByTestId('report-person')
+        .map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)),
+    ).toEqual([
+      ['黄海涛', '思林镇', '2026 年吸纳就业补贴', '深圳市鹏达电子科技有限公司', '公示中', '1,000.00'],
+      ['黄海涛', '思林镇', '2026 年一次性交通补助', '务工人员本人', '已退回', '333.33'],
+    ]);
+    fireEvent.keyDown(people, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('report-people')).toBeNull(), { timeout: 10_000 });
 
     fireEvent.click(screen.getByRole('tab', { name: '按月份' }));
     await screen.findByTestId('report-table-period', {}, { timeout: 10_000 });
