@@ -5,6 +5,8 @@
  * report counts the payment under the scheme and the worker's township, and the scheme and tab chosen
  * are still there after going back and after a reload.
  */
+import { readFile } from 'node:fs/promises';
+import readXlsxFile from 'read-excel-file/universal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addCalendarDays, todayCalendarDate } from '@shared/dates';
@@ -122,6 +124,16 @@ describe('subsidy claims', () => {
     await expect
       .poll(() => page.getByTestId('report-table-township').getByTestId('report-grand-paid').innerText())
       .toContain('1,000.00');
+
+    // The report as Excel: the scheme's line says the same.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('report-export').click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/^补贴汇总报表.*\.xlsx$/);
+    const sheets = await readXlsxFile(new Uint8Array(await readFile((await saved.path()) ?? '')).buffer);
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual(['按补贴项目', '按领款方', '按乡镇', '按月份']);
+    const hiringRow = sheets[0]?.data.find((row) => row[0] === hiring);
+    expect(hiringRow?.slice(3, 4)).toEqual([1000]);
 
     // Back on the claims page, the scheme and the claims tab are as they were; and after a reload too.
     await page.goBack();
