@@ -2,7 +2,8 @@
  * What the subsidy papers share: their input checks (a clear message, nothing half made), the PDF
  * sheet with the papers' own footer, and the XLSX file. The PDF is the batch documents' Sheet
  * (shared/documents/sheet.ts: the document font, wrapped cells, the header row on every page);
- * only its footer differs, since a public notice says nothing of masking or operators. The XLSX
+ * only its footer differs, since a public notice says nothing of masking or operators, and it draws
+ * plain tables faster (a roster has thousands of rows; see PaperSheet). The XLSX
  * is write-excel-file, as the worker list writes it (shared/roster/write.ts): a paper has a title
  * block, merged cells and borders, which the register's streaming writer does not make.
  */
@@ -161,9 +162,10 @@ interface PlacedText {
  *
  * Its tables are the Sheet's tables (same cells, rules, header row on every page, rows kept whole),
  * drawn page by page instead of cell by cell: the rules of a page as lines across the table, the
- * text of a page in one text object per weight, and each distinct text measured once. A table of
- * 10,000 rows takes a third of the time jspdf-autotable takes. A table with anything more than
- * plain cells (hooks, fills per column, rows taller than a page) is left to jspdf-autotable.
+ * text of a page in one text object per weight, and each distinct text measured and encoded once:
+ * the roster of 10,000 people draws its table in under a second, where jspdf-autotable took five
+ * (tests/bench/subsidy-papers.ts). A table with anything more than plain cells (hooks, fills per
+ * column, rows taller than a page) is left to jspdf-autotable.
  */
 export class PaperSheet extends Sheet {
   private readonly wrapped = new Map<string, string[]>();
@@ -343,13 +345,21 @@ export class PaperSheet extends Sheet {
     const height = doc.internal.pageSize.getHeight();
     let drawn = false;
     let operators = '';
+    // Each text's start, in thousandths of a point from the bottom left of the page, moved to from
+    // the one before (the first from the corner).
+    let lastX = 0;
+    let lastY = 0;
     for (const { text, x, y } of texts) {
       if (!drawn || NEEDS_TEXT_CALL.test(text)) {
         doc.text(text, x, y, CELL_TEXT_OPTIONS);
         drawn = true;
         continue;
       }
-      operators += `1 0 0 1 ${(x * scale).toFixed(3)} ${((height - y) * scale).toFixed(3)} Tm\n<${this.encoded(text, font)}> Tj\n`;
+      const pointX = Math.round(x * scale * 1000);
+      const pointY = Math.round((height - y) * scale * 1000);
+      operators += `${String((pointX - lastX) / 1000)} ${String((pointY - lastY) / 1000)} Td\n<${this.encoded(text, font)}> Tj\n`;
+      lastX = pointX;
+      lastY = pointY;
     }
     if (operators !== '') {
       plugin.write(`BT\n/${String(font.id)} ${fontSize} Tf\n${operators}ET`);
@@ -452,8 +462,15 @@ class TablePage {
     const half = TABLE_CELL.lineWidth / 2;
     doc.setFillColor(...COLOURS.heading);
     for (const { row, y } of rows.filter((placed) => placed.head)) doc.rect(left, y, right - left, row.height, 'F');
-    doc.setFillColor(255, 255, 255);
-    for (const { row, y } of rows.filter((placed) => !placed.head)) doc.rect(left, y, right - left, row.height, 'F');
+    // The Sheet's tables fill their body cells white; so does this, in one rectangle for the page's
+    // body rows: viewers anti-alias text on a filled area a shade differently from text on the bare page.
+    const body = rows.filter((placed) => !placed.head);
+    const firstBody = body[0];
+    const lastBody = body.at(-1);
+    if (firstBody && lastBody) {
+      doc.setFillColor(255, 255, 255);
+      doc.rect(left, firstBody.y, right - left, lastBody.y + lastBody.row.height - firstBody.y, 'F');
+    }
     doc.setDrawColor(...COLOURS.rule);
     doc.setLineWidth(TABLE_CELL.lineWidth);
     // Across the table: above the first row and below each row, reaching over the side rules' width.
