@@ -281,7 +281,8 @@ interface TextOptions {
   [option: string]: unknown;
 }
 
-const FALLBACK_STAND_INS = /[\uf000-\uf8ff]/;
+/** Any stand-in of a character that a fallback font draws (such text needs `text` drawn run by run). */
+export const FALLBACK_STAND_INS = /[\uf000-\uf8ff]/;
 
 /**
  * One document's fonts: registers both styles (and the fallback fonts) and turns any text into

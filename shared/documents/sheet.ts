@@ -27,6 +27,9 @@ export const FOOTER_HEIGHT = 16;
 
 export const FONT_SIZE = { title: 15, heading: 11, body: 9, table: 8, footer: 7 } as const;
 
+/** The cells of every table: padding and rule width, in millimetres. */
+export const TABLE_CELL = { padding: 1.2, lineWidth: 0.15 } as const;
+
 /** Points to millimetres, for line heights. */
 const PT_TO_MM = 25.4 / 72;
 
@@ -239,9 +242,9 @@ export class Sheet {
         font: FONT_FAMILY,
         fontStyle: 'normal',
         fontSize,
-        cellPadding: 1.2,
+        cellPadding: TABLE_CELL.padding,
         lineColor: COLOURS.rule as unknown as [number, number, number],
-        lineWidth: 0.15,
+        lineWidth: TABLE_CELL.lineWidth,
         textColor: COLOURS.text as unknown as [number, number, number],
         valign: 'middle',
         overflow: (text: string | string[], width: number) => {

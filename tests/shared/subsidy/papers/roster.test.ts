@@ -136,6 +136,22 @@ describe('the application roster as PDF', () => {
     lineWith(all, '2 李䶮 ');
   });
 
+  it('prints a name that only the fallback font has in its own row, on a later page too', async () => {
+    const rows = makeRows(40);
+    const fallbackOnly = '\u{20547}';
+    rows[33] = { ...at(rows, 33), name: `张${fallbackOnly}三` };
+    const pages = await pdfLines(buildRosterPdf(rosterHeader(), rows, documentFonts(), print));
+    // Each run of one font is its own piece of text: the reader puts a space between pieces.
+    const onPage = pages.findIndex((lines) =>
+      lines.some((line) => {
+        const text = line.replaceAll(' ', '');
+        return text.includes(`34张${fallbackOnly}三`) && text.includes(maskResidentId(at(rows, 33).residentId));
+      }),
+    );
+    expect(onPage).toBeGreaterThan(0);
+    lineWith(at(pages, -1), '合计', '40人', '40,000.00');
+  });
+
   it('prints full IDs and a red notice only when full numbers were chosen', async () => {
     const rows = makeRows(3);
     const pages = await pdfLines(
