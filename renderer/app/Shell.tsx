@@ -3,6 +3,7 @@ import { modals } from '@mantine/modals';
 import { AppShell, Center, Group, Loader, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import {
   IconBuildingFactory2,
+  IconBuildingStore,
   IconHistory,
   IconHome,
   IconPhoneCall,
@@ -38,6 +39,8 @@ const loadPlanBatchesPage = () => import('../features/batches/planning/PlanBatch
 const loadAuditPage = () => import('../features/audit/AuditPage');
 const loadFollowUpPage = () => import('../features/followup/FollowUpPage');
 const loadSubsidiesPage = () => import('../features/subsidies/SubsidiesPage');
+const loadAgenciesPage = () => import('../features/agencies/AgenciesPage');
+const loadAgencyDetailPage = () => import('../features/agencies/AgencyDetailPage');
 
 const WorkersPage = lazy(() => loadWorkersPage().then((m) => ({ default: m.WorkersPage })));
 const WorkerDetailPage = lazy(() => loadWorkerDetailPage().then((m) => ({ default: m.WorkerDetailPage })));
@@ -51,6 +54,8 @@ const PlanBatchesPage = lazy(() => loadPlanBatchesPage().then((m) => ({ default:
 const AuditPage = lazy(() => loadAuditPage().then((m) => ({ default: m.AuditPage })));
 const FollowUpPage = lazy(() => loadFollowUpPage().then((m) => ({ default: m.FollowUpPage })));
 const SubsidiesPage = lazy(() => loadSubsidiesPage().then((m) => ({ default: m.SubsidiesPage })));
+const AgenciesPage = lazy(() => loadAgenciesPage().then((m) => ({ default: m.AgenciesPage })));
+const AgencyDetailPage = lazy(() => loadAgencyDetailPage().then((m) => ({ default: m.AgencyDetailPage })));
 
 /** The page chunk a hash route needs, most specific first. */
 const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
@@ -72,6 +77,8 @@ const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
   [/^#\/audit/, loadAuditPage],
   [/^#\/followup/, loadFollowUpPage],
   [/^#\/subsidies/, loadSubsidiesPage],
+  [/^#\/agencies\/[^/]+/, loadAgencyDetailPage],
+  [/^#\/agencies/, loadAgenciesPage],
 ];
 
 /**
@@ -94,6 +101,7 @@ const NAVIGATION = [
   { to: '/batches', key: 'batches', icon: IconTrain },
   { to: '/followup', key: 'followup', label: 'followup.desk.nav', icon: IconPhoneCall },
   { to: '/subsidies', key: 'subsidies', label: 'subsidy.page.nav', icon: IconReceiptYuan },
+  { to: '/agencies', key: 'agencies', label: 'agencies.nav', icon: IconBuildingStore },
   { to: '/audit', key: 'audit', label: 'audit.nav', icon: IconHistory },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
@@ -179,6 +187,8 @@ export function Shell() {
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/followup" element={<FollowUpPage />} />
               <Route path="/subsidies" element={<SubsidiesPage />} />
+              <Route path="/agencies" element={<AgenciesPage />} />
+              <Route path="/agencies/:id" element={<AgencyDetailPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>
