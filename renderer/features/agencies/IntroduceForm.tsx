@@ -63,7 +63,7 @@ function WorkerSearch({ onPick, error }: { onPick: (worker: Worker) => void; err
         </Text>
       )}
       {found?.map((worker) => (
-        <Group key={worker.id} gap="sm" wrap="nowrap" data-testid="introduce-result">
+        <Group key={worker.id} gap="sm" wrap="nowrap" data-testid="introduce-result" data-worker-id={worker.id}>
           <Text size="sm" w={90}>
             {worker.name}
           </Text>
@@ -179,6 +179,7 @@ export function IntroduceForm({ agency, onDone }: IntroduceFormProps) {
           data={enterprises.map((candidate) => ({ value: candidate.id, label: candidate.name }))}
           value={enterpriseId}
           onChange={setEnterpriseId}
+          allowDeselect={false}
           searchable
           error={errors.enterpriseId}
         />
