@@ -8,6 +8,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { Agency, CalendarDate, Worker } from '@shared/domain/records';
 import { todayCalendarDate } from '@shared/dates';
+import { shownResidentId } from '@shared/privacy/anonymise';
 import {
   listEnterprises,
   recordIntroduction,
@@ -69,6 +70,9 @@ function WorkerSearch({ onPick, error }: { onPick: (worker: Worker) => void; err
           </Text>
           <Text size="sm" c="dimmed" style={{ flex: 1 }}>
             {`${worker.county}${worker.township}${worker.village}`}
+          </Text>
+          <Text size="sm" c="dimmed" w={130}>
+            {t('agencies.introduce.idTail', { tail: shownResidentId(worker.residentId).slice(-4) })}
           </Text>
           <Button
             size="compact-xs"
