@@ -106,13 +106,14 @@ describe('HR service agencies', () => {
     if (!chosen) throw new Error('every candidate shares a name with someone else');
     await introduce.getByRole('button', { name: `选择 ${chosen.name}` }).click();
     await introduce.getByTestId('introduce-worker').waitFor();
-    // The enterprise the worker was placed at is chosen already; it is chosen again all the same.
+    // The enterprise the worker is employed at is chosen already; it is chosen again all the same.
     const enterprise = introduce.getByLabel('介绍到的企业');
     await expect(enterprise.inputValue()).resolves.toBe(chosen.employer);
     await enterprise.fill(chosen.employer);
     await page.getByRole('option', { name: chosen.employer, exact: true }).click();
     await expect(enterprise.inputValue()).resolves.toBe(chosen.employer);
     await expect(introduce.getByTestId('introduce-not-key').count()).resolves.toBe(0);
+    await expect(introduce.getByTestId('introduce-no-employment').count()).resolves.toBe(0);
     await screenshot(page, 'introduce-form');
     await introduce.getByRole('button', { name: '保存' }).click();
     await page.getByText(`已登记：“${NAME}”介绍 ${chosen.name} 到“${chosen.employer}”`).waitFor();

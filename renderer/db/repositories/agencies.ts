@@ -240,3 +240,22 @@ export async function introductionCounts(): Promise<Map<string, number>> {
   }
   return counts;
 }
+
+/**
+ * The enterprises a worker has a live employment period at (of a live follow-up), earliest start
+ * first: those a placement subsidy can rest on, so the introduction form starts with one of them
+ * and says when the enterprise chosen is not among them.
+ */
+export async function employersOfWorker(workerId: string): Promise<string[]> {
+  const db = database();
+  const [followUps, periods] = await Promise.all([
+    db.followUps.where('workerId').equals(workerId).toArray(),
+    db.employmentPeriods.where('workerId').equals(workerId).toArray(),
+  ]);
+  const live = new Set(followUps.filter(isLive).map((followUp) => followUp.id));
+  const ids = periods
+    .filter((period) => isLive(period) && live.has(period.followUpId))
+    .sort((a, b) => a.start.localeCompare(b.start))
+    .flatMap((period) => (period.enterpriseId === null ? [] : [period.enterpriseId]));
+  return [...new Set(ids)];
+}

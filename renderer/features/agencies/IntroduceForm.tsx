@@ -10,6 +10,7 @@ import type { Agency, CalendarDate, Worker } from '@shared/domain/records';
 import { todayCalendarDate } from '@shared/dates';
 import { shownResidentId } from '@shared/privacy/anonymise';
 import {
+  employersOfWorker,
   listEnterprises,
   recordIntroduction,
   useDirectoryVersion,
@@ -110,11 +111,19 @@ export function IntroduceForm({ agency, onDone }: IntroduceFormProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   const enterprise = enterprises.find((candidate) => candidate.id === enterpriseId);
+  const employers = useRepositoryQuery(async () => (worker ? employersOfWorker(worker.id) : null), [worker?.id]);
 
+  // The enterprise starts as one the worker is recorded employed at (a key enterprise first), else
+  // the one they were placed at: the employment a placement subsidy rests on.
   const pick = (picked: Worker) => {
     setWorker(picked);
-    if (picked.enterpriseId !== null) setEnterpriseId(picked.enterpriseId);
     setErrors({});
+    setEnterpriseId(picked.enterpriseId);
+    void employersOfWorker(picked.id).then((ids) => {
+      const isKey = (id: string) => enterprises.some((candidate) => candidate.id === id && candidate.isKeyEnterprise);
+      const first = ids.find(isKey) ?? ids[0];
+      if (first !== undefined) setEnterpriseId(first);
+    });
   };
 
   const submit = async () => {
@@ -187,6 +196,11 @@ export function IntroduceForm({ agency, onDone }: IntroduceFormProps) {
           searchable
           error={errors.enterpriseId}
         />
+        {worker && enterprise && employers && !employers.includes(enterprise.id) && (
+          <Text size="sm" c="orange" data-testid="introduce-no-employment">
+            {t('agencies.introduce.noEmployment', { name: worker.name, enterprise: enterprise.name })}
+          </Text>
+        )}
         {enterprise && !enterprise.isKeyEnterprise && (
           <Text size="sm" c="orange" data-testid="introduce-not-key">
             {t('agencies.introduce.notKeyWarning', { name: enterprise.name })}

@@ -82,6 +82,7 @@ export const agenciesZhCN = {
     enterpriseHint: '职业介绍补贴按此企业的就业经历计算',
     noEnterprise: '请选择介绍到的企业',
     notKeyWarning: '“{{name}}”不是重点企业：只补贴介绍到重点企业的项目不会计入此人',
+    noEmployment: '还没有 {{name}} 在“{{enterprise}}”的就业经历：有了就业经历，职业介绍补贴才会计入这次介绍',
     introducedOn: '介绍日期',
     notes: '备注',
     saved: '已登记：“{{agency}}”介绍 {{name}} 到“{{enterprise}}”',
@@ -171,6 +172,8 @@ export const agenciesEn: Widen<typeof agenciesZhCN> = {
     noEnterprise: 'Choose the enterprise the worker was introduced to',
     notKeyWarning:
       '“{{name}}” is not a key enterprise: schemes that pay only for key enterprises will not count this person',
+    noEmployment:
+      'No employment of {{name}} at “{{enterprise}}” is recorded yet: the placement subsidy counts this introduction once there is',
     introducedOn: 'Introduced on',
     notes: 'Notes',
     saved: 'Recorded: “{{agency}}” introduced {{name}} to “{{enterprise}}”',

@@ -9,6 +9,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   deleteAgency,
   deleteIntroduction,
+  employersOfWorker,
   introductionCounts,
   introductionsByAgency,
   introductionsOfWorker,
@@ -242,5 +243,32 @@ describe('an introduction recorded', () => {
         ['韦丽', null],
       ]),
     );
+  });
+});
+
+describe('the enterprises a worker is employed at', () => {
+  it('are those of the live periods of live follow-ups, earliest first: what an introduction should name', async () => {
+    const key = await enterprise({ name: '深圳市鹏达电子科技有限公司' });
+    const later = await enterprise({ name: '东莞市华通五金制品有限公司', isKeyEnterprise: false });
+    const worker = await handedOver(key, '2026-02-01', '黄秀英');
+    const [followUp] = await db.followUps.where('workerId').equals(worker.id).toArray();
+    await db.employmentPeriods.add({
+      id: `${followUp?.id ?? ''}:2`,
+      followUpId: followUp?.id ?? '',
+      workerId: worker.id,
+      enterpriseId: later.id,
+      employerName: later.name,
+      employerCity: later.city,
+      start: '2026-05-01',
+      startSource: 'contact',
+      end: null,
+      endReason: null,
+      endNote: '',
+      createdAt: '2026-05-02T02:00:00.000Z',
+      updatedAt: '2026-05-02T02:00:00.000Z',
+    });
+    expect(await employersOfWorker(worker.id)).toEqual([key.id, later.id]);
+    await db.followUps.update(followUp?.id ?? '', { deletedAt: '2026-06-01T00:00:00.000Z' });
+    expect(await employersOfWorker(worker.id)).toEqual([]);
   });
 });
