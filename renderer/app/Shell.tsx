@@ -3,6 +3,7 @@ import { modals } from '@mantine/modals';
 import { AppShell, Center, Group, Loader, NavLink, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import {
   IconBuildingFactory2,
+  IconBuildingStore,
   IconHistory,
   IconHome,
   IconPhoneCall,
@@ -39,6 +40,8 @@ const loadAuditPage = () => import('../features/audit/AuditPage');
 const loadFollowUpPage = () => import('../features/followup/FollowUpPage');
 const loadSubsidiesPage = () => import('../features/subsidies/SubsidiesPage');
 const loadSubsidyReportPage = () => import('../features/subsidies/report/SubsidyReportPage');
+const loadAgenciesPage = () => import('../features/agencies/AgenciesPage');
+const loadAgencyDetailPage = () => import('../features/agencies/AgencyDetailPage');
 
 const WorkersPage = lazy(() => loadWorkersPage().then((m) => ({ default: m.WorkersPage })));
 const WorkerDetailPage = lazy(() => loadWorkerDetailPage().then((m) => ({ default: m.WorkerDetailPage })));
@@ -53,6 +56,8 @@ const AuditPage = lazy(() => loadAuditPage().then((m) => ({ default: m.AuditPage
 const FollowUpPage = lazy(() => loadFollowUpPage().then((m) => ({ default: m.FollowUpPage })));
 const SubsidiesPage = lazy(() => loadSubsidiesPage().then((m) => ({ default: m.SubsidiesPage })));
 const SubsidyReportPage = lazy(() => loadSubsidyReportPage().then((m) => ({ default: m.SubsidyReportPage })));
+const AgenciesPage = lazy(() => loadAgenciesPage().then((m) => ({ default: m.AgenciesPage })));
+const AgencyDetailPage = lazy(() => loadAgencyDetailPage().then((m) => ({ default: m.AgencyDetailPage })));
 
 /** The page chunk a hash route needs, most specific first. */
 const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
@@ -75,6 +80,8 @@ const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
   [/^#\/followup/, loadFollowUpPage],
   [/^#\/subsidies\/report/, loadSubsidyReportPage],
   [/^#\/subsidies/, loadSubsidiesPage],
+  [/^#\/agencies\/[^/]+/, loadAgencyDetailPage],
+  [/^#\/agencies/, loadAgenciesPage],
 ];
 
 /**
@@ -97,6 +104,7 @@ const NAVIGATION = [
   { to: '/batches', key: 'batches', icon: IconTrain },
   { to: '/followup', key: 'followup', label: 'followup.desk.nav', icon: IconPhoneCall },
   { to: '/subsidies', key: 'subsidies', label: 'subsidy.page.nav', icon: IconReceiptYuan },
+  { to: '/agencies', key: 'agencies', label: 'agencies.nav', icon: IconBuildingStore },
   { to: '/audit', key: 'audit', label: 'audit.nav', icon: IconHistory },
   { to: '/settings', key: 'settings', icon: IconSettings },
 ] as const;
@@ -183,6 +191,8 @@ export function Shell() {
               <Route path="/followup" element={<FollowUpPage />} />
               <Route path="/subsidies" element={<SubsidiesPage />} />
               <Route path="/subsidies/report" element={<SubsidyReportPage />} />
+              <Route path="/agencies" element={<AgenciesPage />} />
+              <Route path="/agencies/:id" element={<AgencyDetailPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

@@ -22,6 +22,7 @@ import { confirmationsEn } from './parts/confirmations';
 import { registerEn } from './parts/register';
 import { timelineEn } from './parts/timeline';
 import { subsidyEn } from './parts/subsidy';
+import { agenciesEn, agencyProblemsEn } from './parts/agencies';
 
 /** English: the same keys as zh-CN (`Messages`), assembled from the same parts. */
 export const en: Messages = {
@@ -35,7 +36,7 @@ export const en: Messages = {
   openings: openingsEn,
   settings: settingsEn,
   audit: auditEn,
-  problems: problemsEn,
+  problems: { ...problemsEn, ...agencyProblemsEn },
   routes: routesEn,
   batches: batchesEn,
   seating: seatingEn,
@@ -51,4 +52,5 @@ export const en: Messages = {
   register: registerEn,
   timeline: timelineEn,
   subsidy: subsidyEn,
+  agencies: agenciesEn,
 };

@@ -22,6 +22,7 @@ import { confirmationsZhCN } from './parts/confirmations';
 import { registerZhCN } from './parts/register';
 import { timelineZhCN } from './parts/timeline';
 import { subsidyZhCN } from './parts/subsidy';
+import { agenciesZhCN, agencyProblemsZhCN } from './parts/agencies';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives in `parts/`,
@@ -38,7 +39,7 @@ export const zhCN = {
   openings: openingsZhCN,
   settings: settingsZhCN,
   audit: auditZhCN,
-  problems: problemsZhCN,
+  problems: { ...problemsZhCN, ...agencyProblemsZhCN },
   routes: routesZhCN,
   batches: batchesZhCN,
   seating: seatingZhCN,
@@ -54,6 +55,7 @@ export const zhCN = {
   register: registerZhCN,
   timeline: timelineZhCN,
   subsidy: subsidyZhCN,
+  agencies: agenciesZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

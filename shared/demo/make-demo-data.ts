@@ -8,6 +8,7 @@
 import { addCalendarDays, calendarDaysBetween, isCalendarDate, subtractCalendarYears } from '../dates';
 import { CREDIT_CODE_ALPHABET, creditCodeCheckChar } from '../domain/credit-code';
 import type {
+  Agency,
   Arrival,
   Assignment,
   Batch,
@@ -15,6 +16,7 @@ import type {
   EmploymentPeriod,
   FollowUp,
   Handover,
+  Introduction,
   BatchLeg,
   BatchStatus,
   CalendarDate,
@@ -38,6 +40,7 @@ import { DEMO_COUNTIES, DEMO_DISTRICTS, makeVillageNames } from './places';
 import type { DemoCounty, DemoDistrict } from './places';
 import { createRandom } from './random';
 import { makeFollowUps, type DemoOffice } from './make-follow-ups';
+import { makeAgencies } from './make-agencies';
 import type { Seed, SeededRandom } from './random';
 
 /** The default "today" of a demo set, so that its ages and batch dates do not move with the clock. */
@@ -66,6 +69,9 @@ export interface DemoData {
   followUps: FollowUp[];
   contacts: Contact[];
   employmentPeriods: EmploymentPeriod[];
+  /** HR service agencies with bank accounts, and their introductions of handed-over workers (make-agencies.ts, issue 18). */
+  agencies: Agency[];
+  introductions: Introduction[];
   /** The office's follow-up staff and liaison stations, for the settings (not records of their own). */
   office: DemoOffice;
 }
@@ -859,6 +865,9 @@ export function makeDemoData(options: DemoDataOptions): DemoData {
     stamp,
   });
 
+  // Agencies that introduced some of the people handed over, so the placement subsidy has someone to pay.
+  const { agencies, introductions } = makeAgencies(stream('agencies'), enterprises, past.followUps, stamp);
+
   // An opening lists at least as many places as the demo has matched workers to it.
   const matched = new Map<string, number>();
   for (const worker of workers) {
@@ -881,6 +890,8 @@ export function makeDemoData(options: DemoDataOptions): DemoData {
     followUps: past.followUps,
     contacts: past.contacts,
     employmentPeriods: past.employmentPeriods,
+    agencies,
+    introductions,
     office: past.office,
   };
 }

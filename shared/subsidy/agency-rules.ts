@@ -1,57 +1,21 @@
 /**
- * The rules an agency (人力资源服务机构) and a bank account are stored with (issue 18, "agencies"):
- * pure, shared by the repositories and the restore of a backup. An account is all three parts or
- * none: a subsidy paid into an account without its holder's name comes back.
+ * The rules an agency (人力资源服务机构) is stored with (issue 18, "agencies"): pure, shared by its
+ * form, the repository and the restore of a backup. Its bank account follows bank-account.ts.
  */
-import type { Agency, BankAccount, RecordMeta } from '../domain/records';
+import type { Agency, RecordMeta } from '../domain/records';
 import type { FieldProblem } from '../domain/problems';
 import { parseCreditCode } from '../domain/credit-code';
-import { compactIdentifier } from '../domain/half-width';
+import { checkBankAccount, normalizeBankAccount } from './bank-account';
+
+// The account rule is shared with enterprises (bank-account.ts); callers of this module keep finding it here.
+export { checkBankAccount, isPayableAccount, normalizeBankAccount } from './bank-account';
 
 export type AgencyInput = Omit<Agency, keyof RecordMeta>;
 
-/** Account numbers are 6 to 32 digits (a personal card has 16 to 19, a company account up to 30). */
-const ACCOUNT_NUMBER = /^\d{6,32}$/;
 /** Landlines (020-12345678), mobiles, with spaces, dashes, parentheses or a +86 prefix (as an enterprise's). */
 const CONTACT_PHONE = /^\+?[0-9][0-9\s\-()]{5,18}[0-9]$/;
 const MAX_NAME = 100;
 const MAX_NOTES = 2_000;
-
-/** The account as typed with spaces and full-width digits removed; null when every part is empty. */
-export function normalizeBankAccount(account: BankAccount | null | undefined): BankAccount | null {
-  if (!account) return null;
-  const normalized = {
-    bankName: account.bankName.trim(),
-    accountNumber: compactIdentifier(account.accountNumber).replace(/-/g, ''),
-    accountName: account.accountName.trim(),
-  };
-  return Object.values(normalized).every((part) => part === '') ? null : normalized;
-}
-
-/** Whether a subsidy can be paid into it: every part given, the number digits only. */
-export function isPayableAccount(account: BankAccount | null | undefined): boolean {
-  const normalized = normalizeBankAccount(account);
-  return normalized !== null && checkBankAccount(normalized).length === 0;
-}
-
-/** Every problem of an account (fields `bankAccount.bankName` …); none for no account at all. */
-export function checkBankAccount(account: BankAccount | null): FieldProblem[] {
-  const normalized = normalizeBankAccount(account);
-  if (normalized === null) return [];
-  const problems: FieldProblem[] = [];
-  if (normalized.bankName === '') problems.push({ field: 'bankAccount.bankName', code: 'required' });
-  if (normalized.accountName === '') problems.push({ field: 'bankAccount.accountName', code: 'required' });
-  if (normalized.accountNumber === '') problems.push({ field: 'bankAccount.accountNumber', code: 'required' });
-  else if (!ACCOUNT_NUMBER.test(normalized.accountNumber)) {
-    problems.push({ field: 'bankAccount.accountNumber', code: 'bank-account-number', params: { min: 6, max: 32 } });
-  }
-  for (const field of ['bankName', 'accountName'] as const) {
-    if (normalized[field].length > MAX_NAME) {
-      problems.push({ field: `bankAccount.${field}`, code: 'label-too-long', params: { max: MAX_NAME } });
-    }
-  }
-  return problems;
-}
 
 export function normalizeAgencyInput(input: AgencyInput): AgencyInput {
   const credit = parseCreditCode(input.creditCode);

@@ -3,9 +3,10 @@
  * "agencies"; docs/domain.md#subsidies): an agency's placement subsidy rests on an introduction, and
  * is paid into the agency's bank account. Every write goes through auditedWrite.
  */
-import type { Agency, CalendarDate, Introduction } from '@shared/domain/records';
+import type { Agency, AuditEntry, CalendarDate, Introduction } from '@shared/domain/records';
 import { isCalendarDate, todayCalendarDate } from '@shared/dates';
 import { checkAgency, normalizeAgencyInput, type AgencyInput } from '@shared/subsidy/agency-rules';
+import { historyOf } from '../audit';
 import { auditedWrite } from '../audited-write';
 import { newId, now } from '../clock';
 import { database, type PlannerDatabase } from '../database';
@@ -44,9 +45,23 @@ export async function saveAgency(id: string | null, input: AgencyInput, basedOn?
   });
 }
 
-/** Marks an agency deleted; refused while a claim for it is still open or paid (it must stay named). */
+/** An agency, deleted or not (its page shows a deleted one with the way back). */
+export async function getAgency(id: string): Promise<Agency | undefined> {
+  return database().agencies.get(id);
+}
+
+/** The audit history of an agency, oldest first. */
+export async function agencyHistory(id: string): Promise<AuditEntry[]> {
+  return historyOf(database(), 'agencies', id);
+}
+
+/**
+ * Marks an agency deleted. Refused, naming it and how many, while a claim for it is still open or
+ * paid (it must stay named), or while introductions by it are recorded: they are what its
+ * placement subsidy rests on, and are removed one by one first.
+ */
 export async function deleteAgency(id: string): Promise<void> {
-  await auditedWrite(['agencies', 'subsidyClaims'], async ({ db, update }) => {
+  await auditedWrite(['agencies', 'introductions', 'subsidyClaims'], async ({ db, update }) => {
     const before = await liveAgency(db, id);
     const claims = (await db.subsidyClaims.where('payeeId').equals(id).toArray()).filter(
       (claim) => isLive(claim) && claim.status !== 'rejected',
@@ -56,8 +71,28 @@ export async function deleteAgency(id: string): Promise<void> {
         { field: 'id', code: 'payee-has-claims', params: { payee: before.name, count: claims.length } },
       ]);
     }
+    const introductions = (await db.introductions.where('agencyId').equals(id).toArray()).filter(isLive);
+    if (introductions.length > 0) {
+      throw new RecordRejectedError([
+        { field: 'id', code: 'agency-has-introductions', params: { agency: before.name, count: introductions.length } },
+      ]);
+    }
     const at = now();
     await update('agencies', before, { ...before, deletedAt: at, updatedAt: at }, { action: 'delete' });
+  });
+}
+
+/** Undoes the delete of an agency; refused when another agency has taken its credit code meanwhile. */
+export async function restoreAgency(id: string): Promise<Agency> {
+  return auditedWrite(['agencies'], async ({ db, update }) => {
+    const before = await db.agencies.get(id);
+    if (!before) throw new RecordNotFoundError('agencies', id);
+    if (isLive(before)) return before;
+    const taken = (await db.agencies.where('creditCode').equals(before.creditCode).toArray()).some(
+      (other) => other.id !== id && isLive(other),
+    );
+    if (taken) throw new RecordRejectedError([{ field: 'creditCode', code: 'agency-credit-code-duplicate' }]);
+    return update('agencies', before, { ...before, deletedAt: null, updatedAt: now() }, { action: 'restore' });
   });
 }
 
@@ -147,4 +182,80 @@ export async function introductionsOf(workerId: string): Promise<Introduction[]>
   return (await database().introductions.where('workerId').equals(workerId).toArray())
     .filter(isLive)
     .sort((a, b) => a.introducedOn.localeCompare(b.introducedOn));
+}
+
+/** An introduction with the names it points at, as the agency's page and the worker's page list it. */
+export interface IntroductionRow {
+  introduction: Introduction;
+  agencyName: string;
+  workerName: string;
+  enterpriseName: string;
+  /** The enterprise is a key enterprise (重点企业): what the placement subsidy asks for. */
+  isKeyEnterprise: boolean;
+}
+
+async function introductionRows(introductions: readonly Introduction[]): Promise<IntroductionRow[]> {
+  const db = database();
+  const live = introductions.filter(isLive);
+  const [agencies, workers, enterprises] = await Promise.all([
+    db.agencies.bulkGet([...new Set(live.map((introduction) => introduction.agencyId))]),
+    db.workers.bulkGet([...new Set(live.map((introduction) => introduction.workerId))]),
+    db.enterprises.bulkGet([...new Set(live.map((introduction) => introduction.enterpriseId))]),
+  ]);
+  const names = <T extends { id: string; name: string }>(records: (T | undefined)[]) =>
+    new Map(records.filter((record): record is T => record !== undefined).map((record) => [record.id, record]));
+  const agencyOf = names(agencies);
+  const workerOf = names(workers);
+  const enterpriseOf = names(enterprises);
+  return live.map((introduction) => ({
+    introduction,
+    agencyName: agencyOf.get(introduction.agencyId)?.name ?? '',
+    workerName: workerOf.get(introduction.workerId)?.name ?? '',
+    enterpriseName: enterpriseOf.get(introduction.enterpriseId)?.name ?? '',
+    isKeyEnterprise: enterpriseOf.get(introduction.enterpriseId)?.isKeyEnterprise ?? false,
+  }));
+}
+
+/** An agency's live introductions with the names, newest first (then by the person's name). */
+export async function introductionsByAgency(agencyId: string): Promise<IntroductionRow[]> {
+  const collator = new Intl.Collator('zh-CN');
+  const rows = await introductionRows(await database().introductions.where('agencyId').equals(agencyId).toArray());
+  return rows.sort(
+    (a, b) =>
+      b.introduction.introducedOn.localeCompare(a.introduction.introducedOn) ||
+      collator.compare(a.workerName, b.workerName),
+  );
+}
+
+/** A worker's live introductions with the names, oldest first: the first is the one a subsidy pays for. */
+export async function introductionsOfWorker(workerId: string): Promise<IntroductionRow[]> {
+  return introductionRows(await introductionsOf(workerId));
+}
+
+/** How many live introductions each agency recorded, by agency id (for the agencies list). */
+export async function introductionCounts(): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const introduction of (await database().introductions.toArray()).filter(isLive)) {
+    counts.set(introduction.agencyId, (counts.get(introduction.agencyId) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * The enterprises a worker has a live employment period at (of a live follow-up), earliest start
+ * first: those a placement subsidy can rest on, so the introduction form starts with one of them
+ * and says when the enterprise chosen is not among them.
+ */
+export async function employersOfWorker(workerId: string): Promise<string[]> {
+  const db = database();
+  const [followUps, periods] = await Promise.all([
+    db.followUps.where('workerId').equals(workerId).toArray(),
+    db.employmentPeriods.where('workerId').equals(workerId).toArray(),
+  ]);
+  const live = new Set(followUps.filter(isLive).map((followUp) => followUp.id));
+  const ids = periods
+    .filter((period) => isLive(period) && live.has(period.followUpId))
+    .sort((a, b) => a.start.localeCompare(b.start))
+    .flatMap((period) => (period.enterpriseId === null ? [] : [period.enterpriseId]));
+  return [...new Set(ids)];
 }

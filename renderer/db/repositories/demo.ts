@@ -150,6 +150,9 @@ export async function loadDemoData(data: DemoData, options: LoadDemoOptions = {}
     ['followUps', data.followUps],
     ['contacts', data.contacts],
     ['employmentPeriods', data.employmentPeriods],
+    // HR service agencies and the people they introduced (issue 18): the placement subsidy's payees.
+    ['agencies', data.agencies],
+    ['introductions', data.introductions],
     // The subsidy schemes with the seed's figures (issue 18), for each year the demo's people were handed over in.
     ['subsidySchemes', demoSchemeRecords(data)],
   ];
@@ -221,10 +224,18 @@ export async function clearDemoData(): Promise<number> {
       ['contacts', pointsAtDemo(['followUpId', 'followUps'], ['workerId', 'workers'])],
       ['employmentPeriods', pointsAtDemo(['followUpId', 'followUps'], ['workerId', 'workers'])],
       // A subsidy's records about a demo person, enterprise or scheme go with them.
-      ['introductions', pointsAtDemo(['workerId', 'workers'], ['enterpriseId', 'enterprises'])],
+      [
+        'introductions',
+        pointsAtDemo(['workerId', 'workers'], ['enterpriseId', 'enterprises'], ['agencyId', 'agencies']),
+      ],
       [
         'subsidyClaims',
-        pointsAtDemo(['workerId', 'workers'], ['schemeId', 'subsidySchemes'], ['payeeId', 'enterprises']),
+        pointsAtDemo(
+          ['workerId', 'workers'],
+          ['schemeId', 'subsidySchemes'],
+          ['payeeId', 'enterprises'],
+          ['payeeId', 'agencies'],
+        ),
       ],
     ];
     for (const [name, test] of dependents) {

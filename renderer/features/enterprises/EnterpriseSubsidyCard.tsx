@@ -7,7 +7,9 @@ import type { BankAccount, Enterprise } from '@shared/domain/records';
 import { setEnterpriseSubsidyFields } from '@renderer/db';
 import { DetailField } from '@renderer/components/DetailField';
 import { FormActions } from '@renderer/components/FormActions';
+import { problemMessages } from '@renderer/components/field-problems';
 import { saveFromForm } from '@renderer/components/save-from-form';
+import { checkBankAccount } from '@shared/subsidy/bank-account';
 
 const NO_ACCOUNT: BankAccount = { bankName: '', accountNumber: '', accountName: '' };
 const PARTS = ['bankName', 'accountNumber', 'accountName'] as const;
@@ -26,11 +28,24 @@ function SubsidyFieldsForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
 
+  // The account rule the repository applies (shared/subsidy/bank-account.ts), checked here first so
+  // that a mistyped number is said as the field is left and a part left out as soon as save is pressed.
+  const problemsOf = (typed: BankAccount) => problemMessages(checkBankAccount(typed), t);
+  const checkNumber = () => {
+    const message = problemsOf(account)['bankAccount.accountNumber'];
+    setErrors((current) => {
+      const { 'bankAccount.accountNumber': _old, ...rest } = current;
+      return message && account.accountNumber.trim() !== '' ? { ...rest, 'bankAccount.accountNumber': message } : rest;
+    });
+  };
+
   const submit = async () => {
-    setErrors({});
+    const refused = problemsOf(account);
+    setErrors(refused);
+    if (Object.keys(refused).length > 0) return;
     setSubmitting(true);
     try {
-      // All three parts empty is no account; the repository refuses one given in part.
+      // All three parts empty is no account; the repository refuses one given in part too.
       const saved = await saveFromForm(
         () => setEnterpriseSubsidyFields(enterprise.id, { isKeyEnterprise: isKey, bankAccount: account }, enterprise),
         setErrors,
@@ -71,6 +86,7 @@ function SubsidyFieldsForm({
               setAccount((current) => ({ ...current, [part]: value }));
             }}
             error={errors[`bankAccount.${part}`]}
+            onBlur={part === 'accountNumber' ? checkNumber : undefined}
             inputMode={part === 'accountNumber' ? 'numeric' : undefined}
           />
         ))}

@@ -28,6 +28,7 @@ import { openWorkerForm } from './WorkerForm';
 import { openPlacementForm } from './PlacementForm';
 import { exportPersonalData } from '../privacy/export-personal-data';
 import { WorkerFollowUps } from './followup/WorkerFollowUps';
+import { WorkerIntroductions } from '../agencies/WorkerIntroductions';
 
 async function restore(worker: Worker, t: TFunction): Promise<void> {
   await restoreWorker(worker.id);
@@ -182,6 +183,7 @@ export function WorkerDetailPage() {
               <DetailField label={t('workers.fields.notes')}>{worker.notes}</DetailField>
             </SimpleGrid>
           </Card>
+          <WorkerIntroductions workerId={worker.id} />
           <WorkerFollowUps workerId={worker.id} />
           <ChangeHistory entries={history} table="workers" recordId={id} />
         </>

@@ -7,9 +7,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeDemoData } from '@shared/demo';
 import { todayCalendarDate } from '@shared/dates';
+import { isPayableAccount } from '@shared/subsidy/bank-account';
+import { parseCreditCode } from '@shared/domain/credit-code';
 import {
   clearDemoData,
   createClaims,
+  introductionsByAgency,
+  listAgencies,
   listSchemes,
   loadDemoData,
   subsidyEligibility,
@@ -51,6 +55,47 @@ describe('the demo’s subsidies', () => {
 
     await clearDemoData();
     expect(await db.subsidySchemes.count()).toBe(0);
+    expect(await db.subsidyClaims.count()).toBe(0);
+  });
+
+  it('holds agencies with bank accounts that introduced people to key enterprises, to be paid the placement subsidy', async () => {
+    await loadDemoData(makeDemoData({ seed: 20200218, workers: 2000, today }));
+    const agencies = await listAgencies();
+    expect(agencies.length).toBeGreaterThanOrEqual(2);
+    for (const agency of agencies) {
+      expect(isPayableAccount(agency.bankAccount), agency.name).toBe(true);
+      expect(parseCreditCode(agency.creditCode).ok, agency.name).toBe(true);
+      expect((await introductionsByAgency(agency.id)).length, agency.name).toBeGreaterThan(0);
+    }
+    const introductions = await db.introductions.toArray();
+    expect(introductions.every((introduction) => introduction.introducedOn <= today)).toBe(true);
+
+    const newest =
+      (await db.followUps.toArray())
+        .map((followUp) => followUp.handedOverOn)
+        .sort()
+        .at(-1) ?? today;
+    const placement = (await listSchemes()).find(
+      (scheme) => scheme.kind === 'placement' && scheme.year === Number(newest.slice(0, 4)),
+    );
+    const rows = await subsidyEligibility(placement?.id ?? '', today);
+    const eligible = rows.filter((row) => row.eligibility.state === 'eligible');
+    const paid = eligible.filter((row) => row.payee?.kind === 'agency');
+    // Some eligible people have an agency to pay, and some were found their job by no agency.
+    expect(paid.length).toBeGreaterThan(0);
+    expect(paid.length).toBeLessThan(eligible.length);
+    const names = new Set(agencies.map((agency) => agency.name));
+    expect(paid.every((row) => names.has(row.payee?.name ?? ''))).toBe(true);
+    const claims = await createClaims(
+      placement?.id ?? '',
+      paid.slice(0, 2).map((row) => row.workerId),
+      today,
+    );
+    expect(claims.map((claim) => claim.payee)).toEqual(['agency', 'agency']);
+
+    await clearDemoData();
+    expect(await db.agencies.count()).toBe(0);
+    expect(await db.introductions.count()).toBe(0);
     expect(await db.subsidyClaims.count()).toBe(0);
   });
 });

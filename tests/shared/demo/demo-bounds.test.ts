@@ -28,6 +28,8 @@ describe('the demo data set within the bounds', () => {
       followUps: demo.followUps,
       contacts: demo.contacts,
       employmentPeriods: demo.employmentPeriods,
+      agencies: demo.agencies,
+      introductions: demo.introductions,
     };
     for (const [table, records] of Object.entries(tables)) {
       expect(records.length, table).toBeGreaterThan(0);

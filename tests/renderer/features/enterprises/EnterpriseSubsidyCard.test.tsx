@@ -69,4 +69,23 @@ describe.each<Language>(['zh-CN', 'en'])('the enterprise’s bank account (%s)',
     expect(card.getByText('中国工商银行深圳宝安支行')).toBeTruthy();
     expect(card.getByText(t('common.yes'))).toBeTruthy();
   });
+
+  it('says a mistyped account number as the field is left, and stores nothing', { timeout: 30_000 }, async () => {
+    const { t, form } = await openForm(language);
+    const number = form.getByLabelText(t('subsidy.enterpriseSubsidy.accountNumber'));
+    fireEvent.change(number, { target: { value: '6228 48O1 2345' } });
+    fireEvent.blur(number);
+    const message = t('problems.bank-account-number', { min: 6, max: 32 });
+    expect(await form.findByText(message, {}, { timeout: 10_000 })).toBeTruthy();
+
+    fireEvent.change(form.getByLabelText(t('subsidy.enterpriseSubsidy.bankName')), {
+      target: { value: '中国农业银行田东县支行' },
+    });
+    fireEvent.change(form.getByLabelText(t('subsidy.enterpriseSubsidy.accountName')), {
+      target: { value: '深圳市鹏达电子科技有限公司' },
+    });
+    fireEvent.click(form.getByRole('button', { name: t('common.save') }));
+    expect(await form.findByText(message, {}, { timeout: 10_000 })).toBeTruthy();
+    expect((await stored('enterprises', enterprise.id)).bankAccount ?? null).toBeNull();
+  });
 });
