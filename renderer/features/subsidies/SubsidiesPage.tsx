@@ -7,6 +7,7 @@ import { claimsOfScheme, listSchemes, reportClaims, subsidyEligibility, useRepos
 import { useBeijingToday } from '../followup/use-desk';
 import { ClaimsList } from './ClaimsList';
 import { EligibilityList } from './EligibilityList';
+import { PapersPanel } from './papers/PapersPanel';
 
 /**
  * The subsidies page (route `/subsidies`, issue 18, items 3 and 4, 补贴): a scheme is chosen (this
@@ -107,6 +108,7 @@ export function SubsidiesPage() {
                 {t('subsidy.page.views.claims')}
                 {claims ? ` (${claims.length})` : ''}
               </Tabs.Tab>
+              <Tabs.Tab value="papers">{t('subsidy.papers.tab')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="eligibility" pt="sm">
               {rows ? (
@@ -126,6 +128,9 @@ export function SubsidiesPage() {
               ) : (
                 <Loader size="xs" />
               )}
+            </Tabs.Panel>
+            <Tabs.Panel value="papers" pt="sm">
+              <PapersPanel key={scheme.id} scheme={scheme} schemes={schemes} />
             </Tabs.Panel>
           </Tabs>
         </>

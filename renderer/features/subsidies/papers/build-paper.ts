@@ -1,0 +1,82 @@
+/**
+ * One subsidy paper to make (issue 18, item 5), as it crosses to the papers worker: plain rows and
+ * heads only, so that the builders of shared/subsidy/papers make it there. Kept apart from the
+ * worker so that tests can make a paper in Node as the worker does.
+ */
+import type { DocumentFonts } from '@shared/documents/fonts';
+import type { PrintContext } from '@shared/documents/model';
+import {
+  buildNoticePdf,
+  buildNoticeXlsx,
+  buildRosterPdf,
+  buildRosterXlsx,
+  buildSummaryPdf,
+  buildSummaryXlsx,
+  noticeProblems,
+  rosterProblems,
+  summaryProblems,
+  type NoticeHeader,
+  type PaperProblem,
+  type RosterHeader,
+  type SubsidyPaperRow,
+  type SummaryClaim,
+  type SummaryHeader,
+} from '@shared/subsidy/papers';
+import type { PaperFormat } from './paper-choice';
+
+export type PaperJob =
+  | { paper: 'roster'; format: PaperFormat; header: RosterHeader; rows: SubsidyPaperRow[]; print: PrintContext }
+  | { paper: 'notice'; format: PaperFormat; header: NoticeHeader; rows: SubsidyPaperRow[]; print: PrintContext }
+  | {
+      paper: 'summary';
+      format: PaperFormat;
+      header: SummaryHeader;
+      claims: SummaryClaim[];
+      print: PrintContext;
+      withPeople: boolean;
+    };
+
+/** The steps of making a paper that the worker reports: a PDF reads the document font first. */
+export type BuildStage = 'fonts' | 'building';
+
+/** What the builder would refuse the job for; empty when it can be made. */
+export function jobProblems(job: PaperJob): PaperProblem[] {
+  switch (job.paper) {
+    case 'roster':
+      return rosterProblems(job.header, job.rows);
+    case 'notice':
+      return noticeProblems(job.header, job.rows);
+    case 'summary':
+      return summaryProblems(job.claims);
+  }
+}
+
+/** Makes the paper's file: XLSX at once, PDF with the document font `fonts` reads. */
+export async function buildPaper(
+  job: PaperJob,
+  fonts: () => Promise<DocumentFonts>,
+  onStage: (stage: BuildStage) => void = () => undefined,
+): Promise<Uint8Array> {
+  if (job.format === 'xlsx') {
+    onStage('building');
+    switch (job.paper) {
+      case 'roster':
+        return buildRosterXlsx(job.header, job.rows, job.print);
+      case 'notice':
+        return buildNoticeXlsx(job.header, job.rows, job.print.language);
+      case 'summary':
+        return buildSummaryXlsx(job.header, job.claims, job.print, { withPeople: job.withPeople });
+    }
+  }
+  onStage('fonts');
+  const loaded = await fonts();
+  onStage('building');
+  switch (job.paper) {
+    case 'roster':
+      return buildRosterPdf(job.header, job.rows, loaded, job.print);
+    case 'notice':
+      return buildNoticePdf(job.header, job.rows, loaded, job.print);
+    case 'summary':
+      return buildSummaryPdf(job.header, job.claims, loaded, job.print, { withPeople: job.withPeople });
+  }
+}
