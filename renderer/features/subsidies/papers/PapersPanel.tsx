@@ -298,6 +298,7 @@ export function PapersPanel({ scheme, schemes }: PapersPanelProps) {
           value={head.county}
           onChange={(event) => changeHead({ county: event.currentTarget.value })}
           maxLength={40}
+          data-testid="paper-county"
         />
         <TextInput
           label={t('subsidy.papers.bureau')}

@@ -13,6 +13,7 @@ import {
   buildSummaryPdf,
   buildSummaryXlsx,
   noticeProblems,
+  paperProblemText,
   rosterProblems,
   summaryProblems,
   type NoticeHeader,
@@ -49,6 +50,28 @@ export function jobProblems(job: PaperJob): PaperProblem[] {
     case 'summary':
       return summaryProblems(job.claims);
   }
+}
+
+/** Why the builder would refuse the job, in the paper's language; empty when it can be made. */
+export function jobRefusals(job: PaperJob): string[] {
+  return jobProblems(job).map((problem) => paperProblemText(problem, job.print.language));
+}
+
+/** What the worker hands back: the file, or why the builder refuses the job, in the paper's language. */
+export type PaperResult = { kind: 'made'; bytes: Uint8Array } | { kind: 'refused'; messages: string[] };
+
+/**
+ * Checks the job as the builder would, then makes it: a refusal in words, or the file. Checked
+ * here, in the worker, so that the screen's thread loads none of the builders.
+ */
+export async function makePaper(
+  job: PaperJob,
+  fonts: () => Promise<DocumentFonts>,
+  onStage: (stage: BuildStage) => void = () => undefined,
+): Promise<PaperResult> {
+  const messages = jobRefusals(job);
+  if (messages.length > 0) return { kind: 'refused', messages };
+  return { kind: 'made', bytes: await buildPaper(job, fonts, onStage) };
 }
 
 /** Makes the paper's file: XLSX at once, PDF with the document font `fonts` reads. */

@@ -17,7 +17,6 @@ import type { CalendarDate } from '@shared/domain/records';
 import { noticeEnds, type ClaimStatus } from '@shared/subsidy/claim-steps';
 import { sumFen, type Fen } from '@shared/subsidy/money';
 import type { Payee } from '@shared/subsidy/scheme';
-import { WORKERS_PAYEE_ID } from '@shared/subsidy/papers';
 
 export const PAPER_KINDS = ['roster', 'notice', 'summary'] as const;
 export type PaperKind = (typeof PAPER_KINDS)[number];
@@ -66,6 +65,13 @@ export interface PaperChoice {
   /** The notice's period ({@link NoticePeriod.key}); ignored by the other papers. */
   noticePeriod: string | null;
 }
+
+/**
+ * The payee of a worker scheme's roster: the workers together, as the summary names them
+ * (`WORKERS_PAYEE_ID` of shared/subsidy/papers/summary.ts; not imported, so that the screen's
+ * thread loads none of the builders).
+ */
+export const WORKERS_PAYEE_ID = 'workers';
 
 /**
  * Who a roster is for: an enterprise or an agency by its id, or for a worker scheme the workers

@@ -5,7 +5,7 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import { FONT_FILES } from '@renderer/features/documents/documents-client';
-import type { BuildStage, PaperJob } from './build-paper';
+import type { BuildStage, PaperJob, PaperResult } from './build-paper';
 import type { PapersWorkerApi } from './papers.worker';
 
 let running: { worker: Worker; api: Remote<PapersWorkerApi> } | null = null;
@@ -36,17 +36,17 @@ export function isAbortError(error: unknown): boolean {
 }
 
 /**
- * Makes the paper in the worker. Aborting `signal` ends the worker at once and rejects with an
+ * Makes the paper in the worker (or hears why it cannot be made). Aborting `signal` ends the worker at once and rejects with an
  * AbortError: no bytes come back.
  */
 export async function makePaperInWorker(
   job: PaperJob,
   onStage: (stage: BuildStage) => void,
   signal: AbortSignal,
-): Promise<Uint8Array> {
+): Promise<PaperResult> {
   if (signal.aborted) throw abortError();
   const current = papersWorker();
-  return new Promise<Uint8Array>((resolve, reject) => {
+  return new Promise<PaperResult>((resolve, reject) => {
     const cancel = () => {
       current.worker.terminate();
       if (running === current) running = null;
@@ -54,10 +54,10 @@ export async function makePaperInWorker(
     };
     signal.addEventListener('abort', cancel, { once: true });
     current.api.build(job, proxy(onStage)).then(
-      (bytes) => {
+      (result) => {
         signal.removeEventListener('abort', cancel);
         if (signal.aborted) reject(abortError());
-        else resolve(bytes);
+        else resolve(result);
       },
       (error: unknown) => {
         signal.removeEventListener('abort', cancel);
@@ -65,4 +65,9 @@ export async function makePaperInWorker(
       },
     );
   });
+}
+
+/** Why the builder would refuse the paper, in words, asked of the worker (which holds the builders). */
+export async function paperRefusals(job: PaperJob): Promise<string[]> {
+  return papersWorker().api.refusals(job);
 }

@@ -6,7 +6,7 @@
  */
 import { expose, transfer } from 'comlink';
 import { loadDocumentFonts, type DocumentFonts } from '@shared/documents/fonts';
-import { buildPaper, type BuildStage, type PaperJob } from './build-paper';
+import { jobRefusals, makePaper, type BuildStage, type PaperJob, type PaperResult } from './build-paper';
 
 /** Where the fonts are served: the page knows its base URL, a worker's own URL lies elsewhere. */
 export interface PaperFontSources {
@@ -52,10 +52,15 @@ const api = {
     sources = given;
   },
 
-  /** Makes the paper; `onStage` is a comlink proxy told of each step. */
-  async build(job: PaperJob, onStage: (stage: BuildStage) => void): Promise<Uint8Array> {
-    const bytes = await buildPaper(job, documentFonts, onStage);
-    return transfer(bytes, [bytes.buffer]);
+  /** Why the paper would be refused, in words; empty when it can be made. */
+  refusals(job: PaperJob): string[] {
+    return jobRefusals(job);
+  },
+
+  /** Makes the paper, or says why not; `onStage` is a comlink proxy told of each step. */
+  async build(job: PaperJob, onStage: (stage: BuildStage) => void): Promise<PaperResult> {
+    const result = await makePaper(job, documentFonts, onStage);
+    return result.kind === 'made' ? transfer(result, [result.bytes.buffer]) : result;
   },
 };
 

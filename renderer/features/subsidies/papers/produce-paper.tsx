@@ -5,16 +5,16 @@ import { todayCalendarDate } from '@shared/dates';
 import type { FieldProblem } from '@shared/domain/problems';
 import type { CalendarDate, Language } from '@shared/domain/records';
 import { safeFileName } from '@shared/file-name';
-import { WORKERS_PAYEE_ID, paperProblemText, type PaperPayee, type PaperScheme } from '@shared/subsidy/papers';
+import type { PaperPayee, PaperScheme } from '@shared/subsidy/papers';
 import { paperClaims, rosterRefusals } from '@renderer/db';
 import { problemMessage } from '@renderer/components/field-problems';
 import { notifyWriteFailure } from '@renderer/components/write-failure';
 import { logger } from '@renderer/logger';
 import { platform } from '@renderer/platform';
-import { jobProblems, type BuildStage, type PaperJob } from './build-paper';
-import type { PaperFormat, PaperKind } from './paper-choice';
+import type { BuildStage, PaperJob } from './build-paper';
+import { WORKERS_PAYEE_ID, type PaperFormat, type PaperKind } from './paper-choice';
 import { PAPER_DOCUMENTS, recordPaperFullNumbers } from './papers-audit';
-import { isAbortError, makePaperInWorker } from './papers-client';
+import { isAbortError, makePaperInWorker, paperRefusals } from './papers-client';
 
 /** One paper to make, as the papers screen chose it. */
 export interface PaperRequest {
@@ -152,8 +152,6 @@ async function prepare(request: PaperRequest): Promise<{ job: PaperJob; payeeNam
       withPeople: request.withPeople,
     };
   }
-  const problems = jobProblems(job);
-  if (problems.length > 0) return { refused: problems.map((problem) => paperProblemText(problem, language)) };
   return { job, payeeName };
 }
 
@@ -198,6 +196,7 @@ export async function producePaper(request: PaperRequest): Promise<PaperOutcome>
       withCloseButton: true,
     });
   };
+  let shown = false;
   const show = (stage: 'reading' | BuildStage) => {
     if (controller.signal.aborted) return;
     const step = steps.indexOf(stage) + 1;
@@ -206,7 +205,7 @@ export async function producePaper(request: PaperRequest): Promise<PaperOutcome>
       steps: steps.length,
       what: t(`subsidy.papers.stages.${stage}`),
     });
-    notifications.show({
+    const next = {
       id,
       loading: true,
       autoClose: false,
@@ -229,7 +228,11 @@ export async function producePaper(request: PaperRequest): Promise<PaperOutcome>
           </div>
         </Stack>
       ),
-    });
+    };
+    // Mantine shows an id once: later steps update the notice shown.
+    if (shown) notifications.update(next);
+    else notifications.show(next);
+    shown = true;
   };
 
   try {
@@ -241,6 +244,12 @@ export async function producePaper(request: PaperRequest): Promise<PaperOutcome>
       return { kind: 'refused', messages: prepared.refused };
     }
     const { job, payeeName } = prepared;
+    const refused = await paperRefusals(job);
+    if (controller.signal.aborted) return { kind: 'cancelled' };
+    if (refused.length > 0) {
+      notifications.hide(id);
+      return { kind: 'refused', messages: refused };
+    }
     if (job.print.fullNumbers) {
       try {
         // Recorded before anything is made: a paper of full numbers that fails half way still counts.
@@ -258,9 +267,11 @@ export async function producePaper(request: PaperRequest): Promise<PaperOutcome>
         return { kind: 'failed' };
       }
     }
-    const bytes = await makePaperInWorker(job, show, controller.signal);
+    const made = await makePaperInWorker(job, show, controller.signal);
     if (controller.signal.aborted) return { kind: 'cancelled' };
     notifications.hide(id);
+    if (made.kind === 'refused') return { kind: 'refused', messages: made.messages };
+    const { bytes } = made;
     const fileName = paperFileName(request, payeeName);
     const result = await platform.saveFile({
       suggestedName: fileName,
