@@ -273,6 +273,40 @@ describe('subsidy papers', () => {
     const everything = rows.flat().join('\n');
     for (const claim of mine) expect(everything).not.toContain(claim.residentId);
 
+    // Full numbers with a purpose: recorded on the scheme before the file is made, and said in its name.
+    await page.getByTestId('full-numbers-switch').click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByLabel('用途（可不填）').fill('银行代发核对');
+    await confirm.getByRole('button', { name: '打开完整号码' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    const full = await produce(page, 'roster-full.xlsx');
+    expect(full.download.suggestedFilename()).toBe(
+      `${hiring}-花名册-${payeeName}-${todayCalendarDate()}-完整号码.xlsx`,
+    );
+    const [fullSheet] = await readXlsxFile(full.bytes);
+    const fullText = (fullSheet?.data ?? []).flat().map(String).join('\n');
+    for (const claim of mine) expect(fullText).toContain(claim.residentId);
+    expect(fullText).toContain('黄干事');
+    const prints = await page.evaluate<{ reason?: string; after: { document: string; rows: number } }[]>(`(async () => {
+      const db = await new Promise((resolve) => {
+        const request = indexedDB.open('point-to-point-planner');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const rows = await new Promise((resolve) => {
+        const request = db.transaction('audit').objectStore('audit').getAll();
+        request.onsuccess = () => resolve(request.result);
+      });
+      db.close();
+      return rows.filter((row) => row.table === 'subsidySchemes' && row.action === 'print');
+    })()`);
+    expect(prints).toMatchObject([
+      {
+        operator: '黄干事',
+        reason: '银行代发核对',
+        after: { document: 'subsidy-roster', fullNumbers: true, rows: mine.length },
+      },
+    ]);
+
     // The summary of the year with its people, as XLSX: the line of this payee and the grand total.
     await openPapers(page, '汇总表');
     await page.getByTestId('paper-with-people').check();
@@ -301,6 +335,7 @@ describe('subsidy papers', () => {
     expect(downloads).toEqual([
       notice.download.suggestedFilename(),
       roster.download.suggestedFilename(),
+      full.download.suggestedFilename(),
       summary.download.suggestedFilename(),
       summaryPdf.download.suggestedFilename(),
     ]);

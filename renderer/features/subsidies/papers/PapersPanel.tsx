@@ -140,6 +140,9 @@ export function PapersPanel({ scheme, schemes }: PapersPanelProps) {
     setPaper(kind);
     setStatuses(DEFAULT_STATUSES[kind]);
     setRefusal(null);
+    // Full numbers are chosen for one paper and its purpose, never carried to another.
+    setFullNumbers(false);
+    setReason('');
   };
   const changeHead = (patch: Partial<PaperHead>) => {
     setHead({ ...head, ...patch });
