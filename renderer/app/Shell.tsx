@@ -38,6 +38,7 @@ const loadPlanBatchesPage = () => import('../features/batches/planning/PlanBatch
 const loadAuditPage = () => import('../features/audit/AuditPage');
 const loadFollowUpPage = () => import('../features/followup/FollowUpPage');
 const loadSubsidiesPage = () => import('../features/subsidies/SubsidiesPage');
+const loadSubsidyReportPage = () => import('../features/subsidies/report/SubsidyReportPage');
 
 const WorkersPage = lazy(() => loadWorkersPage().then((m) => ({ default: m.WorkersPage })));
 const WorkerDetailPage = lazy(() => loadWorkerDetailPage().then((m) => ({ default: m.WorkerDetailPage })));
@@ -51,6 +52,7 @@ const PlanBatchesPage = lazy(() => loadPlanBatchesPage().then((m) => ({ default:
 const AuditPage = lazy(() => loadAuditPage().then((m) => ({ default: m.AuditPage })));
 const FollowUpPage = lazy(() => loadFollowUpPage().then((m) => ({ default: m.FollowUpPage })));
 const SubsidiesPage = lazy(() => loadSubsidiesPage().then((m) => ({ default: m.SubsidiesPage })));
+const SubsidyReportPage = lazy(() => loadSubsidyReportPage().then((m) => ({ default: m.SubsidyReportPage })));
 
 /** The page chunk a hash route needs, most specific first. */
 const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
@@ -71,6 +73,7 @@ const ROUTE_CHUNKS: readonly [RegExp, () => Promise<unknown>][] = [
   [/^#\/batches/, loadBatchesPage],
   [/^#\/audit/, loadAuditPage],
   [/^#\/followup/, loadFollowUpPage],
+  [/^#\/subsidies\/report/, loadSubsidyReportPage],
   [/^#\/subsidies/, loadSubsidiesPage],
 ];
 
@@ -179,6 +182,7 @@ export function Shell() {
               <Route path="/audit" element={<AuditPage />} />
               <Route path="/followup" element={<FollowUpPage />} />
               <Route path="/subsidies" element={<SubsidiesPage />} />
+              <Route path="/subsidies/report" element={<SubsidyReportPage />} />
               <Route path="/settings" element={<SettingsPage />} />
               <Route path="*" element={<Navigate to="/" replace />} />
             </Routes>

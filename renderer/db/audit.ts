@@ -60,6 +60,8 @@ interface ChainState {
   first?: AuditChainStart;
   newest?: { hash: string; at: string };
   added: number;
+  /** The operator's name as this transaction last read it from settings. */
+  operator: string;
 }
 
 /**
@@ -83,7 +85,7 @@ export const AUDIT_TABLES = ['audit', 'settings', 'installation'] as const;
  */
 export async function recordChange(db: PlannerDatabase, change: Change): Promise<AuditEntry> {
   return db.transaction('rw', [...AUDIT_TABLES], async () => {
-    const entry = await (await beginChange(db))(change);
+    const entry = await (await beginChange(db, change.table === 'settings'))(change);
     await writeAuditAnchor(db);
     return entry;
   });
@@ -94,7 +96,9 @@ export async function recordChange(db: PlannerDatabase, change: Change): Promise
  * with `writeAuditAnchor` before its transaction ends (auditedWrite: one put per transaction).
  */
 export async function appendChange(db: PlannerDatabase, change: Change): Promise<AuditEntry> {
-  return db.transaction('rw', [...AUDIT_TABLES], async () => (await beginChange(db))(change));
+  return db.transaction('rw', [...AUDIT_TABLES], async () =>
+    (await beginChange(db, change.table === 'settings'))(change),
+  );
 }
 
 /**
@@ -121,25 +125,40 @@ export function writeAuditAnchor(db: PlannerDatabase): Promise<unknown> {
  * `audit` has the table to itself until it ends, in this window and in any other, so no other row
  * can come between. The hash is computed synchronously (@noble/hashes): waiting for WebCrypto here
  * would let IndexedDB commit the caller's transaction before it is done.
+ *
+ * The first change of a transaction reads the end of the chain and the operator's name; the others
+ * read nothing, so a transaction's later writes and their rows are asked for without a round trip
+ * (a contact's save writes four records, issue 17). `operatorChanged` reads the name again: the row
+ * of a change to the settings, asked for after the settings are written, names the operator they set.
  */
-export async function beginChange(db: PlannerDatabase): Promise<(change: Change) => Promise<AuditEntry>> {
+export async function beginChange(
+  db: PlannerDatabase,
+  operatorChanged = false,
+): Promise<(change: Change) => Promise<AuditEntry>> {
   const transaction = Dexie.currentTransaction;
   if (!transaction || !AUDIT_TABLES.every((name) => transaction.storeNames.includes(name))) {
     throw new Error('beginChange runs inside a transaction on the audit, settings and installation tables');
   }
   const key = transaction.idbtrans;
   const known = chainStates.has(key);
-  const [settings, last, anchor] = await Dexie.Promise.all([
-    db.settings.get(DEFAULT_SETTINGS.id),
-    known ? undefined : db.audit.orderBy(':id').last(),
-    known ? undefined : db.installation.get(AUDIT_ANCHOR_ID),
-  ]);
-  // Another change of this transaction may have taken its place in the chain meanwhile.
-  if (!chainStates.has(key)) {
-    const base = anchorOf(anchor);
-    // Without an anchor, the rows already there are counted once (a lost anchor: anchor.ts).
-    const rowsBefore = base === null && last !== undefined ? await db.audit.count() : 0;
-    if (!chainStates.has(key)) chainStates.set(key, { head: last?.hash ?? null, base, rowsBefore, added: 0 });
+  if (!known || operatorChanged) {
+    const [settings, last, anchor] = await Dexie.Promise.all([
+      db.settings.get(DEFAULT_SETTINGS.id),
+      known ? undefined : db.audit.orderBy(':id').last(),
+      known ? undefined : db.installation.get(AUDIT_ANCHOR_ID),
+    ]);
+    const operator = settings?.operatorName ?? UNNAMED_OPERATOR;
+    // Another change of this transaction may have taken its place in the chain meanwhile.
+    if (!chainStates.has(key)) {
+      const base = anchorOf(anchor);
+      // Without an anchor, the rows already there are counted once (a lost anchor: anchor.ts).
+      const rowsBefore = base === null && last !== undefined ? await db.audit.count() : 0;
+      if (!chainStates.has(key)) {
+        chainStates.set(key, { head: last?.hash ?? null, base, rowsBefore, added: 0, operator });
+      }
+    }
+    const read = chainStates.get(key);
+    if (read && (operatorChanged || !known)) read.operator = operator;
   }
   const state = chainStates.get(key);
   if (!state) throw new Error('the chain state of this transaction is gone');
@@ -148,7 +167,7 @@ export async function beginChange(db: PlannerDatabase): Promise<(change: Change)
       {
         id: newId(),
         at: now(),
-        operator: settings?.operatorName ?? UNNAMED_OPERATOR,
+        operator: state.operator,
         ...change,
       },
       state.head,

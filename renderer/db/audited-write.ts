@@ -3,7 +3,7 @@ import { revisionOf, type AuditAction, type AuditEntry, type RecordMeta } from '
 import { RecordChangedError, RecordRejectedError, type LastChange } from '@shared/domain/problems';
 import { textTooLong } from '@shared/domain/text-bounds';
 import { database, type PlannerDatabase, type RecordTableName } from './database';
-import { AUDIT_TABLES, appendChange, writeAuditAnchor, type Change } from './audit';
+import { AUDIT_TABLES, appendChange, beginChange, writeAuditAnchor, type Change } from './audit';
 
 /** How an update of one record is recorded: an edit (the default), a soft delete or a restore. */
 export interface UpdateOptions {
@@ -84,6 +84,9 @@ export async function auditedWrite<T>(
 ): Promise<T> {
   const db = database();
   return db.transaction('rw', [...tables, ...AUDIT_TABLES], () => {
+    // The end of the chain and the operator's name, asked for with the body's first reads rather
+    // than after them: the body's first row then waits for nothing (renderer/db/audit.ts).
+    beginChange(db).catch(() => undefined);
     // Every method returns Dexie's own promise, never a native one from an `async` function: Dexie
     // keeps its transaction current across an `await` of its own promises, and a native promise
     // that settles after a chain of them can leave the body's next write outside the transaction.

@@ -6,7 +6,7 @@
  * dates are Beijing calendar days (docs/architecture.md#time).
  */
 import { addCalendarDays, calendarDaysBetween } from '../dates';
-import type { CalendarDate, ContactOutcome } from '../domain/records';
+import type { CalendarDate, ContactOutcome, FollowUp } from '../domain/records';
 import type { FollowUpFilter } from './filter';
 import { EARLY_DAYS } from './schedule';
 
@@ -30,6 +30,20 @@ export interface DueRow {
   lastOutcome: ContactOutcome | null;
   staffId: string | null;
   stationId: string | null;
+}
+
+/** What a row takes from its follow-up as stored: the schedule, which each contact moves, and who calls. */
+export function scheduleOfRow(
+  followUp: FollowUp,
+): Pick<DueRow, 'handedOverOn' | 'nextDue' | 'lastContactOn' | 'lastOutcome' | 'staffId' | 'stationId'> {
+  return {
+    handedOverOn: followUp.handedOverOn,
+    nextDue: followUp.nextDue,
+    lastContactOn: followUp.lastContactOn,
+    lastOutcome: followUp.lastOutcome,
+    staffId: followUp.staffId,
+    stationId: followUp.stationId,
+  };
 }
 
 /**

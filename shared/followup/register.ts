@@ -205,8 +205,24 @@ export function registerHeader(words: RegisterWords): string[] {
   return REGISTER_COLUMNS.map((column) => words.columns[column]);
 }
 
+/** The register's rows as they are asked for: how many, and each in turn. */
+export interface RegisterRowPlan {
+  total: number;
+  /** The rows (without the header), in the order and columns described above, made one at a time. */
+  rows: () => Generator<RegisterCell[]>;
+}
+
 /** The register's rows (without the header), in the order and columns described above. */
-export function registerRows(source: RegisterSource, { fullNumbers, words }: RegisterOptions): RegisterCell[][] {
+export function registerRows(source: RegisterSource, options: RegisterOptions): RegisterCell[][] {
+  return [...planRegisterRows(source, options).rows()];
+}
+
+/**
+ * The register's rows, ordered but not yet made: an export makes them a slice at a time while it
+ * writes, so that 300,000 rows of 23 cells are never all held at once (the collector's work grows
+ * with what is held, issue 17, `followup-register-100k`).
+ */
+export function planRegisterRows(source: RegisterSource, { fullNumbers, words }: RegisterOptions): RegisterRowPlan {
   const followUps = source.followUps.filter(isLive);
   const wanted = new Set(followUps.map((followUp) => followUp.id));
   const contactsOf = groupBy(
@@ -226,54 +242,58 @@ export function registerRows(source: RegisterSource, { fullNumbers, words }: Reg
     })
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
-  const rows: RegisterCell[][] = [];
-  const schedules = new Map<string, ContactSchedulePoint[]>();
-  for (const { followUp, worker } of ordered) {
-    const contacts = (contactsOf.get(followUp.id) ?? []).sort(byDay);
-    const schedule = scheduleOfContacts(followUp.handedOverOn, contacts, source.contactDays, schedules);
-    const handedTo = source.enterprises.get(followUp.enterpriseId);
-    const shownId = shownResidentId(worker.residentId);
-    const residentId = fullNumbers ? shownId : maskResidentId(shownId);
-    contacts.forEach((contact, index) => {
-      const { points, nextDue } = schedule[index] ?? { points: [], nextDue: null };
-      const inJob = IN_A_JOB.has(contact.outcome);
-      const employer = inJob
-        ? contact.employerName ||
-          (contact.enterpriseId ? source.enterprises.get(contact.enterpriseId)?.name : undefined) ||
-          handedTo?.name ||
-          ''
-        : '';
-      const left = [contact.leftOn ?? '', contact.leftReason.trim()].filter((part) => part !== '');
-      rows.push([
-        rows.length + 1,
-        worker.township,
-        worker.village,
-        worker.name,
-        residentId,
-        words.householdType[worker.povertyStatus],
-        worker.phone,
-        source.batches.get(followUp.batchId)?.name ?? '',
-        handedTo?.name ?? '',
-        handedTo?.city ?? '',
-        periodStart(periodsOf.get(followUp.id), contact.date) ?? '',
-        points.length === 0
-          ? words.extraContact
-          : points.map((day) => words.point.replace('{{day}}', String(day))).join(words.listSeparator),
-        contact.date,
-        words.method[contact.method],
-        contact.by,
-        contact.outcome === 'unreachable' ? words.outcome.unreachable : inJob ? words.yes : words.no,
-        employer,
-        contact.monthlyIncome,
-        contact.difficulties,
-        left.join(words.reasonSeparator),
-        contact.needs.map((need) => words.need[need]).join(words.listSeparator),
-        contact.action,
-        nextDue ?? '',
-      ]);
-    });
-  }
-  return rows;
+  const total = ordered.reduce((sum, { followUp }) => sum + (contactsOf.get(followUp.id)?.length ?? 0), 0);
+  const rows = function* (): Generator<RegisterCell[]> {
+    let made = 0;
+    const schedules = new Map<string, ContactSchedulePoint[]>();
+    for (const { followUp, worker } of ordered) {
+      const contacts = (contactsOf.get(followUp.id) ?? []).sort(byDay);
+      const schedule = scheduleOfContacts(followUp.handedOverOn, contacts, source.contactDays, schedules);
+      const handedTo = source.enterprises.get(followUp.enterpriseId);
+      const shownId = shownResidentId(worker.residentId);
+      const residentId = fullNumbers ? shownId : maskResidentId(shownId);
+      for (const [index, contact] of contacts.entries()) {
+        const { points, nextDue } = schedule[index] ?? { points: [], nextDue: null };
+        const inJob = IN_A_JOB.has(contact.outcome);
+        const employer = inJob
+          ? contact.employerName ||
+            (contact.enterpriseId ? source.enterprises.get(contact.enterpriseId)?.name : undefined) ||
+            handedTo?.name ||
+            ''
+          : '';
+        const left = [contact.leftOn ?? '', contact.leftReason.trim()].filter((part) => part !== '');
+        made += 1;
+        yield [
+          made,
+          worker.township,
+          worker.village,
+          worker.name,
+          residentId,
+          words.householdType[worker.povertyStatus],
+          worker.phone,
+          source.batches.get(followUp.batchId)?.name ?? '',
+          handedTo?.name ?? '',
+          handedTo?.city ?? '',
+          periodStart(periodsOf.get(followUp.id), contact.date) ?? '',
+          points.length === 0
+            ? words.extraContact
+            : points.map((day) => words.point.replace('{{day}}', String(day))).join(words.listSeparator),
+          contact.date,
+          words.method[contact.method],
+          contact.by,
+          contact.outcome === 'unreachable' ? words.outcome.unreachable : inJob ? words.yes : words.no,
+          employer,
+          contact.monthlyIncome,
+          contact.difficulties,
+          left.join(words.reasonSeparator),
+          contact.needs.map((need) => words.need[need]).join(words.listSeparator),
+          contact.action,
+          nextDue ?? '',
+        ];
+      }
+    }
+  };
+  return { total, rows };
 }
 
 /** Column widths for the register, in Excel's character units. */

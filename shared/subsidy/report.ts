@@ -27,12 +27,16 @@ export interface ReportClaim {
   id: string;
   schemeId: string;
   schemeName: string;
+  /** The scheme's year (the year the claim is made under); the report's year filter reads it. */
+  year?: number;
   /** Who is paid: an enterprise, an agency, or the worker (then `payeeId` is the worker's id). */
   payee: Payee;
   payeeId: string;
   payeeName: string;
   /** The township of the worker's household; '' when it is not known. */
   township: string;
+  /** The worker's name, for the people behind a sum; the sums do not read it. */
+  workerName?: string;
   status: ClaimStatus;
   /** What is owed, in whole fen. */
   amountFen: Fen;
@@ -102,6 +106,29 @@ function emptyTotals(): ReportTotals {
 
 function refuse(claim: ReportClaim, what: string): never {
   throw new RangeError(`claim ${JSON.stringify(claim.id)}: ${what}`);
+}
+
+/** The month (`yyyy-MM`) a claim falls in (module comment); throws a RangeError naming a claim it cannot place. */
+export function reportPeriod(claim: ReportClaim): string {
+  return periodDay(claim).slice(0, 7);
+}
+
+/** Which claims a report counts: a scheme year, and months from and to (`yyyy-MM`, both included); absent: any. */
+export interface ReportFilter {
+  year?: number | null;
+  from?: string | null;
+  to?: string | null;
+}
+
+/** The claims `filter` lets through, in the order given. */
+export function filterReportClaims(claims: readonly ReportClaim[], filter: ReportFilter): ReportClaim[] {
+  const { year, from, to } = filter;
+  return claims.filter((claim) => {
+    if (year !== undefined && year !== null && claim.year !== year) return false;
+    if (!from && !to) return true;
+    const period = reportPeriod(claim);
+    return (!from || period >= from) && (!to || period <= to);
+  });
 }
 
 /** The day whose month the claim falls in (module comment), checked. */

@@ -1,9 +1,12 @@
 /**
  * Subsidy claims end to end (issue 18, items 3 and 4) on the one-click demo, whose schemes are the
  * seed's: the hiring subsidy's eligible workers are claimed for, put on the public notice (dated so
- * that it is over), submitted and approved, and one paid under a voucher (a voucher pays one payee); the totals say so and are still
- * there after a reload.
+ * that it is over), submitted and approved, and one paid under a voucher (a voucher pays one payee); the totals say so, the
+ * report counts the payment under the scheme and the worker's township, and the scheme and tab chosen
+ * are still there after going back and after a reload.
  */
+import { readFile } from 'node:fs/promises';
+import readXlsxFile from 'read-excel-file/universal';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { addCalendarDays, todayCalendarDate } from '@shared/dates';
@@ -44,7 +47,7 @@ async function step(page: Page, name: string, fill?: (form: Locator) => Promise<
 }
 
 describe('subsidy claims', () => {
-  it('claims for the eligible, runs the notice, submission, approval and payment, and keeps the totals', async () => {
+  it('claims for the eligible, runs the notice, submission, approval and payment, keeps the totals, and sees the payment in the report', async () => {
     const { context, page } = await openApp(browser);
     await loadDemoAsOperator(page);
     await page.getByRole('navigation').getByRole('link', { name: '补贴' }).click();
@@ -52,7 +55,7 @@ describe('subsidy claims', () => {
     const hiring = `${todayCalendarDate().slice(0, 4)}年重点企业吸纳就业补贴`;
     await page.getByTestId('scheme-select').click();
     await page.getByRole('option', { name: hiring, exact: true }).click();
-    await expect(page.getByTestId('scheme-select').inputValue()).resolves.toBe(hiring);
+    await expect.poll(() => page.getByTestId('scheme-select').inputValue()).toBe(hiring);
 
     // Everyone eligible under the hiring subsidy, claimed at once.
     const eligible = page.getByTestId('eligibility-table').getByTestId('eligibility-row');
@@ -92,20 +95,56 @@ describe('subsidy claims', () => {
       },
       first,
     );
-    await expect(first.getByTestId('claim-status').innerText()).resolves.toBe('已发放');
-    await expect(page.getByTestId('total-paid').innerText()).resolves.toBe('已发放：1 份，1,000.00 元');
+    await expect.poll(() => first.getByTestId('claim-status').innerText()).toBe('已发放');
+    await expect.poll(() => page.getByTestId('total-paid').innerText()).toBe('已发放：1 份，1,000.00 元');
     const approved = `${(count * 1000 - 1000).toLocaleString('en-US')}.00`;
-    await expect(page.getByTestId('total-approved').innerText()).resolves.toBe(
-      `已审核：${String(count - 1)} 份，${approved} 元`,
-    );
+    await expect
+      .poll(() => page.getByTestId('total-approved').innerText())
+      .toBe(`已审核：${String(count - 1)} 份，${approved} 元`);
 
+    const township = await first.getByTestId('claim-township').innerText();
+
+    // The report: the payment is counted under the scheme and the paid worker's township, and nowhere else.
+    await page.getByTestId('open-report').click();
+    await page.getByTestId('subsidy-report').waitFor();
+    await page.getByTestId('report-year').click();
+    await page.getByRole('option', { name: `${todayCalendarDate().slice(0, 4)} 年`, exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('report-total-paid').getByTestId('report-total-amount').innerText())
+      .toBe('1,000.00 元');
+    const schemeLine = page.getByTestId('report-table-scheme').getByTestId('report-line').filter({ hasText: hiring });
+    await expect.poll(() => schemeLine.getByTestId('report-line-paid').innerText()).toContain('1,000.00');
+    await expect.poll(() => schemeLine.getByTestId('report-line-owed').innerText()).toContain(approved);
+    await page.getByRole('tab', { name: '按乡镇' }).click();
+    const townshipLines = page.getByTestId('report-table-township').getByTestId('report-line');
+    const paidLine = townshipLines.filter({
+      has: page.getByRole('button', { name: township || '（未填乡镇）', exact: true }),
+    });
+    await expect.poll(() => paidLine.getByTestId('report-line-paid').innerText()).toContain('1,000.00');
+    await expect
+      .poll(() => page.getByTestId('report-table-township').getByTestId('report-grand-paid').innerText())
+      .toContain('1,000.00');
+
+    // The report as Excel: the scheme's line says the same.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('report-export').click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/^补贴汇总报表.*\.xlsx$/);
+    const sheets = await readXlsxFile(new Uint8Array(await readFile((await saved.path()) ?? '')).buffer);
+    expect(sheets.map((sheet) => sheet.sheet)).toEqual(['按补贴项目', '按领款方', '按乡镇', '按月份']);
+    const hiringRow = sheets[0]?.data.find((row) => row[0] === hiring);
+    expect(hiringRow?.slice(3, 4)).toEqual([1000]);
+
+    // Back on the claims page, the scheme and the claims tab are as they were; and after a reload too.
+    await page.goBack();
+    await page.getByTestId('subsidies-page').waitFor();
+    await expect.poll(() => page.getByTestId('scheme-select').inputValue()).toBe(hiring);
+    await expect.poll(() => page.getByTestId('total-paid').innerText()).toBe('已发放：1 份，1,000.00 元');
     await page.reload();
     await page.locator('[data-ready="true"]').waitFor();
     await page.getByTestId('subsidies-page').waitFor();
-    await page.getByTestId('scheme-select').click();
-    await page.getByRole('option', { name: hiring, exact: true }).click();
-    await page.getByRole('tab', { name: /申领记录/ }).click();
-    await expect(page.getByTestId('total-paid').innerText()).resolves.toBe('已发放：1 份，1,000.00 元');
+    await expect.poll(() => page.getByTestId('scheme-select').inputValue()).toBe(hiring);
+    await expect.poll(() => page.getByTestId('total-paid').innerText()).toBe('已发放：1 份，1,000.00 元');
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

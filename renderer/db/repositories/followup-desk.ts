@@ -9,7 +9,7 @@
  */
 import type { Batch, CalendarDate, Contact, Enterprise, FollowUp, Settings, Worker } from '@shared/domain/records';
 import type { DueRow } from '@shared/followup/due';
-import { weekStart } from '@shared/followup/due';
+import { scheduleOfRow, weekStart } from '@shared/followup/due';
 import { auditedWrite } from '../audited-write';
 import { now } from '../clock';
 import { database } from '../database';
@@ -40,12 +40,7 @@ function rowOf(followUp: FollowUp, worker: Worker | undefined, enterprise?: Ente
     enterpriseName: enterprise?.name ?? '',
     batchId: followUp.batchId,
     batchName: batch?.name ?? '',
-    handedOverOn: followUp.handedOverOn,
-    nextDue: followUp.nextDue,
-    lastContactOn: followUp.lastContactOn,
-    lastOutcome: followUp.lastOutcome,
-    staffId: followUp.staffId,
-    stationId: followUp.stationId,
+    ...scheduleOfRow(followUp),
   };
 }
 

@@ -318,37 +318,44 @@ async function syncPeriods(
       period,
     ]),
   );
+  // Asked for together (see storeContact).
+  const writes: Promise<unknown>[] = [];
   for (const [index, period] of derived.entries()) {
     const id = periodId(followUp.id, index);
     const before = stored.get(id);
     stored.delete(id);
     if (!before) {
-      await write.create<EmploymentPeriod>('employmentPeriods', {
-        id,
-        followUpId: followUp.id,
-        workerId: followUp.workerId,
-        ...period,
-        createdAt: at,
-        updatedAt: at,
-      });
+      writes.push(
+        write.create<EmploymentPeriod>('employmentPeriods', {
+          id,
+          followUpId: followUp.id,
+          workerId: followUp.workerId,
+          ...period,
+          createdAt: at,
+          updatedAt: at,
+        }),
+      );
     } else if (!isLive(before)) {
-      await write.update(
-        'employmentPeriods',
-        before,
-        { ...before, ...period, deletedAt: null, updatedAt: at },
-        {
-          action: 'restore',
-        },
+      writes.push(
+        write.update(
+          'employmentPeriods',
+          before,
+          { ...before, ...period, deletedAt: null, updatedAt: at },
+          { action: 'restore' },
+        ),
       );
     } else if (!samePeriod(before, period)) {
-      await write.update('employmentPeriods', before, { ...before, ...period, updatedAt: at });
+      writes.push(write.update('employmentPeriods', before, { ...before, ...period, updatedAt: at }));
     }
   }
   for (const extra of stored.values()) {
     if (isLive(extra)) {
-      await write.update('employmentPeriods', extra, { ...extra, deletedAt: at, updatedAt: at }, { action: 'delete' });
+      writes.push(
+        write.update('employmentPeriods', extra, { ...extra, deletedAt: at, updatedAt: at }, { action: 'delete' }),
+      );
     }
   }
+  await Promise.all(writes);
 }
 
 async function setWorkerStatus(
@@ -413,6 +420,12 @@ export function scheduleFields(
   };
 }
 
+/** A contact as stored, and its follow-up as the contact left it (the workspace's row is drawn from it). */
+export interface StoredContact {
+  contact: Contact;
+  followUp: FollowUp;
+}
+
 /**
  * Writes `contact` and what follows from it: the follow-up's schedule, the periods and the worker's
  * status, inside the caller's auditedWrite on FOLLOW_UP_TABLES (the confirmation import's chunks).
@@ -423,7 +436,7 @@ export async function storeContact(
   contact: Contact,
   contactDays: readonly number[],
   reason?: string,
-): Promise<Contact> {
+): Promise<StoredContact> {
   const { db } = write;
   // Everything the save derives from, asked for at once: IndexedDB answers the four in one go
   // rather than one after another (a contact's save is timed, issue 17).
@@ -433,24 +446,30 @@ export async function storeContact(
     db.employmentPeriods.where('followUpId').equals(followUp.id).toArray(),
     db.workers.get(followUp.workerId),
   ]);
-  const stored = await write.create('contacts', contact, reason);
-  const contacts = [...earlier.filter((one) => one.id !== stored.id), stored];
+  // The writes are asked for together, not one after another's answer: IndexedDB stores them in
+  // the order asked, and each audit row links to the one asked for before it (renderer/db/audit.ts).
+  const stored = write.create('contacts', contact, reason);
+  const contacts = [...earlier.filter((one) => one.id !== contact.id), contact];
   const scheduled = { ...followUp, ...scheduleFields(followUp.handedOverOn, contacts, contactDays) };
-  await write.update('followUps', followUp, { ...scheduled, updatedAt: now() });
-  await syncPeriods(write, followUp, enterprise, contacts, periods);
+  const updated = write.update('followUps', followUp, { ...scheduled, updatedAt: now() });
   const status = statusAfter(contacts);
-  if (status) await setWorkerStatus(write, followUp.workerId, status, worker);
-  return stored;
+  await Promise.all([
+    stored,
+    updated,
+    syncPeriods(write, followUp, enterprise, contacts, periods),
+    status ? setWorkerStatus(write, followUp.workerId, status, worker) : undefined,
+  ]);
+  return { contact: await stored, followUp: await updated };
 }
 
 /**
  * Logs one contact with a worker after their handover. Refused, with nothing stored, when a date
  * is in the future or before the handover, a new job names no employer, or a text is too long.
  */
-export async function logContact(followUpId: string, input: ContactInput): Promise<Contact> {
-  const { settings } = await operatorOf();
+export async function logContact(followUpId: string, input: ContactInput): Promise<StoredContact> {
   return auditedWrite(FOLLOW_UP_TABLES, async (write) => {
-    const followUp = await liveFollowUp(write.db, followUpId);
+    // Read in the write's own transaction, together: one round trip fewer (issue 17, timed).
+    const [{ settings }, followUp] = await Promise.all([operatorOf(), liveFollowUp(write.db, followUpId)]);
     const given = trimmed(input);
     const problems = checkContact(given, { today: todayCalendarDate(), handedOverOn: followUp.handedOverOn });
     if (problems.length > 0) throw new RecordRejectedError(problems);
@@ -475,7 +494,7 @@ export async function logContact(followUpId: string, input: ContactInput): Promi
  * Corrects a contact: a new contact with the corrected fields names the one it replaces, which is
  * kept, marked superseded and soft-deleted; the periods follow the correction. A reason is required.
  */
-export async function correctContact(contactId: string, input: ContactInput, reason: string): Promise<Contact> {
+export async function correctContact(contactId: string, input: ContactInput, reason: string): Promise<StoredContact> {
   const { settings } = await operatorOf();
   const why = reason.trim();
   if (why === '') refuse('correctionReason', 'correction-reason-required');

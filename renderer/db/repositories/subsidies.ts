@@ -200,6 +200,8 @@ export interface PayeeRef {
 /** A handed-over worker as eligibility sees them, with the stored records behind each period. */
 interface Candidate {
   worker: Worker;
+  /** The worker's newest live follow-up (the latest handover). */
+  followUp: FollowUp;
   person: EligibilityPerson;
   /** The stored period behind each period eligibility reads. */
   sources: Map<EligibilityPeriod, EmploymentPeriod>;
@@ -236,12 +238,22 @@ async function readEligibilityRecords(db: PlannerDatabase, workerIds?: readonly 
     (worker): worker is Worker => worker !== undefined && isLive(worker),
   );
   const enterprises = new Map(enterpriseList.map((enterprise) => [enterprise.id, enterprise]));
-  const candidates = new Map<string, Candidate>(
-    workers.map((worker) => [
-      worker.id,
-      { worker, person: { povertyStatus: worker.povertyStatus, periods: [] }, sources: new Map() },
-    ]),
-  );
+  const latestFollowUps = new Map<string, FollowUp>();
+  for (const followUp of liveFollowUps.values()) {
+    const known = latestFollowUps.get(followUp.workerId);
+    if (!known || followUp.handedOverOn > known.handedOverOn) latestFollowUps.set(followUp.workerId, followUp);
+  }
+  const candidates = new Map<string, Candidate>();
+  for (const worker of workers) {
+    const followUp = latestFollowUps.get(worker.id);
+    if (!followUp) continue;
+    candidates.set(worker.id, {
+      worker,
+      followUp,
+      person: { povertyStatus: worker.povertyStatus, periods: [] },
+      sources: new Map(),
+    });
+  }
   for (const period of periods) {
     const candidate = candidates.get(period.workerId);
     const followUp = liveFollowUps.get(period.followUpId);
@@ -295,10 +307,34 @@ function payeeOf(
   return introduction && agency ? { kind: 'agency', id: introduction.agencyId, name: agency.name } : null;
 }
 
-/** One handed-over worker's standing under a scheme. */
+/**
+ * The employer a person's row names: that of the period the subsidy rests on when eligible;
+ * otherwise that of the latest period of the latest handover, or the handover's enterprise; '' when
+ * none is known. An enterprise by its stored name, a period with no enterprise by the name typed.
+ */
+function employerOf(candidate: Candidate, eligibility: Eligibility, records: EligibilityRecords): string {
+  let period: EmploymentPeriod | undefined;
+  if (eligibility.state === 'eligible') {
+    period = candidate.sources.get(eligibility.period);
+  } else {
+    for (const source of candidate.sources.values()) {
+      if (source.followUpId !== candidate.followUp.id) continue;
+      if (!period || source.start > period.start) period = source;
+    }
+  }
+  const enterpriseId = period ? period.enterpriseId : candidate.followUp.enterpriseId;
+  const enterprise = enterpriseId === null ? undefined : records.enterprises.get(enterpriseId);
+  return enterprise?.name ?? period?.employerName ?? '';
+}
+
+/** One handed-over worker's standing under a scheme, with what a row shows of them. */
 export interface WorkerEligibility {
   workerId: string;
   name: string;
+  /** The township of the worker's household; '' when not known. */
+  township: string;
+  /** The employer the row names (employerOf); '' when none is known. */
+  employer: string;
   eligibility: Eligibility;
   /** Who would be paid; null when not eligible, or when there is no one to pay (no agency introduced them). */
   payee: PayeeRef | null;
@@ -310,7 +346,8 @@ export interface WorkerEligibility {
 
 /**
  * Every handed-over worker's eligibility under a scheme as of `today` (Beijing calendar), computed
- * from the stored records, with the payee and the claims already made.
+ * from the stored records, with the payee, the claims already made and what the list shows of each
+ * person (township, employer), all read in one pass: the list reads nothing more per row.
  */
 export async function subsidyEligibility(schemeId: string, today: CalendarDate): Promise<WorkerEligibility[]> {
   const db = database();
@@ -334,6 +371,8 @@ export async function subsidyEligibility(schemeId: string, today: CalendarDate):
         return {
           workerId: candidate.worker.id,
           name: candidate.worker.name,
+          township: candidate.worker.township,
+          employer: employerOf(candidate, eligibility, records),
           eligibility,
           payee: eligible ? payeeOf(scheme, candidate, eligibility.period, records) : null,
           periodId: eligible ? (candidate.sources.get(eligibility.period)?.id ?? null) : null,
@@ -584,11 +623,53 @@ export async function rosterRefusals(claimIds: readonly string[]): Promise<Field
   });
 }
 
-/** A scheme's live claims, oldest first. */
-export async function claimsOfScheme(schemeId: string): Promise<SubsidyClaim[]> {
-  return (await database().subsidyClaims.where('schemeId').equals(schemeId).toArray())
-    .filter(isLive)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+/** A claim as the claims list shows it: with its person's name and township and its payee's name. */
+export interface SchemeClaim extends SubsidyClaim {
+  workerName: string;
+  /** The township of the worker's household; '' when not known. */
+  township: string;
+  /** The enterprise's, agency's or worker's name, deleted or not; '' when the record is gone. */
+  payeeName: string;
+}
+
+/**
+ * A scheme's live claims, oldest first, each with what its row shows (the person's name and
+ * township, the payee's name), read in one transaction: the list reads nothing more per row.
+ */
+export async function claimsOfScheme(schemeId: string): Promise<SchemeClaim[]> {
+  const db = database();
+  return db.transaction('r', ['subsidyClaims', 'workers', 'enterprises', 'agencies'], async () => {
+    const claims = (await db.subsidyClaims.where('schemeId').equals(schemeId).toArray())
+      .filter(isLive)
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const idsOf = (kind: Payee) => [
+      ...new Set(claims.filter((claim) => claim.payee === kind).map((claim) => claim.payeeId)),
+    ];
+    const [workers, enterprises, agencies] = await Promise.all([
+      db.workers.bulkGet([
+        ...new Set(claims.flatMap((claim) => [claim.workerId, ...(claim.payee === 'worker' ? [claim.payeeId] : [])])),
+      ]),
+      db.enterprises.bulkGet(idsOf('enterprise')),
+      db.agencies.bulkGet(idsOf('agency')),
+    ]);
+    const byId = <T extends { id: string }>(records: readonly (T | undefined)[]) =>
+      new Map(records.filter((record): record is T => record !== undefined).map((record) => [record.id, record]));
+    const workerOf = byId(workers);
+    const names: Record<Payee, Map<string, { name: string }>> = {
+      enterprise: byId(enterprises),
+      agency: byId(agencies),
+      worker: workerOf,
+    };
+    return claims.map((claim) => {
+      const worker = workerOf.get(claim.workerId);
+      return {
+        ...claim,
+        workerName: worker?.name ?? '',
+        township: worker?.township ?? '',
+        payeeName: names[claim.payee].get(claim.payeeId)?.name ?? '',
+      };
+    });
+  });
 }
 
 /** The exact sum of claims' amounts, in fen. */
@@ -597,7 +678,7 @@ export function totalOf(claims: readonly Pick<SubsidyClaim, 'amountFen'>[]): Fen
 }
 
 /**
- * Every live claim as the report reads it (shared/subsidy/report.ts): with its scheme's and payee's
+ * Every live claim as the report reads it (shared/subsidy/report.ts): with its scheme's, payee's and worker's
  * names and the township of the worker's household, read in one transaction, oldest first.
  */
 export async function reportClaims(): Promise<ReportClaim[]> {
@@ -627,10 +708,12 @@ export async function reportClaims(): Promise<ReportClaim[]> {
       id: claim.id,
       schemeId: claim.schemeId,
       schemeName: schemeNames.get(claim.schemeId) ?? '',
+      year: claim.year,
       payee: claim.payee,
       payeeId: claim.payeeId,
       payeeName: payeeNames[claim.payee].get(claim.payeeId) ?? '',
       township: townships.get(claim.workerId) ?? '',
+      workerName: payeeNames.worker.get(claim.workerId) ?? '',
       status: claim.status,
       amountFen: claim.amountFen,
       paidAmountFen: claim.paidAmountFen,

@@ -21,7 +21,14 @@ import { useTranslation } from 'react-i18next';
 import { CONTACT_METHODS, CONTACT_NEEDS, type CalendarDate, type Contact, type Settings } from '@shared/domain/records';
 import { formatCalendarDate } from '@shared/dates';
 import type { DueRow } from '@shared/followup/due';
-import { correctContact, followUpsOfWorker, logContact, RecordRejectedError, useRepositoryQuery } from '../../db';
+import {
+  correctContact,
+  followUpsOfWorker,
+  logContact,
+  RecordRejectedError,
+  useRepositoryQuery,
+  type StoredContact,
+} from '../../db';
 import { DateField } from '../../components/DateField';
 import { problemMessages } from '../../components/field-problems';
 import { writeFailureMessage } from '../../components/write-failure';
@@ -51,10 +58,12 @@ function typesText(target: EventTarget): boolean {
 
 interface ContactFormProps {
   row: DueRow;
+  /** Counts each opening: a new one starts a new contact, whoever it is for. */
+  opening: number;
   settings: Settings;
   today: CalendarDate;
-  /** Called with what was stored (a new contact or a correction), or null when closed. */
-  onDone: (saved: Contact | null) => void;
+  /** Called with what was stored (a new contact or a correction, and its follow-up), or null when closed. */
+  onDone: (stored: StoredContact | null) => void;
 }
 
 /**
@@ -62,8 +71,11 @@ interface ContactFormProps {
  * opens on the outcome, a digit chooses it (1 in post … 5 not reached), every other field is
  * optional, Enter saves from anywhere and Esc closes. Beside it, the schedule's points and the
  * contacts so far; a contact is corrected by a new one with a reason (correctContact).
+ *
+ * The form stays on screen from one person to the next and starts afresh at each opening, rather
+ * than being drawn anew: after a save the next person's form is up sooner (issue 17, timed).
  */
-export function ContactForm({ row, settings, today, onDone }: ContactFormProps) {
+export function ContactForm({ row, opening, settings, today, onDone }: ContactFormProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [mode, setMode] = useState<Mode>({ kind: 'new' });
@@ -85,6 +97,16 @@ export function ContactForm({ row, settings, today, onDone }: ContactFormProps) 
         mode.kind === 'correct' && value.trim() === '' ? t('problems.correction-reason-required') : null,
     },
   });
+
+  // A new opening: a new contact, started while this render runs (React's way to reset state on a prop).
+  const [shownOpening, setShownOpening] = useState(opening);
+  if (shownOpening !== opening) {
+    setShownOpening(opening);
+    setMode({ kind: 'new' });
+    setGeneral(null);
+    form.setValues(newContactValues(today, by));
+    form.clearErrors();
+  }
 
   useEffect(() => {
     if (mode.kind === 'correct') reasonRef.current?.focus();

@@ -4,18 +4,25 @@ import { notifications } from '@mantine/notifications';
 import { IconPhoneCall } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import type { Contact } from '@shared/domain/records';
 import type { FollowUpFilter } from '@shared/followup';
 import {
   dueCounts,
   dueFacets,
   dueList,
   groupDue,
+  scheduleOfRow,
   type DueFacets,
   type DueGrouping,
   type DueRow,
 } from '@shared/followup/due';
-import { assignFollowUps, followUpRow, getSettings, latestFollowUpOf, useRepositoryQuery } from '../../db';
+import {
+  assignFollowUps,
+  followUpRow,
+  getSettings,
+  latestFollowUpOf,
+  useRepositoryQuery,
+  type StoredContact,
+} from '../../db';
 import { notifyWriteFailure } from '../../components/write-failure';
 import { RegisterExportButton } from './register/RegisterExportButton';
 import { ContactForm } from './ContactForm';
@@ -175,18 +182,20 @@ export function FollowUpPage() {
     );
   }
 
-  const done = (saved: Contact | null) => {
+  const done = (stored: StoredContact | null) => {
     const current = open;
     if (workerId) {
       params.delete('worker');
       setParams(params, { replace: true });
     }
-    if (!saved || !current) {
+    if (!stored || !current) {
       setOpen(null);
       return;
     }
+    const saved = stored.contact;
     setLastSaved(t('followup.desk.lastSaved', { name: current.name, outcome: t(`followup.outcome.${saved.outcome}`) }));
-    void desk.refresh([current.followUpId], saved.correctsId ? 0 : 1);
+    // The row as the save left it, drawn together with the next person's form.
+    desk.put([{ ...current, ...scheduleOfRow(stored.followUp) }], saved.correctsId ? 0 : 1);
     // The next person: the one after this one in the list as it stood, or the first.
     const at = list.findIndex((row) => row.followUpId === current.followUpId);
     const next = (at >= 0 ? list.slice(at + 1) : list).find((row) => row.followUpId !== current.followUpId);
@@ -264,7 +273,7 @@ export function FollowUpPage() {
           {lastSaved}
         </Alert>
       )}
-      {open && <ContactForm key={opened} row={open} settings={settings} today={today} onDone={done} />}
+      {open && <ContactForm row={open} opening={opened} settings={settings} today={today} onDone={done} />}
 
       <DueFilters
         filter={filter}

@@ -23,8 +23,13 @@ export type DeskData = FollowUpDesk & { whole: boolean };
 export interface Desk {
   /** Undefined while the first read is on its way. */
   data: DeskData | undefined;
-  /** Reads these follow-ups again and puts them in place (after a contact or an assignment made here). */
-  refresh: (followUpIds: readonly string[], contactsAdded?: number) => Promise<void>;
+  /** Reads these follow-ups again and puts them in place (after an assignment made here). */
+  refresh: (followUpIds: readonly string[]) => Promise<void>;
+  /**
+   * Puts rows in place as a save made here has just stored them, without reading them again (a
+   * contact's save is timed, issue 17); `contactsAdded` counts into "done this week".
+   */
+  put: (rows: readonly DueRow[], contactsAdded: number) => void;
   /** Reads everything again. */
   reload: () => void;
 }
@@ -122,10 +127,8 @@ export function useDesk(today: CalendarDate, headRows: number): Desk {
     };
   }, [today, version, headRows]);
 
-  const refresh = useCallback(async (followUpIds: readonly string[], contactsAdded = 0) => {
+  const putFresh = useCallback((fresh: ReadonlyMap<string, DueRow | null>, contactsAdded: number) => {
     if (counting.current) addedWhileCounting.current += contactsAdded;
-    const rows = await Promise.all(followUpIds.map((id) => followUpRow(id)));
-    const fresh = new Map<string, DueRow | null>(followUpIds.map((id, index) => [id, rows[index] ?? null]));
     for (const [id, row] of fresh) freshWhileReading.current?.set(id, row);
     setData((current) => {
       if (!current) return current;
@@ -133,6 +136,18 @@ export function useDesk(today: CalendarDate, headRows: number): Desk {
       return { ...current, rows: withFresh(current.rows, fresh), doneThisWeek };
     });
   }, []);
+  const refresh = useCallback(
+    async (followUpIds: readonly string[]) => {
+      const rows = await Promise.all(followUpIds.map((id) => followUpRow(id)));
+      putFresh(new Map(followUpIds.map((id, index) => [id, rows[index] ?? null])), 0);
+    },
+    [putFresh],
+  );
+  const put = useCallback(
+    (rows: readonly DueRow[], contactsAdded: number) =>
+      putFresh(new Map(rows.map((row) => [row.followUpId, row])), contactsAdded),
+    [putFresh],
+  );
   const reload = useCallback(() => setVersion((count) => count + 1), []);
-  return { data, refresh, reload };
+  return { data, refresh, put, reload };
 }

@@ -10,7 +10,6 @@ import { createClaims, type WorkerEligibility } from '../../db';
 import { writeFailureMessage } from '../../components/write-failure';
 import { logger } from '../../logger';
 import { monthsOf, reasonsText } from './reasons';
-import { useRowDetails } from './use-row-details';
 
 /** Rows drawn at first, and added by each "show more": a large county's list runs to thousands. */
 export const PAGE_ROWS = 100;
@@ -55,20 +54,11 @@ export function EligibilityList({
   }, [rows]);
   const list = byState[state];
   const visible = useMemo(() => list.slice(0, shown), [list, shown]);
-  const { details, enterpriseNames } = useRowDetails(useMemo(() => visible.map((row) => row.workerId), [visible]));
   const selectable = useMemo(
     () => byState.eligible.filter((row) => row.payee !== null && !fullyClaimed(row, scheme)),
     [byState, scheme],
   );
   const allSelected = selectable.length > 0 && selectable.every((row) => selected.has(row.workerId));
-
-  const employerOf = (row: WorkerEligibility): string => {
-    if (row.eligibility.state === 'eligible') {
-      const { employer } = row.eligibility.period;
-      return employer.startsWith('name:') ? employer.slice(5) : (enterpriseNames.get(employer) ?? '');
-    }
-    return details.get(row.workerId)?.employer ?? '';
-  };
 
   const toggle = (workerId: string, on: boolean) =>
     setSelected((current) => {
@@ -187,8 +177,8 @@ export function EligibilityList({
                     </Table.Td>
                   )}
                   <Table.Td fw={500}>{row.name}</Table.Td>
-                  <Table.Td>{details.get(row.workerId)?.township ?? ''}</Table.Td>
-                  <Table.Td>{employerOf(row)}</Table.Td>
+                  <Table.Td>{row.township}</Table.Td>
+                  <Table.Td>{row.employer}</Table.Td>
                   <Table.Td ta="right">
                     {months === null ? '–' : t('subsidy.page.monthsValue', { count: months })}
                   </Table.Td>

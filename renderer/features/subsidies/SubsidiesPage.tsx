@@ -1,26 +1,53 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Alert, Button, Center, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconSettings } from '@tabler/icons-react';
+import { IconReportMoney, IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
-import { claimsOfScheme, listSchemes, reportClaims, subsidyEligibility, useRepositoryQuery } from '../../db';
+import { Link, useSearchParams } from 'react-router-dom';
+import { CLAIM_STATUSES, type ClaimStatus } from '@shared/subsidy/claim-steps';
+import { claimsOfScheme, listSchemes, subsidyEligibility, useRepositoryQuery } from '../../db';
 import { useBeijingToday } from '../followup/use-desk';
-import { ClaimsList } from './ClaimsList';
+import { ClaimsList, type ClaimsFilter } from './ClaimsList';
 import { EligibilityList } from './EligibilityList';
 import { PapersPanel } from './papers/PapersPanel';
+
+/** The search parameters the page keeps its choices in, so that a reload or Back shows the same. */
+const PARAM = { scheme: 'scheme', view: 'view', payee: 'payee', status: 'status' } as const;
+
+function statusOf(value: string | null): ClaimStatus | null {
+  return (CLAIM_STATUSES as readonly string[]).includes(value ?? '') ? (value as ClaimStatus) : null;
+}
 
 /**
  * The subsidies page (route `/subsidies`, issue 18, items 3 and 4, 补贴): a scheme is chosen (this
  * year's first), then who is eligible under it today in Beijing, and why the others are not (yet),
- * with their claims made from the list; and the scheme's claims, taken step by step from the public
- * notice to payment. Schemes themselves are kept in Settings.
+ * with their claims made from the list; and the scheme's claims, for one payee or all, in one
+ * status or all, taken step by step from the public notice to payment. The scheme, the view and the
+ * claims' filter stand in the address (`?scheme=…&view=claims&payee=…&status=…`). The report of
+ * all schemes is a page of its own (`/subsidies/report`). Schemes themselves are kept in Settings.
  */
 export function SubsidiesPage() {
   const { t } = useTranslation();
   const today = useBeijingToday();
   const schemes = useRepositoryQuery(listSchemes, []);
-  const [chosen, setChosen] = useState<string | null>(null);
-  const [view, setView] = useState<string | null>('eligibility');
+  const [params, setParams] = useSearchParams();
+  const chosen = params.get(PARAM.scheme);
+  const view = params.get(PARAM.view) ?? 'eligibility';
+  const claimsFilter: ClaimsFilter = { payee: params.get(PARAM.payee), status: statusOf(params.get(PARAM.status)) };
+  /** Sets these parameters (null: removes one), replacing the address rather than adding to the history. */
+  const setParam = (changes: Partial<Record<(typeof PARAM)[keyof typeof PARAM], string | null>>) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [name, value] of Object.entries(changes)) {
+          if (value === null || value === undefined) next.delete(name);
+          else next.set(name, value);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+  const setChosen = (schemeId: string) => setParam({ scheme: schemeId, payee: null, status: null });
+  const setView = (value: string | null) => setParam({ view: value === 'eligibility' ? null : value });
 
   const year = Number(today.slice(0, 4));
   const scheme = useMemo(() => {
@@ -41,12 +68,6 @@ export function SubsidiesPage() {
     () => (schemeId === null ? Promise.resolve(null) : claimsOfScheme(schemeId)),
     [schemeId],
   );
-  const payees = useRepositoryQuery(async () => {
-    if (schemeId === null) return new Map<string, string>();
-    const report = await reportClaims();
-    return new Map(report.filter((claim) => claim.schemeId === schemeId).map((claim) => [claim.id, claim.payeeName]));
-  }, [schemeId]);
-  const names = useMemo(() => new Map((rows ?? []).map((row) => [row.workerId, row.name])), [rows]);
 
   if (schemes === undefined) {
     return (
@@ -61,7 +82,18 @@ export function SubsidiesPage() {
 
   return (
     <Stack gap="md" data-testid="subsidies-page">
-      <Title order={2}>{t('subsidy.page.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('subsidy.page.title')}</Title>
+        <Button
+          component={Link}
+          to="/subsidies/report"
+          variant="light"
+          leftSection={<IconReportMoney size={18} />}
+          data-testid="open-report"
+        >
+          {t('subsidy.report.open')}
+        </Button>
+      </Group>
       {scheme === undefined ? (
         <Alert color="blue" data-testid="no-schemes">
           <Stack gap="xs" align="flex-start">
@@ -123,8 +155,14 @@ export function SubsidiesPage() {
               )}
             </Tabs.Panel>
             <Tabs.Panel value="claims" pt="sm">
-              {claims && payees ? (
-                <ClaimsList key={scheme.id} claims={claims} names={names} payees={payees} today={today} />
+              {claims ? (
+                <ClaimsList
+                  key={scheme.id}
+                  claims={claims}
+                  today={today}
+                  filter={claimsFilter}
+                  onFilter={(filter) => setParam({ payee: filter.payee, status: filter.status })}
+                />
               ) : (
                 <Loader size="xs" />
               )}

@@ -36,6 +36,27 @@ describe('an audited write', () => {
     await expect(verifyAuditChain()).resolves.toMatchObject({ intact: true });
   });
 
+  it('names the operator a settings change sets on the row of that change and the rows after it, not on those before', async () => {
+    const [a, b, c] = [makeEnterprise(), makeEnterprise(), makeEnterprise()];
+    // The writes are asked for together, as a contact's save asks for its four.
+    await auditedWrite(['enterprises'], async ({ db: inside, create, record }) => {
+      await Promise.all([create('enterprises', a), create('enterprises', b)]);
+      const before = await inside.settings.get('app');
+      const after = { ...before, id: 'app', operatorName: '韦干事', updatedAt: a.updatedAt };
+      await inside.settings.put(after as never);
+      await record({ table: 'settings', recordId: 'app', action: 'update', before: before ?? null, after });
+      await create('enterprises', c);
+    });
+    const rows = (await db.audit.orderBy('seq').toArray()).slice(-4);
+    expect(rows.map((row) => [row.table, row.recordId, row.operator])).toEqual([
+      ['enterprises', a.id, '黄干事'],
+      ['enterprises', b.id, '黄干事'],
+      ['settings', 'app', '韦干事'],
+      ['enterprises', c.id, '韦干事'],
+    ]);
+    await expect(verifyAuditChain()).resolves.toMatchObject({ intact: true });
+  });
+
   it('leaves neither the records nor their rows when the body fails after writing', async () => {
     const rowsBefore = await db.audit.count();
     const failed = auditedWrite(['enterprises'], async ({ create, createAll }) => {

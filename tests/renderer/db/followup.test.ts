@@ -163,7 +163,7 @@ describe('the contact log', () => {
   it('closes and opens employment periods on a change of job, and a correction re-derives them', async () => {
     const { followUpId, worker } = await handedOver();
     await logContact(followUpId, contact({ date: daysAgo(32) }));
-    const changed = await logContact(
+    const { contact: changed } = await logContact(
       followUpId,
       contact({
         date: daysAgo(5),
@@ -181,7 +181,11 @@ describe('the contact log', () => {
       { employerName: '东莞某某电子厂', start: daysAgo(8), end: null, startSource: 'on-board' },
     ]);
 
-    const correction = await correctContact(changed.id, contact({ date: daysAgo(5) }), '其实没有换工作，记错了人');
+    const { contact: correction } = await correctContact(
+      changed.id,
+      contact({ date: daysAgo(5) }),
+      '其实没有换工作，记错了人',
+    );
     [timeline] = await followUpsOfWorker(worker.id);
     expect(timeline?.periods).toMatchObject([{ start: daysAgo(39), end: null }]);
     const replaced = timeline?.contacts.find((c) => c.id === changed.id);
@@ -223,7 +227,12 @@ describe('the schedule kept on the follow-up', () => {
       lastContactOn: daysAgo(33),
       lastOutcome: 'in-post',
     });
-    await logContact(timeline.followUp.id, contact({ date: daysAgo(2), outcome: 'returned-home' }));
-    expect(await db.followUps.get(timeline.followUp.id)).toMatchObject({ nextDue: null, lastOutcome: 'returned-home' });
+    const { followUp } = await logContact(
+      timeline.followUp.id,
+      contact({ date: daysAgo(2), outcome: 'returned-home' }),
+    );
+    // The follow-up handed back (the workspace draws its row from it) is the one stored.
+    expect(followUp).toEqual(await db.followUps.get(timeline.followUp.id));
+    expect(followUp).toMatchObject({ nextDue: null, lastOutcome: 'returned-home' });
   });
 });

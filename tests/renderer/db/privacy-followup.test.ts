@@ -91,7 +91,7 @@ async function scene(): Promise<Scene> {
   });
   const followUpOf = async (worker: Worker) =>
     (await db.followUps.where('workerId').equals(worker.id).first())?.id ?? '';
-  const wrong = await logContact(
+  const { contact: wrong } = await logContact(
     await followUpOf(person),
     contact({ date: '2026-02-09', difficulties: '丈夫在老家住院', action: '已告知乡镇社工站' }),
   );

@@ -117,7 +117,7 @@ describe('an enterprise’s retention', () => {
   it('counts an open period only up to the newest contact that found the worker at work', async () => {
     const { factory, workers } = await handedOver();
     const [worker] = workers as [Worker];
-    const first = await logContact(await followUpOf(worker), contact({ date: daysAgo(160) }));
+    const { contact: first } = await logContact(await followUpOf(worker), contact({ date: daysAgo(160) }));
     // Forty days proven: one month, not the 200 days since the handover.
     expect((await enterpriseRetention(factory.id)).reached).toEqual({ 1: 1, 3: 0, 6: 0 });
     await logContact(await followUpOf(worker), contact({ date: daysAgo(3), outcome: 'unreachable' }));

@@ -7,6 +7,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import {
   addPassengers,
+  claimsOfScheme,
   createBatch,
   createClaims,
   deleteAgency,
@@ -717,5 +718,53 @@ describe('the report', () => {
     if (!paper) throw new Error('no paper row');
     const header = { county: '田东县', bureau: '田东县人力资源和社会保障局', scheme: paper.scheme, payee: paper.payee };
     expect(rosterProblems(header, [paper.row])).toEqual([]);
+  });
+});
+
+describe('what the lists show, read in one pass', () => {
+  it('gives each eligibility row its township and employer: the period the subsidy rests on, or the latest job', async () => {
+    const key = await enterprise({ name: '深圳市鹏达电子科技有限公司' });
+    const other = await enterprise({ name: '东莞市华强五金制品厂', isKeyEnterprise: false });
+    await handedOver(key, '2026-02-01', { worker: { name: '黄秀英', township: '林逢镇' } });
+    // Handed over lately, then changed to another employer: not yet eligible, shown at the latest one.
+    await handedOver(key, '2026-05-20', {
+      worker: { name: '韦丽', township: '思林镇' },
+      later: [{ enterprise: other, start: '2026-06-01' }],
+    });
+    const hiring = await saveScheme(null, scheme({}, { minMonths: 3 }));
+    const rows = await subsidyEligibility(hiring.id, TODAY);
+    const shown = rows.map((row) => [row.name, row.eligibility.state, row.township, row.employer, row.payee?.name]);
+    expect(shown).toEqual([
+      ['黄秀英', 'eligible', '林逢镇', '深圳市鹏达电子科技有限公司', '深圳市鹏达电子科技有限公司'],
+      ['韦丽', 'not-yet', '思林镇', '东莞市华强五金制品厂', undefined],
+    ]);
+  });
+
+  it('gives each claim its person, township and payee by name, whoever the payee', async () => {
+    const key = await enterprise({ name: '深圳市鹏达电子科技有限公司' });
+    const worker = await handedOver(key, '2026-02-01', { worker: { name: '黄秀英', township: '林逢镇' } });
+    const by = await agency('百色市人力资源服务有限公司', 5);
+    await recordIntroduction({
+      agencyId: by.id,
+      workerId: worker.id,
+      enterpriseId: key.id,
+      introducedOn: '2026-01-20',
+      notes: '',
+    });
+    const hiring = await saveScheme(null, scheme());
+    const placement = await saveScheme(
+      null,
+      scheme({ name: '2026 年职业介绍补贴', kind: 'placement', payee: 'agency', amountFen: 40_000 }),
+    );
+    const retention = await saveScheme(
+      null,
+      scheme({ name: '2026 年稳岗补助', kind: 'retention', payee: 'worker', amountFen: 50_000 }),
+    );
+    for (const each of [hiring, placement, retention]) await createClaims(each.id, [worker.id], TODAY);
+    const shown = async (schemeId: string) =>
+      (await claimsOfScheme(schemeId)).map((claim) => [claim.workerName, claim.township, claim.payeeName]);
+    expect(await shown(hiring.id)).toEqual([['黄秀英', '林逢镇', '深圳市鹏达电子科技有限公司']]);
+    expect(await shown(placement.id)).toEqual([['黄秀英', '林逢镇', '百色市人力资源服务有限公司']]);
+    expect(await shown(retention.id)).toEqual([['黄秀英', '林逢镇', '黄秀英']]);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { subsidyReport, type ReportClaim, type ReportTotals } from '@shared/subsidy/report';
+import {
+  filterReportClaims,
+  reportPeriod,
+  subsidyReport,
+  type ReportClaim,
+  type ReportTotals,
+} from '@shared/subsidy/report';
 import { formatYuan } from '@shared/subsidy/money';
 
 const HIRING = { schemeId: 's-hiring', schemeName: '2027年重点企业吸纳就业补贴' };
@@ -174,5 +180,36 @@ describe('the subsidy report', () => {
     expect(() => subsidyReport([claim({ id: 'x5', status: 'on-notice' })])).toThrow(/"x5": on notice/);
     expect(() => subsidyReport([claim({ id: 'x6', status: 'lost' as never })])).toThrow(/"x6": not a claim status/);
     expect(() => subsidyReport([claim({ id: 'x7', dueOn: '2027-02-30' })])).toThrow(/"x7": not a calendar date/);
+  });
+});
+
+describe('the report filter', () => {
+  const claims: ReportClaim[] = [
+    claim({ id: 'y1', year: 2026, status: 'paid', noticeFrom: '2026-11-02', paidOn: '2026-12-20' }),
+    claim({ id: 'y2', year: 2027, status: 'paid', noticeFrom: '2026-12-10', paidOn: '2027-01-05' }),
+    claim({ id: 'y3', year: 2027, status: 'on-notice', noticeFrom: '2027-02-01' }),
+    claim({ id: 'y4', year: 2027, status: 'eligible', dueOn: '2027-03-31' }),
+  ];
+  const ids = (filtered: ReportClaim[]) => filtered.map((one) => one.id);
+
+  it('places each claim in the month of its payment, notice or due day', () => {
+    expect(claims.map(reportPeriod)).toEqual(['2026-12', '2027-01', '2027-02', '2027-03']);
+  });
+
+  it('keeps a scheme year, a range of months (both ends included), or both; nothing given keeps all', () => {
+    expect(ids(filterReportClaims(claims, {}))).toEqual(['y1', 'y2', 'y3', 'y4']);
+    expect(ids(filterReportClaims(claims, { year: 2027 }))).toEqual(['y2', 'y3', 'y4']);
+    // A claim of the 2027 scheme paid in 2027 counts under 2027, whatever year its notice went up.
+    expect(ids(filterReportClaims(claims, { from: '2027-01', to: '2027-02' }))).toEqual(['y2', 'y3']);
+    expect(ids(filterReportClaims(claims, { year: 2027, from: '2027-02' }))).toEqual(['y3', 'y4']);
+    expect(ids(filterReportClaims(claims, { to: '2026-12' }))).toEqual(['y1']);
+    expect(ids(filterReportClaims(claims, { year: 2025 }))).toEqual([]);
+  });
+
+  it('sums only what the filter keeps, exactly', () => {
+    const report = subsidyReport(filterReportClaims(claims, { year: 2027, from: '2027-01', to: '2027-01' }));
+    expect(report.all.paid).toEqual({ fen: 100_000, claimIds: ['y2'] });
+    expect(report.all.onNotice.fen + report.all.owed.fen).toBe(0);
+    expect(report.byPeriod.map((line) => line.period)).toEqual(['2027-01']);
   });
 });

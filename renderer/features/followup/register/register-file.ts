@@ -8,11 +8,11 @@ import {
   REGISTER_COLUMNS,
   REGISTER_WIDTHS,
   registerHeader,
-  registerRows,
+  planRegisterRows,
   type RegisterSource,
   type RegisterWords,
 } from '@shared/followup/register';
-import { xlsxStream } from '@shared/followup/register-xlsx';
+import { xlsxStream, type RegisterCell } from '@shared/followup/register-xlsx';
 import { followupEn, followupZhCN } from '@renderer/i18n/parts/followup';
 import { registerEn, registerZhCN } from '@renderer/i18n/parts/register';
 
@@ -54,8 +54,9 @@ export async function buildRegisterFile(
   cancelled: () => boolean,
 ): Promise<Uint8Array | null> {
   const words = registerWords(language);
-  const rows = registerRows(source, { fullNumbers, words });
-  const total = rows.length;
+  const plan = planRegisterRows(source, { fullNumbers, words });
+  const { total } = plan;
+  const rows = plan.rows();
   onProgress({ done: 0, total });
   const register = language === 'en' ? registerEn : registerZhCN;
   const stream = xlsxStream({
@@ -69,10 +70,14 @@ export async function buildRegisterFile(
       await stream.abort();
       return null;
     }
-    await stream.rows(rows.slice(start, start + REGISTER_SLICE));
+    const slice: RegisterCell[][] = [];
+    for (let next = rows.next(); !next.done; next = rows.next()) {
+      slice.push(next.value);
+      if (slice.length === REGISTER_SLICE) break;
+    }
+    await stream.rows(slice);
     onProgress({ done: Math.min(total, start + REGISTER_SLICE), total });
   }
-  rows.length = 0;
   const bytes = await stream.finish();
   return cancelled() ? null : bytes;
 }

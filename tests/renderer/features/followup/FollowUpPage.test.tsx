@@ -58,6 +58,10 @@ describe('the follow-up workspace from the keyboard', { timeout: 60_000 }, () =>
     key('Enter');
 
     await waitFor(() => expect(openWorker()).toBe(workerId(1)));
+    // The next person's contact starts afresh: no outcome chosen, the first one focused.
+    const outcomes = within(form()).getAllByRole('radio');
+    expect(outcomes.filter((outcome) => outcome.getAttribute('aria-checked') === 'true')).toEqual([]);
+    await waitFor(() => expect(document.activeElement?.getAttribute('data-outcome')).toBe('in-post'));
     const [stored] = await liveContacts();
     expect(stored).toMatchObject({ workerId: workerId(0), outcome: 'in-post', date: today, method: 'phone' });
     await waitFor(() => expect(screen.getByTestId('count-done').textContent).toBe('1'));
@@ -141,7 +145,8 @@ describe('a long list', { timeout: 60_000 }, () => {
     );
     page();
     await screen.findAllByTestId('due-row');
-    await waitFor(() => expect(screen.getByTestId('count-overdue').textContent).toBe('132'));
+    // The rest is read after the first rows are drawn: slow on a busy machine, so waited for longer.
+    await waitFor(() => expect(screen.getByTestId('count-overdue').textContent).toBe('132'), { timeout: 15_000 });
     expect(screen.getByTestId('count-due').textContent).toBe('1');
     expect(screen.queryByTestId('due-loading-rest')).toBeNull();
     expect(screen.getAllByTestId('due-row')).toHaveLength(100);

@@ -4,9 +4,9 @@
  * eligible are listed with the reason in words, a claim is made from the list, a second claim for
  * the same person is refused naming the earlier one, and the claim is put on the public notice.
  */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, useLocation } from 'react-router-dom';
 import { createClaims, saveScheme, stepClaims, type PlannerDatabase, type SchemeInput } from '@renderer/db';
 import { SubsidiesPage } from '@renderer/features/subsidies/SubsidiesPage';
 import { addCalendarDays, addCalendarMonths, todayCalendarDate } from '@shared/dates';
@@ -14,6 +14,10 @@ import type { EmploymentPeriod, Language } from '@shared/domain/records';
 import { render } from '@tests/renderer/render';
 import { freshDatabaseWithOperator } from '@tests/renderer/db/test-database';
 import { seedHandedOver, type HandedOver } from '@tests/renderer/db/followup-desk-seed';
+
+// The page computes eligibility and reads claims before it draws them: on a machine shared by many
+// runs that takes more than the library's one second, so the finders wait up to ten.
+configure({ asyncUtilTimeout: 10_000 });
 
 let db: PlannerDatabase;
 let seeded: HandedOver;
@@ -74,14 +78,43 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-function page(language: Language = 'zh-CN') {
+/** The address's search parameters, as the page keeps them. */
+function Address() {
+  return <output data-testid="address">{useLocation().search}</output>;
+}
+
+function page(language: Language = 'zh-CN', route = '/subsidies') {
   return render(
     <Routes>
-      <Route path="/subsidies" element={<SubsidiesPage />} />
+      <Route
+        path="/subsidies"
+        element={
+          <>
+            <SubsidiesPage />
+            <Address />
+          </>
+        }
+      />
     </Routes>,
-    { route: '/subsidies', language },
+    { route, language },
   );
 }
+
+/** Opens a Mantine Select and clicks the option named `option`. */
+async function choose(field: HTMLElement, option: string) {
+  fireEvent.click(field);
+  const listbox = await waitFor(
+    () => {
+      const found = document.getElementById(field.getAttribute('aria-controls') ?? '');
+      if (!found) throw new Error('the list of options is not open');
+      return found;
+    },
+    { timeout: 10_000 },
+  );
+  fireEvent.click(await within(listbox).findByRole('option', { name: option, hidden: true }, { timeout: 10_000 }));
+}
+
+const address = () => new URLSearchParams(screen.getByTestId('address').textContent ?? '');
 
 const row = async (name: string) =>
   (await screen.findAllByTestId('eligibility-row')).find((candidate) => candidate.textContent?.includes(name));
@@ -180,6 +213,48 @@ describe('the subsidies page', { timeout: 60_000 }, () => {
     );
     await waitFor(() => expect(screen.getByTestId('claim-status').textContent).toBe('已发放'));
     expect(screen.getByTestId('total-paid').textContent).toBe('已发放：1 份，1,000.00 元');
+  });
+
+  it('shows the claims of one payee or one status, and keeps the scheme, the tab and the filter in the address', async () => {
+    const retention = await saveScheme(null, {
+      ...scheme(),
+      name: `${year} 年稳岗补助`,
+      kind: 'retention',
+      payee: 'worker',
+      amountFen: 50_050,
+      conditions: { ...scheme().conditions, minMonths: 0, keyEnterpriseOnly: false },
+    });
+    const [first, second] = seeded.workers;
+    const claims = await createClaims(retention.id, [first?.id ?? '', second?.id ?? ''], today);
+    const ofSecond = claims.find((claim) => claim.workerId === second?.id);
+    await stepClaims([ofSecond?.id ?? ''], { to: 'on-notice', noticeFrom: today, noticeDays: 7 }, today);
+
+    // Opened at the address a reload (or Back) returns to: the scheme's claims straight away.
+    page('zh-CN', `/subsidies?scheme=${retention.id}&view=claims`);
+    expect(await screen.findAllByTestId('claim-row', {}, { timeout: 10_000 })).toHaveLength(2);
+    expect(screen.getByTestId('scheme-select').getAttribute('value')).toBe(`${year} 年稳岗补助`);
+    const names = () => screen.getAllByTestId('claim-row').map((row) => row.textContent?.slice(0, 3));
+
+    await choose(screen.getByRole('combobox', { name: '领款方' }), '陆春燕（1 份）');
+    await waitFor(() => expect(names()).toEqual(['陆春燕']), { timeout: 10_000 });
+    expect(address().get('payee')).toBe(`worker:${first?.id}`);
+    expect(address().get('scheme')).toBe(retention.id);
+    expect(address().get('view')).toBe('claims');
+    expect(screen.getByTestId('total-eligible').textContent).toBe('符合条件：1 份，500.50 元');
+    expect(screen.queryByTestId('total-on-notice')).toBeNull();
+
+    // The filter's clear button (×) shows every payee's claims again.
+    const clear = document.querySelector('.mantine-InputClearButton-root');
+    if (!clear) throw new Error('the payee filter cannot be cleared');
+    fireEvent.click(clear);
+    await waitFor(() => expect(names()).toHaveLength(2), { timeout: 10_000 });
+    fireEvent.click(screen.getByRole('radio', { name: '公示中 (1)' }));
+    await waitFor(() => expect(names()).toEqual(['黄海涛']), { timeout: 10_000 });
+    expect(address().get('status')).toBe('on-notice');
+    expect(address().get('payee')).toBeNull();
+    // What is selected and paid is what is shown: select all takes the one claim on notice.
+    fireEvent.click(screen.getByRole('checkbox', { name: '全选' }));
+    expect(screen.getByTestId('claims-selected').textContent).toBe('已选 1 份申领，合计 500.50 元');
   });
 
   it('points to Settings when there is no scheme', async () => {
