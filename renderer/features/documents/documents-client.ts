@@ -12,7 +12,7 @@ import type { DocumentsApi } from './documents.worker';
  * Where the build step copies the fonts (electron.config.ts, `documentFonts`), beside index.html:
  * Noto Sans SC in both styles, and Noto Sans TC for the characters it lacks.
  */
-const FONT_FILES = {
+export const FONT_FILES = {
   regular: 'fonts/NotoSansSC-Regular.ttf',
   bold: 'fonts/NotoSansSC-Bold.ttf',
   fallbacks: ['fonts/NotoSansTC-Regular.ttf'],

@@ -8,6 +8,7 @@ import { claimsOfScheme, listSchemes, subsidyEligibility, useRepositoryQuery } f
 import { useBeijingToday } from '../followup/use-desk';
 import { ClaimsList, type ClaimsFilter } from './ClaimsList';
 import { EligibilityList } from './EligibilityList';
+import { PapersPanel } from './papers/PapersPanel';
 
 /** The search parameters the page keeps its choices in, so that a reload or Back shows the same. */
 const PARAM = { scheme: 'scheme', view: 'view', payee: 'payee', status: 'status' } as const;
@@ -139,6 +140,7 @@ export function SubsidiesPage() {
                 {t('subsidy.page.views.claims')}
                 {claims ? ` (${claims.length})` : ''}
               </Tabs.Tab>
+              <Tabs.Tab value="papers">{t('subsidy.papers.tab')}</Tabs.Tab>
             </Tabs.List>
             <Tabs.Panel value="eligibility" pt="sm">
               {rows ? (
@@ -164,6 +166,9 @@ export function SubsidiesPage() {
               ) : (
                 <Loader size="xs" />
               )}
+            </Tabs.Panel>
+            <Tabs.Panel value="papers" pt="sm">
+              <PapersPanel key={scheme.id} scheme={scheme} schemes={schemes} />
             </Tabs.Panel>
           </Tabs>
         </>

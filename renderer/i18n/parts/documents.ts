@@ -19,6 +19,8 @@ export const documentsZhCN = {
     handover: '交接单',
     'boarding-cards': '登车卡',
     'followup-register': '回访台账',
+    'subsidy-roster': '补贴申请花名册',
+    'subsidy-summary': '补贴汇总表（附人员）',
   },
   hints: {
     all: '一个 PDF 依次包含封面、乘客名单、体检表（已填结果）、交接单和登车卡',
@@ -163,6 +165,8 @@ export const documentsEn: Widen<typeof documentsZhCN> = {
     handover: 'Handover sheet',
     'boarding-cards': 'Boarding cards',
     'followup-register': 'Follow-up register',
+    'subsidy-roster': 'Subsidy application roster',
+    'subsidy-summary': 'Subsidy summary with its people',
   },
   hints: {
     all: 'One PDF with the cover sheet, manifest, health-check sheet (filled in), handover sheets and boarding cards',
