@@ -9,6 +9,17 @@ import type { Payee, SchemeKind } from '../scheme';
 
 export { fill, localized } from '../../documents/labels';
 
+/**
+ * A scheme's name as a paper prints it beside its year: without the year the name may begin with
+ * ("2026年重点企业吸纳就业补贴" under "2026年度" is "重点企业吸纳就业补贴"), so that a title does not
+ * say the year twice.
+ */
+export function schemeNameBesideYear(scheme: { name: string; year: number }): string {
+  const year = String(scheme.year);
+  const rest = scheme.name.startsWith(year) ? scheme.name.slice(year.length).replace(/^(年度|年)?\s*/, '') : '';
+  return rest === '' ? scheme.name : rest;
+}
+
 /** The roster's columns, in the order the issue lists them. */
 export const ROSTER_COLUMNS = [
   'sequence',

@@ -26,7 +26,7 @@ import {
   type PaperProblem,
   type SheetData,
 } from './common';
-import { NOTICE_COLUMNS, NOTICE_LABELS, fill, localized, type NoticeColumn } from './labels';
+import { NOTICE_COLUMNS, NOTICE_LABELS, fill, localized, schemeNameBesideYear, type NoticeColumn } from './labels';
 import type { NoticeHeader, SubsidyPaperRow } from './model';
 
 /** All a public notice knows of a person. */
@@ -67,7 +67,7 @@ export function noticeTitle(header: NoticeHeader, language: Language): string {
   return fill(localized(NOTICE_LABELS, language).title, {
     county: header.county,
     year: header.scheme.year,
-    scheme: header.scheme.name,
+    scheme: schemeNameBesideYear(header.scheme),
   });
 }
 

@@ -39,6 +39,7 @@ import {
   SCHEME_KIND_LABELS,
   fill,
   localized,
+  schemeNameBesideYear,
   type RosterColumn,
 } from './labels';
 import type { RosterHeader, SubsidyPaperRow } from './model';
@@ -92,7 +93,7 @@ export function rosterTitle(header: RosterHeader, language: Language): string {
   return fill(localized(ROSTER_LABELS, language).title, {
     county: header.county,
     year: header.scheme.year,
-    scheme: header.scheme.name,
+    scheme: schemeNameBesideYear(header.scheme),
   });
 }
 

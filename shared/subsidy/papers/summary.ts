@@ -25,7 +25,14 @@ import {
   type PaperProblem,
   type SheetData,
 } from './common';
-import { SUMMARY_COLUMNS, SUMMARY_LABELS, SUMMARY_PEOPLE_COLUMNS, fill, localized } from './labels';
+import {
+  SUMMARY_COLUMNS,
+  SUMMARY_LABELS,
+  SUMMARY_PEOPLE_COLUMNS,
+  fill,
+  localized,
+  schemeNameBesideYear,
+} from './labels';
 import type { PaperScheme, SummaryClaim, SummaryHeader } from './model';
 import { rosterResidentId } from './roster';
 
@@ -70,7 +77,10 @@ export function inCell(claim: SummaryClaim, key: SummaryKey): boolean {
 const collator = new Intl.Collator('zh-CN');
 
 function schemeName(scheme: PaperScheme, language: Language): string {
-  return fill(localized(SUMMARY_LABELS, language).schemeYear, { scheme: scheme.name, year: scheme.year });
+  return fill(localized(SUMMARY_LABELS, language).schemeYear, {
+    scheme: schemeNameBesideYear(scheme),
+    year: scheme.year,
+  });
 }
 
 function payeeName(claim: SummaryClaim, language: Language): string {

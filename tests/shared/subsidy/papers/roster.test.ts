@@ -26,6 +26,12 @@ async function sheetOf(bytes: Uint8Array) {
 const texts = (data: readonly (readonly unknown[])[]): string[] => data.map(rowText);
 
 describe('the application roster as XLSX', () => {
+  it('says the year once when the scheme is named with its year, as the demo schemes are', async () => {
+    const named = { ...rosterHeader().scheme, name: '2026年重点企业吸纳就业补贴' };
+    const sheet = await sheetOf(await buildRosterXlsx(rosterHeader({ scheme: named }), makeRows(2), print));
+    expect(texts(sheet.data)[0]).toBe('田东县2026年度重点企业吸纳就业补贴申请花名册');
+  });
+
   it('lists each person under the issue’s thirteen columns, IDs masked, with a total and the sum in capitals', async () => {
     const rows = makeRows(12);
     rows[1] = { ...at(rows, 1), amountFen: 50_050, note: '分期首付' };
