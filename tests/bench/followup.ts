@@ -6,7 +6,8 @@
  *   workers, batches and enterprises, the list sorted and drawn;
  * - `followup-log-save`: with a person's form open, from Enter (the outcome typed) until the
  *   contact is stored with its audit row and the list shows it: the row gone, "done this week" one
- *   more, the next person's form open.
+ *   more, the next person's form open; each save 300 ms after the form opened, as a person reads
+ *   the name before typing (followup.browser.js).
  * Each is printed with the baseline `followup-idb-due-100k`, measured in the same page in the same
  * run: the bare IndexedDB read the workspace starts from, a getAll of the follow-ups due today by
  * the `nextDue` index.

@@ -59,6 +59,12 @@ export const FOLLOW_UP_TABLES = [
   'employmentPeriods',
 ] as const;
 
+/**
+ * The tables a contact's save writes in (storeContact): no more, so that its transaction waits for
+ * no read of the others.
+ */
+const CONTACT_TABLES = ['workers', 'enterprises', 'followUps', 'contacts', 'employmentPeriods'] as const;
+
 function refuse(field: string, code: string, params?: Readonly<Record<string, string | number>>): never {
   throw new RecordRejectedError([{ field, code, ...(params ? { params } : {}) }]);
 }
@@ -467,7 +473,7 @@ export async function storeContact(
  * is in the future or before the handover, a new job names no employer, or a text is too long.
  */
 export async function logContact(followUpId: string, input: ContactInput): Promise<StoredContact> {
-  return auditedWrite(FOLLOW_UP_TABLES, async (write) => {
+  return auditedWrite(CONTACT_TABLES, async (write) => {
     // Read in the write's own transaction, together: one round trip fewer (issue 17, timed).
     const [{ settings }, followUp] = await Promise.all([operatorOf(), liveFollowUp(write.db, followUpId)]);
     const given = trimmed(input);
@@ -498,7 +504,7 @@ export async function correctContact(contactId: string, input: ContactInput, rea
   const { settings } = await operatorOf();
   const why = reason.trim();
   if (why === '') refuse('correctionReason', 'correction-reason-required');
-  return auditedWrite(FOLLOW_UP_TABLES, async (write) => {
+  return auditedWrite(CONTACT_TABLES, async (write) => {
     const { db } = write;
     const original = await db.contacts.get(contactId);
     if (!original || !isLive(original)) throw new RecordNotFoundError('contacts', contactId);

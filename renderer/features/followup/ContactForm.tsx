@@ -50,6 +50,9 @@ type Mode = { kind: 'new' } | { kind: 'correct'; contact: Contact };
 /** A repository field that the form shows under another name. */
 const FIELD_OF: Readonly<Record<string, keyof ContactValues>> = { correctionReason: 'reason' };
 
+/** How long a save runs before its button shows that it is saving. */
+const SLOW_SAVE_MS = 200;
+
 /** Fields into which a digit is typed, not taken as an outcome. */
 function typesText(target: EventTarget): boolean {
   if (target instanceof HTMLTextAreaElement) return true;
@@ -80,7 +83,8 @@ export function ContactForm({ row, opening, settings, today, onDone }: ContactFo
   const language = useLanguage();
   const [mode, setMode] = useState<Mode>({ kind: 'new' });
   const [general, setGeneral] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const saving = useRef(false);
+  const [slow, setSlow] = useState(false);
   const outcomeRef = useRef<HTMLButtonElement>(null);
   const reasonRef = useRef<HTMLInputElement>(null);
   const history = useRepositoryQuery(() => followUpsOfWorker(row.workerId), [row.workerId]);
@@ -114,15 +118,21 @@ export function ContactForm({ row, opening, settings, today, onDone }: ContactFo
   }, [mode]);
 
   const save = async () => {
-    if (saving) return;
-    if (form.validate().hasErrors) {
+    if (saving.current) return;
+    // Checked without drawing the form again when it is fine: a save that redraws the whole form
+    // before IndexedDB answers waits for the drawing (issue 17, timed).
+    if (!form.isValid()) {
+      form.validate();
       if (form.getValues().outcome === '') outcomeRef.current?.focus();
       return;
     }
+    if (Object.keys(form.errors).length > 0) form.clearErrors();
     // The form's own values: Enter may come before the last keystroke re-rendered.
     const values = form.getValues();
     setGeneral(null);
-    setSaving(true);
+    saving.current = true;
+    // The button says "saving" only for a save that takes long enough to be seen waiting.
+    const slowly = setTimeout(() => setSlow(true), SLOW_SAVE_MS);
     try {
       const saved =
         mode.kind === 'correct'
@@ -146,7 +156,9 @@ export function ContactForm({ row, opening, settings, today, onDone }: ContactFo
         setGeneral(writeFailureMessage(error, t));
       }
     } finally {
-      setSaving(false);
+      clearTimeout(slowly);
+      saving.current = false;
+      setSlow(false);
     }
   };
 
@@ -346,7 +358,7 @@ export function ContactForm({ row, opening, settings, today, onDone }: ContactFo
                   >
                     {t('followup.form.cancel')}
                   </Button>
-                  <Button type="submit" size="md" loading={saving} leftSection={<IconDeviceFloppy size={20} />}>
+                  <Button type="submit" size="md" loading={slow} leftSection={<IconDeviceFloppy size={20} />}>
                     {t(mode.kind === 'correct' ? 'followup.form.saveCorrection' : 'followup.form.save')}
                   </Button>
                 </Group>
