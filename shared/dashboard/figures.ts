@@ -13,7 +13,7 @@ import type { CalendarDate } from '../domain/records';
 import { provenMonthsAt, type RETENTION_THRESHOLDS } from '../followup/retention';
 import type { Fen } from '../subsidy/money';
 import { periodDay, subsidyReport, type ReportClaim, type SubsidyReport } from '../subsidy/report';
-import type { DashboardData, Trip } from './filter';
+import { cached, type DashboardData, type Trip } from './filter';
 import { PLANNED_STATUSES, SENT_STATUSES, type DashboardClaim, type DashboardFollowUp } from './source';
 
 /**
@@ -84,7 +84,7 @@ export function inPeriod(date: CalendarDate, from: CalendarDate, to: CalendarDat
 
 /** Trips on batches that departed in the period. */
 export function tripsIn(data: DashboardData, from: CalendarDate, to: CalendarDate): Trip[] {
-  return data.trips.filter((trip) => inPeriod(trip.batch.date, from, to));
+  return cached(data, `trips ${from} ${to}`, () => data.trips.filter((trip) => inPeriod(trip.batch.date, from, to)));
 }
 
 /** The longest proven months at the enterprise handed over to, over a worker's follow-ups. */
@@ -105,37 +105,44 @@ export interface Funnel {
   inPost: Record<InPostDay, number>;
 }
 
+/** The funnel of the people sent in the period. */
+export function funnelIn(data: DashboardData, from: CalendarDate, to: CalendarDate): Funnel & { poor: number } {
+  return cached(data, `funnel ${from} ${to}`, () => funnelOf(data, tripsIn(data, from, to)));
+}
+
 export function funnelOf(data: DashboardData, trips: readonly Trip[]): Funnel & { poor: number } {
-  const followUpsOf = new Map<string, DashboardFollowUp[]>();
-  let poor = 0;
-  for (const trip of trips) {
-    let own = followUpsOf.get(trip.worker.id);
-    if (!own) {
-      own = [];
-      followUpsOf.set(trip.worker.id, own);
-      if (trip.worker.povertyStatus === 'registered-poor') poor += 1;
-    }
-    own.push(...trip.followUps);
-  }
-  const funnel: Funnel & { poor: number } = {
-    sent: followUpsOf.size,
-    handedOver: 0,
-    inPost: { 30: 0, 90: 0, 180: 0 },
-    poor,
-  };
-  for (const own of followUpsOf.values()) {
-    if (own.length === 0) continue;
+  const funnel: Funnel & { poor: number } = { sent: 0, handedOver: 0, inPost: { 30: 0, 90: 0, 180: 0 }, poor: 0 };
+  const count = (worker: Trip['worker'], handedOver: boolean, months: number): void => {
+    funnel.sent += 1;
+    if (worker.povertyStatus === 'registered-poor') funnel.poor += 1;
+    if (!handedOver) return;
     funnel.handedOver += 1;
-    const months = provenMonthsOf(data, own);
     for (const days of IN_POST_DAYS) if (months >= MONTHS_OF[days]) funnel.inPost[days] += 1;
+  };
+  // Most people made one trip and are counted at once; the others once, over all their trips here.
+  const repeated = new Map<string, { worker: Trip['worker']; handedOver: boolean; months: number }>();
+  for (const trip of trips) {
+    const handedOver = trip.followUps.length > 0;
+    const months = handedOver ? provenMonthsOf(data, trip.followUps) : 0;
+    if (trip.single) {
+      count(trip.worker, handedOver, months);
+      continue;
+    }
+    const seen = repeated.get(trip.worker.id);
+    if (!seen) repeated.set(trip.worker.id, { worker: trip.worker, handedOver, months });
+    else {
+      seen.handedOver ||= handedOver;
+      seen.months = Math.max(seen.months, months);
+    }
   }
+  for (const { worker, handedOver, months } of repeated.values()) count(worker, handedOver, months);
   return funnel;
 }
 
 /** The claims as the subsidy report reads them (names resolved, the worker's township). */
 export function reportClaimsOf(data: DashboardData, claims: readonly DashboardClaim[]): ReportClaim[] {
   const schemeNames = new Map(data.source.schemes.map((scheme) => [scheme.id, scheme.name]));
-  return claims.map((claim) => ({
+  return claims.map((claim): ReportClaim => ({
     id: claim.id,
     schemeId: claim.schemeId,
     schemeName: schemeNames.get(claim.schemeId) ?? '',
@@ -143,7 +150,7 @@ export function reportClaimsOf(data: DashboardData, claims: readonly DashboardCl
     payee: claim.payee,
     payeeId: claim.payeeId,
     payeeName: '',
-    township: data.workers.get(claim.workerId)?.township ?? '',
+    township: data.people.get(claim.workerId)?.worker.township ?? '',
     status: claim.status,
     amountFen: claim.amountFen,
     paidAmountFen: claim.paidAmountFen,
@@ -156,7 +163,12 @@ export function reportClaimsOf(data: DashboardData, claims: readonly DashboardCl
 
 /** The subsidy report of the claims placed in the period (shared/subsidy/report.ts). */
 export function subsidiesIn(data: DashboardData, from: CalendarDate, to: CalendarDate): SubsidyReport {
-  return subsidyReport(reportClaimsOf(data, data.claims).filter((claim) => inPeriod(periodDay(claim), from, to)));
+  return cached(data, `subsidies ${from} ${to}`, () => {
+    const placed = cached(data, 'claims placed', () =>
+      reportClaimsOf(data, data.claims).map((claim) => ({ claim, day: periodDay(claim) })),
+    );
+    return subsidyReport(placed.filter(({ day }) => inPeriod(day, from, to)).map(({ claim }) => claim));
+  });
 }
 
 /** Batches of the period that count: with a passenger the filter lets through when it names people. */
@@ -176,7 +188,7 @@ interface DashboardBatchCount {
 }
 
 export function periodFigures(data: DashboardData, from: CalendarDate, to: CalendarDate): PeriodFigures {
-  const funnel = funnelOf(data, tripsIn(data, from, to));
+  const funnel = funnelIn(data, from, to);
   const batches = batchesIn(data, from, to);
   const { all } = subsidiesIn(data, from, to);
   return {
@@ -194,7 +206,15 @@ export function periodFigures(data: DashboardData, from: CalendarDate, to: Calen
 
 /** Follow-ups (of the filtered people) whose next contact was due before today. */
 export function overdueFollowUps(data: DashboardData): DashboardFollowUp[] {
-  return data.followUps.filter((followUp) => followUp.nextDue !== null && followUp.nextDue < data.today);
+  const { enterpriseId } = data.filter;
+  const overdue: DashboardFollowUp[] = [];
+  for (const { followUps } of data.people.values()) {
+    for (const followUp of followUps) {
+      if (enterpriseId && followUp.enterpriseId !== enterpriseId) continue;
+      if (followUp.nextDue !== null && followUp.nextDue < data.today) overdue.push(followUp);
+    }
+  }
+  return overdue;
 }
 
 /** The key figures of the filter's period and of the same period one year earlier. */

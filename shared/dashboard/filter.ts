@@ -16,7 +16,6 @@ import type { CalendarDate, Timestamp } from '../domain/records';
 import {
   SENT_STATUSES,
   byId,
-  groupBy,
   isLive,
   type DashboardBatch,
   type DashboardClaim,
@@ -48,6 +47,16 @@ export interface Trip {
   enterpriseId: string | null;
   /** The worker's live follow-ups from this batch (a handover each). */
   followUps: DashboardFollowUp[];
+  /** True when it is the worker's only trip: then nothing needs to count them once across trips. */
+  single: boolean;
+}
+
+/** A worker the filter lets through, with their live follow-ups (any enterprise). */
+export interface Person {
+  worker: DashboardWorker;
+  followUps: DashboardFollowUp[];
+  /** The batches of their trips (each batch once); null before the first. */
+  tripBatches: string[] | null;
 }
 
 /** The source as the filter leaves it, read into maps. */
@@ -57,21 +66,30 @@ export interface DashboardData {
   /** Today in Beijing, whatever zone the PC is set to. */
   today: CalendarDate;
   now: Timestamp;
-  workers: Map<string, DashboardWorker>;
+  /** The people the filter lets through, by worker id. */
+  people: Map<string, Person>;
   enterprises: Map<string, DashboardEnterprise>;
   batches: Map<string, DashboardBatch>;
   /** Every trip of a worker the filter lets through, any date (the period is chosen by each figure). */
   trips: Trip[];
   /** Live passengers (not moved, not removed) of every live batch, of workers the filter lets through. */
   passengersOf: Map<string, { workerId: string; seats: number }[]>;
-  /** Live follow-ups of the people the filter lets through (and of its enterprise, when it names one). */
-  followUps: DashboardFollowUp[];
-  /** Contacts and employment periods of the follow-ups of the trips, by follow-up. */
+  /** Live contacts and employment periods, by follow-up. */
   contactsOf: Map<string, DashboardContact[]>;
   periodsOf: Map<string, DashboardPeriod[]>;
   claims: DashboardClaim[];
   /** Whether the filter names people (a place, an enterprise or a scheme): batches then count only if they carry some. */
   narrowed: boolean;
+  /** What one figure computed and another reads again (the period's trips, funnel, subsidy report), by name and period. */
+  cache: Map<string, unknown>;
+}
+
+/** The value cached under `key`, computed once. */
+export function cached<T>(data: DashboardData, key: string, compute: () => T): T {
+  if (data.cache.has(key)) return data.cache.get(key) as T;
+  const value = compute();
+  data.cache.set(key, value);
+  return value;
 }
 
 function problem(what: string): never {
@@ -86,6 +104,8 @@ export function checkDashboardFilter(filter: DashboardFilter): void {
 }
 
 const PERIOD_ORDER = new Intl.Collator('en', { numeric: true });
+/** Shared by every person without a follow-up (never pushed to: a first follow-up replaces it). */
+const NONE: DashboardFollowUp[] = [];
 
 /** Reads `source` once and keeps what `filter` lets through; `now` gives today (in Beijing). */
 export function filterDashboard(source: DashboardSource, filter: DashboardFilter, now: Timestamp): DashboardData {
@@ -94,63 +114,73 @@ export function filterDashboard(source: DashboardSource, filter: DashboardFilter
   const withScheme = schemeId
     ? new Set(source.claims.filter((claim) => isLive(claim) && claim.schemeId === schemeId).map((c) => c.workerId))
     : null;
-  const workers = new Map<string, DashboardWorker>();
+  // One entry per person, holding their follow-ups, so that each record costs one look-up by id:
+  // with 100,000 people, look-ups in maps that large are most of the time spent here.
+  const people = new Map<string, Person>();
   for (const worker of source.workers) {
     if (!isLive(worker)) continue;
     if (countyCode && worker.countyCode !== countyCode) continue;
     if (township && worker.township !== township) continue;
     if (withScheme && !withScheme.has(worker.id)) continue;
-    workers.set(worker.id, worker);
+    people.set(worker.id, { worker, followUps: NONE, tripBatches: null });
+  }
+  for (const followUp of source.followUps) {
+    if (!isLive(followUp)) continue;
+    const person = people.get(followUp.workerId);
+    if (!person) continue;
+    if (person.followUps === NONE) person.followUps = [followUp];
+    else person.followUps.push(followUp);
   }
   const batches = byId(source.batches);
-  const followUpsOfTrip = new Map<string, DashboardFollowUp[]>();
-  const followUps: DashboardFollowUp[] = [];
-  for (const followUp of source.followUps) {
-    if (!isLive(followUp) || !workers.has(followUp.workerId)) continue;
-    if (!enterpriseId || followUp.enterpriseId === enterpriseId) followUps.push(followUp);
-    const key = `${followUp.batchId}\u0000${followUp.workerId}`;
-    const list = followUpsOfTrip.get(key);
-    if (list) list.push(followUp);
-    else followUpsOfTrip.set(key, [followUp]);
-  }
   const trips: Trip[] = [];
   const passengersOf = new Map<string, { workerId: string; seats: number }[]>();
-  const seenTrip = new Set<string>();
   for (const assignment of source.assignments) {
     if (!isLive(assignment)) continue;
-    const worker = workers.get(assignment.workerId);
+    const person = people.get(assignment.workerId);
     const batch = batches.get(assignment.batchId);
-    if (!worker || !batch) continue;
-    const key = `${batch.id}\u0000${worker.id}`;
-    const own = followUpsOfTrip.get(key) ?? [];
+    if (!person || !batch) continue;
+    const { worker } = person;
+    const own = person.followUps.length === 0 ? NONE : person.followUps.filter((f) => f.batchId === batch.id);
     const tripEnterprise = own[0]?.enterpriseId ?? worker.enterpriseId;
     if (enterpriseId && tripEnterprise !== enterpriseId) continue;
     const passengers = passengersOf.get(batch.id);
     const passenger = { workerId: worker.id, seats: assignment.seats.length };
     if (passengers) passengers.push(passenger);
     else passengersOf.set(batch.id, [passenger]);
-    if (!SENT_STATUSES.has(batch.status) || assignment.boarding === 'absent' || seenTrip.has(key)) continue;
-    seenTrip.add(key);
-    trips.push({ worker, batch, enterpriseId: tripEnterprise, followUps: own });
+    if (!SENT_STATUSES.has(batch.status) || assignment.boarding === 'absent') continue;
+    // At most one live assignment per batch and person; a second is not a second trip.
+    if (person.tripBatches === null) person.tripBatches = [batch.id];
+    else if (person.tripBatches.includes(batch.id)) continue;
+    else person.tripBatches.push(batch.id);
+    trips.push({ worker, batch, enterpriseId: tripEnterprise, followUps: own, single: true });
   }
-  const wantedFollowUps = new Set<string>();
-  for (const trip of trips) for (const followUp of trip.followUps) wantedFollowUps.add(followUp.id);
-  const contactsOf = groupBy(
-    source.contacts.filter((contact) => wantedFollowUps.has(contact.followUpId)),
-    (contact) => contact.followUpId,
-  );
-  const periodsOf = groupBy(
-    source.employmentPeriods.filter((period) => wantedFollowUps.has(period.followUpId)),
-    (period) => period.followUpId,
-  );
+  for (const trip of trips) trip.single = (people.get(trip.worker.id)?.tripBatches?.length ?? 0) <= 1;
+  const contactsOf = new Map<string, DashboardContact[]>();
+  for (const contact of source.contacts) {
+    if (!isLive(contact)) continue;
+    const list = contactsOf.get(contact.followUpId);
+    if (list) list.push(contact);
+    else contactsOf.set(contact.followUpId, [contact]);
+  }
+  const periodsOf = new Map<string, DashboardPeriod[]>();
+  for (const period of source.employmentPeriods) {
+    if (!isLive(period)) continue;
+    const list = periodsOf.get(period.followUpId);
+    if (list) list.push(period);
+    else periodsOf.set(period.followUpId, [period]);
+  }
   // Oldest first, as the enterprise's retention reads them (renderer/db/repositories/retention.ts).
-  for (const periods of periodsOf.values()) periods.sort((a, b) => PERIOD_ORDER.compare(a.id, b.id));
+  for (const periods of periodsOf.values()) {
+    if (periods.length > 1) periods.sort((a, b) => PERIOD_ORDER.compare(a.id, b.id));
+  }
   const claims: DashboardClaim[] = [];
   for (const claim of source.claims) {
-    if (!isLive(claim) || !workers.has(claim.workerId)) continue;
+    if (!isLive(claim)) continue;
+    const person = people.get(claim.workerId);
+    if (!person) continue;
     if (schemeId && claim.schemeId !== schemeId) continue;
     if (enterpriseId) {
-      const paidTo = claim.payee === 'enterprise' ? claim.payeeId : workers.get(claim.workerId)?.enterpriseId;
+      const paidTo = claim.payee === 'enterprise' ? claim.payeeId : person.worker.enterpriseId;
       if (paidTo !== enterpriseId) continue;
     }
     claims.push(claim);
@@ -160,15 +190,15 @@ export function filterDashboard(source: DashboardSource, filter: DashboardFilter
     filter,
     today: beijingCalendarDate(now),
     now,
-    workers,
+    people,
     enterprises: byId(source.enterprises),
     batches,
     trips,
     passengersOf,
-    followUps,
     contactsOf,
     periodsOf,
     claims,
     narrowed: Boolean(countyCode || township || enterpriseId || schemeId),
+    cache: new Map(),
   };
 }

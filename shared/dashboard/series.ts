@@ -11,7 +11,7 @@ import { provinceOfCity } from '../domain/regions';
 import { healthProgress, passengerHealth, type HealthProgress } from '../health/window';
 import { batchLoadFactor, vehicleCapacity } from '../seating/load-factor';
 import type { Fen } from '../subsidy/money';
-import { funnelOf, subsidiesIn, tripsIn, type Funnel } from './figures';
+import { funnelIn, subsidiesIn, tripsIn, type Funnel } from './figures';
 import type { DashboardData, Trip } from './filter';
 import {
   byId,
@@ -41,41 +41,49 @@ function byPeople(a: Bar, b: Bar): number {
   return b.people - a.people || CHINESE_ORDER.compare(a.label, b.label) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 }
 
-/** Distinct people per key, with a label per key. */
+/** Distinct people per key, with a label per key: a person with one trip is counted at once. */
 class Tally {
-  private readonly people = new Map<string, Set<string>>();
+  private readonly counts = new Map<string, number>();
+  private readonly repeated = new Map<string, Set<string>>();
   private readonly labels = new Map<string, string>();
 
-  add(key: string, label: string, workerId: string): void {
-    let set = this.people.get(key);
+  add(key: string, label: string, trip: Trip): void {
+    if (!this.labels.has(key)) {
+      this.labels.set(key, label);
+      this.counts.set(key, 0);
+    }
+    if (trip.single) {
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+      return;
+    }
+    let set = this.repeated.get(key);
     if (!set) {
       set = new Set();
-      this.people.set(key, set);
-      this.labels.set(key, label);
+      this.repeated.set(key, set);
     }
-    set.add(workerId);
+    set.add(trip.worker.id);
+  }
+
+  people(key: string): number {
+    return (this.counts.get(key) ?? 0) + (this.repeated.get(key)?.size ?? 0);
   }
 
   bars(): Bar[] {
-    return [...this.people]
-      .map(([key, set]) => ({ key, label: this.labels.get(key) ?? key, people: set.size }))
-      .sort(byPeople);
+    return [...this.labels].map(([key, label]) => ({ key, label, people: this.people(key) })).sort(byPeople);
   }
 }
 
 /** People sent per month of the period, every month shown (0 for none), earliest first. */
 export function sentByMonth(data: DashboardData): Bar[] {
-  const tally = new Map<string, Set<string>>();
+  const tally = new Tally();
   for (const trip of tripsIn(data, data.filter.from, data.filter.to)) {
     const month = trip.batch.date.slice(0, 7);
-    const set = tally.get(month) ?? new Set<string>();
-    set.add(trip.worker.id);
-    tally.set(month, set);
+    tally.add(month, month, trip);
   }
   return monthsBetween(data.filter.from, data.filter.to).map((month) => ({
     key: month,
     label: month,
-    people: tally.get(month)?.size ?? 0,
+    people: tally.people(month),
   }));
 }
 
@@ -88,14 +96,14 @@ function grouped(
   const innerTallies = new Map<string, Tally>();
   for (const trip of trips) {
     const [key, label] = outer(trip);
-    outerTally.add(key, label, trip.worker.id);
+    outerTally.add(key, label, trip);
     let tally = innerTallies.get(key);
     if (!tally) {
       tally = new Tally();
       innerTallies.set(key, tally);
     }
     const part = inner(trip);
-    tally.add(part, part, trip.worker.id);
+    tally.add(part, part, trip);
   }
   return outerTally.bars().map((bar) => ({ ...bar, parts: innerTallies.get(bar.key)?.bars() ?? [] }));
 }
@@ -140,14 +148,14 @@ export function topEnterprises(data: DashboardData, count: number): Bar[] {
   const tally = new Tally();
   for (const trip of tripsIn(data, data.filter.from, data.filter.to)) {
     if (trip.enterpriseId === null) continue;
-    tally.add(trip.enterpriseId, data.enterprises.get(trip.enterpriseId)?.name ?? '', trip.worker.id);
+    tally.add(trip.enterpriseId, data.enterprises.get(trip.enterpriseId)?.name ?? '', trip);
   }
   return tally.bars().slice(0, Math.max(0, count));
 }
 
 /** Sent → handed over → in post at 30, 90, 180 days: the same people as the key figures. */
 export function retentionFunnel(data: DashboardData): Funnel {
-  const { sent, handedOver, inPost } = funnelOf(data, tripsIn(data, data.filter.from, data.filter.to));
+  const { sent, handedOver, inPost } = funnelIn(data, data.filter.from, data.filter.to);
   return { sent, handedOver, inPost };
 }
 

@@ -218,6 +218,31 @@ describe('the dashboard filter', () => {
   });
 });
 
+describe('a worker sent twice in the period', () => {
+  it('is one person sent, counted in each month and at each enterprise of their trips', () => {
+    const source = handMadeOffice();
+    // w1 goes home after b1 and leaves again on b2 (5 March), this time to 宁波 (no handover yet).
+    source.assignments = [...source.assignments, { batchId: 'b2', workerId: 'w1', seats: [], boarding: 'boarded' }];
+    source.workers = source.workers.map((worker) => (worker.id === 'w1' ? { ...worker, enterpriseId: 'e2' } : worker));
+    const board = dashboard(source, YEAR_2026, NOW);
+    expect(board.figures.current).toMatchObject({
+      peopleSent: 5,
+      registeredPoor: { count: 3, of: 5, percent: '60.00' },
+      handedOver: 4,
+      inPost: { 30: 3, 90: 2, 180: 1 },
+    });
+    expect(board.sentByMonth.filter((bar) => bar.people > 0).map((bar) => [bar.key, bar.people])).toEqual([
+      ['2026-02', 3],
+      ['2026-03', 3],
+    ]);
+    expect(board.sentByCounty[0]).toMatchObject({ key: '451022', people: 3 });
+    expect(board.topEnterprises.map((bar) => [bar.key, bar.people])).toEqual([
+      ['e1', 3],
+      ['e2', 3],
+    ]);
+  });
+});
+
 describe('periods across the turn of the year', () => {
   it('counts a winter from December to January against the winter a year before', () => {
     const source = handMadeOffice();
