@@ -107,6 +107,12 @@ const PERIOD_ORDER = new Intl.Collator('en', { numeric: true });
 /** Shared by every person without a follow-up (never pushed to: a first follow-up replaces it). */
 const NONE: DashboardFollowUp[] = [];
 
+/** A person's follow-ups from one batch: most people have one follow-up, shared rather than copied. */
+function followUpsFrom(followUps: DashboardFollowUp[], batchId: string): DashboardFollowUp[] {
+  if (followUps.length === 1) return followUps[0]?.batchId === batchId ? followUps : NONE;
+  return followUps.length === 0 ? NONE : followUps.filter((followUp) => followUp.batchId === batchId);
+}
+
 /** Reads `source` once and keeps what `filter` lets through; `now` gives today (in Beijing). */
 export function filterDashboard(source: DashboardSource, filter: DashboardFilter, now: Timestamp): DashboardData {
   checkDashboardFilter(filter);
@@ -140,7 +146,7 @@ export function filterDashboard(source: DashboardSource, filter: DashboardFilter
     const batch = batches.get(assignment.batchId);
     if (!person || !batch) continue;
     const { worker } = person;
-    const own = person.followUps.length === 0 ? NONE : person.followUps.filter((f) => f.batchId === batch.id);
+    const own = followUpsFrom(person.followUps, batch.id);
     const tripEnterprise = own[0]?.enterpriseId ?? worker.enterpriseId;
     if (enterpriseId && tripEnterprise !== enterpriseId) continue;
     const passengers = passengersOf.get(batch.id);

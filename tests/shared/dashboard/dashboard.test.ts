@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dashboard, filterDashboard, keyFigures, share, type DashboardFilter } from '@shared/dashboard';
-import { vehicleCapacity } from '@shared/seating';
 import { COACH, NOW, handMadeOffice } from './fixture';
 
 const YEAR_2026: DashboardFilter = { from: '2026-01-01', to: '2026-12-31' };
@@ -118,8 +117,8 @@ describe('the charts of 2026', () => {
   });
 
   it('the batches of the coming weeks by status, with seats filled', () => {
-    const capacity = vehicleCapacity(COACH, 0.5);
-    expect(capacity).toBeGreaterThan(0);
+    // A 49-seat coach at the Settings' 50 %: 24 passengers (shared/seating/load-factor.ts).
+    const capacity = 24;
     expect(board.comingWeeks.map((week) => ({ ...week, byStatus: undefined }))).toEqual([
       {
         from: '2026-12-07',
@@ -144,6 +143,27 @@ describe('the charts of 2026', () => {
     ]);
     expect(board.comingWeeks[0]?.byStatus.ready).toBe(1);
     expect(board.comingWeeks[1]?.byStatus.planned).toBe(1);
+  });
+
+  it('a batch takes what its tightest leg takes, at its own load factor', () => {
+    const source = handMadeOffice();
+    source.batches = source.batches.map((batch) =>
+      batch.id === 'b4'
+        ? {
+            ...batch,
+            loadFactor: 1,
+            legs: [
+              { legId: 'l1', vehicles: [COACH] },
+              { legId: 'l2', vehicles: [{ ...COACH, id: 'v2', seatCount: 20 }] },
+            ],
+          }
+        : batch,
+    );
+    const [week] = dashboard(source, YEAR_2026, NOW, { weeks: 1 }).comingWeeks;
+    // 49 seats on the coach, 20 on the second leg's: 20. w7 has a seat on the first leg only.
+    expect(week?.batches).toEqual([
+      { id: 'b4', name: '专列b4', date: '2026-12-08', status: 'ready', passengers: 2, seated: 0, capacity: 20 },
+    ]);
   });
 
   it('the health-check progress of the batches leaving in the next 3 days, as the station counts it', () => {
