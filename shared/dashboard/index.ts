@@ -25,7 +25,15 @@ import type { DashboardSource } from './source';
 
 export type { DashboardFilter, DashboardData, Trip } from './filter';
 export { checkDashboardFilter, filterDashboard } from './filter';
-export type { Funnel, InPostDay, KeyFigures, PeriodFigures, Share, SubsidyFigures } from './figures';
+export type {
+  DashboardSubsidies,
+  Funnel,
+  InPostDay,
+  KeyFigures,
+  PeriodFigures,
+  Share,
+  SubsidyFigures,
+} from './figures';
 export { IN_POST_DAYS, keyFigures, periodFigures, share } from './figures';
 export type { Bar, BarGroup, ComingBatch, ComingWeek, HealthSoon, SchemeBar } from './series';
 export {
