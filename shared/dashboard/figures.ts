@@ -184,6 +184,11 @@ export function subsidiesIn(data: DashboardData, from: CalendarDate, to: Calenda
   });
 }
 
+interface DashboardBatchCount {
+  departed: number;
+  planned: number;
+}
+
 /** Batches of the period that count: with a passenger the filter lets through when it names people. */
 export function batchesIn(data: DashboardData, from: CalendarDate, to: CalendarDate): DashboardBatchCount {
   const counts = { departed: 0, planned: 0 };
@@ -194,10 +199,6 @@ export function batchesIn(data: DashboardData, from: CalendarDate, to: CalendarD
     else if (PLANNED_STATUSES.has(batch.status)) counts.planned += 1;
   }
   return counts;
-}
-interface DashboardBatchCount {
-  departed: number;
-  planned: number;
 }
 
 export function periodFigures(data: DashboardData, from: CalendarDate, to: CalendarDate): PeriodFigures {
