@@ -113,8 +113,49 @@ function followUpsFrom(followUps: DashboardFollowUp[], batchId: string): Dashboa
   return followUps.length === 0 ? NONE : followUps.filter((followUp) => followUp.batchId === batchId);
 }
 
-/** Reads `source` once and keeps what `filter` lets through; `now` gives today (in Beijing). */
-export function filterDashboard(source: DashboardSource, filter: DashboardFilter, now: Timestamp): DashboardData {
+/**
+ * What of the source no filter changes: batches and enterprises by id, live contacts and employment
+ * periods by follow-up. Computed once per source, it is given again to each filter change.
+ */
+export interface DashboardIndex {
+  batches: Map<string, DashboardBatch>;
+  enterprises: Map<string, DashboardEnterprise>;
+  contactsOf: Map<string, DashboardContact[]>;
+  periodsOf: Map<string, DashboardPeriod[]>;
+}
+
+export function indexDashboard(source: DashboardSource): DashboardIndex {
+  const contactsOf = new Map<string, DashboardContact[]>();
+  for (const contact of source.contacts) {
+    if (!isLive(contact)) continue;
+    const list = contactsOf.get(contact.followUpId);
+    if (list) list.push(contact);
+    else contactsOf.set(contact.followUpId, [contact]);
+  }
+  const periodsOf = new Map<string, DashboardPeriod[]>();
+  for (const period of source.employmentPeriods) {
+    if (!isLive(period)) continue;
+    const list = periodsOf.get(period.followUpId);
+    if (list) list.push(period);
+    else periodsOf.set(period.followUpId, [period]);
+  }
+  // Oldest first, as the enterprise's retention reads them (renderer/db/repositories/retention.ts).
+  for (const periods of periodsOf.values()) {
+    if (periods.length > 1) periods.sort((a, b) => PERIOD_ORDER.compare(a.id, b.id));
+  }
+  return { batches: byId(source.batches), enterprises: byId(source.enterprises), contactsOf, periodsOf };
+}
+
+/**
+ * Reads `source` once and keeps what `filter` lets through; `now` gives today (in Beijing). `index`
+ * is the source's index when a filter changes on the same source.
+ */
+export function filterDashboard(
+  source: DashboardSource,
+  filter: DashboardFilter,
+  now: Timestamp,
+  index: DashboardIndex = indexDashboard(source),
+): DashboardData {
   checkDashboardFilter(filter);
   const { countyCode, township, enterpriseId, schemeId } = filter;
   const withScheme = schemeId
@@ -137,7 +178,7 @@ export function filterDashboard(source: DashboardSource, filter: DashboardFilter
     if (person.followUps === NONE) person.followUps = [followUp];
     else person.followUps.push(followUp);
   }
-  const batches = byId(source.batches);
+  const { batches, contactsOf, periodsOf, enterprises } = index;
   const trips: Trip[] = [];
   const passengersOf = new Map<string, { workerId: string; seats: number }[]>();
   for (const assignment of source.assignments) {
@@ -161,24 +202,6 @@ export function filterDashboard(source: DashboardSource, filter: DashboardFilter
     trips.push({ worker, batch, enterpriseId: tripEnterprise, followUps: own, single: true });
   }
   for (const trip of trips) trip.single = (people.get(trip.worker.id)?.tripBatches?.length ?? 0) <= 1;
-  const contactsOf = new Map<string, DashboardContact[]>();
-  for (const contact of source.contacts) {
-    if (!isLive(contact)) continue;
-    const list = contactsOf.get(contact.followUpId);
-    if (list) list.push(contact);
-    else contactsOf.set(contact.followUpId, [contact]);
-  }
-  const periodsOf = new Map<string, DashboardPeriod[]>();
-  for (const period of source.employmentPeriods) {
-    if (!isLive(period)) continue;
-    const list = periodsOf.get(period.followUpId);
-    if (list) list.push(period);
-    else periodsOf.set(period.followUpId, [period]);
-  }
-  // Oldest first, as the enterprise's retention reads them (renderer/db/repositories/retention.ts).
-  for (const periods of periodsOf.values()) {
-    if (periods.length > 1) periods.sort((a, b) => PERIOD_ORDER.compare(a.id, b.id));
-  }
   const claims: DashboardClaim[] = [];
   for (const claim of source.claims) {
     if (!isLive(claim)) continue;
@@ -197,7 +220,7 @@ export function filterDashboard(source: DashboardSource, filter: DashboardFilter
     today: beijingCalendarDate(now),
     now,
     people,
-    enterprises: byId(source.enterprises),
+    enterprises,
     batches,
     trips,
     passengersOf,

@@ -4,7 +4,7 @@
  */
 import type { Timestamp } from '../domain/records';
 import { keyFigures, type KeyFigures } from './figures';
-import { filterDashboard, type DashboardFilter } from './filter';
+import { filterDashboard, type DashboardFilter, type DashboardIndex } from './filter';
 import {
   comingWeeks,
   healthSoon,
@@ -23,8 +23,8 @@ import {
 import type { Funnel } from './figures';
 import type { DashboardSource } from './source';
 
-export type { DashboardFilter, DashboardData, Trip } from './filter';
-export { checkDashboardFilter, filterDashboard } from './filter';
+export type { DashboardFilter, DashboardData, DashboardIndex, Person, Trip } from './filter';
+export { checkDashboardFilter, filterDashboard, indexDashboard } from './filter';
 export type {
   DashboardSubsidies,
   Funnel,
@@ -53,6 +53,8 @@ export interface DashboardOptions {
   topEnterprises?: number;
   /** How many weeks ahead the batches chart shows; 4 when not given. */
   weeks?: number;
+  /** The source's index (indexDashboard), kept from an earlier call on the same source. */
+  index?: DashboardIndex;
 }
 
 export interface Dashboard {
@@ -74,7 +76,7 @@ export function dashboard(
   now: Timestamp,
   options: DashboardOptions = {},
 ): Dashboard {
-  const data = filterDashboard(source, filter, now);
+  const data = filterDashboard(source, filter, now, options.index);
   return {
     figures: keyFigures(data),
     sentByMonth: sentByMonth(data),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dashboard, filterDashboard, keyFigures, share, type DashboardFilter } from '@shared/dashboard';
+import { dashboard, filterDashboard, indexDashboard, keyFigures, share, type DashboardFilter } from '@shared/dashboard';
 import { COACH, NOW, handMadeOffice } from './fixture';
 
 const YEAR_2026: DashboardFilter = { from: '2026-01-01', to: '2026-12-31' };
@@ -230,6 +230,14 @@ describe('the dashboard filter', () => {
     expect(board.figures.current.peopleSent).toBe(3); // w1, w2, w3
     expect(board.figures.current.subsidies).toEqual({ owedFen: 0, onNoticeFen: 100_000, paidFen: 100_000 });
     expect(board.subsidiesByScheme.map((bar) => bar.schemeId)).toEqual(['s1']);
+  });
+
+  it('gives the same figures from an index kept across filter changes', () => {
+    const source = handMadeOffice();
+    const index = indexDashboard(source);
+    for (const filter of [YEAR_2026, { ...YEAR_2026, countyCode: '451024' }, { ...YEAR_2026, enterpriseId: 'e2' }]) {
+      expect(dashboard(source, filter, NOW, { index })).toEqual(dashboard(source, filter, NOW));
+    }
   });
 
   it('refuses a period that is not two calendar dates in order', () => {
