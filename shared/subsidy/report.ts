@@ -131,8 +131,8 @@ export function filterReportClaims(claims: readonly ReportClaim[], filter: Repor
   });
 }
 
-/** The day whose month the claim falls in (module comment), checked. */
-function periodDay(claim: ReportClaim): CalendarDate {
+/** The day whose month the claim falls in (module comment), checked; the dashboard places claims in its periods by it. */
+export function periodDay(claim: ReportClaim): CalendarDate {
   let day: CalendarDate | null | undefined;
   switch (claim.status) {
     case 'paid':

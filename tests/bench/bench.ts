@@ -22,6 +22,7 @@ import { planPageFigures } from './plan-page';
 import { followUpFigures } from './followup';
 import { subsidyFigures } from './subsidy';
 import { subsidyPaperFigures } from './subsidy-papers';
+import { dashboardFigures } from './dashboard';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 import { registerFigures } from './register';
 
@@ -156,6 +157,7 @@ async function main(): Promise<void> {
   if (wanted('seat-allocation-1200', 'json-roundtrip-seating-1200')) await seatingFigures(print);
   if (wanted('subsidy-eligibility-100k', 'completed-months-100k')) await subsidyFigures(print);
   if (wanted('subsidy-roster-10000-xlsx', 'subsidy-roster-10000-pdf')) await subsidyPaperFigures(print);
+  if (wanted('dashboard-figures-100k', 'dashboard-filter-100k', 'dashboard-group-100k')) await dashboardFigures(print);
   if (!wanted(...BROWSER_FIGURES)) return;
   writeFileSync(
     fileURLToPath(new URL('../../out/renderer/bench-blank.html', import.meta.url)),

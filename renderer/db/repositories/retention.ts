@@ -15,15 +15,12 @@
  * newest contact that found the worker at work (never up to today on the handover's word alone,
  * since the subsidies are paid on this count). A worker counts their longest spell at the enterprise.
  */
-import { monthsEmployed } from '@shared/followup';
-import type { CalendarDate, Contact, EmploymentPeriod, FollowUp } from '@shared/domain/records';
+import { RETENTION_THRESHOLDS, provenMonthsAt, retentionState, type RetentionState } from '@shared/followup/retention';
+import type { Contact, EmploymentPeriod, FollowUp } from '@shared/domain/records';
 import { database } from '../database';
 import { isLive } from '../soft-delete';
 
-/** The subsidy thresholds, in completed months of employment. */
-export const RETENTION_THRESHOLDS = [1, 3, 6] as const;
-
-export type RetentionState = 'in-post' | 'changed-job' | 'left' | 'returned-home' | 'not-reached';
+export { RETENTION_THRESHOLDS, type RetentionState, provenMonthsAt, retentionState };
 
 export interface EnterpriseRetention {
   /** Workers handed over to the enterprise (each once). */
@@ -31,44 +28,6 @@ export interface EnterpriseRetention {
   states: Record<RetentionState, number>;
   /** Workers with at least 1, 3 and 6 completed months at the enterprise, by threshold. */
   reached: Record<(typeof RETENTION_THRESHOLDS)[number], number>;
-}
-
-/** Whether a contact found the worker at work (and so proves employment up to its day). */
-function atWork(contact: Contact): boolean {
-  return contact.outcome === 'in-post' || contact.outcome === 'changed-job';
-}
-
-/** How one worker stands, from their follow-up's live contacts and periods (oldest first). */
-export function retentionState(
-  enterpriseId: string,
-  contacts: readonly Contact[],
-  periods: readonly EmploymentPeriod[],
-): RetentionState {
-  if (!contacts.some((contact) => contact.outcome !== 'unreachable')) return 'not-reached';
-  const last = periods.at(-1);
-  if (!last) return 'not-reached';
-  if (last.end === null) return last.enterpriseId === enterpriseId ? 'in-post' : 'changed-job';
-  return last.endReason === 'returned-home' ? 'returned-home' : 'left';
-}
-
-/** The longest proven spell at the enterprise, in completed months (see the module comment). */
-export function provenMonthsAt(
-  enterpriseId: string,
-  contacts: readonly Contact[],
-  periods: readonly EmploymentPeriod[],
-): number {
-  const confirmed = contacts
-    .filter(atWork)
-    .map((contact) => contact.date)
-    .reduce<CalendarDate | null>((newest, date) => (newest === null || date > newest ? date : newest), null);
-  let longest = 0;
-  for (const period of periods) {
-    if (period.enterpriseId !== enterpriseId) continue;
-    const until = period.end ?? confirmed;
-    if (until === null || until < period.start) continue;
-    longest = Math.max(longest, monthsEmployed({ start: period.start, end: period.end }, until));
-  }
-  return longest;
 }
 
 /** The retention of the workers handed over to an enterprise. */
