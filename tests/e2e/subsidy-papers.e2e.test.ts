@@ -193,7 +193,8 @@ describe('subsidy papers', () => {
     expect(notice.download.suggestedFilename()).toBe(`${hiring}-公示名单-${noticeFrom}.pdf`);
     const noticeText = await pdfText(new Uint8Array(notice.bytes));
     execFileSync('pdftoppm', ['-r', '60', '-f', '1', '-l', '1', '-png', notice.file, join(ARTIFACTS, 'notice')]);
-    expect(noticeText).toContain(`${COUNTY}${year}年度${hiring}拟补贴人员公示名单`);
+    // The title says the year once, though the scheme's name begins with it.
+    expect(noticeText).toContain(`${COUNTY}${year}年度重点企业吸纳就业补贴拟补贴人员公示名单`);
     expect(noticeText).toContain(PHONE);
     const flat = noticeText.replace(/\s+/g, '');
     for (const claim of claims) {
@@ -249,7 +250,7 @@ describe('subsidy papers', () => {
     expect(roster.download.suggestedFilename()).toBe(`${hiring}-花名册-${payeeName}-${todayCalendarDate()}.xlsx`);
     const [sheet] = await readXlsxFile(roster.bytes);
     const rows = (sheet?.data ?? []).map((row) => row.map((cell) => (cell === null ? '' : String(cell))));
-    expect(rows[0]?.[0]).toBe(`${COUNTY}${year}年度${hiring}申请花名册`);
+    expect(rows[0]?.[0]).toBe(`${COUNTY}${year}年度重点企业吸纳就业补贴申请花名册`);
     const header = rows.findIndex((row) => row[0] === '序号');
     expect(rows[header]?.slice(0, 4)).toEqual(['序号', '姓名', '性别', '身份证号']);
     const lines = rows.slice(header + 1, header + 1 + mine.length);
