@@ -47,6 +47,41 @@ async function step(page: Page, name: string, fill?: (form: Locator) => Promise<
 }
 
 describe('subsidy claims', () => {
+  it('defines a scheme in Settings and sees on the subsidies page who is eligible under it, and why not', async () => {
+    const { context, page } = await openApp(browser);
+    await loadDemoAsOperator(page);
+    const year = todayCalendarDate().slice(0, 4);
+    await page.getByRole('button', { name: '新增补贴方案' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByLabel('名称').fill('试点稳岗补助');
+    await form.getByLabel('年度').fill(year);
+    await form.getByRole('combobox', { name: '补贴类型' }).click();
+    await page.getByRole('option', { name: '稳岗补助', exact: true }).click();
+    await form.getByLabel('每人金额（元）').fill('800');
+    await form.getByLabel('务工满几个月').fill('1');
+    await form.getByRole('button', { name: '保存', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByTestId('scheme-row').filter({ hasText: '试点稳岗补助' }).waitFor();
+
+    await page.getByRole('navigation').getByRole('link', { name: '补贴' }).click();
+    await page.getByTestId('scheme-select').click();
+    await page.getByRole('option', { name: '试点稳岗补助', exact: true }).click();
+    await expect.poll(() => page.getByTestId('scheme-select').inputValue()).toBe('试点稳岗补助');
+    // Those in post a month or more are eligible, at the scheme's 800 yuan.
+    await expect.poll(() => page.getByTestId('eligibility-row').first().innerText()).toContain('800.00');
+    // Everyone else handed over is placed too: eligible later (with the day), or not, with why.
+    const states = page.getByTestId('eligibility-states');
+    const counted = [...(await states.innerText()).matchAll(/\((\d+)\)/g)].map((match) => Number(match[1]));
+    expect(counted[0]).toBeGreaterThan(0);
+    // The demo holds people handed over lately and people gone home: some are not (yet) eligible, with why.
+    const notYet = ['尚未符合', '不符合'].filter((_, index) => (counted[index + 1] ?? 0) > 0);
+    expect(notYet.length).toBeGreaterThan(0);
+    await states.getByText(new RegExp(`^${notYet[0] ?? ''}`)).click();
+    await expect(page.getByTestId('eligibility-reasons').first().innerText()).resolves.toMatch(/\S/);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('claims for the eligible, runs the notice, submission, approval and payment, keeps the totals, and sees the payment in the report', async () => {
     const { context, page } = await openApp(browser);
     await loadDemoAsOperator(page);
