@@ -7,9 +7,12 @@ import { afterEach } from 'vitest';
 
 if (typeof window !== 'undefined') {
   // Loaded here only: the Node tests need none of it, and each of their files would pay for it.
-  const { cleanup } = await import('@testing-library/react');
+  const { cleanup, configure } = await import('@testing-library/react');
   // Without vitest's globals, Testing Library cannot unmount each test's render by itself.
   afterEach(cleanup);
+  // Pages read the database before they draw: on a machine shared by many runs that can take more
+  // than the library's one second, so finders and waitFor wait up to ten (a failure only comes later).
+  configure({ asyncUtilTimeout: 10_000 });
 
   // jsdom's getComputedStyle throws on the pseudo-element argument that Mantine's scroll areas pass.
   const computedStyle = window.getComputedStyle.bind(window);

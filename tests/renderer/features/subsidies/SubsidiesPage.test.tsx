@@ -4,7 +4,7 @@
  * eligible are listed with the reason in words, a claim is made from the list, a second claim for
  * the same person is refused naming the earlier one, and the claim is put on the public notice.
  */
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Route, Routes, useLocation } from 'react-router-dom';
 import { createClaims, saveScheme, stepClaims, type PlannerDatabase, type SchemeInput } from '@renderer/db';
@@ -14,10 +14,6 @@ import type { EmploymentPeriod, Language } from '@shared/domain/records';
 import { render } from '@tests/renderer/render';
 import { freshDatabaseWithOperator } from '@tests/renderer/db/test-database';
 import { seedHandedOver, type HandedOver } from '@tests/renderer/db/followup-desk-seed';
-
-// The page computes eligibility and reads claims before it draws them: on a machine shared by many
-// runs that takes more than the library's one second, so the finders wait up to ten.
-configure({ asyncUtilTimeout: 10_000 });
 
 let db: PlannerDatabase;
 let seeded: HandedOver;
