@@ -7,7 +7,7 @@
  */
 import { DEFAULT_SETTINGS } from '@shared/domain/records';
 import type { DashboardSource } from '@shared/dashboard';
-import type { PlannerDatabase } from '../database';
+import { database, type PlannerDatabase } from '../database';
 
 export async function dashboardSource(db: PlannerDatabase): Promise<DashboardSource> {
   const [
@@ -126,4 +126,15 @@ export async function dashboardSource(db: PlannerDatabase): Promise<DashboardSou
       checkValidityHours: settings?.checkValidityHours ?? DEFAULT_SETTINGS.checkValidityHours,
     },
   };
+}
+
+/**
+ * A value that changes whenever a record or the Settings change, read from two indexes: every write
+ * of a record goes through auditedWrite with its audit row, and a backup's restore replaces the
+ * trail. The dashboard reads its source again when it changes.
+ */
+export async function dashboardChangeSignal(): Promise<string> {
+  const db = database();
+  const [newest, settings] = await Promise.all([db.audit.orderBy('seq').last(), db.settings.get(DEFAULT_SETTINGS.id)]);
+  return `${newest?.seq ?? 0}/${newest?.id ?? ''}/${newest?.at ?? ''}/${settings?.updatedAt ?? ''}`;
 }

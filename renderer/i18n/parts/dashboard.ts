@@ -1,0 +1,73 @@
+/**
+ * The dashboard's texts (issue 19): the key figures on the home page and their period, in both
+ * languages side by side.
+ */
+import type { Widen } from '../widen';
+
+export const dashboardZhCN = {
+  title: '关键指标',
+  loading: '正在统计…',
+  failed: '统计失败：{{message}}',
+  period: {
+    label: '统计期间',
+    year: '今年',
+    twelveMonths: '近 12 个月',
+    custom: '自定义',
+    from: '起始日期',
+    to: '截止日期',
+    incomplete: '请选择起始日期和截止日期',
+    reversed: '截止日期不能早于起始日期',
+    shown: '{{from}} 至 {{to}}',
+  },
+  peopleSent: '输送人数',
+  yearBefore: '上年同期 {{count}}',
+  registeredPoor: '其中建档立卡 {{count}} / {{of}}，{{percent}}%',
+  registeredPoorNone: '其中建档立卡：无人输送',
+  batches: '批次',
+  batchesValue: '已发车 {{departed}} / 计划 {{planned}}',
+  handedOver: '已交接',
+  inPost: '在岗人数',
+  inPostDays: '{{days}} 天',
+  overdue: '逾期未回访',
+  overdueHint: '查看回访工作台',
+  subsidies: '补贴',
+  subsidiesHint: '查看补贴报表',
+  owed: '应发',
+  onNotice: '公示中',
+  paid: '已发',
+  yuan: '{{amount}} 元',
+} as const;
+
+export const dashboardEn: Widen<typeof dashboardZhCN> = {
+  title: 'Key figures',
+  loading: 'Counting…',
+  failed: 'The figures could not be counted: {{message}}',
+  period: {
+    label: 'Period',
+    year: 'This year',
+    twelveMonths: 'Last 12 months',
+    custom: 'Custom',
+    from: 'From',
+    to: 'To',
+    incomplete: 'Choose the first and the last day',
+    reversed: 'The last day cannot be before the first',
+    shown: '{{from}} to {{to}}',
+  },
+  peopleSent: 'People sent',
+  yearBefore: 'A year earlier: {{count}}',
+  registeredPoor: 'Registered poor: {{count}} / {{of}}, {{percent}}%',
+  registeredPoorNone: 'Registered poor: nobody sent',
+  batches: 'Batches',
+  batchesValue: '{{departed}} departed / {{planned}} planned',
+  handedOver: 'Handed over',
+  inPost: 'In post',
+  inPostDays: '{{days}} days',
+  overdue: 'Overdue contacts',
+  overdueHint: 'Open the follow-up desk',
+  subsidies: 'Subsidies',
+  subsidiesHint: 'Open the subsidy report',
+  owed: 'Owed',
+  onNotice: 'On notice',
+  paid: 'Paid',
+  yuan: '{{amount}} yuan',
+};
