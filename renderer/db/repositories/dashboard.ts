@@ -5,6 +5,7 @@
  * another. Runs in the dashboard's Web Worker (renderer/features/home/dashboard.worker.ts), so it
  * takes the database rather than reaching for the screen's. docs/domain.md#dashboard-figures.
  */
+import { liveQuery } from 'dexie';
 import { DEFAULT_SETTINGS } from '@shared/domain/records';
 import type { DashboardSource } from '@shared/dashboard';
 import { database, type PlannerDatabase } from '../database';
@@ -137,4 +138,16 @@ export async function dashboardChangeSignal(): Promise<string> {
   const db = database();
   const [newest, settings] = await Promise.all([db.audit.orderBy('seq').last(), db.settings.get(DEFAULT_SETTINGS.id)]);
   return `${newest?.seq ?? 0}/${newest?.id ?? ''}/${newest?.at ?? ''}/${settings?.updatedAt ?? ''}`;
+}
+
+/**
+ * Calls `onChange` with the change signal now and whenever it changes, in this window or another;
+ * answers the function that stops watching.
+ */
+export function watchDashboardChanges(
+  onChange: (signal: string) => void,
+  onError: (error: unknown) => void,
+): () => void {
+  const subscription = liveQuery(dashboardChangeSignal).subscribe({ next: onChange, error: onError });
+  return () => subscription.unsubscribe();
 }

@@ -63,7 +63,7 @@ export function KeyFiguresGrid({ figures, language }: { figures: KeyFigures; lan
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
       <Figure label={t('dashboard.peopleSent')} testId="figure-people-sent">
-        <Text fz={28} fw={700}>
+        <Text fz={28} fw={700} data-testid="people-sent-count">
           {n(current.peopleSent)}
         </Text>
         <Text size="sm" data-testid="figure-registered-poor">

@@ -5,7 +5,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dashboard } from '@shared/dashboard';
 import type { Assignment, SubsidyClaim } from '@shared/domain/records';
-import { dashboardSource, type PlannerDatabase } from '@renderer/db';
+import { dashboardChangeSignal, dashboardSource, deleteEnterprise, type PlannerDatabase } from '@renderer/db';
+import { makeEnterprise } from '../../fixtures/factories';
 import { freshDatabaseWithOperator } from './test-database';
 import { seedHandedOver } from './followup-desk-seed';
 
@@ -102,5 +103,15 @@ describe('dashboardSource', () => {
     expect(worker?.id).toBe(workers[0]?.id);
     expect(source.settings.loadFactor).toBeGreaterThan(0);
     expect(source.settings.checkValidityHours).toBeGreaterThan(0);
+  });
+
+  it('changes its change signal when a record is written, so that the home page counts again', async () => {
+    const enterprise = makeEnterprise();
+    await db.enterprises.add(enterprise);
+    const before = await dashboardChangeSignal();
+    await deleteEnterprise(enterprise.id);
+    expect(await dashboardChangeSignal()).not.toBe(before);
+    const source = await dashboardSource(db);
+    expect(source.enterprises.find((stored) => stored.id === enterprise.id)?.deletedAt).toBeTruthy();
   });
 });
