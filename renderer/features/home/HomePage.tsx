@@ -103,6 +103,7 @@ export function HomePage() {
           <Title order={2}>{t('home.overview')}</Title>
           <RetentionNotice />
           <KeyFiguresPanel />
+          <Title order={3}>{t('dashboard.records')}</Title>
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
             {COUNTED.map((table) => (
               <Card key={table} withBorder data-testid={`count-${table}`}>

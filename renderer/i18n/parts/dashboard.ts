@@ -36,6 +36,7 @@ export const dashboardZhCN = {
   onNotice: '公示中',
   paid: '已发',
   yuan: '{{amount}} 元',
+  records: '数据库记录',
 } as const;
 
 export const dashboardEn: Widen<typeof dashboardZhCN> = {
@@ -70,4 +71,5 @@ export const dashboardEn: Widen<typeof dashboardZhCN> = {
   onNotice: 'On notice',
   paid: 'Paid',
   yuan: '{{amount}} yuan',
+  records: 'Records in the database',
 };
