@@ -34,3 +34,4 @@ export * from './repositories/followup-desk';
 export * from './repositories/retention';
 export * from './repositories/subsidies';
 export * from './repositories/agencies';
+export * from './repositories/dashboard';

@@ -23,6 +23,7 @@ import { registerEn } from './parts/register';
 import { timelineEn } from './parts/timeline';
 import { subsidyEn } from './parts/subsidy';
 import { agenciesEn, agencyProblemsEn } from './parts/agencies';
+import { dashboardEn } from './parts/dashboard';
 
 /** English: the same keys as zh-CN (`Messages`), assembled from the same parts. */
 export const en: Messages = {
@@ -53,4 +54,5 @@ export const en: Messages = {
   timeline: timelineEn,
   subsidy: subsidyEn,
   agencies: agenciesEn,
+  dashboard: dashboardEn,
 };

@@ -23,6 +23,7 @@ import { registerZhCN } from './parts/register';
 import { timelineZhCN } from './parts/timeline';
 import { subsidyZhCN } from './parts/subsidy';
 import { agenciesZhCN, agencyProblemsZhCN } from './parts/agencies';
+import { dashboardZhCN } from './parts/dashboard';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives in `parts/`,
@@ -56,6 +57,7 @@ export const zhCN = {
   timeline: timelineZhCN,
   subsidy: subsidyZhCN,
   agencies: agenciesZhCN,
+  dashboard: dashboardZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

@@ -15,6 +15,7 @@ import {
   type DemoProgress,
 } from '../../db';
 import { RetentionNotice } from '../privacy/RetentionNotice';
+import { KeyFiguresPanel } from './KeyFigures';
 import { notifyWriteFailure } from '../../components/write-failure';
 
 /** The one-click demo: enough people to try everything, small enough to load in a blink. */
@@ -88,7 +89,7 @@ export function HomePage() {
     });
 
   return (
-    <Stack maw={960}>
+    <Stack maw={1100}>
       {empty ? (
         <Card withBorder padding="lg">
           <Stack>
@@ -101,6 +102,8 @@ export function HomePage() {
         <>
           <Title order={2}>{t('home.overview')}</Title>
           <RetentionNotice />
+          <KeyFiguresPanel />
+          <Title order={3}>{t('dashboard.records')}</Title>
           <SimpleGrid cols={{ base: 2, sm: 3 }}>
             {COUNTED.map((table) => (
               <Card key={table} withBorder data-testid={`count-${table}`}>
