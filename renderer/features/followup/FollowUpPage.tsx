@@ -29,7 +29,6 @@ import { ContactForm } from './ContactForm';
 import { DueFilters, NONE } from './DueFilters';
 import { DueTable } from './DueTable';
 import { useBeijingToday, useDesk } from './use-desk';
-import { ShowMore } from '../../components/ShowMore';
 
 /** Rows drawn at first, and added by each "show more": the list of a large county runs to thousands. */
 const PAGE_ROWS = 100;
@@ -346,8 +345,15 @@ export function FollowUpPage() {
               </Text>
             </Group>
           )}
-          {whole && (
-            <ShowMore shown={shown} total={list.length} step={PAGE_ROWS * 5} onMore={setShown} words="followup.desk" />
+          {whole && list.length > shown && (
+            <Group>
+              <Text size="sm" c="dimmed">
+                {t('followup.desk.shown', { shown, total: list.length })}
+              </Text>
+              <Button variant="default" size="xs" onClick={() => setShown((count) => count + PAGE_ROWS * 5)}>
+                {t('followup.desk.showMore', { count: Math.min(PAGE_ROWS * 5, list.length - shown) })}
+              </Button>
+            </Group>
           )}
         </Stack>
       )}

@@ -8,7 +8,6 @@ import { formatYuan } from '@shared/subsidy/money';
 import { totalOf, type SchemeClaim } from '../../db';
 import { PAGE_ROWS } from './EligibilityList';
 import { StepModal, type StepKind } from './StepModal';
-import { ShowMore } from '../../components/ShowMore';
 
 const STATUS_COLOR: Record<ClaimStatus, string> = {
   eligible: 'blue',
@@ -292,7 +291,16 @@ export function ClaimsList({
           </Table.Tbody>
         </Table>
       )}
-      <ShowMore shown={shown} total={claims.length} step={PAGE_ROWS * 5} onMore={setShown} words="subsidy.page" />
+      {claims.length > shown && (
+        <Group>
+          <Text size="sm" c="dimmed">
+            {t('subsidy.page.shown', { shown, total: claims.length })}
+          </Text>
+          <Button variant="default" size="xs" onClick={() => setShown((count) => count + PAGE_ROWS * 5)}>
+            {t('subsidy.page.showMore', { count: Math.min(PAGE_ROWS * 5, claims.length - shown) })}
+          </Button>
+        </Group>
+      )}
 
       {step !== null && (
         <StepModal

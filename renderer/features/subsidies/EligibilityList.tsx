@@ -10,7 +10,6 @@ import { createClaims, type WorkerEligibility } from '../../db';
 import { writeFailureMessage } from '../../components/write-failure';
 import { logger } from '../../logger';
 import { monthsOf, reasonsText } from './reasons';
-import { ShowMore } from '../../components/ShowMore';
 
 /** Rows drawn at first, and added by each "show more": a large county's list runs to thousands. */
 export const PAGE_ROWS = 100;
@@ -209,7 +208,16 @@ export function EligibilityList({
           </Table.Tbody>
         </Table>
       )}
-      <ShowMore shown={shown} total={list.length} step={PAGE_ROWS * 5} onMore={setShown} words="subsidy.page" />
+      {list.length > shown && (
+        <Group>
+          <Text size="sm" c="dimmed">
+            {t('subsidy.page.shown', { shown, total: list.length })}
+          </Text>
+          <Button variant="default" size="xs" onClick={() => setShown((count) => count + PAGE_ROWS * 5)}>
+            {t('subsidy.page.showMore', { count: Math.min(PAGE_ROWS * 5, list.length - shown) })}
+          </Button>
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Badge, Modal, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, Modal, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatYuan } from '@shared/subsidy/money';
 import type { ReportClaim } from '@shared/subsidy/report';
 import { BUCKETS, type ReportLine } from './report-lines';
-import { ShowMore } from '@renderer/components/ShowMore';
 
 /** Rows drawn at first, and added by each "show more": a line may stand for thousands of claims. */
 const PEOPLE_ROWS = 200;
@@ -80,7 +79,16 @@ export function PeopleBehind({
             ))}
           </Table.Tbody>
         </Table>
-        <ShowMore shown={shown} total={people.length} step={PEOPLE_ROWS * 5} onMore={setShown} words="subsidy.page" />
+        {people.length > shown && (
+          <Group>
+            <Text size="sm" c="dimmed">
+              {t('subsidy.page.shown', { shown, total: people.length })}
+            </Text>
+            <Button variant="default" size="xs" onClick={() => setShown((count) => count + PEOPLE_ROWS * 5)}>
+              {t('subsidy.page.showMore', { count: Math.min(PEOPLE_ROWS * 5, people.length - shown) })}
+            </Button>
+          </Group>
+        )}
       </Stack>
     </Modal>
   );
