@@ -4,7 +4,6 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { AuditEntry } from '@shared/domain/records';
 import { formatTimestamp, isCalendarDate } from '@shared/dates';
 import {
@@ -18,6 +17,7 @@ import {
 } from '../../db';
 import { changeSummary, recordLabel } from '../../components/audit-changes';
 import { useAuditReading } from '../../components/use-audit-reading';
+import { useAddressParams } from '../../components/use-address-params';
 import { DateField } from '../../components/DateField';
 import { AuditEntryModal } from './AuditEntryModal';
 import { AuditAnchorLine, VerifyButton, VerifyResult, useVerifyChain } from './VerifyChain';
@@ -55,23 +55,14 @@ function filterFrom(params: URLSearchParams): AuditFilter {
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const language = useLanguage();
-  const [params, setParams] = useSearchParams();
+  const [params, changeParams] = useAddressParams();
   const filter = useMemo(() => filterFrom(params), [params]);
 
   // The record filter is typed or pasted: the address follows once typing pauses.
   const [recordText, setRecordText] = useState(filter.recordId ?? '');
   const [debouncedRecord] = useDebouncedValue(recordText.trim(), 300);
   useEffect(() => setRecordText(filter.recordId ?? ''), [filter.recordId]);
-  const setParam = (key: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value === null || value === '') next.delete(key);
-        else next.set(key, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const setParam = (key: string, value: string | null) => changeParams({ [key]: value === '' ? null : value });
   useEffect(() => {
     if (debouncedRecord !== (filter.recordId ?? '')) setParam('record', debouncedRecord);
     // Only a change of what was typed writes the address; the address changing refills the field above.
@@ -195,7 +186,7 @@ export function AuditPage() {
             variant="subtle"
             color="gray"
             leftSection={<IconFilterOff size={16} />}
-            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+            onClick={() => changeParams(() => new URLSearchParams())}
           >
             {t('audit.filters.clear')}
           </Button>
@@ -259,7 +250,7 @@ export function AuditPage() {
         onClose={() => setOpenEntry(null)}
         onFilterRecord={(table, recordId) => {
           setOpenEntry(null);
-          setParams(new URLSearchParams({ table, record: recordId }), { replace: true });
+          changeParams(() => new URLSearchParams({ table, record: recordId }));
         }}
       />
     </Stack>

@@ -2,12 +2,13 @@ import { Button, Card, Group, SimpleGrid, Tabs, Text, Title } from '@mantine/cor
 import { IconStethoscope } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useEffect } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useParams } from 'react-router-dom';
 import { formatCalendarDate } from '@shared/dates';
 import { batchHistory, getBatch, getRoute, isBatchLocked, useRepositoryQuery } from '../../db';
 import { DetailField } from '../../components/DetailField';
 import { useLanguage } from '../../i18n/use-language';
 import { ChangeHistory } from '../../components/ChangeHistory';
+import { useAddressParams } from '../../components/use-address-params';
 import { RecordPage } from '../../components/RecordPage';
 import { EditButton } from '../../components/RecordButtons';
 import { openBatchForm } from './BatchForm';
@@ -29,7 +30,7 @@ export function BatchDetailPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const { id = '' } = useParams();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, changeSearchParams] = useAddressParams();
   const batch = useRepositoryQuery(async () => (await getBatch(id)) ?? null, [id]);
   const route = useRepositoryQuery(async () => (batch ? ((await getRoute(batch.routeId)) ?? null) : null), [batch]);
   const history = useRepositoryQuery(() => batchHistory(id), [id]);
@@ -38,30 +39,20 @@ export function BatchDetailPage() {
   const editRequested = searchParams.get(EDIT_PARAM) === EDIT_BATCH;
   useEffect(() => {
     if (!editRequested || !batch) return;
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        next.delete(EDIT_PARAM);
-        return next;
-      },
-      { replace: true },
-    );
+    changeSearchParams({ [EDIT_PARAM]: null });
     if (editable) openBatchForm({ t, batch });
-  }, [editRequested, batch, editable, setSearchParams, t]);
+  }, [editRequested, batch, editable, changeSearchParams, t]);
   if (batch === undefined) return null;
   const chooseTab = (value: string | null) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams();
-        const chosen = batchTabOf(value);
-        if (chosen !== 'gate') next.set(TAB_PARAM, chosen);
-        // A passengers filter belongs to the passengers tab.
-        const show = current.get(PASSENGERS_SHOW_PARAM);
-        if (chosen === 'passengers' && show) next.set(PASSENGERS_SHOW_PARAM, show);
-        return next;
-      },
-      { replace: true },
-    );
+    changeSearchParams((current) => {
+      const next = new URLSearchParams();
+      const chosen = batchTabOf(value);
+      if (chosen !== 'gate') next.set(TAB_PARAM, chosen);
+      // A passengers filter belongs to the passengers tab.
+      const show = current.get(PASSENGERS_SHOW_PARAM);
+      if (chosen === 'passengers' && show) next.set(PASSENGERS_SHOW_PARAM, show);
+      return next;
+    });
 
   return (
     <RecordPage

@@ -18,7 +18,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconBuildingFactory2, IconSearch, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
 import type { Batch, PovertyStatus } from '@shared/domain/records';
 import { POVERTY_STATUSES } from '@shared/domain/records';
 import { seatLabel } from '@shared/seating';
@@ -36,6 +36,7 @@ import {
 import { useWorkerSelection, workerSelection } from '../workers/selection';
 import { openPlacementForm } from '../workers/PlacementForm';
 import { notifyWriteFailure } from '../../components/write-failure';
+import { useAddressParams } from '../../components/use-address-params';
 import { useLanguage } from '../../i18n/use-language';
 import { announceOutcome, openChooseBatch } from './add-passengers';
 import { PASSENGERS_SHOW_PARAM, passengersShowOf, type PassengersShow } from './batch-links';
@@ -227,18 +228,9 @@ function AddByFilter({ batchId }: { batchId: string }) {
 export function PassengersPanel({ batch, editable }: PassengersPanelProps) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams, changeSearchParams] = useAddressParams();
   const show = passengersShowOf(searchParams.get(PASSENGERS_SHOW_PARAM));
-  const setShow = (next: PassengersShow | null) =>
-    setSearchParams(
-      (current) => {
-        const params = new URLSearchParams(current);
-        if (next) params.set(PASSENGERS_SHOW_PARAM, next);
-        else params.delete(PASSENGERS_SHOW_PARAM);
-        return params;
-      },
-      { replace: true },
-    );
+  const setShow = (next: PassengersShow | null) => changeSearchParams({ [PASSENGERS_SHOW_PARAM]: next });
   const allPassengers = useRepositoryQuery(() => listPassengers(batch.id), [batch.id]);
   const withoutEnterprise = allPassengers?.filter((passenger) => !passenger.enterprise).length ?? 0;
   const passengers =

@@ -3,7 +3,6 @@ import { Alert, Button, Center, Group, Loader, Paper, Select, SimpleGrid, Stack,
 import { notifications } from '@mantine/notifications';
 import { IconPhoneCall } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import type { FollowUpFilter } from '@shared/followup';
 import {
   dueCounts,
@@ -24,6 +23,7 @@ import {
   type StoredContact,
 } from '../../db';
 import { notifyWriteFailure } from '../../components/write-failure';
+import { useAddressParams } from '../../components/use-address-params';
 import { RegisterExportButton } from './register/RegisterExportButton';
 import { ContactForm } from './ContactForm';
 import { DueFilters, NONE } from './DueFilters';
@@ -82,7 +82,7 @@ export function FollowUpPage() {
   const today = useBeijingToday();
   const desk = useDesk(today, PAGE_ROWS);
   const settings = useRepositoryQuery(getSettings, []);
-  const [params, setParams] = useSearchParams();
+  const [params, changeParams] = useAddressParams();
   const [filter, setFilter] = useState<FollowUpFilter>({});
   const [grouping, setGrouping] = useState<DueGrouping>('none');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -185,8 +185,7 @@ export function FollowUpPage() {
   const done = (stored: StoredContact | null) => {
     const current = open;
     if (workerId) {
-      params.delete('worker');
-      setParams(params, { replace: true });
+      changeParams({ worker: null });
     }
     if (!stored || !current) {
       setOpen(null);

@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { Alert, Button, Center, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconReportMoney, IconSettings } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useAddressParams } from '../../components/use-address-params';
 import { CLAIM_STATUSES, type ClaimStatus } from '@shared/subsidy/claim-steps';
 import { claimsOfScheme, listSchemes, subsidyEligibility, useRepositoryQuery } from '../../db';
 import { useBeijingToday } from '../followup/use-desk';
@@ -29,23 +30,10 @@ export function SubsidiesPage() {
   const { t } = useTranslation();
   const today = useBeijingToday();
   const schemes = useRepositoryQuery(listSchemes, []);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useAddressParams();
   const chosen = params.get(PARAM.scheme);
   const view = params.get(PARAM.view) ?? 'eligibility';
   const claimsFilter: ClaimsFilter = { payee: params.get(PARAM.payee), status: statusOf(params.get(PARAM.status)) };
-  /** Sets these parameters (null: removes one), replacing the address rather than adding to the history. */
-  const setParam = (changes: Partial<Record<(typeof PARAM)[keyof typeof PARAM], string | null>>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value === null || value === undefined) next.delete(name);
-          else next.set(name, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
   const setChosen = (schemeId: string) => setParam({ scheme: schemeId, payee: null, status: null });
   const setView = (value: string | null) => setParam({ view: value === 'eligibility' ? null : value });
 

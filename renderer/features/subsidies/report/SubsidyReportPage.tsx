@@ -19,7 +19,8 @@ import {
 import { notifications } from '@mantine/notifications';
 import { IconArrowLeft, IconFileSpreadsheet } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router-dom';
+import { Link } from 'react-router-dom';
+import { useAddressParams } from '@renderer/components/use-address-params';
 import { safeFileName } from '@shared/file-name';
 import { formatYuan, type Fen } from '@shared/subsidy/money';
 import {
@@ -165,25 +166,13 @@ export function SubsidyReportPage() {
   const { t } = useTranslation();
   const today = useBeijingToday();
   const stored = useRepositoryQuery(reportClaims, []);
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useAddressParams();
   const [saving, setSaving] = useState(false);
   const yearParam = params.get('year');
   const year = yearParam !== null && /^\d{4}$/.test(yearParam) ? Number(yearParam) : null;
   const from = monthOf(params.get('from'));
   const to = monthOf(params.get('to'));
   const grouping = groupingOf(params.get('by'));
-  const setParam = (changes: Record<string, string | null>) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [name, value] of Object.entries(changes)) {
-          if (value === null) next.delete(name);
-          else next.set(name, value);
-        }
-        return next;
-      },
-      { replace: true },
-    );
 
   const claims = useMemo(() => (stored ? withWorkersAsOne(stored, t) : undefined), [stored, t]);
   const years = useMemo(
