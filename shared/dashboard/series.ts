@@ -183,7 +183,8 @@ export interface ComingWeek {
   batches: ComingBatch[];
 }
 
-function capacityOf(batch: DashboardBatch, settingsLoadFactor: number): number {
+/** The passengers a batch can take: its tightest leg at its load factor (0 without vehicles). */
+export function capacityOf(batch: DashboardBatch, settingsLoadFactor: number): number {
   if (batch.legs.length === 0) return 0;
   const { loadFactor } = batchLoadFactor({ loadFactor: batch.loadFactor ?? null }, settingsLoadFactor);
   let tightest = Infinity;
