@@ -3,17 +3,20 @@
  * the registered-poor share, batches, handovers, people in post, overdue contacts and subsidies, for
  * this year, the last 12 months or a period the user picks. docs/domain.md#dashboard-figures.
  */
-import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMemo, type ReactNode } from 'react';
+import { Alert, Anchor, Card, Group, Loader, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { formatCalendarDate, todayCalendarDate } from '@shared/dates';
 import { IN_POST_DAYS, type DashboardFilter, type KeyFigures } from '@shared/dashboard';
+import { drillHref, type Drill } from '@shared/dashboard/drill';
 import type { Language } from '@shared/domain/records';
 import { formatYuan } from '@shared/subsidy/money';
 import { DateField } from '@renderer/components/DateField';
 import { useLanguage } from '@renderer/i18n/use-language';
-import { periodFilter, type PeriodChoice, type PeriodKind } from './dashboard-period';
+import { periodFilter, type PeriodKind } from './dashboard-period';
+import { useDashboardChoice } from './dashboard-address';
+import { DashboardFilters } from './DashboardFilters';
 import { useDashboard } from './use-dashboard';
 
 function Figure({
@@ -53,46 +56,94 @@ function Figure({
   );
 }
 
-/** The figures of one period, as cards; numbers written for `language`. */
-export function KeyFiguresGrid({ figures, language }: { figures: KeyFigures; language: Language }) {
+/** A number that opens the list behind it (issue 19, item 3); plain text without a filter to link from. */
+function ListLink({ to, testId, children }: { to: string | null; testId?: string; children: ReactNode }) {
+  return to === null ? (
+    <span data-testid={testId}>{children}</span>
+  ) : (
+    <Anchor component={Link} to={to} inherit data-testid={testId}>
+      {children}
+    </Anchor>
+  );
+}
+
+/**
+ * The figures of one period, as cards; numbers written for `language`. With the filter they count
+ * for, each number links to the list behind it.
+ */
+export function KeyFiguresGrid({
+  figures,
+  language,
+  filter,
+}: {
+  figures: KeyFigures;
+  language: Language;
+  filter?: DashboardFilter;
+}) {
   const { t } = useTranslation();
   const number = useMemo(() => new Intl.NumberFormat(language), [language]);
   const n = (value: number) => number.format(value);
   const { current, yearBefore } = figures;
+  const before = { ...filter, from: yearBefore.from, to: yearBefore.to };
+  const list = (drill: Drill, period: 'current' | 'yearBefore' = 'current') =>
+    filter ? drillHref(period === 'current' ? filter : before, drill) : null;
   const yuan = (fen: number) => t('dashboard.yuan', { amount: formatYuan(fen) });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
       <Figure label={t('dashboard.peopleSent')} testId="figure-people-sent">
-        <Text fz={28} fw={700} data-testid="people-sent-count">
-          {n(current.peopleSent)}
+        <Text fz={28} fw={700}>
+          <ListLink to={list({ list: 'people' })} testId="people-sent-count">
+            {n(current.peopleSent)}
+          </ListLink>
         </Text>
         <Text size="sm" data-testid="figure-registered-poor">
-          {current.registeredPoor.percent === null
-            ? t('dashboard.registeredPoorNone')
-            : t('dashboard.registeredPoor', {
+          {current.registeredPoor.percent === null ? (
+            t('dashboard.registeredPoorNone')
+          ) : (
+            <ListLink to={list({ list: 'people', poor: true })} testId="registered-poor-link">
+              {t('dashboard.registeredPoor', {
                 count: n(current.registeredPoor.count),
                 of: n(current.registeredPoor.of),
                 percent: current.registeredPoor.percent,
               })}
+            </ListLink>
+          )}
         </Text>
         <Text size="sm" c="dimmed">
-          {t('dashboard.yearBefore', { count: n(yearBefore.peopleSent) })}
+          <ListLink to={list({ list: 'people' }, 'yearBefore')}>
+            {t('dashboard.yearBefore', { count: n(yearBefore.peopleSent) })}
+          </ListLink>
         </Text>
       </Figure>
       <Figure label={t('dashboard.batches')} testId="figure-batches">
-        <Text fz={22} fw={700}>
-          {t('dashboard.batchesValue', { departed: n(current.batchesDeparted), planned: n(current.batchesPlanned) })}
-        </Text>
+        <Group gap="md">
+          <Text fz={22} fw={700}>
+            <ListLink to={list({ list: 'batches', kind: 'departed' })} testId="batches-departed-link">
+              {t('dashboardLists.figures.departed', { count: n(current.batchesDeparted) })}
+            </ListLink>
+          </Text>
+          <Text fz={22} fw={700}>
+            <ListLink to={list({ list: 'batches', kind: 'planned' })} testId="batches-planned-link">
+              {t('dashboardLists.figures.planned', { count: n(current.batchesPlanned) })}
+            </ListLink>
+          </Text>
+        </Group>
         <Text size="sm" c="dimmed">
-          {t('dashboard.yearBefore', { count: n(yearBefore.batchesDeparted) })}
+          <ListLink to={list({ list: 'batches', kind: 'departed' }, 'yearBefore')}>
+            {t('dashboard.yearBefore', { count: n(yearBefore.batchesDeparted) })}
+          </ListLink>
         </Text>
       </Figure>
       <Figure label={t('dashboard.handedOver')} testId="figure-handed-over">
         <Text fz={28} fw={700}>
-          {n(current.handedOver)}
+          <ListLink to={list({ list: 'people', step: 'handedOver' })} testId="handed-over-link">
+            {n(current.handedOver)}
+          </ListLink>
         </Text>
         <Text size="sm" c="dimmed">
-          {t('dashboard.yearBefore', { count: n(yearBefore.handedOver) })}
+          <ListLink to={list({ list: 'people', step: 'handedOver' }, 'yearBefore')}>
+            {t('dashboard.yearBefore', { count: n(yearBefore.handedOver) })}
+          </ListLink>
         </Text>
       </Figure>
       <Figure label={t('dashboard.inPost')} testId="figure-in-post">
@@ -103,7 +154,9 @@ export function KeyFiguresGrid({ figures, language }: { figures: KeyFigures; lan
                 {t('dashboard.inPostDays', { days })}
               </Text>
               <Text fz={22} fw={700}>
-                {n(current.inPost[days])}
+                <ListLink to={list({ list: 'people', step: `inPost${days}` })} testId={`in-post-${days}-link`}>
+                  {n(current.inPost[days])}
+                </ListLink>
               </Text>
             </Stack>
           ))}
@@ -152,11 +205,11 @@ export function KeyFiguresPanel({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [choice, setChoice] = useState<PeriodChoice>({ kind: 'year', from: '', to: '' });
+  const { choice, setChoice, places, setPlaces } = useDashboardChoice();
   const today = todayCalendarDate();
   const answer = periodFilter(choice, today);
-  const filter: DashboardFilter | null = 'filter' in answer ? answer.filter : null;
-  const { result, filter: shown, error } = useFigures(filter);
+  const filter: DashboardFilter | null = 'filter' in answer ? { ...answer.filter, ...places } : null;
+  const { result, filter: shown, error, options } = useFigures(filter);
   return (
     <Stack gap="sm" data-testid="key-figures">
       <Group justify="space-between" align="flex-end">
@@ -178,6 +231,7 @@ export function KeyFiguresPanel({
           data={KINDS.map((kind) => ({ value: kind, label: t(`dashboard.period.${kind}`) }))}
         />
       </Group>
+      <DashboardFilters options={options} value={places} onChange={setPlaces} />
       {choice.kind === 'custom' && (
         <Group align="flex-start">
           <DateField
@@ -201,7 +255,7 @@ export function KeyFiguresPanel({
       {error ? (
         <Alert color="red">{t('dashboard.failed', { message: error.message })}</Alert>
       ) : result ? (
-        <KeyFiguresGrid figures={result.figures} language={language} />
+        <KeyFiguresGrid figures={result.figures} language={language} filter={shown} />
       ) : (
         <Group gap="xs">
           <Loader size="sm" />

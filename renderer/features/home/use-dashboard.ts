@@ -5,12 +5,15 @@
  * with its audit row, and a backup's restore replaces the trail). Changes that come while a read is
  * under way (a demo or an import writes in many steps) are taken by one more read once it ends,
  * not by one read each. A change of filter only computes again from what the worker holds.
+ * `useDashboardList` asks the same of a worker of its own for the rows behind a figure.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { wrap, type Remote } from 'comlink';
 import type { Dashboard, DashboardFilter } from '@shared/dashboard';
+import type { Drill } from '@shared/dashboard/drill';
+import type { DashboardFilterOptions } from '@shared/dashboard/drill-rows';
 import { watchDashboardChanges } from '@renderer/db';
-import type { DashboardWorkerApi } from './dashboard.worker';
+import type { DashboardList, DashboardWorkerApi } from './dashboard.worker';
 
 export interface DashboardState {
   /** The figures for the filter; undefined until the first answer. */
@@ -18,15 +21,18 @@ export interface DashboardState {
   /** The filter the result answers for. */
   filter?: DashboardFilter;
   error?: Error;
+  /** What the filter offers (counties, townships, enterprises, schemes); undefined until the first read. */
+  options?: DashboardFilterOptions;
 }
 
 const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
 
-export function useDashboard(filter: DashboardFilter | null): DashboardState {
+/** The dashboard's Web Worker of a screen: how many reads it finished (0 before the first), and a failed read. */
+function useDashboardWorker(): { api: RefObject<Remote<DashboardWorkerApi> | null>; reads: number; error?: Error } {
   const api = useRef<Remote<DashboardWorkerApi> | null>(null);
   /** How many reads the worker has finished: the figures are computed again after each. */
   const [reads, setReads] = useState(0);
-  const [state, setState] = useState<DashboardState>({});
+  const [error, setError] = useState<Error>();
 
   useEffect(() => {
     const worker = new Worker(new URL('./dashboard.worker.ts', import.meta.url), { type: 'module' });
@@ -47,7 +53,7 @@ export function useDashboard(filter: DashboardFilter | null): DashboardState {
           if (alive) setReads((n) => n + 1);
         }
       } catch (error) {
-        if (alive) setState({ error: asError(error) });
+        if (alive) setError(asError(error));
       } finally {
         reading = false;
       }
@@ -57,7 +63,7 @@ export function useDashboard(filter: DashboardFilter | null): DashboardState {
         latest = signal;
         void read();
       },
-      (error) => alive && setState({ error: asError(error) }),
+      (error) => alive && setError(asError(error)),
     );
     return () => {
       alive = false;
@@ -66,6 +72,26 @@ export function useDashboard(filter: DashboardFilter | null): DashboardState {
       worker.terminate();
     };
   }, []);
+  return { api, reads, error };
+}
+
+export function useDashboard(filter: DashboardFilter | null): DashboardState {
+  const { api, reads, error: readError } = useDashboardWorker();
+  const [state, setState] = useState<DashboardState>({});
+  const [options, setOptions] = useState<DashboardFilterOptions>();
+
+  useEffect(() => {
+    const remote = api.current;
+    if (reads === 0 || !remote) return;
+    let current = true;
+    remote.options().then(
+      (answer) => current && setOptions(answer),
+      (error: unknown) => current && setState((before) => ({ ...before, error: asError(error) })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, reads]);
 
   const key = filter ? JSON.stringify(filter) : null;
   useEffect(() => {
@@ -83,5 +109,33 @@ export function useDashboard(filter: DashboardFilter | null): DashboardState {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reads, key]);
 
-  return state;
+  return { ...state, options, error: readError ?? state.error };
+}
+
+export interface DashboardListState {
+  /** The rows behind the figure; undefined until the first answer. */
+  list?: DashboardList;
+  error?: Error;
+}
+
+/** The rows behind a figure or a bar (a list's page), from the dashboard's worker, again after each change. */
+export function useDashboardList(filter: DashboardFilter | null, drill: Drill | null): DashboardListState {
+  const { api, reads, error: readError } = useDashboardWorker();
+  const [state, setState] = useState<DashboardListState>({});
+  const key = filter && drill ? JSON.stringify([filter, drill]) : null;
+  useEffect(() => {
+    const remote = api.current;
+    if (reads === 0 || !filter || !drill || !remote) return;
+    let current = true;
+    remote.drill(filter, drill, new Date().toISOString()).then(
+      (list) => current && setState({ list }),
+      (error: unknown) => current && setState((before) => ({ ...before, error: asError(error) })),
+    );
+    return () => {
+      current = false;
+    };
+    // The filter and the drill by value, as useDashboard's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reads, key]);
+  return { ...state, error: readError ?? state.error };
 }
