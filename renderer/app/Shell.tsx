@@ -18,6 +18,7 @@ import { Link, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { languageOf, useLanguage } from '../i18n/use-language';
 import { prefetchRecentWorkers, RECENT_WORKERS_SHOWN, updateSettings } from '../db';
 import { HomePage } from '../features/home/HomePage';
+import { DashboardListPage } from '../features/home/DashboardListPage';
 import { EnterprisesPage } from '../features/enterprises/EnterprisesPage';
 import { EnterpriseDetailPage } from '../features/enterprises/EnterpriseDetailPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
@@ -176,6 +177,7 @@ export function Shell() {
           >
             <Routes>
               <Route path="/" element={<HomePage />} />
+              <Route path="/dashboard/:list" element={<DashboardListPage />} />
               <Route path="/workers" element={<WorkersPage />} />
               <Route path="/workers/import" element={<ImportPage />} />
               <Route path="/workers/:id" element={<WorkerDetailPage />} />

@@ -75,23 +75,32 @@ function useDashboardWorker(): { api: RefObject<Remote<DashboardWorkerApi> | nul
   return { api, reads, error };
 }
 
-export function useDashboard(filter: DashboardFilter | null): DashboardState {
-  const { api, reads, error: readError } = useDashboardWorker();
-  const [state, setState] = useState<DashboardState>({});
+/** What the filter offers, asked again after each read. */
+function useFilterOptions(
+  api: RefObject<Remote<DashboardWorkerApi> | null>,
+  reads: number,
+): DashboardFilterOptions | undefined {
   const [options, setOptions] = useState<DashboardFilterOptions>();
-
   useEffect(() => {
     const remote = api.current;
     if (reads === 0 || !remote) return;
     let current = true;
+    // Without options the filter's choices stay empty: nothing to report beyond the figures' own errors.
     remote.options().then(
       (answer) => current && setOptions(answer),
-      (error: unknown) => current && setState((before) => ({ ...before, error: asError(error) })),
+      () => undefined,
     );
     return () => {
       current = false;
     };
   }, [api, reads]);
+  return options;
+}
+
+export function useDashboard(filter: DashboardFilter | null): DashboardState {
+  const { api, reads, error: readError } = useDashboardWorker();
+  const [state, setState] = useState<DashboardState>({});
+  const options = useFilterOptions(api, reads);
 
   const key = filter ? JSON.stringify(filter) : null;
   useEffect(() => {
@@ -116,12 +125,15 @@ export interface DashboardListState {
   /** The rows behind the figure; undefined until the first answer. */
   list?: DashboardList;
   error?: Error;
+  /** The names of the counties, enterprises and schemes the filter may name. */
+  options?: DashboardFilterOptions;
 }
 
 /** The rows behind a figure or a bar (a list's page), from the dashboard's worker, again after each change. */
 export function useDashboardList(filter: DashboardFilter | null, drill: Drill | null): DashboardListState {
   const { api, reads, error: readError } = useDashboardWorker();
   const [state, setState] = useState<DashboardListState>({});
+  const options = useFilterOptions(api, reads);
   const key = filter && drill ? JSON.stringify([filter, drill]) : null;
   useEffect(() => {
     const remote = api.current;
@@ -137,5 +149,5 @@ export function useDashboardList(filter: DashboardFilter | null, drill: Drill | 
     // The filter and the drill by value, as useDashboard's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reads, key]);
-  return { ...state, error: readError ?? state.error };
+  return { ...state, options, error: readError ?? state.error };
 }

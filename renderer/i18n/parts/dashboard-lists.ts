@@ -42,10 +42,10 @@ export const dashboardListsZhCN = {
     status: '状态：{{status}}',
   },
   count: {
-    people_one: '共 {{count}} 人',
-    people_other: '共 {{count}} 人',
-    batches_one: '共 {{count}} 批',
-    batches_other: '共 {{count}} 批',
+    people_one: '共 {{n}} 人',
+    people_other: '共 {{n}} 人',
+    batches_one: '共 {{n}} 批',
+    batches_other: '共 {{n}} 批',
   },
   columns: {
     name: '姓名',
@@ -131,10 +131,10 @@ export const dashboardListsEn: Widen<typeof dashboardListsZhCN> = {
     status: 'Status: {{status}}',
   },
   count: {
-    people_one: '{{count}} person',
-    people_other: '{{count}} people',
-    batches_one: '{{count}} batch',
-    batches_other: '{{count}} batches',
+    people_one: '{{n}} person',
+    people_other: '{{n}} people',
+    batches_one: '{{n}} batch',
+    batches_other: '{{n}} batches',
   },
   columns: {
     name: 'Name',
