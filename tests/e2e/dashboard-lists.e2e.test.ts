@@ -77,6 +77,17 @@ describe('the lists behind the dashboard', () => {
     await expect.poll(async () => whole(await page.getByTestId('people-sent-count').innerText())).toBe(theirs);
     await expect(page.getByRole('combobox', { name: 'County' }).inputValue()).resolves.toBe(name);
     await picture(page, 'home-en');
+
+    // The batches that carried them, as many as the figure says.
+    const departed = page.getByTestId('batches-departed-link');
+    const batches = whole(await departed.innerText());
+    await departed.click();
+    await page.waitForURL(/#\/dashboard\/batches\?/);
+    await expect
+      .poll(async () => whole(await page.getByTestId('list-count').innerText()), { timeout: 30_000 })
+      .toBe(batches);
+    await picture(page, 'batches-en');
+    await page.getByTestId('list-back').click();
     await page.getByText('中文').click();
 
     // A person of the list opens their page.
