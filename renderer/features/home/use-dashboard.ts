@@ -132,7 +132,7 @@ export interface DashboardListState {
 /** The rows behind a figure or a bar (a list's page), from the dashboard's worker, again after each change. */
 export function useDashboardList(filter: DashboardFilter | null, drill: Drill | null): DashboardListState {
   const { api, reads, error: readError } = useDashboardWorker();
-  const [state, setState] = useState<DashboardListState>({});
+  const [state, setState] = useState<DashboardListState & { key?: string | null }>({});
   const options = useFilterOptions(api, reads);
   const key = filter && drill ? JSON.stringify([filter, drill]) : null;
   useEffect(() => {
@@ -140,7 +140,7 @@ export function useDashboardList(filter: DashboardFilter | null, drill: Drill | 
     if (reads === 0 || !filter || !drill || !remote) return;
     let current = true;
     remote.drill(filter, drill, new Date().toISOString()).then(
-      (list) => current && setState({ list }),
+      (list) => current && setState({ list, key }),
       (error: unknown) => current && setState((before) => ({ ...before, error: asError(error) })),
     );
     return () => {
@@ -149,5 +149,6 @@ export function useDashboardList(filter: DashboardFilter | null, drill: Drill | 
     // The filter and the drill by value, as useDashboard's.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reads, key]);
-  return { ...state, options, error: readError ?? state.error };
+  // The rows of another address are not shown while this one's are counted.
+  return { list: state.key === key ? state.list : undefined, options, error: readError ?? state.error };
 }
