@@ -22,10 +22,11 @@ export const dashboardChartsZhCN = {
     period: '{{from}}至{{to}}',
     shown: '统计期间：{{from}} 至 {{to}}',
     asOf: '截至 {{date}}',
+    of: '{{period}} · {{name}}',
   },
   more: '图中只画出前 {{shown}} 项，其余 {{rest}} 项见表格',
   unknown: '未知',
-  allOf: '全部',
+  groupTotal: '{{name}}：{{people}}',
   month: {
     title: '每月输出人数',
     column: '月份',
@@ -82,7 +83,7 @@ export const dashboardChartsZhCN = {
     dateColumn: '出发日期',
     totalColumn: '乘客',
     empty: '3 天内没有要出发的批次',
-    batch: '{{name}}（{{date}}）',
+    batch: '{{date}} {{name}}',
   },
   subsidies: {
     title: '各补贴项目金额（按状态）',
@@ -110,10 +111,11 @@ export const dashboardChartsEn: Widen<typeof dashboardChartsZhCN> = {
     period: '{{from}} to {{to}}',
     shown: 'Period: {{from}} to {{to}}',
     asOf: 'As of {{date}}',
+    of: '{{period}} · {{name}}',
   },
   more: 'The chart shows the first {{shown}}; the other {{rest}} are in the table',
   unknown: 'Unknown',
-  allOf: 'All',
+  groupTotal: '{{name}}: {{people}}',
   month: {
     title: 'People sent per month',
     column: 'Month',
@@ -170,7 +172,7 @@ export const dashboardChartsEn: Widen<typeof dashboardChartsZhCN> = {
     dateColumn: 'Departure',
     totalColumn: 'Passengers',
     empty: 'No batch leaves within 3 days',
-    batch: '{{name}} ({{date}})',
+    batch: '{{date}}: {{name}}',
   },
   subsidies: {
     title: 'Subsidies by scheme and status',

@@ -9,7 +9,7 @@
  */
 import { useMemo, useState } from 'react';
 import { BarChart, type BarChartSeries } from '@mantine/charts';
-import { Select, SimpleGrid, useMantineTheme, type MantineTheme } from '@mantine/core';
+import { Select, SimpleGrid, Text, useMantineTheme, type MantineTheme } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { TFunction } from 'i18next';
@@ -58,14 +58,26 @@ function color(theme: MantineTheme, name: string, shade: number): string {
   return theme.colors[name]?.[shade] ?? name;
 }
 
-/** A name that fits the axis: the table and the tooltip have it whole. */
+/** Room for a name on the axis, in half-width characters: 11 Chinese characters or 22 Latin letters. */
+const AXIS_ROOM = 22;
+const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** A name that fits the axis, Chinese characters counted twice: the table and the tooltip have it whole. */
 function fitted(language: Language) {
-  const most = language === 'en' ? 22 : 11;
   const segmenter = new Intl.Segmenter(language, { granularity: 'grapheme' });
   return (value: unknown): string => {
-    const text = String(value);
-    const characters = Array.from(segmenter.segment(text), ({ segment }) => segment);
-    return characters.length > most ? `${characters.slice(0, most - 1).join('')}…` : text;
+    let room = AXIS_ROOM;
+    let kept = '';
+    const characters = Array.from(segmenter.segment(String(value)), ({ segment }) => segment);
+    for (const [index, character] of characters.entries()) {
+      const width = WIDE.test(character) ? 2 : 1;
+      const last = index === characters.length - 1;
+      // Keep room for the ellipsis unless this is the name's last character.
+      if (width > room - (last ? 0 : 1)) return `${kept}…`;
+      kept += character;
+      room -= width;
+    }
+    return kept;
   };
 }
 
@@ -157,6 +169,7 @@ function MonthChart({ bars, context }: { bars: Bar[]; context: Context }) {
           ]}
           valueFormatter={context.n}
           withBarValueLabel={bars.length <= 18}
+          valueLabelProps={{ formatter: (value: unknown) => (value === 0 ? '' : context.n(Number(value))) }}
           yAxisProps={{ allowDecimals: false, width: 48 }}
           barChartProps={{ margin: { top: 18, right: 8 } }}
           barProps={{
@@ -215,9 +228,18 @@ function GroupChart({
       name={name}
       title={t(`dashboardCharts.${name}.title`)}
       {...context.period}
+      subtitle={
+        group
+          ? t('dashboardCharts.png.of', { period: context.period.subtitle, name: labelOf(group) })
+          : context.period.subtitle
+      }
       empty={groups.length === 0 ? t(`dashboardCharts.${name}.empty`) : null}
       controls={
-        groups.length > 1 && (
+        groups.length === 1 && group ? (
+          <Text size="sm" c="dimmed" data-testid={`chart-${name}-group`}>
+            {t('dashboardCharts.groupTotal', { name: labelOf(group), people: context.people(group.people) })}
+          </Text>
+        ) : (
           <Select
             size="xs"
             w={220}
@@ -403,6 +425,7 @@ function WeeksChart({ weeks, context }: { weeks: Dashboard['comingWeeks']; conte
           dataKey="week"
           type="stacked"
           withLegend
+          legendProps={{ itemSorter: null }}
           series={series}
           valueFormatter={n}
           yAxisProps={{ allowDecimals: false, width: 36 }}
@@ -494,6 +517,7 @@ function HealthChart({ batches, context }: { batches: HealthSoon[]; context: Con
           type="stacked"
           gridAxis="y"
           withLegend
+          legendProps={{ itemSorter: null }}
           series={series}
           valueFormatter={n}
           yAxisProps={{ width: 150, tickFormatter: fitted(context.language), interval: 0 }}
@@ -572,6 +596,7 @@ function SubsidiesChart({ schemes, context }: { schemes: Dashboard['subsidiesByS
           type="stacked"
           gridAxis="y"
           withLegend
+          legendProps={{ itemSorter: null }}
           series={series}
           valueFormatter={(fen: number) => context.yuan(fen)}
           yAxisProps={{ width: 150, tickFormatter: fitted(context.language), interval: 0 }}

@@ -77,8 +77,10 @@ export async function chartPng(container: HTMLElement, picture: ChartPicture, sc
   const copy = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, copy);
   copy.setAttribute('xmlns', SVG_NS);
-  copy.setAttribute('width', String(width));
-  copy.setAttribute('height', String(height));
+  // Drawn at `scale` from the start, so that a part of it can be taken without blurring.
+  copy.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  copy.setAttribute('width', String(width * scale));
+  copy.setAttribute('height', String(height * scale));
   const url = URL.createObjectURL(
     new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml;charset=utf-8' }),
   );
@@ -89,6 +91,13 @@ export async function chartPng(container: HTMLElement, picture: ChartPicture, sc
     URL.revokeObjectURL(url);
   }
 
+  // The chart's own legend is HTML above the SVG, where the SVG leaves room for it: the legend is
+  // drawn here under the title instead, and the room left out.
+  const svgBox = svg.getBoundingClientRect();
+  const legendBox = container.querySelector('.recharts-legend-wrapper')?.getBoundingClientRect();
+  const skip = legendBox && legendBox.top - svgBox.top < 4 ? Math.min(legendBox.bottom - svgBox.top, height / 2) : 0;
+  const drawnHeight = height - skip;
+
   const page = window.getComputedStyle(container);
   const font = page.getPropertyValue('font-family') || 'sans-serif';
   const text = page.getPropertyValue('color') || '#000';
@@ -98,12 +107,12 @@ export async function chartPng(container: HTMLElement, picture: ChartPicture, sc
   const top = padding + 22 + 18 + legendHeight + 8;
   const canvas = document.createElement('canvas');
   canvas.width = Math.ceil((width + 2 * padding) * scale);
-  canvas.height = Math.ceil((top + height + padding) * scale);
+  canvas.height = Math.ceil((top + drawnHeight + padding) * scale);
   const context = canvas.getContext('2d');
   if (!context) throw new Error('no canvas to draw on');
   context.scale(scale, scale);
   context.fillStyle = background && background !== 'rgba(0, 0, 0, 0)' ? background : '#ffffff';
-  context.fillRect(0, 0, width + 2 * padding, top + height + padding);
+  context.fillRect(0, 0, width + 2 * padding, top + drawnHeight + padding);
 
   context.textBaseline = 'top';
   context.fillStyle = text;
@@ -124,7 +133,7 @@ export async function chartPng(container: HTMLElement, picture: ChartPicture, sc
       x += 14 + context.measureText(label).width + 16;
     }
   }
-  context.drawImage(image, padding, top, width, height);
+  context.drawImage(image, 0, skip * scale, width * scale, drawnHeight * scale, padding, top, width, drawnHeight);
   const blob = await canvasBlob(canvas);
   return new Uint8Array(await blob.arrayBuffer());
 }
