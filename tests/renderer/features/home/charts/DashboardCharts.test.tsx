@@ -210,6 +210,8 @@ describe('the dashboard charts', () => {
       ['祥周镇', '235人'],
     ]);
     expect(hrefOf(card, '田东县')).toBe('/dashboard/people?from=2026-01-01&to=2026-12-31&county=451022');
+    // One county: the chart shows its townships, under the county's name and total.
+    expect(within(card).getByTestId('chart-county-group').textContent).toBe('田东县：1,235人');
     expect(hrefOf(card, '祥周镇')).toBe(
       `/dashboard/people?from=2026-01-01&to=2026-12-31&county=451022&township=${encodeURIComponent('祥周镇').replace(/%20/g, '+')}`,
     );
