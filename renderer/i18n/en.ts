@@ -25,6 +25,7 @@ import { subsidyEn } from './parts/subsidy';
 import { agenciesEn, agencyProblemsEn } from './parts/agencies';
 import { dashboardEn } from './parts/dashboard';
 import { dashboardListsEn } from './parts/dashboard-lists';
+import { dashboardChartsEn } from './parts/dashboard-charts';
 
 /** English: the same keys as zh-CN (`Messages`), assembled from the same parts. */
 export const en: Messages = {
@@ -57,4 +58,5 @@ export const en: Messages = {
   agencies: agenciesEn,
   dashboard: dashboardEn,
   dashboardLists: dashboardListsEn,
+  dashboardCharts: dashboardChartsEn,
 };

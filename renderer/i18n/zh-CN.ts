@@ -25,6 +25,7 @@ import { subsidyZhCN } from './parts/subsidy';
 import { agenciesZhCN, agencyProblemsZhCN } from './parts/agencies';
 import { dashboardZhCN } from './parts/dashboard';
 import { dashboardListsZhCN } from './parts/dashboard-lists';
+import { dashboardChartsZhCN } from './parts/dashboard-charts';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives in `parts/`,
@@ -60,6 +61,7 @@ export const zhCN = {
   agencies: agenciesZhCN,
   dashboard: dashboardZhCN,
   dashboardLists: dashboardListsZhCN,
+  dashboardCharts: dashboardChartsZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

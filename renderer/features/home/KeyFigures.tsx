@@ -14,6 +14,7 @@ import type { Language } from '@shared/domain/records';
 import { formatYuan } from '@shared/subsidy/money';
 import { DateField } from '@renderer/components/DateField';
 import { useLanguage } from '@renderer/i18n/use-language';
+import { DashboardCharts } from './charts/DashboardCharts';
 import { periodFilter, type PeriodKind } from './dashboard-period';
 import { useDashboardChoice } from './dashboard-address';
 import { DashboardFilters } from './DashboardFilters';
@@ -255,7 +256,10 @@ export function KeyFiguresPanel({
       {error ? (
         <Alert color="red">{t('dashboard.failed', { message: error.message })}</Alert>
       ) : result ? (
-        <KeyFiguresGrid figures={result.figures} language={language} filter={shown} />
+        <>
+          <KeyFiguresGrid figures={result.figures} language={language} filter={shown} />
+          {shown && <DashboardCharts dashboard={result} filter={shown} language={language} />}
+        </>
       ) : (
         <Group gap="xs">
           <Loader size="sm" />
