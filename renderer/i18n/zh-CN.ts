@@ -24,6 +24,7 @@ import { timelineZhCN } from './parts/timeline';
 import { subsidyZhCN } from './parts/subsidy';
 import { agenciesZhCN, agencyProblemsZhCN } from './parts/agencies';
 import { dashboardZhCN } from './parts/dashboard';
+import { dashboardPrintZhCN } from './parts/dashboard-print';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives in `parts/`,
@@ -58,6 +59,7 @@ export const zhCN = {
   subsidy: subsidyZhCN,
   agencies: agenciesZhCN,
   dashboard: dashboardZhCN,
+  dashboardPrint: dashboardPrintZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

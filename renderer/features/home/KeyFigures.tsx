@@ -13,6 +13,7 @@ import type { Language } from '@shared/domain/records';
 import { formatYuan } from '@shared/subsidy/money';
 import { DateField } from '@renderer/components/DateField';
 import { useLanguage } from '@renderer/i18n/use-language';
+import { DashboardExport } from './DashboardExport';
 import { periodFilter, type PeriodChoice, type PeriodKind } from './dashboard-period';
 import { useDashboard } from './use-dashboard';
 
@@ -171,6 +172,7 @@ export function KeyFiguresPanel({
             </Text>
           )}
         </Stack>
+        <DashboardExport dashboard={result} filter={shown} />
         <SegmentedControl
           aria-label={t('dashboard.period.label')}
           value={choice.kind}
