@@ -56,18 +56,18 @@ export function DashboardExport({
   const current = useRef<AbortController | null>(null);
 
   const produce = async (format: DashboardPrintFormat) => {
-    if (!dashboard || !filter || current.current) return;
+    if (!dashboard || !filter || !settings || current.current) return;
     const controller = new AbortController();
     current.current = controller;
     setRunning({ format, stage: STEPS[format][0] ?? 'building', controller });
-    const organization = settings?.organizationName.trim() ?? '';
+    const organization = settings.organizationName.trim();
     const input: DashboardPrintInput = {
       dashboard,
       filter,
       place: countyOf(organization) || organization,
       print: {
         language,
-        operator: settings?.operatorName ?? '',
+        operator: settings.operatorName,
         organization,
         printedAt: new Date().toISOString(),
         fullNumbers: false,
@@ -129,7 +129,8 @@ export function DashboardExport({
       </Group>
     );
   }
-  const ready = dashboard !== undefined && filter !== undefined;
+  // The settings name the office in the title and the operator in the footer.
+  const ready = dashboard !== undefined && filter !== undefined && settings !== undefined;
   return (
     <Group gap="xs" data-testid="dashboard-export">
       <Button
