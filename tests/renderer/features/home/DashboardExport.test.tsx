@@ -15,10 +15,27 @@ import type { DashboardPrintStage } from '@renderer/features/home/dashboard-prin
 import { platform } from '@renderer/platform';
 import { freshDatabaseWithOperator } from '@tests/renderer/db/test-database';
 import { render } from '@tests/renderer/render';
-import { NOW, handMadeOffice } from '@tests/shared/dashboard/fixture';
 
 const FILTER: DashboardFilter = { from: '2026-01-01', to: '2026-12-31' };
-const BOARD = dashboard(handMadeOffice(), FILTER, NOW);
+/** An office with nothing recorded yet: the buttons pass on whatever figures are shown. */
+const BOARD = dashboard(
+  {
+    workers: [],
+    enterprises: [],
+    routes: [],
+    batches: [],
+    assignments: [],
+    healthChecks: [],
+    followUps: [],
+    contacts: [],
+    employmentPeriods: [],
+    schemes: [],
+    claims: [],
+    settings: { loadFactor: 0.5, checkValidityHours: 72 },
+  },
+  FILTER,
+  '2026-12-07T02:00:00.000Z',
+);
 
 beforeEach(async () => {
   vi.restoreAllMocks();
