@@ -152,7 +152,6 @@ class DashboardPage {
 
   /** A word in the middle of an empty plot, so that an empty chart says why it is empty. */
   empty(plot: Box, words: string): void {
-    this.stroke(plot.x, plot.y + plot.height, plot.x + plot.width, plot.y + plot.height, PALETTE.axis);
     this.text(words, plot.x + plot.width / 2, plot.y + plot.height / 2, {
       size: SIZE.label,
       colour: COLOURS.muted,
@@ -365,12 +364,17 @@ function charts(page: DashboardPage, area: Box): void {
     const months = dashboard.sentByMonth;
     if (months.every((month) => month.people === 0)) page.empty(plot, labels.noData);
     else {
+      // Over more than two years, every labelled month says its year: a label is every k-th month.
       const years = new Set(months.map((month) => month.key.slice(0, 4)));
       page.vertical(
         plot,
         months.map((month, index) =>
           peopleRow(
-            monthName(month.key, language, years.size > 1 && (index === 0 || month.key.endsWith('-01'))),
+            monthName(
+              month.key,
+              language,
+              years.size > 1 && (months.length > 24 || index === 0 || month.key.endsWith('-01')),
+            ),
             month.people,
           ),
         ),
@@ -429,9 +433,10 @@ function charts(page: DashboardPage, area: Box): void {
       { label: labels.passengers, colour: PALETTE.bar },
       { label: labels.capacity, colour: PALETTE.light },
     ];
-    const plot = page.frame(box(5), title(5), legend);
     const weeks = dashboard.comingWeeks;
-    if (weeks.every((week) => week.batches.length === 0)) page.empty(plot, labels.noData);
+    const none = weeks.every((week) => week.batches.length === 0);
+    const plot = page.frame(box(5), title(5), none ? [] : legend);
+    if (none) page.empty(plot, labels.noData);
     else {
       page.horizontal(
         plot,
@@ -463,8 +468,8 @@ function charts(page: DashboardPage, area: Box): void {
       { label: labels.expired, colour: PALETTE.grey },
       { label: labels.notChecked, colour: PALETTE.light },
     ];
-    const plot = page.frame(box(6), title(6), legend);
     const soon = [...dashboard.healthSoon].sort((a, b) => b.progress.total - a.progress.total);
+    const plot = page.frame(box(6), title(6), soon.length === 0 ? [] : legend);
     if (soon.length === 0) page.empty(plot, labels.noneSoon);
     else
       page.horizontal(
@@ -491,11 +496,11 @@ function charts(page: DashboardPage, area: Box): void {
       { label: labels.onNotice, colour: PALETTE.orange },
       { label: labels.owed, colour: PALETTE.bar },
     ];
-    const plot = page.frame(box(7), title(7), legend);
     const schemes = dashboard.subsidiesByScheme
       .map((scheme) => ({ scheme, total: scheme.paidFen + scheme.onNoticeFen + scheme.owedFen }))
       .filter(({ total }) => total > 0)
       .sort((a, b) => b.total - a.total);
+    const plot = page.frame(box(7), title(7), schemes.length === 0 ? [] : legend);
     if (schemes.length === 0) page.empty(plot, labels.noData);
     else
       page.horizontal(

@@ -214,6 +214,7 @@ describe('the dashboard on one A4 page for the director', () => {
 
   it('prints in English with the same figures', async () => {
     const bytes = dashboardPdf(input(countyYear(), 'en'), documentFonts());
+    if (process.env.DASHBOARD_EN_PDF) writeFileSync(process.env.DASHBOARD_EN_PDF, bytes);
     expect(await pages(bytes)).toBe(1);
     const text = await pdfText(bytes);
     expect(text).toContain('Point-to-point transport of workers, 田东县');
@@ -243,6 +244,22 @@ describe('the dashboard on one A4 page for the director', () => {
     const shown = big.sentByCounty.filter((county) => text.includes(county.label));
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.length).toBeLessThan(20);
+    expect(await textOutside(bytes)).toEqual([]);
+  });
+
+  it('keeps to one page over ten years of months, each labelled month with its year', async () => {
+    const board = countyYear();
+    board.sentByMonth = Array.from({ length: 120 }, (_, index) => {
+      const key = `${String(2017 + Math.floor(index / 12))}-${String((index % 12) + 1).padStart(2, '0')}`;
+      return { key, label: key, people: index === 100 ? 4_321 : (index * 37) % 1_000 };
+    });
+    const bytes = dashboardPdf(input(board, 'zh-CN', { from: '2017-01-01', to: '2026-12-31' }), documentFonts());
+    if (process.env.DASHBOARD_LONG_PDF) writeFileSync(process.env.DASHBOARD_LONG_PDF, bytes);
+    expect(await pages(bytes)).toBe(1);
+    const text = await pdfText(bytes);
+    // The largest month (May 2025) is labelled, with its value.
+    expect(text).toContain('2025年5月');
+    expect(text).toContain('4,321');
     expect(await textOutside(bytes)).toEqual([]);
   });
 
