@@ -38,6 +38,7 @@ interface Running {
   controller: AbortController;
 }
 
+/** Beside the period control: its left margin takes the room left in the row it is put in. */
 export function DashboardExport({
   dashboard,
   filter,
@@ -118,7 +119,7 @@ export function DashboardExport({
       what: t(`dashboardPrint.stages.${running.stage}`),
     });
     return (
-      <Group gap="xs" data-testid="dashboard-export-progress" wrap="nowrap">
+      <Group gap="xs" data-testid="dashboard-export-progress" wrap="nowrap" ml="auto">
         <Stack gap={2} style={{ minWidth: 180 }}>
           <Text size="xs">{text}</Text>
           <Progress value={(step / steps.length) * 100} animated striped size="sm" aria-label={text} />
@@ -132,7 +133,7 @@ export function DashboardExport({
   // The settings name the office in the title and the operator in the footer.
   const ready = dashboard !== undefined && filter !== undefined && settings !== undefined;
   return (
-    <Group gap="xs" data-testid="dashboard-export">
+    <Group gap="xs" data-testid="dashboard-export" ml="auto">
       <Button
         size="compact-sm"
         variant="default"
