@@ -2,7 +2,7 @@ export { database, setDatabase, PlannerDatabase, RECORD_TABLES, DATABASE_NAME } 
 export type { RecordTableName } from './database';
 export { historyOf } from './audit';
 export { RecordChangedError, RecordNotFoundError, RecordRejectedError } from './problems';
-export { useRepositoryQuery } from './live';
+export { useRepositoryQuery, useRepositoryQueryOf } from './live';
 export * from './repositories/enterprises';
 export * from './repositories/settings';
 export * from './repositories/demo';

@@ -24,6 +24,7 @@ import { timelineEn } from './parts/timeline';
 import { subsidyEn } from './parts/subsidy';
 import { agenciesEn, agencyProblemsEn } from './parts/agencies';
 import { dashboardEn } from './parts/dashboard';
+import { dashboardChartsEn } from './parts/dashboard-charts';
 import { dashboardPrintEn } from './parts/dashboard-print';
 
 /** English: the same keys as zh-CN (`Messages`), assembled from the same parts. */
@@ -56,5 +57,6 @@ export const en: Messages = {
   subsidy: subsidyEn,
   agencies: agenciesEn,
   dashboard: dashboardEn,
+  dashboardCharts: dashboardChartsEn,
   dashboardPrint: dashboardPrintEn,
 };

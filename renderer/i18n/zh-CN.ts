@@ -24,6 +24,7 @@ import { timelineZhCN } from './parts/timeline';
 import { subsidyZhCN } from './parts/subsidy';
 import { agenciesZhCN, agencyProblemsZhCN } from './parts/agencies';
 import { dashboardZhCN } from './parts/dashboard';
+import { dashboardChartsZhCN } from './parts/dashboard-charts';
 import { dashboardPrintZhCN } from './parts/dashboard-print';
 
 /**
@@ -59,6 +60,7 @@ export const zhCN = {
   subsidy: subsidyZhCN,
   agencies: agenciesZhCN,
   dashboard: dashboardZhCN,
+  dashboardCharts: dashboardChartsZhCN,
   dashboardPrint: dashboardPrintZhCN,
 } as const;
 

@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
-import { Alert, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useRef, useState, type ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { Alert, Button, Card, Group, Progress, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconDatabasePlus, IconTrash } from '@tabler/icons-react';
+import { IconBuildingFactory2, IconDatabasePlus, IconFileImport, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { makeDemoData } from '@shared/demo';
 import { todayCalendarDate } from '@shared/dates';
@@ -16,6 +17,7 @@ import {
 } from '../../db';
 import { RetentionNotice } from '../privacy/RetentionNotice';
 import { KeyFiguresPanel } from './KeyFigures';
+import { openEnterpriseForm } from '../enterprises/EnterpriseForm';
 import { notifyWriteFailure } from '../../components/write-failure';
 
 /** The one-click demo: enough people to try everything, small enough to load in a blink. */
@@ -70,6 +72,65 @@ function DemoLoader() {
   );
 }
 
+function Step({ number, title, text, children }: { number: number; title: string; text: string; children: ReactNode }) {
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm" h="100%" justify="space-between">
+        <Stack gap="xs">
+          <Group gap="xs" wrap="nowrap">
+            <ThemeIcon radius="xl" size="md" variant="light">
+              {number}
+            </ThemeIcon>
+            <Title order={4}>{title}</Title>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {text}
+          </Text>
+        </Stack>
+        {children}
+      </Stack>
+    </Card>
+  );
+}
+
+/** An empty database: what to do first (try the demo, import a roster, add an enterprise), not empty charts. */
+function FirstSteps() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <Stack data-testid="first-steps">
+      <Title order={2}>{t('home.welcomeTitle')}</Title>
+      <Text>{t('home.welcomeText')}</Text>
+      <Title order={3}>{t('home.firstSteps.title')}</Title>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Step number={1} title={t('home.firstSteps.demo')} text={t('home.firstSteps.demoText')}>
+          <DemoLoader />
+        </Step>
+        <Step number={2} title={t('home.firstSteps.import')} text={t('home.firstSteps.importText')}>
+          <Group>
+            <Button component={Link} to="/workers/import" variant="light" leftSection={<IconFileImport size={18} />}>
+              {t('home.firstSteps.importAction')}
+            </Button>
+          </Group>
+        </Step>
+        <Step number={3} title={t('home.firstSteps.enterprise')} text={t('home.firstSteps.enterpriseText')}>
+          <Group>
+            <Button
+              variant="light"
+              leftSection={<IconBuildingFactory2 size={18} />}
+              onClick={() =>
+                openEnterpriseForm({ t, onSaved: (enterprise) => void navigate(`/enterprises/${enterprise.id}`) })
+              }
+            >
+              {t('home.firstSteps.enterpriseAction')}
+            </Button>
+          </Group>
+        </Step>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   const counts = useRepositoryQuery(countRecords, []);
@@ -91,13 +152,7 @@ export function HomePage() {
   return (
     <Stack maw={1100}>
       {empty ? (
-        <Card withBorder padding="lg">
-          <Stack>
-            <Title order={2}>{t('home.welcomeTitle')}</Title>
-            <Text>{t('home.welcomeText')}</Text>
-            <DemoLoader />
-          </Stack>
-        </Card>
+        <FirstSteps />
       ) : (
         <>
           <Title order={2}>{t('home.overview')}</Title>

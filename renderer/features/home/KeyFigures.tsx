@@ -13,6 +13,7 @@ import type { Language } from '@shared/domain/records';
 import { formatYuan } from '@shared/subsidy/money';
 import { DateField } from '@renderer/components/DateField';
 import { useLanguage } from '@renderer/i18n/use-language';
+import { DashboardCharts } from './charts/DashboardCharts';
 import { DashboardExport } from './DashboardExport';
 import { periodFilter, type PeriodChoice, type PeriodKind } from './dashboard-period';
 import { useDashboard } from './use-dashboard';
@@ -203,7 +204,10 @@ export function KeyFiguresPanel({
       {error ? (
         <Alert color="red">{t('dashboard.failed', { message: error.message })}</Alert>
       ) : result ? (
-        <KeyFiguresGrid figures={result.figures} language={language} />
+        <>
+          <KeyFiguresGrid figures={result.figures} language={language} />
+          {shown && <DashboardCharts dashboard={result} filter={shown} language={language} />}
+        </>
       ) : (
         <Group gap="xs">
           <Loader size="sm" />

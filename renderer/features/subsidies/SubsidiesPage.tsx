@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAddressParams } from '../../components/use-address-params';
 import { CLAIM_STATUSES, type ClaimStatus } from '@shared/subsidy/claim-steps';
-import { claimsOfScheme, listSchemes, subsidyEligibility, useRepositoryQuery } from '../../db';
+import { claimsOfScheme, listSchemes, subsidyEligibility, useRepositoryQuery, useRepositoryQueryOf } from '../../db';
 import { useBeijingToday } from '../followup/use-desk';
 import { ClaimsList, type ClaimsFilter } from './ClaimsList';
 import { EligibilityList } from './EligibilityList';
@@ -48,13 +48,16 @@ export function SubsidiesPage() {
   }, [schemes, chosen, year]);
   const schemeId = scheme?.id ?? null;
 
-  const rows = useRepositoryQuery(
+  // Of the scheme shown: never the last scheme's rows while the chosen one's are read.
+  const rows = useRepositoryQueryOf(
+    schemeId,
     () => (schemeId === null ? Promise.resolve(null) : subsidyEligibility(schemeId, today)),
-    [schemeId, today],
+    [today],
   );
-  const claims = useRepositoryQuery(
+  const claims = useRepositoryQueryOf(
+    schemeId,
     () => (schemeId === null ? Promise.resolve(null) : claimsOfScheme(schemeId)),
-    [schemeId],
+    [],
   );
 
   if (schemes === undefined) {
