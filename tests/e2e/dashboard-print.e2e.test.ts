@@ -64,7 +64,12 @@ describe('the dashboard printed and exported', () => {
     expect(text).toContain('务工人员点对点输送工作情况');
     expect(text).toContain(`统计期间：${formatCalendarDate(from, 'zh-CN')}至${formatCalendarDate(today, 'zh-CN')}`);
     expect(text).toContain(`${shown}人`);
-    for (const title of ['每月输送人数', '输送人数最多的企业', '留岗情况', '补贴（按项目，元）']) {
+    for (const title of [
+      '每月输出人数',
+      '接收人数最多的企业',
+      '稳岗情况：输出 → 交接 → 在岗',
+      '各补贴项目金额（按状态，元）',
+    ]) {
       expect(text).toContain(title);
     }
     execFileSync('pdftoppm', [

@@ -1,7 +1,7 @@
 /**
  * The words of the printed dashboard and of its spreadsheet (issue 19, item 4), in both languages.
- * The figures' names are the home page's (renderer/i18n/parts/dashboard.ts): the director reads the
- * same words on paper as on the screen.
+ * The figures' names and the charts' titles are the home page's (renderer/i18n/parts/dashboard.ts
+ * and dashboard-charts.ts): the director reads the same words on paper as on the screen.
  */
 import type { Labels } from '../../documents/labels';
 
@@ -125,16 +125,16 @@ export const DASHBOARD_PRINT_LABELS: Labels<DashboardPrintLabel> = {
     other: '其他',
     unknown: '未知',
     noData: '本期无数据',
-    chartMonths: '每月输送人数',
-    chartCounties: '按户籍县区',
-    chartTownships: '按户籍乡镇（{county}）',
-    chartDestinations: '按目的地省份',
-    chartCities: '按目的地城市（{province}）',
-    chartEnterprises: '输送人数最多的企业',
-    chartFunnel: '留岗情况',
-    chartWeeks: '未来 {weeks} 周的批次',
-    chartHealth: '近三天出发批次的体检进度',
-    chartSubsidies: '补贴（按项目，元）',
+    chartMonths: '每月输出人数',
+    chartCounties: '按县区、乡镇输出人数',
+    chartTownships: '按县区、乡镇输出人数（{county}）',
+    chartDestinations: '按输入省份、城市输出人数',
+    chartCities: '按输入省份、城市输出人数（{province}）',
+    chartEnterprises: '接收人数最多的企业',
+    chartFunnel: '稳岗情况：输出 → 交接 → 在岗',
+    chartWeeks: '未来 {weeks} 周的批次及座位',
+    chartHealth: '3 天内出发批次的体检进度',
+    chartSubsidies: '各补贴项目金额（按状态，元）',
     month: '月份',
     province: '省份',
     city: '城市',
@@ -211,15 +211,15 @@ export const DASHBOARD_PRINT_LABELS: Labels<DashboardPrintLabel> = {
     unknown: 'Unknown',
     noData: 'No data in this period',
     chartMonths: 'People sent per month',
-    chartCounties: 'By home county',
-    chartTownships: 'By home township ({county})',
-    chartDestinations: 'By destination province',
-    chartCities: 'By destination city ({province})',
-    chartEnterprises: 'Enterprises that received the most',
-    chartFunnel: 'Still in post',
-    chartWeeks: 'Batches of the next {weeks} weeks',
-    chartHealth: 'Health checks of the batches leaving in the next 3 days',
-    chartSubsidies: 'Subsidies by scheme (yuan)',
+    chartCounties: 'People sent by county and township',
+    chartTownships: 'People sent by county and township ({county})',
+    chartDestinations: 'People sent by destination province and city',
+    chartCities: 'People sent by destination province and city ({province})',
+    chartEnterprises: 'Enterprises that received the most people',
+    chartFunnel: 'Retention: sent → handed over → in post',
+    chartWeeks: 'Batches of the next {weeks} weeks, with seats',
+    chartHealth: 'Health checks of the batches leaving within 3 days',
+    chartSubsidies: 'Subsidies by scheme and status (yuan)',
     month: 'Month',
     province: 'Province',
     city: 'City',

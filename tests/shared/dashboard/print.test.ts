@@ -194,14 +194,14 @@ describe('the dashboard on one A4 page for the director', () => {
     expect(text).toContain('300 / 700，42.86%');
     expect(text).toContain('123,456.78');
     for (const [title, label, value] of [
-      ['每月输送人数', '3月', '211'],
-      ['按户籍县区', '田东县', '300'],
-      ['按目的地省份', '广东省', '500'],
-      ['输送人数最多的企业', '广州电子厂', '120'],
-      ['留岗情况', '输送', '756 (100.00%)'],
-      ['未来 4 周的批次', '12月7日起 (2)', '90 / 98'],
-      ['近三天出发批次的体检进度', '12月8日 田东—广州专列', '38 / 50'],
-      ['补贴（按项目，元）', '一次性求职补贴', '182,000.00'],
+      ['每月输出人数', '3月', '211'],
+      ['按县区、乡镇输出人数', '田东县', '300'],
+      ['按输入省份、城市输出人数', '广东省', '500'],
+      ['接收人数最多的企业', '广州电子厂', '120'],
+      ['稳岗情况：输出 → 交接 → 在岗', '输送', '756 (100.00%)'],
+      ['未来 4 周的批次及座位', '12月7日起 (2)', '90 / 98'],
+      ['3 天内出发批次的体检进度', '12月8日 田东—广州专列', '38 / 50'],
+      ['各补贴项目金额（按状态，元）', '一次性求职补贴', '182,000.00'],
     ]) {
       expect(text, title).toContain(title);
       expect(text, title).toContain(label);
@@ -223,7 +223,7 @@ describe('the dashboard on one A4 page for the director', () => {
     expect(text).toContain('People sent per month');
     expect(text).toContain('Mar');
     expect(text).toContain('211');
-    expect(text).toContain('Enterprises that received the most');
+    expect(text).toContain('Enterprises that received the most people');
     expect(text).toContain('Printed Dec 7, 2026, 6:30 PM (Beijing time)');
     expect(text).not.toMatch(/[\u3000-\u303f\uff00-\uffef]/);
     expect(await textOutside(bytes)).toEqual([]);
@@ -269,7 +269,7 @@ describe('the dashboard on one A4 page for the director', () => {
     expect(await pages(bytes)).toBe(1);
     const text = await pdfText(bytes);
     expect(text).toContain('范围：县区 田东县');
-    expect(text).toContain('按户籍乡镇（田东县）');
+    expect(text).toContain('按县区、乡镇输出人数（田东县）');
     expect(text).toContain('祥周镇');
 
     const empty = dashboard(handMadeOffice(), { from: '2020-01-01', to: '2020-12-31' }, NOW);
