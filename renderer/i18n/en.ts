@@ -26,6 +26,7 @@ import { agenciesEn, agencyProblemsEn } from './parts/agencies';
 import { dashboardEn } from './parts/dashboard';
 import { dashboardListsEn } from './parts/dashboard-lists';
 import { dashboardChartsEn } from './parts/dashboard-charts';
+import { dashboardPrintEn } from './parts/dashboard-print';
 
 /** English: the same keys as zh-CN (`Messages`), assembled from the same parts. */
 export const en: Messages = {
@@ -59,4 +60,5 @@ export const en: Messages = {
   dashboard: dashboardEn,
   dashboardLists: dashboardListsEn,
   dashboardCharts: dashboardChartsEn,
+  dashboardPrint: dashboardPrintEn,
 };

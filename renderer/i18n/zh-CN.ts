@@ -26,6 +26,7 @@ import { agenciesZhCN, agencyProblemsZhCN } from './parts/agencies';
 import { dashboardZhCN } from './parts/dashboard';
 import { dashboardListsZhCN } from './parts/dashboard-lists';
 import { dashboardChartsZhCN } from './parts/dashboard-charts';
+import { dashboardPrintZhCN } from './parts/dashboard-print';
 
 /**
  * Chinese (simplified): the default language. Every user-facing string of the app lives in `parts/`,
@@ -62,6 +63,7 @@ export const zhCN = {
   dashboard: dashboardZhCN,
   dashboardLists: dashboardListsZhCN,
   dashboardCharts: dashboardChartsZhCN,
+  dashboardPrint: dashboardPrintZhCN,
 } as const;
 
 /** The shape every language must fill: the same keys as zh-CN. */

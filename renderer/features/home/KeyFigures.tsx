@@ -15,6 +15,7 @@ import { formatYuan } from '@shared/subsidy/money';
 import { DateField } from '@renderer/components/DateField';
 import { useLanguage } from '@renderer/i18n/use-language';
 import { DashboardCharts } from './charts/DashboardCharts';
+import { DashboardExport } from './DashboardExport';
 import { periodFilter, type PeriodKind } from './dashboard-period';
 import { useDashboardChoice } from './dashboard-address';
 import { DashboardFilters } from './DashboardFilters';
@@ -211,6 +212,13 @@ export function KeyFiguresPanel({
   const answer = periodFilter(choice, today);
   const filter: DashboardFilter | null = 'filter' in answer ? { ...answer.filter, ...places } : null;
   const { result, filter: shown, error, options } = useFigures(filter);
+  const nameOf = (list: readonly { value: string; label: string }[] | undefined, value: string | null | undefined) =>
+    list?.find((option) => option.value === value)?.label;
+  const names = shown && {
+    county: nameOf(options?.counties, shown.countyCode),
+    enterprise: nameOf(options?.enterprises, shown.enterpriseId),
+    scheme: nameOf(options?.schemes, shown.schemeId),
+  };
   return (
     <Stack gap="sm" data-testid="key-figures">
       <Group justify="space-between" align="flex-end">
@@ -225,6 +233,7 @@ export function KeyFiguresPanel({
             </Text>
           )}
         </Stack>
+        <DashboardExport dashboard={result} filter={shown} names={names} />
         <SegmentedControl
           aria-label={t('dashboard.period.label')}
           value={choice.kind}

@@ -5,50 +5,16 @@
  * back. The bytes go back transferred, not copied.
  */
 import { expose, transfer } from 'comlink';
-import { loadDocumentFonts, type DocumentFonts } from '@shared/documents/fonts';
+import { fontReader, type FontSources } from '@renderer/features/documents/worker-fonts';
 import { jobRefusals, makePaper, type BuildStage, type PaperJob, type PaperResult } from './build-paper';
 
 /** Where the fonts are served: the page knows its base URL, a worker's own URL lies elsewhere. */
-export interface PaperFontSources {
-  regular: string;
-  bold: string;
-  /** Fonts for the characters Noto Sans SC lacks, tried in order. */
-  fallbacks: string[];
-}
-
-let sources: PaperFontSources | null = null;
-let fonts: Promise<DocumentFonts> | null = null;
-
-async function fontBytes(url: string): Promise<Uint8Array> {
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${String(response.status)}`);
-  return new Uint8Array(await response.arrayBuffer());
-}
-
-async function readFonts(): Promise<DocumentFonts> {
-  if (!sources) throw new Error('no font sources given');
-  const [regular, bold, ...fallbacks] = await Promise.all(
-    [sources.regular, sources.bold, ...sources.fallbacks].map((url) => fontBytes(url)),
-  );
-  if (!regular || !bold) throw new Error('no document font');
-  return loadDocumentFonts({ regular, bold, fallbacks });
-}
-
-/** The fonts, read on first use and kept; a failed read is tried again next time. */
-function documentFonts(): Promise<DocumentFonts> {
-  if (!fonts) {
-    const reading = readFonts();
-    fonts = reading;
-    reading.catch(() => {
-      if (fonts === reading) fonts = null;
-    });
-  }
-  return fonts;
-}
+let sources: FontSources | null = null;
+const documentFonts = fontReader(() => sources);
 
 const api = {
   /** Sets where the fonts are; called once, right after the worker starts. */
-  useFonts(given: PaperFontSources): void {
+  useFonts(given: FontSources): void {
     sources = given;
   },
 
