@@ -91,9 +91,15 @@ export function tripsIn(data: DashboardData, from: CalendarDate, to: CalendarDat
 export function provenMonthsOf(data: DashboardData, followUps: readonly DashboardFollowUp[]): number {
   let months = 0;
   for (const followUp of followUps) {
-    const contacts = data.contactsOf.get(followUp.id) ?? [];
-    const periods = data.periodsOf.get(followUp.id) ?? [];
-    months = Math.max(months, provenMonthsAt(followUp.enterpriseId, contacts, periods));
+    // Kept per follow-up in the index: no filter or period changes them.
+    let proven = data.provenMonths.get(followUp.id);
+    if (proven === undefined) {
+      const contacts = data.contactsOf.get(followUp.id) ?? [];
+      const periods = data.periodsOf.get(followUp.id) ?? [];
+      proven = provenMonthsAt(followUp.enterpriseId, contacts, periods);
+      data.provenMonths.set(followUp.id, proven);
+    }
+    months = Math.max(months, proven);
   }
   return months;
 }
