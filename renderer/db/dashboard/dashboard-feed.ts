@@ -217,8 +217,9 @@ export class DashboardFeed {
       enterprises: liveById(source.enterprises),
       contactsOf: new Map(),
       periodsOf: new Map(),
-      // A copy: the figures add to it, and the projection changes under a later load.
-      provenMonths: new Map(tables.provenMonths),
+      // The projection's own: it holds every follow-up, so the figures add nothing to it, and a later
+      // load changes it only for the index that load answers.
+      provenMonths: tables.provenMonths,
     };
     return { source, index };
   }
