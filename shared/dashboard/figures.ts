@@ -91,9 +91,15 @@ export function tripsIn(data: DashboardData, from: CalendarDate, to: CalendarDat
 export function provenMonthsOf(data: DashboardData, followUps: readonly DashboardFollowUp[]): number {
   let months = 0;
   for (const followUp of followUps) {
-    const contacts = data.contactsOf.get(followUp.id) ?? [];
-    const periods = data.periodsOf.get(followUp.id) ?? [];
-    months = Math.max(months, provenMonthsAt(followUp.enterpriseId, contacts, periods));
+    // Kept per follow-up in the index: no filter or period changes them.
+    let proven = data.provenMonths.get(followUp.id);
+    if (proven === undefined) {
+      const contacts = data.contactsOf.get(followUp.id) ?? [];
+      const periods = data.periodsOf.get(followUp.id) ?? [];
+      proven = provenMonthsAt(followUp.enterpriseId, contacts, periods);
+      data.provenMonths.set(followUp.id, proven);
+    }
+    months = Math.max(months, proven);
   }
   return months;
 }
@@ -171,12 +177,30 @@ export type DashboardSubsidies = Pick<SubsidyReport, 'all' | 'byScheme' | 'byPer
  */
 export function subsidiesIn(data: DashboardData, from: CalendarDate, to: CalendarDate): DashboardSubsidies {
   return cached(data, `subsidies ${from} ${to}`, () => {
-    const placed = cached(data, 'claims placed', () =>
-      reportClaimsOf(data, data.claims).map((claim) => ({
-        claim: { ...claim, payee: 'worker' as const, payeeId: '', township: '' },
-        day: periodDay(claim),
-      })),
-    );
+    const placed = cached(data, 'claims placed', () => {
+      // Each claim built once as the report reads it, rather than copied from reportClaimsOf's.
+      const schemeNames = new Map(data.source.schemes.map((scheme) => [scheme.id, scheme.name]));
+      return data.claims.map((claim) => {
+        const report: ReportClaim = {
+          id: claim.id,
+          schemeId: claim.schemeId,
+          schemeName: schemeNames.get(claim.schemeId) ?? '',
+          year: claim.year,
+          payee: 'worker',
+          payeeId: '',
+          payeeName: '',
+          township: '',
+          status: claim.status,
+          amountFen: claim.amountFen,
+          paidAmountFen: claim.paidAmountFen,
+          dueOn: claim.dueOn,
+          noticeFrom: claim.noticeFrom,
+          paidOn: claim.paidOn,
+          rejectedOn: claim.rejectedOn,
+        };
+        return { claim: report, day: periodDay(report) };
+      });
+    });
     const { all, byScheme, byPeriod } = subsidyReport(
       placed.filter(({ day }) => inPeriod(day, from, to)).map(({ claim }) => claim),
     );

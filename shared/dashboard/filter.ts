@@ -77,6 +77,8 @@ export interface DashboardData {
   /** Live contacts and employment periods, by follow-up. */
   contactsOf: Map<string, DashboardContact[]>;
   periodsOf: Map<string, DashboardPeriod[]>;
+  /** Each follow-up's proven months (figures.ts), the index's: filled as the figures ask. */
+  provenMonths: Map<string, number>;
   claims: DashboardClaim[];
   /** Whether the filter names people (a place, an enterprise or a scheme): batches then count only if they carry some. */
   narrowed: boolean;
@@ -122,6 +124,12 @@ export interface DashboardIndex {
   enterprises: Map<string, DashboardEnterprise>;
   contactsOf: Map<string, DashboardContact[]>;
   periodsOf: Map<string, DashboardPeriod[]>;
+  /**
+   * Each follow-up's proven months at the enterprise handed over to (figures.ts), which no filter
+   * changes either: filled as the figures ask for them, or given whole by a store that keeps them
+   * (the dashboard's projection, renderer/db/dashboard), whose contacts and periods are then empty.
+   */
+  provenMonths?: Map<string, number>;
 }
 
 export function indexDashboard(source: DashboardSource): DashboardIndex {
@@ -143,8 +151,34 @@ export function indexDashboard(source: DashboardSource): DashboardIndex {
   for (const periods of periodsOf.values()) {
     if (periods.length > 1) periods.sort((a, b) => PERIOD_ORDER.compare(a.id, b.id));
   }
-  return { batches: byId(source.batches), enterprises: byId(source.enterprises), contactsOf, periodsOf };
+  return {
+    batches: byId(source.batches),
+    enterprises: byId(source.enterprises),
+    contactsOf,
+    periodsOf,
+    provenMonths: new Map(),
+  };
 }
+
+/** What of a filter chooses people (rather than the period), and today: data filtered alike share them. */
+function peopleKey(filter: DashboardFilter, today: CalendarDate): string {
+  return JSON.stringify([
+    today,
+    filter.countyCode ?? null,
+    filter.township ?? null,
+    filter.enterpriseId ?? null,
+    filter.schemeId ?? null,
+  ]);
+}
+
+/** How many filterings of one index are kept for a change of period alone. */
+const KEPT_FILTERINGS = 4;
+/**
+ * The latest filterings of each index, newest last. A change of period alone keeps the people, trips
+ * and claims the filter let through, and what the figures computed per period: only the figures of
+ * the new period are counted (with 100,000 people, the filtering is most of a change's time).
+ */
+const filterings = new WeakMap<DashboardIndex, DashboardData[]>();
 
 /**
  * Reads `source` once and keeps what `filter` lets through; `now` gives today (in Beijing). `index`
@@ -157,6 +191,23 @@ export function filterDashboard(
   index: DashboardIndex = indexDashboard(source),
 ): DashboardData {
   checkDashboardFilter(filter);
+  const today = beijingCalendarDate(now);
+  const key = peopleKey(filter, today);
+  const kept = filterings.get(index) ?? [];
+  const same = kept.find((data) => data.source === source && peopleKey(data.filter, data.today) === key);
+  if (same) return { ...same, filter, now };
+  const data = filterPeople(source, filter, today, now, index);
+  filterings.set(index, [...kept.slice(1 - KEPT_FILTERINGS), data]);
+  return data;
+}
+
+function filterPeople(
+  source: DashboardSource,
+  filter: DashboardFilter,
+  today: CalendarDate,
+  now: Timestamp,
+  index: DashboardIndex,
+): DashboardData {
   const { countyCode, township, enterpriseId, schemeId } = filter;
   const withScheme = schemeId
     ? new Set(source.claims.filter((claim) => isLive(claim) && claim.schemeId === schemeId).map((c) => c.workerId))
@@ -217,7 +268,7 @@ export function filterDashboard(
   return {
     source,
     filter,
-    today: beijingCalendarDate(now),
+    today,
     now,
     people,
     enterprises,
@@ -226,6 +277,7 @@ export function filterDashboard(
     passengersOf,
     contactsOf,
     periodsOf,
+    provenMonths: (index.provenMonths ??= new Map<string, number>()),
     claims,
     narrowed: Boolean(countyCode || township || enterpriseId || schemeId),
     cache: new Map(),

@@ -6,9 +6,164 @@
  * takes the database rather than reaching for the screen's. docs/domain.md#dashboard-figures.
  */
 import { liveQuery } from 'dexie';
-import { DEFAULT_SETTINGS } from '@shared/domain/records';
-import type { DashboardSource } from '@shared/dashboard';
+import {
+  DEFAULT_SETTINGS,
+  type Assignment,
+  type Batch,
+  type Contact,
+  type EmploymentPeriod,
+  type Enterprise,
+  type FollowUp,
+  type HealthCheck,
+  type Route,
+  type Settings,
+  type SubsidyClaim,
+  type SubsidySchemeRecord,
+  type Worker,
+} from '@shared/domain/records';
+import type {
+  DashboardAssignment,
+  DashboardBatch,
+  DashboardClaim,
+  DashboardContact,
+  DashboardEnterprise,
+  DashboardFollowUp,
+  DashboardHealthCheck,
+  DashboardPeriod,
+  DashboardRoute,
+  DashboardScheme,
+  DashboardSource,
+  DashboardWorker,
+} from '@shared/dashboard';
 import { database, type PlannerDatabase } from '../database';
+
+/**
+ * The fields of each record the figures read (`DashboardSource`, shared/dashboard/source.ts), one
+ * picker per table: the read below and the dashboard's projection (renderer/db/dashboard) keep the
+ * same fields.
+ */
+export const DASHBOARD_FIELDS = {
+  workers: ({ id, county, countyCode, township, povertyStatus, enterpriseId, deletedAt }: Worker): DashboardWorker => ({
+    id,
+    county,
+    countyCode,
+    township,
+    povertyStatus,
+    enterpriseId,
+    deletedAt,
+  }),
+  enterprises: ({ id, name, city, district, deletedAt }: Enterprise): DashboardEnterprise => ({
+    id,
+    name,
+    city,
+    district,
+    deletedAt,
+  }),
+  routes: ({ id, legs, deletedAt }: Route): DashboardRoute => ({
+    id,
+    legs: legs.map(({ departureMinutes }) => ({ departureMinutes })),
+    deletedAt,
+  }),
+  batches: ({ id, name, routeId, date, status, legs, loadFactor, deletedAt }: Batch): DashboardBatch => ({
+    id,
+    name,
+    routeId,
+    date,
+    status,
+    legs,
+    loadFactor,
+    deletedAt,
+  }),
+  assignments: ({ batchId, workerId, seats, boarding, deletedAt }: Assignment): DashboardAssignment => ({
+    batchId,
+    workerId,
+    seats,
+    boarding,
+    deletedAt,
+  }),
+  healthChecks: ({
+    id,
+    batchId,
+    workerId,
+    result,
+    checkedAt,
+    createdAt,
+    deletedAt,
+  }: HealthCheck): DashboardHealthCheck => ({
+    id,
+    batchId,
+    workerId,
+    result,
+    checkedAt,
+    createdAt,
+    deletedAt,
+  }),
+  followUps: ({
+    id,
+    workerId,
+    batchId,
+    enterpriseId,
+    handedOverOn,
+    nextDue,
+    deletedAt,
+  }: FollowUp): DashboardFollowUp => ({
+    id,
+    workerId,
+    batchId,
+    enterpriseId,
+    handedOverOn,
+    nextDue,
+    deletedAt,
+  }),
+  contacts: ({ followUpId, date, outcome, deletedAt }: Contact): DashboardContact => ({
+    followUpId,
+    date,
+    outcome,
+    deletedAt,
+  }),
+  employmentPeriods: ({
+    id,
+    followUpId,
+    enterpriseId,
+    start,
+    end,
+    endReason,
+    deletedAt,
+  }: EmploymentPeriod): DashboardPeriod => ({
+    id,
+    followUpId,
+    enterpriseId,
+    start,
+    end,
+    endReason,
+    deletedAt,
+  }),
+  subsidySchemes: ({ id, name, deletedAt }: SubsidySchemeRecord): DashboardScheme => ({ id, name, deletedAt }),
+  subsidyClaims: (claim: SubsidyClaim): DashboardClaim => ({
+    id: claim.id,
+    schemeId: claim.schemeId,
+    workerId: claim.workerId,
+    year: claim.year,
+    payee: claim.payee,
+    payeeId: claim.payeeId,
+    status: claim.status,
+    amountFen: claim.amountFen,
+    paidAmountFen: claim.paidAmountFen,
+    dueOn: claim.dueOn,
+    noticeFrom: claim.noticeFrom,
+    paidOn: claim.paidOn,
+    rejectedOn: claim.rejectedOn,
+    deletedAt: claim.deletedAt,
+  }),
+};
+
+/** The Settings values the figures read, the defaults where Settings were never saved. */
+export function dashboardSettings(settings: Settings | undefined): DashboardSource['settings'] {
+  return {
+    loadFactor: settings?.loadFactor ?? DEFAULT_SETTINGS.loadFactor,
+    checkValidityHours: settings?.checkValidityHours ?? DEFAULT_SETTINGS.checkValidityHours,
+  };
+}
 
 export async function dashboardSource(db: PlannerDatabase): Promise<DashboardSource> {
   const [
@@ -39,93 +194,18 @@ export async function dashboardSource(db: PlannerDatabase): Promise<DashboardSou
     db.settings.get(DEFAULT_SETTINGS.id),
   ]);
   return {
-    workers: workers.map(({ id, county, countyCode, township, povertyStatus, enterpriseId, deletedAt }) => ({
-      id,
-      county,
-      countyCode,
-      township,
-      povertyStatus,
-      enterpriseId,
-      deletedAt,
-    })),
-    enterprises: enterprises.map(({ id, name, city, district, deletedAt }) => ({
-      id,
-      name,
-      city,
-      district,
-      deletedAt,
-    })),
-    routes: routes.map(({ id, legs, deletedAt }) => ({
-      id,
-      legs: legs.map(({ departureMinutes }) => ({ departureMinutes })),
-      deletedAt,
-    })),
-    batches: batches.map(({ id, name, routeId, date, status, legs, loadFactor, deletedAt }) => ({
-      id,
-      name,
-      routeId,
-      date,
-      status,
-      legs,
-      loadFactor,
-      deletedAt,
-    })),
-    assignments: assignments.map(({ batchId, workerId, seats, boarding, deletedAt }) => ({
-      batchId,
-      workerId,
-      seats,
-      boarding,
-      deletedAt,
-    })),
-    healthChecks: healthChecks.map(({ id, batchId, workerId, result, checkedAt, createdAt, deletedAt }) => ({
-      id,
-      batchId,
-      workerId,
-      result,
-      checkedAt,
-      createdAt,
-      deletedAt,
-    })),
-    followUps: followUps.map(({ id, workerId, batchId, enterpriseId, handedOverOn, nextDue, deletedAt }) => ({
-      id,
-      workerId,
-      batchId,
-      enterpriseId,
-      handedOverOn,
-      nextDue,
-      deletedAt,
-    })),
-    contacts: contacts.map(({ followUpId, date, outcome, deletedAt }) => ({ followUpId, date, outcome, deletedAt })),
-    employmentPeriods: employmentPeriods.map(({ id, followUpId, enterpriseId, start, end, endReason, deletedAt }) => ({
-      id,
-      followUpId,
-      enterpriseId,
-      start,
-      end,
-      endReason,
-      deletedAt,
-    })),
-    schemes: schemes.map(({ id, name, deletedAt }) => ({ id, name, deletedAt })),
-    claims: claims.map((claim) => ({
-      id: claim.id,
-      schemeId: claim.schemeId,
-      workerId: claim.workerId,
-      year: claim.year,
-      payee: claim.payee,
-      payeeId: claim.payeeId,
-      status: claim.status,
-      amountFen: claim.amountFen,
-      paidAmountFen: claim.paidAmountFen,
-      dueOn: claim.dueOn,
-      noticeFrom: claim.noticeFrom,
-      paidOn: claim.paidOn,
-      rejectedOn: claim.rejectedOn,
-      deletedAt: claim.deletedAt,
-    })),
-    settings: {
-      loadFactor: settings?.loadFactor ?? DEFAULT_SETTINGS.loadFactor,
-      checkValidityHours: settings?.checkValidityHours ?? DEFAULT_SETTINGS.checkValidityHours,
-    },
+    workers: workers.map(DASHBOARD_FIELDS.workers),
+    enterprises: enterprises.map(DASHBOARD_FIELDS.enterprises),
+    routes: routes.map(DASHBOARD_FIELDS.routes),
+    batches: batches.map(DASHBOARD_FIELDS.batches),
+    assignments: assignments.map(DASHBOARD_FIELDS.assignments),
+    healthChecks: healthChecks.map(DASHBOARD_FIELDS.healthChecks),
+    followUps: followUps.map(DASHBOARD_FIELDS.followUps),
+    contacts: contacts.map(DASHBOARD_FIELDS.contacts),
+    employmentPeriods: employmentPeriods.map(DASHBOARD_FIELDS.employmentPeriods),
+    schemes: schemes.map(DASHBOARD_FIELDS.subsidySchemes),
+    claims: claims.map(DASHBOARD_FIELDS.subsidyClaims),
+    settings: dashboardSettings(settings),
   };
 }
 

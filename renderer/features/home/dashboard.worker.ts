@@ -1,13 +1,14 @@
 /**
- * Computes the dashboard off the screen's thread (issue 19): `load` reads every table the figures
- * count from once and indexes it; `compute` answers the figures for a filter from what was read, so
- * that a change of period takes no second read of 100,000 workers. The result is plain data.
+ * Computes the dashboard off the screen's thread (issue 19): `load` takes what the figures count from
+ * out of the dashboard's projection (renderer/db/dashboard: one stored record, with what changed since
+ * it was made taken in; every table read only when there is none); `compute` answers the figures for
+ * a filter from what was loaded, so that a change of filter takes no second read. The result is plain
+ * data. docs/architecture.md#dashboard.
  */
 import { expose } from 'comlink';
 import {
   dashboard,
   filterDashboard,
-  indexDashboard,
   type Dashboard,
   type DashboardFilter,
   type DashboardIndex,
@@ -22,15 +23,15 @@ import {
   type PersonRow,
 } from '@shared/dashboard/drill-rows';
 import type { Timestamp } from '@shared/domain/records';
-// The database class and the repository alone, as the register's Web Worker takes them: the index of
+// The database class and the dashboard's feed alone, as the register's Web Worker takes them: the index of
 // renderer/db brings the screen's modules (the platform bridge reads `window`, which a Web Worker has not).
 // eslint-disable-next-line no-restricted-imports
 import { PlannerDatabase } from '@renderer/db/database';
-// eslint-disable-next-line no-restricted-imports
-import { dashboardSource } from '@renderer/db/repositories/dashboard';
+import { DashboardFeed, type DashboardView } from '@renderer/db/dashboard/dashboard-feed';
 
 const db = new PlannerDatabase();
-let loaded: { source: DashboardSource; index: DashboardIndex } | null = null;
+const feed = new DashboardFeed(db);
+let loaded: DashboardView | null = null;
 
 /** A person of a list behind a figure, with their name (the dashboard's source has none). */
 export type NamedPersonRow = PersonRow & { name: string };
@@ -44,11 +45,10 @@ function source(): { source: DashboardSource; index: DashboardIndex } {
 }
 
 const api = {
-  /** Reads the database again (after a change); answers how many workers it holds. */
+  /** Takes in the database as it is now (after a change); answers how many workers it holds. */
   load: async (): Promise<number> => {
-    const source = await dashboardSource(db);
-    loaded = { source, index: indexDashboard(source) };
-    return source.workers.length;
+    loaded = await feed.load();
+    return loaded.source.workers.length;
   },
   /** Every figure of the dashboard for `filter`, as of `now`, from what `load` read. */
   compute: (filter: DashboardFilter, now: Timestamp): Dashboard => {
