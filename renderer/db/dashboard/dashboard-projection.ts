@@ -33,7 +33,7 @@ import type {
 import type { SeatPlace } from '@shared/domain/records';
 
 /** Bumped whenever the stored shape changes: a projection of another format is ignored. */
-export const PROJECTION_FORMAT = 1;
+export const PROJECTION_FORMAT = 2;
 export const PROJECTION_ID = 'dashboard-projection';
 
 /** The tables the projection follows, by their names in the database. */
@@ -92,8 +92,17 @@ export interface Projection {
   tables: ProjectionTables;
 }
 
-/** A column: every value, or (few distinct values) the distinct values and one code per row. */
-type Column = { values: unknown[] } | { dict: unknown[]; codes: Uint8Array | Uint16Array | Uint32Array };
+/**
+ * A column: every value; or (few distinct values) the distinct values and one code per row; or (a
+ * worker's id) one code per row into the workers' own ids, followed by the few values not among them.
+ */
+type Column =
+  | { values: unknown[] }
+  | { dict: unknown[]; codes: Uint8Array | Uint16Array | Uint32Array }
+  | { workerIds: true; extra: unknown[]; codes: Uint32Array };
+
+/** The columns that hold a worker's id: stored as references into the workers' ids (see `Column`). */
+const WORKER_ID_COLUMNS: ReadonlySet<string> = new Set(['workerId', 'payeeId']);
 
 interface Columns {
   ids: string[];
@@ -209,8 +218,46 @@ function encodeColumn(values: unknown[]): Column {
   return { dict, codes: narrow };
 }
 
-function decodeColumn(column: unknown, count: number): unknown[] | null {
+/**
+ * A column of workers' ids as codes into `workerIds` (their row in the workers' table): 270,000 ids of
+ * 36 characters are most of what the projection would otherwise store, and each would be read back as
+ * a string of its own. A value that is not a worker's id (a payee enterprise's) is kept after them.
+ */
+function encodeWorkerIds(values: readonly unknown[], workerRows: ReadonlyMap<string, number>): Column {
+  const extraCodes = new Map<unknown, number>();
+  const extra: unknown[] = [];
+  const codes = new Uint32Array(values.length);
+  for (let row = 0; row < values.length; row++) {
+    const value = values[row];
+    let code = typeof value === 'string' ? workerRows.get(value) : undefined;
+    if (code === undefined) {
+      code = extraCodes.get(value);
+      if (code === undefined) {
+        code = workerRows.size + extra.length;
+        extraCodes.set(value, code);
+        extra.push(value);
+      }
+    }
+    codes[row] = code;
+  }
+  return { workerIds: true, extra, codes };
+}
+
+function decodeColumn(column: unknown, count: number, workerIds: readonly string[]): unknown[] | null {
   if (typeof column !== 'object' || column === null) return null;
+  if ('workerIds' in column) {
+    const { extra, codes } = column as { extra?: unknown; codes?: unknown };
+    if (!Array.isArray(extra) || !(codes instanceof Uint32Array) || codes.length !== count) return null;
+    const known = workerIds.length;
+    const values = new Array<unknown>(count);
+    for (let row = 0; row < count; row++) {
+      const code = codes[row] as number;
+      if (code < known) values[row] = workerIds[code];
+      else if (code - known < extra.length) values[row] = extra[code - known];
+      else return null;
+    }
+    return values;
+  }
   if ('values' in column) {
     const { values } = column;
     return Array.isArray(values) && values.length === count ? values : null;
@@ -231,25 +278,31 @@ function decodeColumn(column: unknown, count: number): unknown[] | null {
 function encodeTable<T>(
   table: Sorted<T>,
   names: readonly string[],
+  workerRows: ReadonlyMap<string, number> | null,
   value = (row: T, name: string) => row[name as keyof T] as unknown,
 ): Columns {
-  return {
-    ids: table.ids,
-    fields: Object.fromEntries(names.map((name) => [name, encodeColumn(table.rows.map((row) => value(row, name)))])),
+  const column = (name: string): Column => {
+    const values = table.rows.map((row) => value(row, name));
+    return workerRows && WORKER_ID_COLUMNS.has(name) ? encodeWorkerIds(values, workerRows) : encodeColumn(values);
   };
+  return { ids: table.ids, fields: Object.fromEntries(names.map((name) => [name, column(name)])) };
 }
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 /** Each row's fields, or null when the stored columns do not fit together. */
-function decodeTable(stored: unknown, names: readonly string[]): { ids: string[]; columns: unknown[][] } | null {
+function decodeTable(
+  stored: unknown,
+  names: readonly string[],
+  workerIds: readonly string[],
+): { ids: string[]; columns: unknown[][] } | null {
   if (typeof stored !== 'object' || stored === null) return null;
   const { ids, fields: columns } = stored as Partial<Columns>;
   if (!isStringArray(ids) || typeof columns !== 'object' || columns === null) return null;
   const decoded: unknown[][] = [];
   for (const name of names) {
-    const values = decodeColumn(columns[name], ids.length);
+    const values = decodeColumn(columns[name], ids.length, workerIds);
     if (!values) return null;
     decoded.push(values);
   }
@@ -263,19 +316,20 @@ export function encodeProjection(projection: Projection): StoredProjection {
   tables.followUps.ids.forEach((id, row) => {
     months[row] = Math.min(255, tables.provenMonths.get(id) ?? 0);
   });
+  const workerRows = new Map(tables.workers.ids.map((id, row) => [id, row]));
   return {
     id: PROJECTION_ID,
     format: PROJECTION_FORMAT,
     schema: projection.schema,
     stamp: projection.stamp,
     marks: projection.marks,
-    workers: encodeTable(tables.workers, WORKER_FIELDS),
-    assignments: encodeTable(tables.assignments, ASSIGNMENT_FIELDS, (row, name) =>
+    workers: encodeTable(tables.workers, WORKER_FIELDS, null),
+    assignments: encodeTable(tables.assignments, ASSIGNMENT_FIELDS, workerRows, (row, name) =>
       name === 'seats' ? row.seats.length : row[name as keyof DashboardAssignment],
     ),
-    healthChecks: encodeTable(tables.healthChecks, HEALTH_CHECK_FIELDS),
-    followUps: encodeTable(tables.followUps, FOLLOW_UP_FIELDS),
-    subsidyClaims: encodeTable(tables.subsidyClaims, CLAIM_FIELDS),
+    healthChecks: encodeTable(tables.healthChecks, HEALTH_CHECK_FIELDS, workerRows),
+    followUps: encodeTable(tables.followUps, FOLLOW_UP_FIELDS, workerRows),
+    subsidyClaims: encodeTable(tables.subsidyClaims, CLAIM_FIELDS, workerRows),
     provenMonths: months,
     enterprises: tables.enterprises,
     routes: tables.routes,
@@ -313,12 +367,13 @@ export function decodeProjection(value: unknown, schema: number): Projection | n
   const { enterprises, routes, batches, subsidySchemes } = stored;
   if (!isSorted(enterprises) || !isSorted(routes) || !isSorted(batches) || !isSorted(subsidySchemes)) return null;
 
-  const workers = decodeTable(stored.workers, WORKER_FIELDS);
-  const assignments = decodeTable(stored.assignments, ASSIGNMENT_FIELDS);
-  const healthChecks = decodeTable(stored.healthChecks, HEALTH_CHECK_FIELDS);
-  const followUps = decodeTable(stored.followUps, FOLLOW_UP_FIELDS);
-  const claims = decodeTable(stored.subsidyClaims, CLAIM_FIELDS);
-  if (!workers || !assignments || !healthChecks || !followUps || !claims) return null;
+  const workers = decodeTable(stored.workers, WORKER_FIELDS, []);
+  if (!workers) return null;
+  const assignments = decodeTable(stored.assignments, ASSIGNMENT_FIELDS, workers.ids);
+  const healthChecks = decodeTable(stored.healthChecks, HEALTH_CHECK_FIELDS, workers.ids);
+  const followUps = decodeTable(stored.followUps, FOLLOW_UP_FIELDS, workers.ids);
+  const claims = decodeTable(stored.subsidyClaims, CLAIM_FIELDS, workers.ids);
+  if (!assignments || !healthChecks || !followUps || !claims) return null;
   const months = stored.provenMonths;
   if (!(months instanceof Uint8Array) || months.length !== followUps.ids.length) return null;
   const seats = assignments.columns[2] as unknown[];

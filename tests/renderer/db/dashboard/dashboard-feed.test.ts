@@ -214,6 +214,15 @@ describe('the dashboard projection', () => {
     expect(await reopen()).toBe('rebuilt');
     await db.caches.put({ ...record, format: PROJECTION_FORMAT + 1 } as never);
     expect(await reopen()).toBe('rebuilt');
+    // A passenger whose worker is stored as a reference to a row the workers' ids do not have.
+    const assignments = record['assignments'] as { ids: string[]; fields: Record<string, unknown> };
+    const past = Uint32Array.from(assignments.ids, () => 0xffff_fff0);
+    const pointingPast = {
+      ...assignments,
+      fields: { ...assignments.fields, workerId: { workerIds: true, extra: [], codes: past } },
+    };
+    await db.caches.put({ ...record, assignments: pointingPast } as never);
+    expect(await reopen()).toBe('rebuilt');
     // A projection whose audit row the trail no longer holds at its place.
     const current = (await db.caches.get(PROJECTION_ID)) as unknown as { stamp: { seq: number; id: string } };
     await db.caches.put({ ...current, stamp: { seq: current.stamp.seq, id: 'another-row' } } as never);
