@@ -32,10 +32,20 @@ const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** The zone of every time shown or printed; China has kept UTC+08:00 without daylight saving since 1991. */
 const IN_BEIJING = { in: tz('Asia/Shanghai') };
 
+/** Days `isCalendarDate` found to exist, up to about 27 years of them. */
+const KNOWN_DAYS = new Set<string>();
+const KNOWN_DAYS_KEPT = 10_000;
+
 /** True for a `yyyy-MM-dd` string naming a day that exists (no 2023-02-29, no 2月30日). */
 export function isCalendarDate(text: string): boolean {
+  // Reports and the dashboard check the same few thousand days of 100,000 records again and again:
+  // the days found to exist are remembered (a bounded set; anything else is checked every time).
+  if (KNOWN_DAYS.has(text)) return true;
   const match = CALENDAR_DATE.exec(text);
-  return match !== null && isExists(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (match === null || !isExists(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) return false;
+  if (KNOWN_DAYS.size >= KNOWN_DAYS_KEPT) KNOWN_DAYS.clear();
+  KNOWN_DAYS.add(text);
+  return true;
 }
 
 /** That day at noon local time; null when the text is not an existing `yyyy-MM-dd` day. */

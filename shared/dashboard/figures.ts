@@ -129,7 +129,7 @@ export function funnelOf(data: DashboardData, trips: readonly Trip[]): Funnel & 
   const repeated = new Map<string, { worker: Trip['worker']; handedOver: boolean; months: number }>();
   for (const trip of trips) {
     const handedOver = trip.followUps.length > 0;
-    const months = handedOver ? provenMonthsOf(data, trip.followUps) : 0;
+    const months = handedOver ? (trip.months ??= provenMonthsOf(data, trip.followUps)) : 0;
     if (trip.single) {
       count(trip.worker, handedOver, months);
       continue;
@@ -242,17 +242,22 @@ export function periodFigures(data: DashboardData, from: CalendarDate, to: Calen
   };
 }
 
-/** Follow-ups (of the filtered people) whose next contact was due before today. */
+/**
+ * Follow-ups (of the filtered people) whose next contact was due before today. Whatever the period:
+ * kept for a change of period alone, which keeps the people and today.
+ */
 export function overdueFollowUps(data: DashboardData): DashboardFollowUp[] {
-  const { enterpriseId } = data.filter;
-  const overdue: DashboardFollowUp[] = [];
-  for (const { followUps } of data.people.values()) {
-    for (const followUp of followUps) {
-      if (enterpriseId && followUp.enterpriseId !== enterpriseId) continue;
-      if (followUp.nextDue !== null && followUp.nextDue < data.today) overdue.push(followUp);
+  return cached(data, 'overdue', () => {
+    const { enterpriseId } = data.filter;
+    const overdue: DashboardFollowUp[] = [];
+    for (const { followUps } of data.people.values()) {
+      for (const followUp of followUps) {
+        if (enterpriseId && followUp.enterpriseId !== enterpriseId) continue;
+        if (followUp.nextDue !== null && followUp.nextDue < data.today) overdue.push(followUp);
+      }
     }
-  }
-  return overdue;
+    return overdue;
+  });
 }
 
 /** The key figures of the filter's period and of the same period one year earlier. */

@@ -49,14 +49,18 @@ export interface Trip {
   followUps: DashboardFollowUp[];
   /** True when it is the worker's only trip: then nothing needs to count them once across trips. */
   single: boolean;
+  /** The proven months of `followUps` (figures.ts), once a figure asked: no period or filter changes them. */
+  months?: number;
 }
 
 /** A worker the filter lets through, with their live follow-ups (any enterprise). */
 export interface Person {
   worker: DashboardWorker;
   followUps: DashboardFollowUp[];
-  /** The batches of their trips (each batch once); null before the first. */
-  tripBatches: string[] | null;
+  /** The batch of their first trip; null before the first. */
+  firstTrip: string | null;
+  /** The batches of their other trips (each batch once); null while they made one at most. */
+  laterTrips: string[] | null;
 }
 
 /** The source as the filter leaves it, read into maps. */
@@ -220,7 +224,7 @@ function filterPeople(
     if (countyCode && worker.countyCode !== countyCode) continue;
     if (township && worker.township !== township) continue;
     if (withScheme && !withScheme.has(worker.id)) continue;
-    people.set(worker.id, { worker, followUps: NONE, tripBatches: null });
+    people.set(worker.id, { worker, followUps: NONE, firstTrip: null, laterTrips: null });
   }
   for (const followUp of source.followUps) {
     if (!isLive(followUp)) continue;
@@ -231,6 +235,8 @@ function filterPeople(
   }
   const { batches, contactsOf, periodsOf, enterprises } = index;
   const trips: Trip[] = [];
+  // Whose each trip is, in the trips' order: read again once every trip is known, without a look-up.
+  const travellers: Person[] = [];
   const passengersOf = new Map<string, { workerId: string; seats: number }[]>();
   for (const assignment of source.assignments) {
     if (!isLive(assignment)) continue;
@@ -247,12 +253,16 @@ function filterPeople(
     else passengersOf.set(batch.id, [passenger]);
     if (!SENT_STATUSES.has(batch.status) || assignment.boarding === 'absent') continue;
     // At most one live assignment per batch and person; a second is not a second trip.
-    if (person.tripBatches === null) person.tripBatches = [batch.id];
-    else if (person.tripBatches.includes(batch.id)) continue;
-    else person.tripBatches.push(batch.id);
+    if (person.firstTrip === null) person.firstTrip = batch.id;
+    else if (person.firstTrip === batch.id || person.laterTrips?.includes(batch.id)) continue;
+    else if (person.laterTrips === null) person.laterTrips = [batch.id];
+    else person.laterTrips.push(batch.id);
     trips.push({ worker, batch, enterpriseId: tripEnterprise, followUps: own, single: true });
+    travellers.push(person);
   }
-  for (const trip of trips) trip.single = (people.get(trip.worker.id)?.tripBatches?.length ?? 0) <= 1;
+  travellers.forEach((person, at) => {
+    if (person.laterTrips !== null) (trips[at] as Trip).single = false;
+  });
   const claims: DashboardClaim[] = [];
   for (const claim of source.claims) {
     if (!isLive(claim)) continue;

@@ -12,7 +12,7 @@ import { healthProgress, passengerHealth, type HealthProgress } from '../health/
 import { batchLoadFactor, vehicleCapacity } from '../seating/load-factor';
 import type { Fen } from '../subsidy/money';
 import { funnelIn, subsidiesIn, tripsIn, type Funnel } from './figures';
-import type { DashboardData, Trip } from './filter';
+import { cached, type DashboardData, type Trip } from './filter';
 import {
   byId,
   groupBy,
@@ -250,6 +250,11 @@ export interface HealthSoon {
  * and the two days after), as the station counts it (shared/health/window.ts), earliest first.
  */
 export function healthSoon(data: DashboardData, days = 3): HealthSoon[] {
+  // As of today whatever the period: kept for a change of period alone, which keeps the people and today.
+  return cached(data, `health soon ${String(days)}`, () => healthSoonOf(data, days));
+}
+
+function healthSoonOf(data: DashboardData, days: number): HealthSoon[] {
   const last = addCalendarDays(data.today, days - 1);
   const soon = [...data.batches.values()].filter(
     (batch) => PLANNED_STATUSES.has(batch.status) && batch.date >= data.today && batch.date <= last,
