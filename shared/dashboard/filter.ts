@@ -53,6 +53,16 @@ export interface Trip {
   months?: number;
 }
 
+/** A live passenger of a live batch (not moved, not removed), of a worker the filter lets through. */
+export interface Passenger {
+  workerId: string;
+  /** How many seats they hold: one per leg when seated on every leg. */
+  seats: number;
+  worker: DashboardWorker;
+  /** The enterprise of their trip, as `Trip.enterpriseId`. */
+  enterpriseId: string | null;
+}
+
 /** A worker the filter lets through, with their live follow-ups (any enterprise). */
 export interface Person {
   worker: DashboardWorker;
@@ -77,7 +87,7 @@ export interface DashboardData {
   /** Every trip of a worker the filter lets through, any date (the period is chosen by each figure). */
   trips: Trip[];
   /** Live passengers (not moved, not removed) of every live batch, of workers the filter lets through. */
-  passengersOf: Map<string, { workerId: string; seats: number }[]>;
+  passengersOf: Map<string, Passenger[]>;
   /** Live contacts and employment periods, by follow-up. */
   contactsOf: Map<string, DashboardContact[]>;
   periodsOf: Map<string, DashboardPeriod[]>;
@@ -200,9 +210,69 @@ export function filterDashboard(
   const kept = filterings.get(index) ?? [];
   const same = kept.find((data) => data.source === source && peopleKey(data.filter, data.today) === key);
   if (same) return { ...same, filter, now };
-  const data = filterPeople(source, filter, today, now, index);
+  const wider = kept.findLast((data) => data.source === source && data.today === today && narrows(data.filter, filter));
+  const data = wider ? narrowFiltering(wider, filter, now) : filterPeople(source, filter, today, now, index);
   filterings.set(index, [...kept.slice(1 - KEPT_FILTERINGS), data]);
   return data;
+}
+
+/**
+ * Whether `filter` only narrows `wider`'s filtering, which names neither an enterprise nor a scheme:
+ * its people, trips, passengers and claims are then `wider`'s that `filter` lets through.
+ */
+function narrows(wider: DashboardFilter, filter: DashboardFilter): boolean {
+  if (wider.enterpriseId || wider.schemeId) return false;
+  if (wider.countyCode && wider.countyCode !== filter.countyCode) return false;
+  return !wider.township || wider.township === filter.township;
+}
+
+/**
+ * A filtering made from a wider one (`narrows`) rather than from the source: with 100,000 people, a
+ * county or an enterprise chosen after the whole office costs a pass over what is already filtered
+ * instead of a look-up by id per record. Answers exactly as `filterPeople` would.
+ */
+function narrowFiltering(wider: DashboardData, filter: DashboardFilter, now: Timestamp): DashboardData {
+  const { countyCode, township, enterpriseId, schemeId } = filter;
+  const withScheme = schemeId
+    ? new Set(wider.claims.filter((claim) => claim.schemeId === schemeId).map((claim) => claim.workerId))
+    : null;
+  const choosesPeople = Boolean(countyCode || township || withScheme);
+  const lets = (worker: DashboardWorker): boolean =>
+    (!countyCode || worker.countyCode === countyCode) &&
+    (!township || worker.township === township) &&
+    (!withScheme || withScheme.has(worker.id));
+  let people = wider.people;
+  if (choosesPeople) {
+    people = new Map();
+    for (const [id, person] of wider.people) if (lets(person.worker)) people.set(id, person);
+  }
+  const goes = (worker: DashboardWorker, tripEnterprise: string | null): boolean =>
+    (!enterpriseId || tripEnterprise === enterpriseId) && (!choosesPeople || lets(worker));
+  const trips: Trip[] = [];
+  // Of the people with more than one trip in the wider filtering, how many are left in this one.
+  const tripsOf = new Map<string, number>();
+  for (const trip of wider.trips) {
+    if (!goes(trip.worker, trip.enterpriseId)) continue;
+    trips.push({ ...trip });
+    if (!trip.single) tripsOf.set(trip.worker.id, (tripsOf.get(trip.worker.id) ?? 0) + 1);
+  }
+  for (const trip of trips) if (!trip.single) trip.single = (tripsOf.get(trip.worker.id) ?? 0) <= 1;
+  const passengersOf = new Map<string, Passenger[]>();
+  for (const [batchId, passengers] of wider.passengersOf) {
+    const left = passengers.filter((passenger) => goes(passenger.worker, passenger.enterpriseId));
+    if (left.length > 0) passengersOf.set(batchId, left);
+  }
+  const claims = wider.claims.filter((claim) => {
+    if (schemeId && claim.schemeId !== schemeId) return false;
+    if (!choosesPeople && !enterpriseId) return true;
+    const person = people.get(claim.workerId);
+    if (!person) return false;
+    return (
+      !enterpriseId || (claim.payee === 'enterprise' ? claim.payeeId : person.worker.enterpriseId) === enterpriseId
+    );
+  });
+  const narrowed = Boolean(countyCode || township || enterpriseId || schemeId);
+  return { ...wider, filter, now, people, trips, passengersOf, claims, narrowed, cache: new Map() };
 }
 
 function filterPeople(
@@ -237,7 +307,7 @@ function filterPeople(
   const trips: Trip[] = [];
   // Whose each trip is, in the trips' order: read again once every trip is known, without a look-up.
   const travellers: Person[] = [];
-  const passengersOf = new Map<string, { workerId: string; seats: number }[]>();
+  const passengersOf = new Map<string, Passenger[]>();
   for (const assignment of source.assignments) {
     if (!isLive(assignment)) continue;
     const person = people.get(assignment.workerId);
@@ -248,7 +318,12 @@ function filterPeople(
     const tripEnterprise = own[0]?.enterpriseId ?? worker.enterpriseId;
     if (enterpriseId && tripEnterprise !== enterpriseId) continue;
     const passengers = passengersOf.get(batch.id);
-    const passenger = { workerId: worker.id, seats: assignment.seats.length };
+    const passenger = {
+      workerId: worker.id,
+      seats: assignment.seats.length,
+      worker,
+      enterpriseId: tripEnterprise,
+    };
     if (passengers) passengers.push(passenger);
     else passengersOf.set(batch.id, [passenger]);
     if (!SENT_STATUSES.has(batch.status) || assignment.boarding === 'absent') continue;

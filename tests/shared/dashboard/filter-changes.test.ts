@@ -32,6 +32,30 @@ describe('a run of filter changes on one index', () => {
     }
   });
 
+  it('answers a filter made from a wider one (the whole office, a county) as counted afresh', () => {
+    const narrower: DashboardFilter[] = [
+      { ...YEAR_2026, enterpriseId: 'e2' },
+      { ...YEAR_2026, countyCode: '451024', enterpriseId: 'e2' },
+      { ...YEAR_2026, countyCode: '451024', township: '祥周镇' },
+      { ...YEAR_2026, township: '祥周镇', schemeId: 's1' },
+      { ...YEAR_2026, enterpriseId: 'e1', schemeId: 's1' },
+      { ...YEAR_2026, countyCode: '451024', schemeId: 's1' },
+      { ...SPRING, enterpriseId: 'e1' },
+      { ...YEAR_2026, township: '', enterpriseId: null },
+      // w1 went twice (2025 and 2026): counted once over both years, whatever narrows the office.
+      { from: '2025-01-01', to: '2026-12-31', enterpriseId: 'e1' },
+      { from: '2025-01-01', to: '2026-12-31', countyCode: '451022', township: '祥周镇' },
+    ];
+    for (const wider of [YEAR_2026, { ...YEAR_2026, countyCode: '451024' }]) {
+      for (const filter of narrower) {
+        const source = handMadeOffice();
+        const index = indexDashboard(source);
+        dashboard(source, wider, NOW, { index });
+        expect(dashboard(source, filter, NOW, { index })).toEqual(dashboard(handMadeOffice(), filter, NOW));
+      }
+    }
+  });
+
   it('counts as of the new day when the day changes between two changes of period', () => {
     const source = handMadeOffice();
     const index = indexDashboard(source);
