@@ -8,9 +8,28 @@
 import { addCalendarDays } from '../dates';
 import type { BatchStatus, CalendarDate, PovertyStatus } from '../domain/records';
 import { provinceOfCity, regionOf } from '../domain/regions';
-import { inPeriod, IN_POST_DAYS, provenMonthsOf, tripsIn, type InPostDay } from './figures';
+import { calendarDaysBetween } from '../dates';
+import type { ClaimStatus } from '../subsidy/claim-steps';
+import type { Fen } from '../subsidy/money';
+import { periodDay } from '../subsidy/report';
+import {
+  inPeriod,
+  IN_POST_DAYS,
+  overdueFollowUps,
+  provenMonthsOf,
+  subsidiesIn,
+  tripsIn,
+  type InPostDay,
+} from './figures';
 import type { DashboardData, Trip } from './filter';
-import type { BatchesDrill, Drill, FunnelStep, PeopleDrill } from './drill';
+import {
+  CLAIM_BUCKETS,
+  type BatchesDrill,
+  type ClaimsDrill,
+  type Drill,
+  type FunnelStep,
+  type PeopleDrill,
+} from './drill';
 import { capacityOf, healthSoon } from './series';
 import { PLANNED_STATUSES, SENT_STATUSES, isLive, type DashboardBatch, type DashboardSource } from './source';
 
@@ -54,7 +73,40 @@ export interface BatchRow {
   capacity: number;
 }
 
-export type DrillRows = { list: 'people'; rows: PersonRow[] } | { list: 'batches'; rows: BatchRow[] };
+/** An overdue follow-up of a contacts list. The name is not in the dashboard's source: the reader adds it. */
+export interface ContactRow {
+  followUpId: string;
+  workerId: string;
+  county: string;
+  township: string;
+  /** The enterprise the worker was handed over to. */
+  enterpriseId: string;
+  enterpriseName: string;
+  /** The day the next contact was due. */
+  nextDue: CalendarDate;
+  /** Days since it was due, as of today (Beijing). */
+  daysOverdue: number;
+}
+
+/** A claim of a claims list, counted as the subsidy report counts it. The reader adds the name. */
+export interface ClaimRow {
+  claimId: string;
+  workerId: string;
+  schemeId: string;
+  schemeName: string;
+  status: ClaimStatus;
+  bucket: (typeof CLAIM_BUCKETS)[number];
+  /** The amount the bucket's sum counts: the amount paid once paid, else the amount owed. */
+  amountFen: Fen;
+  /** The day that places it in the period (paid, on notice, or owed from). */
+  day: CalendarDate;
+}
+
+export type DrillRows =
+  | { list: 'people'; rows: PersonRow[] }
+  | { list: 'batches'; rows: BatchRow[] }
+  | { list: 'contacts'; rows: ContactRow[] }
+  | { list: 'claims'; rows: ClaimRow[] };
 
 /** How many completed months each in-post step stands for (figures.ts counts with the same). */
 const MONTHS_OF: Readonly<Record<InPostDay, number>> = { 30: 1, 90: 3, 180: 6 };
@@ -201,11 +253,70 @@ export function batchRows(data: DashboardData, drill: BatchesDrill): BatchRow[] 
   return rows.sort((a, b) => a.date.localeCompare(b.date) || CHINESE_ORDER.compare(a.name, b.name));
 }
 
+/** The overdue follow-ups the key figure counts, the longest overdue first. */
+export function contactRows(data: DashboardData): ContactRow[] {
+  return overdueFollowUps(data)
+    .flatMap((followUp): ContactRow[] => {
+      const worker = data.people.get(followUp.workerId)?.worker;
+      if (!worker || followUp.nextDue === null) return [];
+      return [
+        {
+          followUpId: followUp.id,
+          workerId: worker.id,
+          county: worker.county,
+          township: worker.township,
+          enterpriseId: followUp.enterpriseId,
+          enterpriseName: data.enterprises.get(followUp.enterpriseId)?.name ?? '',
+          nextDue: followUp.nextDue,
+          daysOverdue: calendarDaysBetween(followUp.nextDue, data.today),
+        },
+      ];
+    })
+    .sort((a, b) => a.nextDue.localeCompare(b.nextDue) || (a.workerId < b.workerId ? -1 : 1));
+}
+
+/**
+ * The claims behind the period's subsidy sums (the key figures' and each scheme's bar, with the
+ * scheme in the filter): those of the report's sums themselves, earliest day first.
+ */
+export function claimRows(data: DashboardData, drill: ClaimsDrill): ClaimRow[] {
+  const { all } = subsidiesIn(data, data.filter.from, data.filter.to);
+  const bucketOf = new Map<string, ClaimRow['bucket']>();
+  for (const bucket of CLAIM_BUCKETS) {
+    if (drill.bucket !== undefined && drill.bucket !== bucket) continue;
+    for (const id of all[bucket].claimIds) bucketOf.set(id, bucket);
+  }
+  const schemeNames = new Map(data.source.schemes.map((scheme) => [scheme.id, scheme.name]));
+  const rows: ClaimRow[] = [];
+  for (const claim of data.claims) {
+    const bucket = bucketOf.get(claim.id);
+    if (bucket === undefined) continue;
+    rows.push({
+      claimId: claim.id,
+      workerId: claim.workerId,
+      schemeId: claim.schemeId,
+      schemeName: schemeNames.get(claim.schemeId) ?? '',
+      status: claim.status,
+      bucket,
+      amountFen: claim.status === 'paid' ? (claim.paidAmountFen ?? claim.amountFen) : claim.amountFen,
+      day: periodDay({ ...claim, schemeName: '', payeeName: '', township: '' }),
+    });
+  }
+  return rows.sort((a, b) => a.day.localeCompare(b.day) || (a.claimId < b.claimId ? -1 : 1));
+}
+
 /** The rows behind `drill`, from the data filtered by the drill's filter. */
 export function drillRows(data: DashboardData, drill: Drill): DrillRows {
-  return drill.list === 'people'
-    ? { list: 'people', rows: peopleRows(data, drill) }
-    : { list: 'batches', rows: batchRows(data, drill) };
+  switch (drill.list) {
+    case 'people':
+      return { list: 'people', rows: peopleRows(data, drill) };
+    case 'batches':
+      return { list: 'batches', rows: batchRows(data, drill) };
+    case 'contacts':
+      return { list: 'contacts', rows: contactRows(data) };
+    case 'claims':
+      return { list: 'claims', rows: claimRows(data, drill) };
+  }
 }
 
 /** A choice of the dashboard's filter: its value and its name. */

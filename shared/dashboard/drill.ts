@@ -34,7 +34,23 @@ export interface BatchesDrill {
   status?: BatchStatus;
 }
 
-export type Drill = PeopleDrill | BatchesDrill;
+/** The follow-ups of the filter's people whose next contact was due before today, whatever the period. */
+export interface ContactsDrill {
+  list: 'contacts';
+}
+
+/** Where a claim's amount is counted (shared/subsidy/report.ts): owed, on notice, paid or rejected. */
+export type ClaimBucket = 'owed' | 'onNotice' | 'paid' | 'rejected';
+export const CLAIM_BUCKETS: readonly ClaimBucket[] = ['owed', 'onNotice', 'paid', 'rejected'];
+
+/** The claims placed in the period (by the subsidy report's day), or those of one bucket. */
+export interface ClaimsDrill {
+  list: 'claims';
+  bucket?: ClaimBucket;
+}
+
+export type Drill = PeopleDrill | BatchesDrill | ContactsDrill | ClaimsDrill;
+export const DRILL_LISTS: readonly Drill['list'][] = ['people', 'batches', 'contacts', 'claims'];
 
 /** The address of the list behind `drill` under `filter` (hash route, without the '#'). */
 export function drillHref(filter: DashboardFilter, drill: Drill): string {
@@ -53,8 +69,10 @@ export function drillHref(filter: DashboardFilter, drill: Drill): string {
       step: drill.step,
       poor: drill.poor ? '1' : undefined,
     });
-  } else {
+  } else if (drill.list === 'batches') {
     Object.assign(optional, { kind: drill.kind, week: drill.week, status: drill.status });
+  } else if (drill.list === 'claims') {
+    optional['bucket'] = drill.bucket;
   }
   for (const [name, value] of Object.entries(optional)) {
     if (value !== null && value !== undefined && value !== '') params.set(name, value);
@@ -69,7 +87,7 @@ export function drillHref(filter: DashboardFilter, drill: Drill): string {
 
 /** Why an address names no list: each is said in words on the list's page. */
 export type DrillProblem =
-  /** Not /dashboard/people nor /dashboard/batches. */
+  /** Not a list of the dashboard (/dashboard/people, batches, contacts or claims). */
   | { problem: 'unknownList'; value: string }
   /** The period's first or last day is missing. */
   | { problem: 'missingDate'; field: 'from' | 'to' }
@@ -85,6 +103,7 @@ export type DrillProblem =
   | { problem: 'badPoor'; value: string }
   | { problem: 'unknownKind'; value: string }
   | { problem: 'unknownStatus'; value: string }
+  | { problem: 'unknownBucket'; value: string }
   /** A week given for batches that are not those of the coming weeks. */
   | { problem: 'weekWithoutComing' };
 
@@ -105,7 +124,7 @@ function isOneOf<T extends string>(values: readonly T[], value: string): value i
  * takes are left aside.
  */
 export function parseDrill(list: string, params: URLSearchParams): ParsedDrill {
-  if (list !== 'people' && list !== 'batches') return { problem: 'unknownList', value: list };
+  if (!isOneOf(DRILL_LISTS, list)) return { problem: 'unknownList', value: list };
   const text = (name: string): string | null => {
     const value = params.get(name);
     return value === null || value.trim() === '' ? null : value.trim();
@@ -154,6 +173,13 @@ export function parseDrill(list: string, params: URLSearchParams): ParsedDrill {
       drill.poor = true;
     }
     return { filter, drill };
+  }
+  if (list === 'contacts') return { filter, drill: { list } };
+  if (list === 'claims') {
+    const bucket = text('bucket');
+    if (bucket === null) return { filter, drill: { list } };
+    if (!isOneOf(CLAIM_BUCKETS, bucket)) return { problem: 'unknownBucket', value: bucket };
+    return { filter, drill: { list, bucket } };
   }
   const kind = text('kind') ?? '';
   if (!isOneOf(BATCH_KINDS, kind)) return { problem: 'unknownKind', value: kind };

@@ -1,8 +1,8 @@
 /**
  * The key figures on the home page end to end (issue 19): a new user loads the demo and, without
  * leaving the home page, reads how many people were sent in the last 12 months with the registered-poor share,
- * counted by the dashboard's Web Worker from the browser's IndexedDB; the overdue contacts lead to
- * the follow-up desk. Set DASHBOARD_SCREENSHOT to a file name to keep a picture of the home page.
+ * counted by the dashboard's Web Worker from the browser's IndexedDB; the overdue contacts open their
+ * list, and a row of it the follow-up desk. Set DASHBOARD_SCREENSHOT to a file name to keep a picture of the home page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -50,9 +50,18 @@ describe('the key figures on the home page', () => {
     const screenshot = process.env.DASHBOARD_SCREENSHOT;
     if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
 
-    await figures.getByTestId('figure-overdue').click();
-    await page.waitForURL(/#\/followup$/);
-    await page.getByRole('heading', { name: '跟踪服务' }).first().waitFor();
+    // The overdue contacts open their list, as many as the figure said, each leading to the desk.
+    const overdue = figures.getByTestId('overdue-link');
+    const overdueCount = (await overdue.innerText()).replace(/,/g, '');
+    await overdue.click();
+    await page.waitForURL(/#\/dashboard\/contacts\?/);
+    await page.getByRole('heading', { name: '逾期未回访名单' }).waitFor();
+    await expect(page.getByTestId('list-count').innerText()).resolves.toBe(`共 ${overdueCount} 人次`);
+    if (Number(overdueCount) > 0) {
+      await page.getByTestId('list-row').first().getByRole('link').click();
+      await page.waitForURL(/#\/followup\?worker=/);
+      await page.getByRole('heading', { name: '跟踪服务' }).first().waitFor();
+    }
 
     expect(pageErrors(page)).toEqual([]);
     await context.close();

@@ -1,7 +1,8 @@
 /**
- * The list behind a figure or a bar of the dashboard (issue 19, item 3), at /dashboard/people or
- * /dashboard/batches with the address drillHref writes: what it lists in words (the period, the
- * filter, the part clicked), how many, and the people or batches, each opening its own page. The
+ * The list behind a figure or a bar of the dashboard (issue 19, item 3), at /dashboard/people,
+ * /dashboard/batches, /dashboard/contacts or /dashboard/claims with the address drillHref writes:
+ * what it lists in words (the period, the filter, the part clicked), how many, and the people,
+ * batches, overdue follow-ups or claims, each opening its own page. The
  * rows come from the dashboard's worker by the figures' own rules, so the count is the number
  * clicked. A bad address is said in words.
  */
@@ -16,9 +17,10 @@ import { parseDrill, type Drill, type DrillProblem, type FunnelStep } from '@sha
 import { COMING_WEEKS, type BatchRow, type DashboardFilterOptions } from '@shared/dashboard/drill-rows';
 import { addCalendarDays, formatCalendarDate, todayCalendarDate } from '@shared/dates';
 import type { Language } from '@shared/domain/records';
+import { formatYuan } from '@shared/subsidy/money';
 import { useLanguage } from '@renderer/i18n/use-language';
 import { homeAddress } from './dashboard-address';
-import type { NamedPersonRow } from './dashboard.worker';
+import type { DashboardList, NamedClaimRow, NamedContactRow, NamedPersonRow } from './dashboard.worker';
 import { useDashboardList } from './use-dashboard';
 
 /** Rows shown at first, and five times as many more at each "show more" (as the follow-up desk). */
@@ -79,6 +81,11 @@ function describe(
     const days = drill.step ? STEP_DAYS[drill.step] : undefined;
     if (days) part.push(t('dashboardLists.people.inPost', { days }));
     if (drill.poor) part.push(t('dashboardLists.people.poor'));
+  } else if (drill.list === 'contacts') {
+    part.push(t('dashboardLists.contacts.overdue'));
+  } else if (drill.list === 'claims') {
+    part.push(t('dashboardLists.claims.placed'));
+    if (drill.bucket) part.push(t(`dashboardLists.claims.bucket.${drill.bucket}`));
   } else {
     if (drill.kind === 'coming') {
       part.push(
@@ -92,9 +99,9 @@ function describe(
     }
   }
   const separator = t('common.listSeparator');
-  // The coming weeks and the health checks are as of today, whatever the period.
+  // The coming weeks, the health checks and the overdue contacts are as of today, whatever the period.
   const period =
-    drill.list === 'batches' && (drill.kind === 'coming' || drill.kind === 'health')
+    drill.list === 'contacts' || (drill.list === 'batches' && (drill.kind === 'coming' || drill.kind === 'health'))
       ? null
       : t('dashboardLists.period', { from: date(filter.from), to: date(filter.to) });
   return [[period, ...narrowed].filter(Boolean).join(separator), part.join(separator)].filter(Boolean);
@@ -195,6 +202,90 @@ function BatchesTable({ rows, language }: { rows: BatchRow[]; language: Language
   );
 }
 
+function ContactsTable({ rows, language }: { rows: NamedContactRow[]; language: Language }) {
+  const { t } = useTranslation();
+  return (
+    <Table striped highlightOnHover data-testid="list-table">
+      <Table.Thead>
+        <Table.Tr>
+          {(['name', 'county', 'township', 'receiving', 'nextDue', 'overdueDays'] as const).map((c) => (
+            <Table.Th key={c}>{t(`dashboardLists.columns.${c}`)}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.followUpId} data-testid="list-row">
+            <Table.Td>
+              {/* The follow-up desk opens on the worker, ready to log the contact. */}
+              <Anchor component={Link} to={`/followup?worker=${encodeURIComponent(row.workerId)}`} size="sm">
+                {row.name || row.workerId}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{row.county}</Table.Td>
+            <Table.Td>{row.township}</Table.Td>
+            <Table.Td>{row.enterpriseName || t('dashboardLists.unknownEnterprise')}</Table.Td>
+            <Table.Td>{formatCalendarDate(row.nextDue, language)}</Table.Td>
+            <Table.Td>{t('dashboardLists.overdueDays', { days: row.daysOverdue })}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function ClaimsTable({ rows, language }: { rows: NamedClaimRow[]; language: Language }) {
+  const { t } = useTranslation();
+  return (
+    <Table striped highlightOnHover data-testid="list-table">
+      <Table.Thead>
+        <Table.Tr>
+          {(['name', 'scheme', 'claimStatus', 'amount', 'day'] as const).map((c) => (
+            <Table.Th key={c}>{t(`dashboardLists.columns.${c}`)}</Table.Th>
+          ))}
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.claimId} data-testid="list-row">
+            <Table.Td>
+              <Anchor component={Link} to={`/workers/${row.workerId}`} size="sm">
+                {row.name || row.workerId}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              <Anchor
+                component={Link}
+                to={`/subsidies?${new URLSearchParams({ scheme: row.schemeId, view: 'claims' }).toString()}`}
+                size="sm"
+              >
+                {row.schemeName}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{t(`subsidy.claimStatus.${row.status}`)}</Table.Td>
+            <Table.Td style={{ textAlign: 'right' }}>{formatYuan(row.amountFen)}</Table.Td>
+            <Table.Td>{formatCalendarDate(row.day, language)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+/** The rows of the list as their table shows them, the first `count`. */
+function ListTable({ list, count, language }: { list: DashboardList; count: number; language: Language }) {
+  switch (list.list) {
+    case 'people':
+      return <PeopleTable rows={list.rows.slice(0, count)} language={language} />;
+    case 'batches':
+      return <BatchesTable rows={list.rows.slice(0, count)} language={language} />;
+    case 'contacts':
+      return <ContactsTable rows={list.rows.slice(0, count)} language={language} />;
+    case 'claims':
+      return <ClaimsTable rows={list.rows.slice(0, count)} language={language} />;
+  }
+}
+
 export function DashboardListPage({
   useList = useDashboardList,
 }: {
@@ -261,14 +352,19 @@ export function DashboardListPage({
               n: new Intl.NumberFormat(language).format(answered.rows.length),
             })}
           </Text>
+          {answered.list === 'claims' && (
+            <Text size="sm" data-testid="list-total">
+              {t('dashboardLists.claims.total', {
+                amount: formatYuan(answered.rows.reduce((sum, row) => sum + row.amountFen, 0)),
+              })}
+            </Text>
+          )}
           {answered.rows.length === 0 ? (
             <Text c="dimmed" data-testid="list-empty">
               {t('dashboardLists.empty')}
             </Text>
-          ) : answered.list === 'people' ? (
-            <PeopleTable rows={answered.rows.slice(0, count)} language={language} />
           ) : (
-            <BatchesTable rows={answered.rows.slice(0, count)} language={language} />
+            <ListTable list={answered} count={count} language={language} />
           )}
           <ShowMore shown={Math.min(count, answered.rows.length)} total={answered.rows.length} onMore={more} />
         </>

@@ -21,39 +21,31 @@ import { useDashboardChoice } from './dashboard-address';
 import { DashboardFilters } from './DashboardFilters';
 import { useDashboard } from './use-dashboard';
 
+/** A key figure's card; `more` leads to the page where the work behind it is done. */
 function Figure({
   label,
   testId,
-  to,
-  hint,
+  more,
   children,
 }: {
   label: string;
   testId: string;
-  to?: string;
-  hint?: string;
+  more?: { label: string; to: string; testId: string };
   children: ReactNode;
 }) {
-  const body = (
-    <Stack gap={4}>
-      <Text size="sm" c="dimmed">
-        {label}
-      </Text>
-      {children}
-      {hint && (
-        <Text size="xs" c="blue">
-          {hint}
-        </Text>
-      )}
-    </Stack>
-  );
-  return to ? (
-    <Card withBorder component={Link} to={to} data-testid={testId} style={{ textDecoration: 'none' }}>
-      {body}
-    </Card>
-  ) : (
+  return (
     <Card withBorder data-testid={testId}>
-      {body}
+      <Stack gap={4}>
+        <Text size="sm" c="dimmed">
+          {label}
+        </Text>
+        {children}
+        {more && (
+          <Anchor component={Link} to={more.to} size="xs" data-testid={more.testId}>
+            {more.label}
+          </Anchor>
+        )}
+      </Stack>
     </Card>
   );
 }
@@ -164,16 +156,21 @@ export function KeyFiguresGrid({
           ))}
         </Group>
       </Figure>
-      <Figure label={t('dashboard.overdue')} testId="figure-overdue" to="/followup" hint={t('dashboard.overdueHint')}>
+      <Figure
+        label={t('dashboard.overdue')}
+        testId="figure-overdue"
+        more={{ label: t('dashboard.overdueHint'), to: '/followup', testId: 'overdue-desk-link' }}
+      >
         <Text fz={28} fw={700} c={figures.overdueContacts > 0 ? 'red' : undefined}>
-          {n(figures.overdueContacts)}
+          <ListLink to={list({ list: 'contacts' })} testId="overdue-link">
+            {n(figures.overdueContacts)}
+          </ListLink>
         </Text>
       </Figure>
       <Figure
         label={t('dashboard.subsidies')}
         testId="figure-subsidies"
-        to="/subsidies/report"
-        hint={t('dashboard.subsidiesHint')}
+        more={{ label: t('dashboard.subsidiesHint'), to: '/subsidies/report', testId: 'subsidy-report-link' }}
       >
         {(
           [
@@ -186,8 +183,10 @@ export function KeyFiguresGrid({
             <Text size="sm" c="dimmed">
               {t(`dashboard.${key}`)}
             </Text>
-            <Text size="sm" fw={600} data-testid={`subsidies-${key}`}>
-              {yuan(fen)}
+            <Text size="sm" fw={600}>
+              <ListLink to={list({ list: 'claims', bucket: key })} testId={`subsidies-${key}`}>
+                {yuan(fen)}
+              </ListLink>
             </Text>
           </Group>
         ))}

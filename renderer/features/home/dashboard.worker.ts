@@ -19,6 +19,8 @@ import {
   dashboardFilterOptions,
   drillRows,
   type BatchRow,
+  type ClaimRow,
+  type ContactRow,
   type DashboardFilterOptions,
   type PersonRow,
 } from '@shared/dashboard/drill-rows';
@@ -33,9 +35,15 @@ const db = new PlannerDatabase();
 const feed = new DashboardFeed(db);
 let loaded: DashboardView | null = null;
 
-/** A person of a list behind a figure, with their name (the dashboard's source has none). */
+/** A row of a list behind a figure, with the worker's name (the dashboard's source has none). */
 export type NamedPersonRow = PersonRow & { name: string };
-export type DashboardList = { list: 'people'; rows: NamedPersonRow[] } | { list: 'batches'; rows: BatchRow[] };
+export type NamedContactRow = ContactRow & { name: string };
+export type NamedClaimRow = ClaimRow & { name: string };
+export type DashboardList =
+  | { list: 'people'; rows: NamedPersonRow[] }
+  | { list: 'batches'; rows: BatchRow[] }
+  | { list: 'contacts'; rows: NamedContactRow[] }
+  | { list: 'claims'; rows: NamedClaimRow[] };
 
 const CHINESE_ORDER = new Intl.Collator('zh-CN');
 
@@ -62,16 +70,34 @@ const api = {
   drill: async (filter: DashboardFilter, drill: Drill, now: Timestamp): Promise<DashboardList> => {
     const { source: read, index } = source();
     const rows = drillRows(filterDashboard(read, filter, now, index), drill);
-    if (rows.list === 'batches') return rows;
-    const workers = await db.workers.bulkGet(rows.rows.map((row) => row.workerId));
-    const named = rows.rows.map((row, i) => ({ ...row, name: workers[i]?.name ?? '' }));
-    named.sort(
-      (a, b) =>
-        a.date.localeCompare(b.date) ||
-        CHINESE_ORDER.compare(a.batchName, b.batchName) ||
-        CHINESE_ORDER.compare(a.name, b.name),
-    );
-    return { list: 'people', rows: named };
+    const withNames = async <T extends { workerId: string }>(list: readonly T[]): Promise<(T & { name: string })[]> => {
+      const workers = await db.workers.bulkGet(list.map((row) => row.workerId));
+      return list.map((row, i) => ({ ...row, name: workers[i]?.name ?? '' }));
+    };
+    switch (rows.list) {
+      case 'batches':
+        return rows;
+      case 'people': {
+        const named = await withNames(rows.rows);
+        named.sort(
+          (a, b) =>
+            a.date.localeCompare(b.date) ||
+            CHINESE_ORDER.compare(a.batchName, b.batchName) ||
+            CHINESE_ORDER.compare(a.name, b.name),
+        );
+        return { list: 'people', rows: named };
+      }
+      case 'contacts': {
+        const named = await withNames(rows.rows);
+        named.sort((a, b) => a.nextDue.localeCompare(b.nextDue) || CHINESE_ORDER.compare(a.name, b.name));
+        return { list: 'contacts', rows: named };
+      }
+      case 'claims': {
+        const named = await withNames(rows.rows);
+        named.sort((a, b) => a.day.localeCompare(b.day) || CHINESE_ORDER.compare(a.name, b.name));
+        return { list: 'claims', rows: named };
+      }
+    }
   },
   /** The counties, townships, enterprises and schemes the dashboard's filter offers, from what `load` read. */
   options: (): DashboardFilterOptions => dashboardFilterOptions(source().source),

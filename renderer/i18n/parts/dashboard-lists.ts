@@ -15,7 +15,7 @@ export const dashboardListsZhCN = {
   },
   /** The batches' key figure, each number a link to its list. */
   figures: { departed: '已发车 {{count}}', planned: '计划 {{count}}' },
-  title: { people: '输送人员名单', batches: '批次名单' },
+  title: { people: '输送人员名单', batches: '批次名单', contacts: '逾期未回访名单', claims: '补贴申领名单' },
   back: '返回首页',
   period: '{{from}} 至 {{to}}',
   /** The filter, each part as "名称：值". */
@@ -41,11 +41,28 @@ export const dashboardListsZhCN = {
     health: '三天内出发、尚未发车批次的体检进度',
     status: '状态：{{status}}',
   },
+  contacts: {
+    overdue: '截至今天，下次回访日期已过的跟踪服务',
+  },
+  claims: {
+    placed: '期间内的补贴申领（按发放日、公示日或应发日计入）',
+    bucket: {
+      owed: '其中待发放的（符合条件、已上报、已审核）',
+      onNotice: '其中公示中的',
+      paid: '其中已发放的',
+      rejected: '其中已退回的',
+    },
+    total: '合计 {{amount}} 元',
+  },
   count: {
     people_one: '共 {{n}} 人',
     people_other: '共 {{n}} 人',
     batches_one: '共 {{n}} 批',
     batches_other: '共 {{n}} 批',
+    contacts_one: '共 {{n}} 人次',
+    contacts_other: '共 {{n}} 人次',
+    claims_one: '共 {{n}} 笔',
+    claims_other: '共 {{n}} 笔',
   },
   columns: {
     name: '姓名',
@@ -60,7 +77,15 @@ export const dashboardListsZhCN = {
     passengers: '乘客',
     seated: '已排座',
     capacity: '运力',
+    receiving: '接收企业',
+    nextDue: '应回访日期',
+    overdueDays: '逾期',
+    scheme: '补贴项目',
+    claimStatus: '申领状态',
+    amount: '金额（元）',
+    day: '计入日期',
   },
+  overdueDays: '{{days}} 天',
   handedOver: { yes: '已交接', no: '未交接' },
   inPostDays: '满 {{days}} 天',
   notInPost: '—',
@@ -74,7 +99,7 @@ export const dashboardListsZhCN = {
   /** A bad address, in words. */
   problem: {
     title: '无法打开这份名单',
-    unknownList: '没有“{{value}}”这种名单：只有输送人员和批次名单',
+    unknownList: '没有“{{value}}”这种名单：只有输送人员、批次、逾期回访和补贴申领名单',
     missingDate: {
       from: '地址中缺少起始日期',
       to: '地址中缺少截止日期',
@@ -93,6 +118,7 @@ export const dashboardListsZhCN = {
     unknownKind: '“{{value}}”不是批次名单的种类：只有已发车、计划中、今后几周和体检进度',
     unknownStatus: '没有“{{value}}”这种批次状态',
     weekWithoutComing: '只有今后几周的批次名单才按周查看',
+    unknownBucket: '“{{value}}”不是补贴金额的分类：只有待发放、公示中、已发放和已退回',
   },
 } as const;
 
@@ -106,7 +132,7 @@ export const dashboardListsEn: Widen<typeof dashboardListsZhCN> = {
     nothingFound: 'Nothing matches',
   },
   figures: { departed: '{{count}} departed', planned: '{{count}} planned' },
-  title: { people: 'People sent', batches: 'Batches' },
+  title: { people: 'People sent', batches: 'Batches', contacts: 'Overdue contacts', claims: 'Subsidy claims' },
   back: 'Back to the home page',
   period: '{{from}} to {{to}}',
   county: 'County: {{name}}',
@@ -130,11 +156,28 @@ export const dashboardListsEn: Widen<typeof dashboardListsZhCN> = {
     health: 'Health checks of the batches leaving in the next 3 days',
     status: 'Status: {{status}}',
   },
+  contacts: {
+    overdue: 'Follow-ups whose next contact was due before today',
+  },
+  claims: {
+    placed: 'Subsidy claims of the period (by the day paid, put on notice or owed from)',
+    bucket: {
+      owed: 'Of them, owed (eligible, submitted, approved)',
+      onNotice: 'Of them, on public notice',
+      paid: 'Of them, paid',
+      rejected: 'Of them, rejected',
+    },
+    total: '{{amount}} yuan in all',
+  },
   count: {
     people_one: '{{n}} person',
     people_other: '{{n}} people',
     batches_one: '{{n}} batch',
     batches_other: '{{n}} batches',
+    contacts_one: '{{n}} follow-up',
+    contacts_other: '{{n}} follow-ups',
+    claims_one: '{{n}} claim',
+    claims_other: '{{n}} claims',
   },
   columns: {
     name: 'Name',
@@ -149,7 +192,15 @@ export const dashboardListsEn: Widen<typeof dashboardListsZhCN> = {
     passengers: 'Passengers',
     seated: 'Seated',
     capacity: 'Capacity',
+    receiving: 'Enterprise',
+    nextDue: 'Contact due',
+    overdueDays: 'Overdue',
+    scheme: 'Scheme',
+    claimStatus: 'Claim status',
+    amount: 'Amount (yuan)',
+    day: 'Counted on',
   },
+  overdueDays: '{{days}} days',
   handedOver: { yes: 'Handed over', no: 'Not handed over' },
   inPostDays: '{{days}} days',
   notInPost: '—',
@@ -162,7 +213,7 @@ export const dashboardListsEn: Widen<typeof dashboardListsZhCN> = {
   failed: 'The list could not be made: {{message}}',
   problem: {
     title: 'This list cannot be opened',
-    unknownList: 'There is no list called "{{value}}": only people sent and batches',
+    unknownList: 'There is no list called "{{value}}": only people sent, batches, overdue contacts and subsidy claims',
     missingDate: {
       from: 'The address has no first day',
       to: 'The address has no last day',
@@ -181,5 +232,6 @@ export const dashboardListsEn: Widen<typeof dashboardListsZhCN> = {
     unknownKind: '"{{value}}" is not a kind of batch list: only departed, planned, coming weeks and health checks',
     unknownStatus: 'There is no batch status "{{value}}"',
     weekWithoutComing: 'Only the batches of the coming weeks are listed by week',
+    unknownBucket: '"{{value}}" is not a part of the subsidy sums: only owed, on notice, paid and rejected',
   },
 };

@@ -10,8 +10,23 @@ import {
   type DashboardFilter,
   type DashboardSource,
 } from '@shared/dashboard';
-import { drillHref, parseDrill, type BatchesDrill, type Drill, type PeopleDrill } from '@shared/dashboard/drill';
-import { dashboardFilterOptions, drillRows, type BatchRow, type PersonRow } from '@shared/dashboard/drill-rows';
+import {
+  CLAIM_BUCKETS,
+  drillHref,
+  parseDrill,
+  type BatchesDrill,
+  type ClaimsDrill,
+  type Drill,
+  type PeopleDrill,
+} from '@shared/dashboard/drill';
+import {
+  dashboardFilterOptions,
+  drillRows,
+  type BatchRow,
+  type ClaimRow,
+  type DrillRows,
+  type PersonRow,
+} from '@shared/dashboard/drill-rows';
 import { subtractCalendarYears } from '@shared/dates';
 import { BATCH_STATUSES } from '@shared/domain/records';
 import { NOW, handMadeOffice } from './fixture';
@@ -21,8 +36,9 @@ const YEAR_2026: DashboardFilter = { from: '2026-01-01', to: '2026-12-31' };
 /** The rows of the list an address names, the address written as a bar or a figure writes it. */
 function rowsBehind(source: DashboardSource, filter: DashboardFilter, drill: PeopleDrill): PersonRow[];
 function rowsBehind(source: DashboardSource, filter: DashboardFilter, drill: BatchesDrill): BatchRow[];
-function rowsBehind(source: DashboardSource, filter: DashboardFilter, drill: Drill): (PersonRow | BatchRow)[];
-function rowsBehind(source: DashboardSource, filter: DashboardFilter, drill: Drill): (PersonRow | BatchRow)[] {
+function rowsBehind(source: DashboardSource, filter: DashboardFilter, drill: ClaimsDrill): ClaimRow[];
+function rowsBehind(source: DashboardSource, filter: DashboardFilter, drill: Drill): DrillRows['rows'];
+function rowsBehind(source: DashboardSource, filter: DashboardFilter, drill: Drill): DrillRows['rows'] {
   const href = drillHref(filter, drill);
   const [path, query] = href.split('?');
   const parsed = parseDrill(path?.split('/').at(-1) ?? '', new URLSearchParams(query));
@@ -92,6 +108,28 @@ function everyNumber(source: DashboardSource, filter: DashboardFilter): [string,
     }
   }
   check('health checks soon', board.healthSoon.length, filter, { list: 'batches', kind: 'health' });
+  check('overdue contacts', board.figures.overdueContacts, filter, { list: 'contacts' });
+  // The subsidy sums: as many yuan in their list as the figure or the bar said.
+  const fenBehind = (f: DashboardFilter, drill: ClaimsDrill) =>
+    rowsBehind(source, f, drill).reduce((sum, row) => sum + row.amountFen, 0);
+  const { subsidies } = board.figures.current;
+  for (const [bucket, fen] of [
+    ['owed', subsidies.owedFen],
+    ['onNotice', subsidies.onNoticeFen],
+    ['paid', subsidies.paidFen],
+  ] as const) {
+    checks.push([`subsidies ${bucket} (fen)`, fen, fenBehind(filter, { list: 'claims', bucket })]);
+  }
+  for (const bar of board.subsidiesByScheme) {
+    const f = { ...filter, schemeId: bar.schemeId };
+    for (const bucket of CLAIM_BUCKETS) {
+      checks.push([
+        `scheme ${bar.schemeId} ${bucket} (fen)`,
+        bar[`${bucket}Fen`],
+        fenBehind(f, { list: 'claims', bucket }),
+      ]);
+    }
+  }
   return checks;
 }
 
@@ -223,7 +261,11 @@ describe('the address of a list', () => {
   });
 
   it('names what is wrong with a bad address', () => {
-    expect(parse('claims', 'from=2026-01-01&to=2026-12-31')).toEqual({ problem: 'unknownList', value: 'claims' });
+    expect(parse('contracts', 'from=2026-01-01&to=2026-12-31')).toEqual({ problem: 'unknownList', value: 'contracts' });
+    expect(parse('claims', 'from=2026-01-01&to=2026-12-31&bucket=owing')).toEqual({
+      problem: 'unknownBucket',
+      value: 'owing',
+    });
     expect(parse('people', 'to=2026-12-31')).toEqual({ problem: 'missingDate', field: 'from' });
     expect(parse('people', 'from=2026-02-30&to=2026-12-31')).toEqual({
       problem: 'badDate',

@@ -22,10 +22,9 @@ import {
   type DashboardFilter,
   type HealthSoon,
 } from '@shared/dashboard';
-import { drillHref, type FunnelStep } from '@shared/dashboard/drill';
+import { drillHref, type ClaimBucket, type FunnelStep } from '@shared/dashboard/drill';
 import { formatCalendarDate, todayCalendarDate } from '@shared/dates';
 import { BATCH_STATUSES, type BatchStatus, type CalendarDate, type Language } from '@shared/domain/records';
-import type { ClaimStatus } from '@shared/subsidy/claim-steps';
 import { formatYuan, type Fen } from '@shared/subsidy/money';
 import { ChartCard, type ChartTable, type TableRow } from './ChartCard';
 
@@ -538,23 +537,20 @@ function HealthChart({ batches, context }: { batches: HealthSoon[]; context: Con
 }
 
 /**
- * The subsidy report's sums (shared/subsidy/report.ts) and the claim status each opens: "owed" is
- * eligible, submitted or approved; it opens the eligible claims, the ones the office itself has to
- * put on a public notice next (the claims list shows the totals of the other statuses above them).
+ * The subsidy report's sums (shared/subsidy/report.ts), each opening the claims it is made of: "owed"
+ * is eligible, submitted or approved (the dashboard's claims list, shared/dashboard/drill-rows.ts).
  */
 const SUBSIDY_PARTS = [
-  { part: 'owedFen', label: 'dashboard.owed', status: 'eligible', shade: ['blue', 6] },
-  { part: 'onNoticeFen', label: 'dashboard.onNotice', status: 'on-notice', shade: ['yellow', 6] },
-  { part: 'paidFen', label: 'dashboard.paid', status: 'paid', shade: ['teal', 6] },
-  { part: 'rejectedFen', label: 'dashboardCharts.subsidies.rejected', status: 'rejected', shade: ['gray', 5] },
-] as const satisfies readonly { part: string; label: string; status: ClaimStatus; shade: readonly [string, number] }[];
-
-export function claimsHref(schemeId: string, status: ClaimStatus): string {
-  return `/subsidies?${new URLSearchParams({ scheme: schemeId, view: 'claims', status }).toString()}`;
-}
+  { part: 'owedFen', label: 'dashboard.owed', bucket: 'owed', shade: ['blue', 6] },
+  { part: 'onNoticeFen', label: 'dashboard.onNotice', bucket: 'onNotice', shade: ['yellow', 6] },
+  { part: 'paidFen', label: 'dashboard.paid', bucket: 'paid', shade: ['teal', 6] },
+  { part: 'rejectedFen', label: 'dashboardCharts.subsidies.rejected', bucket: 'rejected', shade: ['gray', 5] },
+] as const satisfies readonly { part: string; label: string; bucket: ClaimBucket; shade: readonly [string, number] }[];
 
 function SubsidiesChart({ schemes, context }: { schemes: Dashboard['subsidiesByScheme']; context: Context }) {
   const { t, n } = context;
+  const claimsHref = (schemeId: string, bucket: ClaimBucket) =>
+    drillHref({ ...context.filter, schemeId }, { list: 'claims', bucket });
   const series: BarChartSeries[] = SUBSIDY_PARTS.map(({ part, label, shade }) => ({
     name: part,
     label: t(label),
@@ -564,16 +560,16 @@ function SubsidiesChart({ schemes, context }: { schemes: Dashboard['subsidiesByS
     label: scheme.schemeName,
     ...Object.fromEntries(SUBSIDY_PARTS.map(({ part }) => [part, scheme[part]])),
   }));
-  const statusOf = new Map<string, ClaimStatus>(SUBSIDY_PARTS.map(({ part, status }) => [part, status]));
+  const bucketOf = new Map<string, ClaimBucket>(SUBSIDY_PARTS.map(({ part, bucket }) => [part, bucket]));
   const table: ChartTable = {
     columns: [t('dashboardCharts.subsidies.column'), ...SUBSIDY_PARTS.map(({ label }) => t(label))],
     rows: schemes.map((scheme) => ({
       key: scheme.schemeId,
       cells: [
         { text: scheme.schemeName },
-        ...SUBSIDY_PARTS.map(({ part, status }) => ({
+        ...SUBSIDY_PARTS.map(({ part, bucket }) => ({
           text: context.yuan(scheme[part]),
-          to: scheme[part] > 0 ? claimsHref(scheme.schemeId, status) : null,
+          to: scheme[part] > 0 ? claimsHref(scheme.schemeId, bucket) : null,
         })),
       ],
     })),
@@ -605,8 +601,8 @@ function SubsidiesChart({ schemes, context }: { schemes: Dashboard['subsidiesByS
           barProps={(item) => ({
             onClick: (_entry, index) => {
               const scheme = schemes[index];
-              const status = statusOf.get(item.name);
-              if (scheme && status) context.go(claimsHref(scheme.schemeId, status));
+              const bucket = bucketOf.get(item.name);
+              if (scheme && bucket) context.go(claimsHref(scheme.schemeId, bucket));
             },
             style: clickable,
           })}

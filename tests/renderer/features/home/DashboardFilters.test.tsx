@@ -111,8 +111,12 @@ describe('the dashboard filter on the home page', () => {
     expect(screen.getByTestId('batches-planned-link').getAttribute('href')?.startsWith('/dashboard/batches?')).toBe(
       true,
     );
-    expect(screen.getByTestId('figure-overdue').getAttribute('href')).toBe('/followup');
-    expect(screen.getByTestId('figure-subsidies').getAttribute('href')).toBe('/subsidies/report');
+    expect(query(screen.getByTestId('overdue-link'))).toEqual(period);
+    expect(screen.getByTestId('overdue-link').getAttribute('href')?.startsWith('/dashboard/contacts?')).toBe(true);
+    expect(query(screen.getByTestId('subsidies-owed'))).toEqual({ ...period, bucket: 'owed' });
+    expect(screen.getByTestId('subsidies-paid').getAttribute('href')?.startsWith('/dashboard/claims?')).toBe(true);
+    expect(screen.getByTestId('overdue-desk-link').getAttribute('href')).toBe('/followup');
+    expect(screen.getByTestId('subsidy-report-link').getAttribute('href')).toBe('/subsidies/report');
   });
 
   it('keeps the filter of an address it is opened on, and is labelled in English', () => {

@@ -24,9 +24,26 @@ function fakeList(source: DashboardSource) {
   return (filter: DashboardFilter | null, drill: Drill | null): DashboardListState => {
     if (!filter || !drill) return { options };
     const rows = drillRows(filterDashboard(source, filter, NOW), drill);
-    if (rows.list === 'batches') return { list: rows, options };
-    const named = rows.rows.map((row) => ({ ...row, name: NAMES[row.workerId] ?? `工人${row.workerId}` }));
-    return { list: { list: 'people', rows: named }, options };
+    const name = (workerId: string) => NAMES[workerId] ?? `工人${workerId}`;
+    switch (rows.list) {
+      case 'batches':
+        return { list: rows, options };
+      case 'people':
+        return {
+          list: { list: 'people', rows: rows.rows.map((row) => ({ ...row, name: name(row.workerId) })) },
+          options,
+        };
+      case 'contacts':
+        return {
+          list: { list: 'contacts', rows: rows.rows.map((row) => ({ ...row, name: name(row.workerId) })) },
+          options,
+        };
+      case 'claims':
+        return {
+          list: { list: 'claims', rows: rows.rows.map((row) => ({ ...row, name: name(row.workerId) })) },
+          options,
+        };
+    }
   };
 }
 
@@ -162,9 +179,48 @@ describe('the list behind a figure', () => {
   });
 
   it('says in English that a list does not exist', () => {
-    renderList('/dashboard/claims?from=2026-01-01&to=2026-12-31', 'en');
+    renderList('/dashboard/contracts?from=2026-01-01&to=2026-12-31', 'en');
     expect(screen.getByTestId('list-problem').textContent).toContain(
-      'There is no list called "claims": only people sent and batches',
+      'There is no list called "contracts": only people sent, batches, overdue contacts and subsidy claims',
     );
+  });
+
+  it('lists the overdue contacts as of today whatever the period, each opening the follow-up desk', () => {
+    renderList(drillHref(FEB_TO_MAR, { list: 'contacts' }));
+    expect(screen.getByRole('heading', { name: '逾期未回访名单' })).toBeTruthy();
+    expect(screen.getByTestId('list-description').textContent).toBe('截至今天，下次回访日期已过的跟踪服务');
+    expect(screen.getByTestId('list-count').textContent).toBe('共 2 人次');
+    expect(
+      rows().map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
+      ['李春燕', '德保县', '城关镇', '宁波服装厂', '2026年9月5日', '93 天'],
+      ['韦秀英', '田东县', '祥周镇', '广州电子厂', '2026年12月6日', '1 天'],
+    ]);
+    expect(
+      within(rows()[0] as HTMLElement)
+        .getByRole('link')
+        .getAttribute('href'),
+    ).toBe('/followup?worker=w4');
+  });
+
+  it('lists the claims behind a subsidy sum, with the sum itself', () => {
+    renderList(
+      drillHref({ from: '2026-01-01', to: '2026-12-31', schemeId: 's1' }, { list: 'claims', bucket: 'paid' }),
+      'en',
+    );
+    expect(screen.getByTestId('list-description').textContent).toContain('Of them, paid');
+    expect(screen.getByTestId('list-count').textContent).toBe('1 claim');
+    expect(screen.getByTestId('list-total').textContent).toBe('1,000.00 yuan in all');
+    expect(
+      rows().map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([['韦秀英', '一次性求职补贴', 'Paid', '1,000.00', 'Apr 1, 2026']]);
   });
 });

@@ -96,12 +96,20 @@ describe('the key figures on the home page', () => {
     expect(screen.getByTestId('key-figures-period').textContent).toBe(`${year}年1月1日 至 ${year}年12月31日`);
   });
 
-  it('leads from the overdue contacts to the follow-up desk and from the subsidies to their report', () => {
+  it('leads from the overdue contacts to their list and the follow-up desk, and from the subsidies to their claims and report', () => {
     render(<KeyFiguresPanel useFigures={useFigures} />);
     const overdue = screen.getByTestId('figure-overdue');
-    expect(within(overdue).getByText('2')).toBeTruthy();
-    expect(overdue.getAttribute('href')).toBe('/followup');
-    expect(screen.getByTestId('figure-subsidies').getAttribute('href')).toBe('/subsidies/report');
+    expect(within(overdue).getByRole('link', { name: '2' }).getAttribute('href')).toMatch(
+      /^\/dashboard\/contacts\?from=/,
+    );
+    expect(within(overdue).getByRole('link', { name: '查看回访工作台' }).getAttribute('href')).toBe('/followup');
+    const subsidies = screen.getByTestId('figure-subsidies');
+    expect(within(subsidies).getByTestId('subsidies-paid').getAttribute('href')).toMatch(
+      /^\/dashboard\/claims\?.*bucket=paid$/,
+    );
+    expect(within(subsidies).getByRole('link', { name: '查看补贴报表' }).getAttribute('href')).toBe(
+      '/subsidies/report',
+    );
   });
 
   it('is written in English with the same figures', () => {

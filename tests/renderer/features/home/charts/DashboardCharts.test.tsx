@@ -271,12 +271,12 @@ describe('the dashboard charts', () => {
     expect(hrefOf(health.card, '百色—深圳 1')).toBe('/batches/b1');
   });
 
-  it('lead from a scheme’s amount owed to its eligible claims, and from the amount paid to its paid claims', () => {
+  it('lead from a scheme’s amount owed, or paid, to the claims it is made of', () => {
     show(dashboard());
     const { card, rows } = tableOf('subsidies');
     expect(rows).toEqual([['一次性求职补贴', '123,456.78 元', '0.00 元', '50,000.00 元', '0.00 元']]);
-    expect(hrefOf(card, '123,456.78 元')).toBe('/subsidies?scheme=s1&view=claims&status=eligible');
-    expect(hrefOf(card, '50,000.00 元')).toBe('/subsidies?scheme=s1&view=claims&status=paid');
+    expect(hrefOf(card, '123,456.78 元')).toBe('/dashboard/claims?from=2026-01-01&to=2026-12-31&scheme=s1&bucket=owed');
+    expect(hrefOf(card, '50,000.00 元')).toBe('/dashboard/claims?from=2026-01-01&to=2026-12-31&scheme=s1&bucket=paid');
     expect(within(card).queryByRole('link', { name: '0.00 元' })).toBeNull();
   });
 
