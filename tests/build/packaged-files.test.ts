@@ -1,9 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { promisify } from 'node:util';
+import { extractFile, listPackage, statFile } from '@electron/asar';
+import { Arch, build, Platform } from 'electron-builder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { filePatterns, packagedFiles, PROJECT_ROOT, readBuilderConfig } from './packaging';
 
@@ -14,7 +16,24 @@ const FONTS = [
   'out/renderer/fonts/NotoSansTC-Regular.ttf',
 ];
 
+interface PackageJson {
+  productName: string;
+  main: string;
+}
+
 let patterns: string[];
+
+let building: Promise<void> | undefined;
+
+/** Builds out/ once if it is missing: the unit tests may run before anything was built (CI runs them first). */
+function built(): Promise<void> {
+  building ??= existsSync(join(PROJECT_ROOT, 'out/main/index.js'))
+    ? Promise.resolve()
+    : promisify(execFile)('npx', ['electron-vite', 'build', '-c', 'electron.config.ts'], { cwd: PROJECT_ROOT }).then(
+        () => undefined,
+      );
+  return building;
+}
 
 beforeAll(async () => {
   patterns = filePatterns(await readBuilderConfig());
@@ -88,11 +107,8 @@ describe('what goes into app.asar, on a project laid out like ours', () => {
 describe('what goes into app.asar from this build', () => {
   let files: string[];
 
-  // The unit tests may run before anything was built (CI runs them first): build once if so.
   beforeAll(async () => {
-    if (!existsSync(join(PROJECT_ROOT, 'out/main/index.js'))) {
-      await promisify(execFile)('npx', ['electron-vite', 'build', '-c', 'electron.config.ts'], { cwd: PROJECT_ROOT });
-    }
+    await built();
     files = await packagedFiles(PROJECT_ROOT, patterns);
   }, 300_000);
 
@@ -121,5 +137,63 @@ describe('what goes into app.asar from this build', () => {
       const outside = loaded.filter((name) => !/^(electron|node:.+|\.{1,2}\/.+)$/.test(name));
       expect(outside, `${bundle} (out/ may be older than electron.config.ts: rebuild it)`).toEqual([]);
     }
+  });
+});
+
+describe('the app.asar that electron-builder packs from this build', () => {
+  let work: string;
+  let archive: string;
+  let unpacked: string;
+
+  // electron-builder packs the Linux folder target with a stand-in for the Electron binary (which
+  // cannot be downloaded here) and without the fuses (which need the real binary): the file
+  // selection, the asar and the packaged package.json are the builder's own.
+  beforeAll(async () => {
+    await built();
+    work = await mkdtemp(join(tmpdir(), 'planner-builder-'));
+    const electronDist = join(work, 'electron');
+    await mkdir(electronDist);
+    await writeFile(join(electronDist, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+    await build({
+      projectDir: PROJECT_ROOT,
+      targets: Platform.LINUX.createTarget('dir', Arch.x64),
+      publish: 'never',
+      config: { electronDist, electronFuses: null, npmRebuild: false, directories: { output: join(work, 'dist') } },
+    });
+    unpacked = join(work, 'dist/linux-unpacked');
+    archive = join(unpacked, 'resources/app.asar');
+  }, 300_000);
+
+  afterAll(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  it('holds exactly the built app with its fonts, and package.json', async () => {
+    const packed = listPackage(archive, { isPack: false })
+      .map((path) => path.split(sep).join('/').replace(/^\//, ''))
+      .filter((path) => !('files' in statFile(archive, path)));
+    const assets = (await readdir(join(PROJECT_ROOT, 'out/renderer/assets'))).filter((name) => !name.endsWith('.map'));
+    expect(packed.sort()).toEqual(
+      [
+        'package.json',
+        'out/main/index.js',
+        'out/preload/index.cjs',
+        'out/renderer/index.html',
+        'out/renderer/icon.svg',
+        ...FONTS,
+        ...assets.map((name) => `out/renderer/assets/${name}`),
+      ].sort(),
+    );
+  });
+
+  it('keeps package.json’s productName, so the packed app uses the same data folder', async () => {
+    const ours = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as PackageJson;
+    const packed = JSON.parse(extractFile(archive, 'package.json').toString('utf8')) as PackageJson;
+    expect(packed.productName).toBe(ours.productName);
+    expect(packed.main).toBe(ours.main);
+  });
+
+  it('names the program in ASCII', () => {
+    expect(existsSync(join(unpacked, 'PointToPointPlanner'))).toBe(true);
   });
 });
