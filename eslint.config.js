@@ -43,7 +43,7 @@ const NO_DB_INTERNALS = {
 };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/**', 'tests/e2e/.artifacts/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'resources/installer/**', 'tests/e2e/.artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {

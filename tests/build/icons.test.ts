@@ -9,7 +9,7 @@ import {
   renderIconSet,
   WINDOWS_ICON_SIZES,
   type IconFile,
-} from '../../scripts/icon-set';
+} from '../../resources/icon-set';
 import { PROJECT_ROOT } from './packaging';
 
 let made: IconFile[];

@@ -62,7 +62,7 @@ describe('what goes into app.asar, on a project laid out like ours', () => {
       'docs/architecture.md',
       'resources/icon.svg',
       'resources/installer/installer.nsh',
-      'scripts/icons.ts',
+      'resources/make-icons.ts',
       'dist/Point-to-Point-Planner-Setup-0.1.0.exe',
       'node_modules/zod/package.json',
       'node_modules/react/index.js',

@@ -1,4 +1,4 @@
-/** `npm run icons`: writes every icon file from resources/icon.svg (see scripts/icon-set.ts). */
+/** `npm run icons`: writes every icon file from resources/icon.svg (see resources/icon-set.ts). */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { ICON_SOURCE, renderIconSet } from './icon-set';
