@@ -26,13 +26,7 @@ import {
   type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
-import {
-  bridgeEvents,
-  MAX_FILE_BYTES,
-  type BusyWork,
-  type ShellCommand,
-  type ShellLanguage,
-} from '@shared/bridge';
+import { bridgeEvents, MAX_FILE_BYTES, type BusyWork, type ShellCommand, type ShellLanguage } from '@shared/bridge';
 import { APP_ENTRY_URL, APP_RESPONSE_HEADERS, APP_SCHEME, contentTypeFor, resolveAppRequest } from './app-protocol';
 import { openWithDialog, saveWithDialog } from './file-dialogs';
 import { createBridgeRoutes, type BridgeImplementation } from './ipc-routes';
@@ -66,7 +60,10 @@ import {
 
 /** The log file, once the app is ready and knows its logs folder (electron/main/log-file.ts). */
 let fileSink: LogSink = () => undefined;
-const log = createLogger('main', everySink(consoleSink, (level, line) => fileSink(level, line)));
+const log = createLogger(
+  'main',
+  everySink(consoleSink, (level, line) => fileSink(level, line)),
+);
 
 const logFiles: LogFiles = {
   size: (path) => {

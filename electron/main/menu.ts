@@ -84,7 +84,11 @@ export function menuTemplate(language: ShellLanguage, state: MenuState): MenuEnt
       SEPARATOR,
       { label: text.fullScreen, role: 'togglefullscreen' },
       ...(state.isDevelopment
-        ? [SEPARATOR, { label: text.reload, role: 'reload' as const }, { label: text.devTools, role: 'toggleDevTools' as const }]
+        ? [
+            SEPARATOR,
+            { label: text.reload, role: 'reload' as const },
+            { label: text.devTools, role: 'toggleDevTools' as const },
+          ]
         : []),
     ],
   };

@@ -65,9 +65,7 @@ function asCommand(payload: unknown): ShellCommand | null {
   const { command, offeredFileId } = payload as { command?: unknown; offeredFileId?: unknown };
   if (typeof command !== 'string' || !Object.hasOwn(commandNames, command)) return null;
   if (command === 'restore-file') {
-    return typeof offeredFileId === 'string' && OFFERED_FILE_ID.test(offeredFileId)
-      ? { command, offeredFileId }
-      : null;
+    return typeof offeredFileId === 'string' && OFFERED_FILE_ID.test(offeredFileId) ? { command, offeredFileId } : null;
   }
   return { command: command as Exclude<ShellCommandName, 'restore-file'> };
 }
