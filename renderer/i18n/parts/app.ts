@@ -26,6 +26,9 @@ export const appZhCN = {
     leave: '不保存，离开',
     stay: '留下继续编辑',
   },
+  shell: {
+    nothingToPrint: '这一页没有可以打印的内容。打印单据请到专列批次页，打印统计请到首页。',
+  },
 } as const;
 
 export const commonZhCN = {
@@ -75,6 +78,10 @@ export const appEn: Widen<typeof appZhCN> = {
     text: 'If you leave this page, the changes you made are lost.',
     leave: 'Leave without saving',
     stay: 'Stay and keep editing',
+  },
+  shell: {
+    nothingToPrint:
+      'This page has nothing to print. Documents are printed from a batch’s page, the figures from the home page.',
   },
 };
 
