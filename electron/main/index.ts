@@ -8,7 +8,7 @@
  */
 import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   app,
@@ -88,6 +88,7 @@ const stateFiles: StateFiles = {
     }
   },
   write: (path, text) => {
+    mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.part`;
     writeFileSync(temporary, text, 'utf8');
     renameSync(temporary, path);

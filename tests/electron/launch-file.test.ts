@@ -24,12 +24,16 @@ describe('the backup file on the command line', () => {
 
   it('puts a path back together that an unquoted command split at its spaces', () => {
     const split = ['C:\\Users\\李 四\\My', 'Backups\\备份', '2026-12-08.PTPBACKUP'];
-    expect(backupPathFromArgv([EXE, '--flag', ...split])).toBe('C:\\Users\\李 四\\My Backups\\备份 2026-12-08.PTPBACKUP');
+    expect(backupPathFromArgv([EXE, '--flag', ...split])).toBe(
+      'C:\\Users\\李 四\\My Backups\\备份 2026-12-08.PTPBACKUP',
+    );
   });
 
   it('accepts any case of the extension, a network share and a Linux path', () => {
     expect(backupPathFromArgv([EXE, 'D:/备份/Planner.PtpBackup'])).toBe('D:/备份/Planner.PtpBackup');
-    expect(backupPathFromArgv([EXE, '\\\\office-nas\\share\\备份.ptpbackup'])).toBe('\\\\office-nas\\share\\备份.ptpbackup');
+    expect(backupPathFromArgv([EXE, '\\\\office-nas\\share\\备份.ptpbackup'])).toBe(
+      '\\\\office-nas\\share\\备份.ptpbackup',
+    );
     expect(backupPathFromArgv(['/opt/planner/planner', '/home/zhang/下载/备份 1.ptpbackup'])).toBe(
       '/home/zhang/下载/备份 1.ptpbackup',
     );
