@@ -271,8 +271,9 @@ describe('main process wiring', () => {
     expect(window.focus).toHaveBeenCalled();
     const [channel, command] = window.webContents.send.mock.calls[0] ?? [];
     expect(channel).toBe(bridgeEvents.onCommand.channel);
-    expect(command).toEqual({ command: 'restore-file', offeredFileId: expect.any(String) });
     const { offeredFileId } = command as { offeredFileId: string };
+    expect(command).toEqual({ command: 'restore-file', offeredFileId });
+    expect(offeredFileId).toMatch(/^[0-9a-f-]{36}$/);
     const read = (await callBridge(bridgeContract.readOfferedBackup.channel, { offeredFileId })) as {
       fileName: string;
       data: Uint8Array;
