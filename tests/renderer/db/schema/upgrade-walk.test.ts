@@ -16,7 +16,7 @@ import { SCHEMA_V3 } from '@renderer/db/schema/v3';
 import { SCHEMA_V4 } from '@renderer/db/schema/v4';
 import { SCHEMA_V5 } from '@renderer/db/schema/v5';
 import { SCHEMA_V6 } from '@renderer/db/schema/v6';
-import { FIXTURE_TIME } from '../../../fixtures/factories';
+import { FIXTURE_TIME } from '@tests/fixtures/factories';
 import { freshDatabase } from '../test-database';
 
 /** Every schema the app has had, oldest first: the last is the current one. */
