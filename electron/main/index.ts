@@ -450,6 +450,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     if (!isBackupPath(path)) return;
     if (app.isReady()) {
+      // macOS keeps the app running with no window: the file opens one.
+      mainWindow ??= createMainWindow();
       focusMainWindow();
       openBackupFile(path);
     } else {
