@@ -87,3 +87,22 @@ describe('the application menu', () => {
     expect(flatten(menuTemplate('zh-CN', WINDOWS)).map((entry) => entry.role)).not.toContain('appMenu');
   });
 });
+
+describe('what main says in its own dialogs', () => {
+  /** Every text with its path, for a comparison of the two languages. */
+  function texts(value: unknown, path = ''): [string, string][] {
+    if (typeof value === 'string') return [[path, value]];
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+      texts(inner, path ? `${path}.${key}` : key),
+    );
+  }
+
+  it('has every text in both languages, none empty and none left in the other language', () => {
+    const zh = texts(SHELL_TEXTS['zh-CN']);
+    const en = texts(SHELL_TEXTS.en);
+    expect(en.map(([path]) => path)).toEqual(zh.map(([path]) => path));
+    for (const [path, text] of [...zh, ...en]) expect(text.trim(), path).not.toBe('');
+    // Only the separators may be the same in both; a Chinese text left in English is a forgotten translation.
+    for (const [path, text] of en) expect(text, path).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
