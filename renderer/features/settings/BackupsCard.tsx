@@ -202,7 +202,7 @@ export function BackupsCard() {
           },
         );
       } else if (working) {
-        // The card's buttons are disabled while it works; the menu is too.
+        // As the card's own buttons are while it works: the running backup or restore shows its progress.
       } else if (request.kind === 'back-up') {
         if (!mismatch) void backUpNow();
       } else {
