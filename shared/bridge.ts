@@ -73,6 +73,23 @@ const storedBackupSchema = z.object({
   head: anyBytes,
 });
 
+/** The languages the app speaks; main words its menu and dialogs in the one the renderer reports. */
+export const SHELL_LANGUAGES = ['zh-CN', 'en'] as const;
+export type ShellLanguage = (typeof SHELL_LANGUAGES)[number];
+
+/**
+ * Long work during which closing the window would lose something (issue 21): the renderer reports
+ * which of these are running, and main asks before it closes.
+ */
+export const BUSY_WORK = ['import', 'restore', 'print'] as const;
+export type BusyWork = (typeof BUSY_WORK)[number];
+
+/**
+ * A backup file main was asked to open (double-click on a `.ptpbackup`, issue 21): an opaque id,
+ * never a path. Main keeps the paths it offered under these ids and reads nothing else.
+ */
+export const offeredFileIdSchema = savedFileIdSchema;
+
 export const bridgeContract = {
   saveFile: {
     channel: 'planner:save-file',
@@ -164,6 +181,34 @@ export const bridgeContract = {
     request: z.undefined(),
     response: z.object({ version: z.string(), dataFolder: z.string(), platform: z.string() }),
   },
+  /** The language the person chose: main words its menu and its dialogs in it (default zh-CN). */
+  setShellLanguage: {
+    channel: 'planner:set-shell-language',
+    request: z.object({ language: z.enum(SHELL_LANGUAGES) }).strict(),
+    response: z.null(),
+  },
+  /** The long work running now (none: an empty list); main asks before closing while any runs. */
+  reportBusy: {
+    channel: 'planner:report-busy',
+    request: z
+      .object({
+        work: z
+          .array(z.enum(BUSY_WORK))
+          .max(BUSY_WORK.length)
+          .refine((work) => new Set(work).size === work.length, 'work named twice'),
+      })
+      .strict(),
+    response: z.null(),
+  },
+  /**
+   * The bytes of a backup file main offered with a `restore-file` command, by the id it sent; null
+   * for any other id, or when the file is gone or too large. No call reads a path the renderer names.
+   */
+  readOfferedBackup: {
+    channel: 'planner:read-offered-backup',
+    request: z.object({ offeredFileId: offeredFileIdSchema }).strict(),
+    response: z.object({ fileName: z.string(), data: anyBytes }).nullable(),
+  },
 } as const;
 
 export type BridgeContract = typeof bridgeContract;
@@ -186,9 +231,41 @@ export type BackupFileRequest = BridgeRequest<'readBackup'>;
 export type ReadBackupResult = BridgeResponse<'readBackup'>;
 export type DeleteBackupResult = BridgeResponse<'deleteBackup'>;
 
-/** What `window.planner` offers: one async function per contract entry. */
+export type ReadOfferedBackupResult = BridgeResponse<'readOfferedBackup'>;
+export type ReportBusyRequest = BridgeRequest<'reportBusy'>;
+
+/**
+ * What the application menu, or the system, asks of the renderer (issue 21): main sends these one
+ * way, on one channel, and the renderer checks each against this closed list before acting on it.
+ * `restore-file` carries the id of a backup file the person opened from outside the app.
+ */
+export const SHELL_COMMANDS = ['back-up', 'restore', 'print', 'restore-file'] as const;
+export type ShellCommandName = (typeof SHELL_COMMANDS)[number];
+
+export const shellCommandSchema = z.discriminatedUnion('command', [
+  z.object({ command: z.literal('back-up') }).strict(),
+  z.object({ command: z.literal('restore') }).strict(),
+  z.object({ command: z.literal('print') }).strict(),
+  z.object({ command: z.literal('restore-file'), offeredFileId: offeredFileIdSchema }).strict(),
+]);
+export type ShellCommand = z.infer<typeof shellCommandSchema>;
+
+/**
+ * The messages main sends to the renderer, one way: each is exposed by the preload as a function
+ * that takes a listener and returns its unsubscribe, and only that.
+ */
+export const bridgeEvents = {
+  onCommand: { channel: 'planner:command', payload: shellCommandSchema },
+} as const;
+export type BridgeEvents = typeof bridgeEvents;
+export type BridgeEventName = keyof BridgeEvents;
+export type BridgeEventPayload<E extends BridgeEventName> = z.infer<BridgeEvents[E]['payload']>;
+
+/** What `window.planner` offers: one async function per contract entry, and one subscription per event. */
 export type PlannerBridge = {
   [M in BridgeMethod]: BridgeRequest<M> extends undefined
     ? () => Promise<BridgeResponse<M>>
     : (request: BridgeRequest<M>) => Promise<BridgeResponse<M>>;
+} & {
+  [E in BridgeEventName]: (listener: (payload: BridgeEventPayload<E>) => void) => () => void;
 };

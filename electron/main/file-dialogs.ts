@@ -83,13 +83,20 @@ export async function openWithDialog(
   const filePath = choice.canceled ? undefined : choice.filePaths[0];
   if (filePath === undefined || filePath === '') return null;
 
+  return { fileName: basename(filePath), data: await readFileWithin(filePath, request.maxBytes) };
+}
+
+/**
+ * A file's bytes, refusing anything but a regular file (a FIFO or device picked on Linux would block
+ * or never end) and files above `maxBytes`, before reading and again after, in case it grew between.
+ */
+export async function readFileWithin(filePath: string, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const info = await stat(filePath);
-  // A FIFO or device picked on Linux would block or never end.
   if (!info.isFile()) throw new Error(NOT_A_FILE);
-  if (info.size > request.maxBytes) throw new Error(FILE_TOO_LARGE);
+  if (info.size > maxBytes) throw new Error(FILE_TOO_LARGE);
   const contents = await readFile(filePath);
-  if (contents.byteLength > request.maxBytes) throw new Error(FILE_TOO_LARGE);
-  return { fileName: basename(filePath), data: exactBytes(contents) };
+  if (contents.byteLength > maxBytes) throw new Error(FILE_TOO_LARGE);
+  return exactBytes(contents);
 }
 
 /**

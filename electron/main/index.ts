@@ -6,8 +6,9 @@
  *
  * Security checklist: https://www.electronjs.org/docs/latest/tutorial/security
  */
+import { appendFileSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   app,
@@ -18,18 +19,37 @@ import {
   net,
   protocol,
   safeStorage,
+  screen,
   session,
   shell,
   type IpcMainInvokeEvent,
+  type MenuItemConstructorOptions,
   type WebContents,
 } from 'electron';
+import { bridgeEvents, MAX_FILE_BYTES, type BusyWork, type ShellCommand, type ShellLanguage } from '@shared/bridge';
 import { APP_ENTRY_URL, APP_RESPONSE_HEADERS, APP_SCHEME, contentTypeFor, resolveAppRequest } from './app-protocol';
 import { openWithDialog, saveWithDialog } from './file-dialogs';
 import { createBridgeRoutes, type BridgeImplementation } from './ipc-routes';
 import { SavedFiles } from './saved-files';
 import { BACKUP_FOLDER_NAME, BackupFolder } from './backup-folder';
 import { InstallationKey } from './installation-key';
-import { clip, createLogger, describeError } from './logger';
+import { clip, consoleSink, createLogger, describeError, everySink, type LogSink } from './logger';
+import { LOG_FILE_NAME, logFileSink, type LogFiles } from './log-file';
+import { menuTemplate, type MenuCommand, type MenuEntry } from './menu';
+import { DEFAULT_SHELL_LANGUAGE, fill, SHELL_TEXTS } from './shell-texts';
+import { closeDecision, closeQuestion, closesAfter } from './close-guard';
+import { backupPathFromArgv, isBackupPath } from './launch-file';
+import { OfferedFiles } from './offered-files';
+import {
+  debouncedSaver,
+  MIN_WINDOW_SIZE,
+  placeWindow,
+  readWindowState,
+  stateToSave,
+  WINDOW_STATE_FILE,
+  writeWindowState,
+  type StateFiles,
+} from './window-state';
 import {
   devServerUrlFor,
   isAllowedNavigation,
@@ -38,7 +58,42 @@ import {
   type TrustOptions,
 } from './navigation';
 
-const log = createLogger('main');
+/** The log file, once the app is ready and knows its logs folder (electron/main/log-file.ts). */
+let fileSink: LogSink = () => undefined;
+const log = createLogger(
+  'main',
+  everySink(consoleSink, (level, line) => fileSink(level, line)),
+);
+
+const logFiles: LogFiles = {
+  size: (path) => {
+    try {
+      return statSync(path).size;
+    } catch {
+      return null;
+    }
+  },
+  append: (path, text) => appendFileSync(path, text, 'utf8'),
+  rename: (from, to) => renameSync(from, to),
+  remove: (path) => rmSync(path, { force: true }),
+  makeFolder: (path) => mkdirSync(path, { recursive: true }),
+};
+
+const stateFiles: StateFiles = {
+  read: (path) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return null;
+    }
+  },
+  write: (path, text) => {
+    mkdirSync(dirname(path), { recursive: true });
+    const temporary = `${path}.part`;
+    writeFileSync(temporary, text, 'utf8');
+    renameSync(temporary, path);
+  },
+};
 
 // Must run before `ready`. `standard` gives app:// real origins (IndexedDB, relative URLs), `secure`
 // makes it a secure context, `supportFetchAPI` and `stream` let the page fetch its own assets.
@@ -56,6 +111,16 @@ const devServerUrl = devServerUrlFor({ isPackaged: app.isPackaged, rendererUrl: 
 const trust: TrustOptions = { devServerUrl };
 
 let mainWindow: BrowserWindow | null = null;
+/** The person's language as the renderer last reported it: the menu's and the dialogs' (issue 21). */
+let language: ShellLanguage = DEFAULT_SHELL_LANGUAGE;
+/** Long work the renderer reported running: closing asks first while any does. */
+let busy: readonly BusyWork[] = [];
+/** Backup files opened from outside the app, offered to the renderer by id. */
+const offeredFiles = new OfferedFiles(MAX_FILE_BYTES);
+/** Commands waiting for the page to finish loading (a file double-clicked to start the app). */
+const waitingCommands: ShellCommand[] = [];
+/** Paths macOS handed over (open-file) before the app was ready. */
+const pathsBeforeReady: string[] = [];
 const savedFiles = new SavedFiles((path) => shell.openPath(path));
 // Created on first use: app.getPath('userData') is only final once the app is ready.
 let backupFolder: BackupFolder | null = null;
@@ -141,7 +206,86 @@ const implementation: BridgeImplementation = {
   },
   appInfo: () =>
     Promise.resolve({ version: app.getVersion(), dataFolder: app.getPath('userData'), platform: process.platform }),
+  setShellLanguage: (request) => {
+    if (request.language !== language) {
+      language = request.language;
+      applyMenu();
+    }
+    return Promise.resolve(null);
+  },
+  reportBusy: (request) => {
+    busy = request.work;
+    return Promise.resolve(null);
+  },
+  readOfferedBackup: (request) => offeredFiles.read(request.offeredFileId),
 };
+
+/** Sends a command to the page, or keeps it until the page has loaded. */
+function sendCommand(command: ShellCommand): void {
+  const contents = mainWindow?.webContents;
+  if (contents === undefined || contents.isLoading()) {
+    waitingCommands.push(command);
+    return;
+  }
+  contents.send(bridgeEvents.onCommand.channel, command);
+}
+
+/** Opens the restore dialog on a backup file opened from outside the app. */
+function openBackupFile(path: string): void {
+  const offeredFileId = offeredFiles.offer(path);
+  if (offeredFileId === null) return;
+  log.info('opening a backup file from outside the app');
+  sendCommand({ command: 'restore-file', offeredFileId });
+}
+
+function showAbout(): void {
+  const text = SHELL_TEXTS[language];
+  const options = {
+    type: 'info' as const,
+    title: text.about.title,
+    message: text.appName,
+    detail: [
+      fill(text.about.version, { version: app.getVersion() }),
+      fill(text.about.dataFolder, { folder: app.getPath('userData') }),
+    ].join('\n'),
+    buttons: [text.about.ok],
+  };
+  void (mainWindow === null ? dialog.showMessageBox(options) : dialog.showMessageBox(mainWindow, options));
+}
+
+function openLogFolder(): void {
+  const folder = app.getPath('logs');
+  mkdirSync(folder, { recursive: true });
+  void shell.openPath(folder).then((error) => {
+    if (error !== '') log.warn('could not open the log folder', { error });
+  });
+}
+
+function runMenuCommand(command: MenuCommand): void {
+  if (command === 'about') showAbout();
+  else if (command === 'open-log-folder') openLogFolder();
+  else sendCommand({ command });
+}
+
+/** The pure menu's entries as Electron's, each command's entry with its click handler. */
+function electronMenu(entries: readonly MenuEntry[]): MenuItemConstructorOptions[] {
+  return entries.map((entry) => {
+    const item: MenuItemConstructorOptions = {};
+    if (entry.label !== undefined) item.label = entry.label;
+    if (entry.role !== undefined) item.role = entry.role;
+    if (entry.type !== undefined) item.type = entry.type;
+    if (entry.accelerator !== undefined) item.accelerator = entry.accelerator;
+    if (entry.submenu !== undefined) item.submenu = electronMenu(entry.submenu);
+    const { command } = entry;
+    if (command !== undefined) item.click = () => runMenuCommand(command);
+    return item;
+  });
+}
+
+function applyMenu(): void {
+  const entries = menuTemplate(language, { platform: process.platform, isDevelopment: devServerUrl !== undefined });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(electronMenu(entries)));
+}
 
 function registerBridge(): void {
   for (const route of createBridgeRoutes(implementation, { ...trust, log })) {
@@ -173,12 +317,22 @@ function guardWebContents(contents: WebContents): void {
   });
 }
 
+/** How long the window must rest after a move or resize before its place is saved. */
+const SAVE_PLACE_AFTER_MS = 500;
+
 function createMainWindow(): BrowserWindow {
+  const statePath = join(app.getPath('userData'), WINDOW_STATE_FILE);
+  const place = placeWindow(readWindowState(stateFiles, statePath), {
+    primary: screen.getPrimaryDisplay().workArea,
+    workAreas: screen.getAllDisplays().map((display) => display.workArea),
+  });
   const window = new BrowserWindow({
-    width: 1280,
-    height: 800,
-    minWidth: 1024,
-    minHeight: 680,
+    x: place.x,
+    y: place.y,
+    width: place.width,
+    height: place.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     title: '点对点专列规划',
     show: false,
     webPreferences: {
@@ -198,9 +352,49 @@ function createMainWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (place.maximized) window.maximize();
+    window.show();
+  });
   // Without this, a renderer that fails to load leaves an invisible process the user cannot close.
   window.webContents.once('did-fail-load', () => window.show());
+  window.webContents.on('did-finish-load', () => {
+    for (const command of waitingCommands.splice(0)) window.webContents.send(bridgeEvents.onCommand.channel, command);
+  });
+  // A page that reloads or crashes runs nothing any more.
+  window.webContents.on('did-navigate', () => {
+    busy = [];
+  });
+  window.webContents.on('render-process-gone', () => {
+    busy = [];
+  });
+
+  const saver = debouncedSaver(
+    (state) => {
+      const error = writeWindowState(stateFiles, statePath, state);
+      if (error !== null) log.warn('could not save the window’s place', { error: describeError(error) });
+    },
+    SAVE_PLACE_AFTER_MS,
+    { set: (run, delay) => setTimeout(run, delay), clear: (handle) => clearTimeout(handle) },
+  );
+  const current = () => stateToSave(window.getNormalBounds(), window.isMaximized());
+  window.on('move', () => saver.schedule(current));
+  window.on('resize', () => saver.schedule(current));
+  window.on('maximize', () => saver.schedule(current));
+  window.on('unmaximize', () => saver.schedule(current));
+  let closeConfirmed = false;
+  window.on('close', (event) => {
+    saver.schedule(current);
+    saver.flush();
+    if (closeDecision(busy, closeConfirmed) === 'close') return;
+    event.preventDefault();
+    const question = { type: 'warning' as const, noLink: true, ...closeQuestion(language, busy) };
+    void dialog.showMessageBox(window, question).then(({ response }) => {
+      if (!closesAfter(response)) return;
+      closeConfirmed = true;
+      window.close();
+    });
+  });
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -230,19 +424,40 @@ function start(): void {
   protocol.handle(APP_SCHEME, serveAppRequest);
   registerBridge();
 
-  // Windows and Linux get no menu bar (shortcuts for copy and paste work without one); macOS keeps
-  // its default menu, where Edit > Copy/Paste are what make those shortcuts work. The dev build keeps
-  // the menu for reload and the developer tools.
-  if (process.platform !== 'darwin' && devServerUrl === undefined) Menu.setApplicationMenu(null);
+  fileSink = logFileSink(logFiles, join(app.getPath('logs'), LOG_FILE_NAME));
+  // In zh-CN until the page reports the person's language (electron/main/menu.ts).
+  applyMenu();
 
   mainWindow = createMainWindow();
+  // A backup file double-clicked to start the app (Windows, Linux) or handed over by macOS.
+  const launched = backupPathFromArgv(process.argv);
+  if (launched !== null) openBackupFile(launched);
+  for (const path of pathsBeforeReady.splice(0)) openBackupFile(path);
 }
 
 // Two instances would open the same IndexedDB from two windows: the second one hands over instead.
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  // The second start's command line may name a backup file the person double-clicked.
+  app.on('second-instance', (_event, argv: string[]) => {
+    focusMainWindow();
+    const path = backupPathFromArgv(argv);
+    if (path !== null) openBackupFile(path);
+  });
+  // macOS opens files through this event, at start (before ready) and while running.
+  app.on('open-file', (event, path: string) => {
+    event.preventDefault();
+    if (!isBackupPath(path)) return;
+    if (app.isReady()) {
+      // macOS keeps the app running with no window: the file opens one.
+      mainWindow ??= createMainWindow();
+      focusMainWindow();
+      openBackupFile(path);
+    } else {
+      pathsBeforeReady.push(path);
+    }
+  });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

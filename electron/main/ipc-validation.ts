@@ -23,6 +23,9 @@ const requestSchemas: { [M in BridgeMethod]: z.ZodType<BridgeRequest<M>> } = {
   signBackupDigest: bridgeContract.signBackupDigest.request,
   wrapBackupKey: bridgeContract.wrapBackupKey.request,
   unwrapBackupKey: bridgeContract.unwrapBackupKey.request,
+  setShellLanguage: bridgeContract.setShellLanguage.request,
+  reportBusy: bridgeContract.reportBusy.request,
+  readOfferedBackup: bridgeContract.readOfferedBackup.request,
 };
 
 const MAX_ISSUES = 3;

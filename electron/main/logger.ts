@@ -22,7 +22,7 @@ export function clip(text: string, max: number = MAX_DETAIL_LENGTH): string {
 // Console rather than process.stderr.write: Node's console swallows EPIPE when the terminal that
 // started the app has gone away, where a raw stream write would crash main with an error dialog.
 /* eslint-disable no-console -- this sink is the one place in electron/ allowed to write to the console */
-const consoleSink: LogSink = (level, line) => {
+export const consoleSink: LogSink = (level, line) => {
   if (level === 'error') console.error(line);
   else if (level === 'warn') console.warn(line);
   else console.info(line);
@@ -35,6 +35,13 @@ function format(scope: string, level: LogLevel, message: string, details: LogDet
     if (value !== undefined) parts.push(`${key}=${JSON.stringify(typeof value === 'string' ? clip(value) : value)}`);
   }
   return parts.join(' ');
+}
+
+/** A sink that hands every line to each of `sinks` (the console and the log file). */
+export function everySink(...sinks: readonly LogSink[]): LogSink {
+  return (level, line) => {
+    for (const sink of sinks) sink(level, line);
+  };
 }
 
 export function createLogger(scope: string, sink: LogSink = consoleSink): Logger {

@@ -8,6 +8,7 @@ import { I18nextProvider } from 'react-i18next';
 import { getSettings, useRepositoryQuery } from '../db';
 import { createI18n } from '../i18n';
 import { logger } from '../logger';
+import { tellShellLanguage } from '../platform/shell';
 import { theme } from './theme';
 import { NAVBAR_WIDTH, Shell } from './Shell';
 import { BackupNotices } from './BackupNotices';
@@ -45,6 +46,8 @@ export function App() {
     if (!language) return;
     void i18n.changeLanguage(language).then(() => setShownLanguage(language));
     document.documentElement.lang = language;
+    // The desktop's menu and dialogs speak the person's language too (issue 21).
+    tellShellLanguage(language);
   }, [i18n, language]);
 
   return (

@@ -25,6 +25,7 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { ImportNotices } from '../features/workers/import/ImportNotices';
 
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { useShellCommands } from './shell-commands';
 
 // The workers, routes, batches and station pages bring the roster readers, pinyin, the region table,
 // the seating, the gate and the planner: loaded when first opened, so the first screen does not wait.
@@ -130,6 +131,7 @@ function LanguageSwitch() {
 export function Shell() {
   const { t } = useTranslation();
   const location = useLocation();
+  useShellCommands();
   // A dialog belongs to the page it was opened on: the browser's Back (or any change of page)
   // closes it, rather than leaving it open over another page.
   useEffect(() => {

@@ -2,7 +2,7 @@
  * The automatic backups of issue 7 that the app makes by itself:
  * - before a schema upgrade: renderer/main.tsx awaits `backUpBeforeUpgrade` before anything opens
  *   the database (Dexie upgrades as it opens); it costs one `indexedDB.databases()` call when
- *   there is nothing to upgrade;
+ *   there is nothing to upgrade; when it fails, the database is not opened (UpgradeBlocked.tsx);
  * - at start, when the last backup is more than a day old and the database held records when the
  *   app started (an empty database has nothing to lose): START_BACKUP_DELAY_MS after start, when
  *   the page is idle, so it never competes with the first screens' reads (IndexedDB serves one
@@ -51,15 +51,24 @@ async function keep(backup: MadeBackup): Promise<void> {
     publish({ kind: 'offer', fileName: backup.fileName, backupKind: backup.manifest.kind });
 }
 
-/** Makes and keeps a `before-upgrade` backup when the stored database is at an older schema version. */
-export async function backUpBeforeUpgrade(): Promise<void> {
+/** How the backup before an upgrade went: none was needed, it was made and kept, or it failed. */
+export type UpgradeBackupOutcome =
+  { kind: 'not-needed' } | { kind: 'kept'; fileName: string } | { kind: 'failed'; message: string };
+
+/**
+ * Makes and keeps a `before-upgrade` backup when the stored database is at an older schema version.
+ * Never throws: a failure comes back as `failed`, and then nothing may open the database, since
+ * opening it upgrades it (main.tsx shows the person why, issue 21).
+ */
+export async function backUpBeforeUpgrade(name?: string): Promise<UpgradeBackupOutcome> {
   try {
-    const backup = await backupBeforeUpgrade();
-    if (backup) await keep(backup);
+    const backup = await backupBeforeUpgrade(name);
+    if (!backup) return { kind: 'not-needed' };
+    await keep(backup);
+    return { kind: 'kept', fileName: backup.fileName };
   } catch (error) {
-    // The upgrade still goes ahead: refusing to open would leave the office with no app at all.
     logger.error('the backup before the upgrade failed', error);
-    publish({ kind: 'failed', message: String(error) });
+    return { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
 }
 

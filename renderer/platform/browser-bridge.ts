@@ -12,6 +12,7 @@ import type {
   OpenSavedFileRequest,
   OpenSavedFileResult,
   PlannerBridge,
+  ReportBusyRequest,
   SaveFileRequest,
   SaveFileResult,
 } from '@shared/bridge';
@@ -149,6 +150,18 @@ function noMainProcess(): Promise<never> {
   return Promise.reject(new Error('the browser preview keeps its installation key in the database'));
 }
 
+/** Asks before the tab closes while long work runs: the browser's own question, in its own words. */
+function askBeforeUnload(event: BeforeUnloadEvent): void {
+  event.preventDefault();
+}
+
+/** The browser has no window of its own to guard: while work runs, the tab asks before it closes. */
+function reportBusy(request: ReportBusyRequest): Promise<null> {
+  if (request.work.length > 0) window.addEventListener('beforeunload', askBeforeUnload);
+  else window.removeEventListener('beforeunload', askBeforeUnload);
+  return Promise.resolve(null);
+}
+
 export const browserBridge: PlannerBridge = {
   saveFile,
   openFile,
@@ -162,4 +175,9 @@ export const browserBridge: PlannerBridge = {
   wrapBackupKey: noMainProcess,
   unwrapBackupKey: noMainProcess,
   appInfo: () => Promise.resolve({ version: __APP_VERSION__, dataFolder: '', platform: 'web' }),
+  // No menu and no files handed over by the system in a browser: nothing to say, nothing to hear.
+  setShellLanguage: () => Promise.resolve(null),
+  reportBusy,
+  readOfferedBackup: () => Promise.resolve(null),
+  onCommand: () => () => undefined,
 };

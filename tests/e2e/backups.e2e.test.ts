@@ -16,11 +16,10 @@ import { openBackup, packBackup } from '@shared/backup';
 import { makeDemoData } from '@shared/demo';
 import { creditCodeCheckChar } from '@shared/domain/credit-code';
 import { workersFile } from '@shared/roster';
-import { SCHEMA_V1 } from '@renderer/db/schema/v1';
-import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 import { BACKUP_KEY_PATHS, forgeBackupRecords, splitBackup } from '../fixtures/backups';
 import { makeWorker } from '../fixtures/factories';
 import { appUrl, launchChromium, openApp, pageErrors } from './browser';
+import { writeVersion2Database } from './old-database';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -247,53 +246,14 @@ describe('backups and restore', () => {
   });
 });
 
-/** The object stores of schema version 2 as Dexie declares them (`++` auto-increment, `&` unique, `[a+b]` compound). */
-function storesOfVersion2() {
-  const tables: Record<string, string> = { ...SCHEMA_V1, ...SCHEMA_V2 };
-  return Object.entries(tables).map(([name, spec]) => {
-    const [primary = 'id', ...indexes] = spec.split(',').map((part) => part.trim());
-    const keyPath = primary.replace('++', '');
-    return {
-      name,
-      keyPath,
-      autoIncrement: primary.startsWith('++'),
-      indexes: indexes.map((index) => {
-        const bare = index.replace('&', '');
-        const compound = /^\[(.*)\]$/.exec(bare);
-        return { name: bare, keyPath: compound ? (compound[1] ?? '').split('+') : bare, unique: index.startsWith('&') };
-      }),
-    };
-  });
-}
-
 describe('the backup before a schema upgrade', () => {
   it('backs up a version 2 database before the app upgrades it, and offers the file as a download', async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    // A static file of the app's origin, so the old database is written where the app will find it.
-    await page.goto(`${appUrl()}icon.svg`);
     const workers = [makeWorker({ name: '覃𠀾堃' }), makeWorker(), makeWorker()];
-    await page.evaluate(`new Promise((resolve, reject) => {
-      const stores = ${JSON.stringify(storesOfVersion2())};
-      const workers = ${JSON.stringify(workers)};
-      const request = indexedDB.open('point-to-point-planner', 20);
-      request.onupgradeneeded = () => {
-        for (const store of stores) {
-          const created = request.result.createObjectStore(store.name, { keyPath: store.keyPath, autoIncrement: store.autoIncrement });
-          for (const index of store.indexes) created.createIndex(index.name, index.keyPath, { unique: index.unique });
-        }
-      };
-      request.onsuccess = () => {
-        const db = request.result;
-        const tx = db.transaction('workers', 'readwrite');
-        for (const worker of workers) tx.objectStore('workers').put(worker);
-        tx.oncomplete = () => { db.close(); resolve(); };
-        tx.onerror = () => reject(tx.error);
-      };
-      request.onerror = () => reject(request.error);
-    })`);
+    await writeVersion2Database(page, JSON.stringify({ workers }));
 
     await page.goto(appUrl());
     await page.locator('[data-ready="true"]').waitFor();

@@ -22,6 +22,9 @@ function makeImplementation(): BridgeImplementation & { [M in BridgeMethod]: Ret
     signBackupDigest: vi.fn(() => Promise.resolve({ signature: new Uint8Array(32) })),
     wrapBackupKey: vi.fn(() => Promise.resolve({ wrapped: new Uint8Array(60) })),
     unwrapBackupKey: vi.fn(() => Promise.resolve(null)),
+    setShellLanguage: vi.fn(() => Promise.resolve(null)),
+    reportBusy: vi.fn(() => Promise.resolve(null)),
+    readOfferedBackup: vi.fn(() => Promise.resolve(null)),
   };
 }
 

@@ -20,6 +20,9 @@ const noBackups = {
   signBackupDigest: () => Promise.reject(new Error('not in this test')),
   wrapBackupKey: () => Promise.reject(new Error('not in this test')),
   unwrapBackupKey: () => Promise.reject(new Error('not in this test')),
+  setShellLanguage: () => Promise.resolve(null),
+  reportBusy: () => Promise.resolve(null),
+  readOfferedBackup: () => Promise.resolve(null),
 };
 
 beforeEach(async () => {

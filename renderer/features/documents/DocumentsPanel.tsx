@@ -23,6 +23,7 @@ import { notifyWriteFailure } from '../../components/write-failure';
 import { useLanguage } from '../../i18n/use-language';
 import { logger } from '../../logger';
 import { platform } from '../../platform';
+import { PrintAction } from '../../components/print-action';
 import { DOCUMENT_ROWS, auditedDocument, handoverEnterprises, requestFor, type DocumentRow } from './document-rows';
 import { findUnprintableNames, isAbortError, isFontsMissingError, printDocument } from './documents-client';
 import { documentFileName } from './file-name';
@@ -176,6 +177,8 @@ export function DocumentsPanel({ batch, route }: DocumentsPanelProps) {
 
   return (
     <Stack gap="md" data-testid="documents-panel" data-full-numbers={fullNumbers} data-busy={busy}>
+      {/* File > Print on the desktop: the preview of every paper, printed from there (issue 21). */}
+      <PrintAction action={busy ? null : () => void make('all', 'preview')} />
       <Card withBorder>
         <Stack gap="sm">
           <Group justify="space-between" align="flex-start">

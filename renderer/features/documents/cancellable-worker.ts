@@ -6,6 +6,7 @@
  * a new worker.
  */
 import { wrap, type Remote } from 'comlink';
+import { whileBusy } from '../../platform/shell';
 
 function abortError(what: string): Error {
   const error = new Error(`${what} cancelled`);
@@ -49,25 +50,30 @@ export function cancellableWorker<Api>(
     run: <T>(call: (api: Remote<Api>) => Promise<T>, signal: AbortSignal): Promise<T> => {
       if (signal.aborted) return Promise.reject(abortError(what));
       const used = current();
-      return new Promise<T>((resolve, reject) => {
-        const cancel = () => {
-          used.worker.terminate();
-          if (running === used) running = null;
-          reject(abortError(what));
-        };
-        signal.addEventListener('abort', cancel, { once: true });
-        call(used.api).then(
-          (result) => {
-            signal.removeEventListener('abort', cancel);
-            if (signal.aborted) reject(abortError(what));
-            else resolve(result);
-          },
-          (error: unknown) => {
-            signal.removeEventListener('abort', cancel);
-            reject(signal.aborted ? abortError(what) : error instanceof Error ? error : new Error(String(error)));
-          },
-        );
-      });
+      // Closing the window while a file is made asks first (issue 21).
+      return whileBusy(
+        'print',
+        () =>
+          new Promise<T>((resolve, reject) => {
+            const cancel = () => {
+              used.worker.terminate();
+              if (running === used) running = null;
+              reject(abortError(what));
+            };
+            signal.addEventListener('abort', cancel, { once: true });
+            call(used.api).then(
+              (result) => {
+                signal.removeEventListener('abort', cancel);
+                if (signal.aborted) reject(abortError(what));
+                else resolve(result);
+              },
+              (error: unknown) => {
+                signal.removeEventListener('abort', cancel);
+                reject(signal.aborted ? abortError(what) : error instanceof Error ? error : new Error(String(error)));
+              },
+            );
+          }),
+      );
     },
   };
 }

@@ -7,6 +7,7 @@ import { proxy, wrap, type Remote } from 'comlink';
 import type { BatchPapers, DocumentRequest, PrintContext, UnprintableEntry } from '@shared/documents';
 import type { BuildOptions } from './document-printer';
 import type { DocumentsApi } from './documents.worker';
+import { whileBusy } from '../../platform/shell';
 
 /**
  * Where the build step copies the fonts (electron.config.ts, `documentFonts`), beside index.html:
@@ -69,7 +70,10 @@ export async function printDocument(job: PrintJob): Promise<PrintedDocument> {
   const cancel = () => void api.cancel(buildId);
   job.signal?.addEventListener('abort', cancel, { once: true });
   try {
-    return await api.build(buildId, job.request, job.papers, job.print, job.options, onProgress);
+    // Closing the window while a document is made asks first (issue 21).
+    return await whileBusy('print', () =>
+      api.build(buildId, job.request, job.papers, job.print, job.options, onProgress),
+    );
   } finally {
     job.signal?.removeEventListener('abort', cancel);
   }

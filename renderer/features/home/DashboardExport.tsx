@@ -5,6 +5,7 @@
  * save dialog, or a download in a browser). The title names the office's county, as the subsidy
  * papers do.
  */
+import { usePrintAction } from '../../components/print-action';
 import { useRef, useState } from 'react';
 import { Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -113,6 +114,9 @@ export function DashboardExport({
       notifications.show({ color: 'red', message: t('dashboardPrint.failed'), autoClose: 8000 });
     }
   };
+
+  // File > Print on the desktop makes the PDF, as the print button does (issue 21).
+  usePrintAction(!running && dashboard && filter && settings ? () => void produce('pdf') : null);
 
   if (running) {
     const steps = STEPS[running.format];

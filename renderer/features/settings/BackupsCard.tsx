@@ -29,6 +29,8 @@ import {
   type Refusal,
 } from './backup-actions';
 import { BackupProgressBlock } from './BackupProgressBlock';
+import { takeBackupRequests, type BackupRequest } from './backup-requests';
+import { readOfferedBackup } from '../../platform/shell';
 import { RestoreDialog, type RestoreSource } from './RestoreDialog';
 import { useLanguage } from '../../i18n/use-language';
 import { notifyWriteFailure } from '../../components/write-failure';
@@ -183,8 +185,35 @@ export function BackupsCard() {
   const backups = (list?.backups ?? []).map(describe);
   const working = progress !== null;
 
+  // The desktop menu's Back up and Restore, and a backup file opened from outside (issue 21).
+  const card = useRef<HTMLDivElement>(null);
+  const handleRequest = useRef<(request: BackupRequest) => void>(() => undefined);
+  useEffect(() => {
+    handleRequest.current = (request) => {
+      card.current?.scrollIntoView({ block: 'start' });
+      if (request.kind === 'restore-file') {
+        readOfferedBackup(request.offeredFileId).then(
+          (file) =>
+            file ? restoreFrom(file) : notifications.show({ color: 'red', message: t('backups.offeredGone') }),
+          (error: unknown) => {
+            const refused = refusalOf(error);
+            if (refused) setRefusal(refused);
+            else notifyWriteFailure(error, t, 'reading a backup file opened from outside');
+          },
+        );
+      } else if (working) {
+        // As the card's own buttons are while it works: the running backup or restore shows its progress.
+      } else if (request.kind === 'back-up') {
+        if (!mismatch) void backUpNow();
+      } else {
+        void restoreFromFile();
+      }
+    };
+  });
+  useEffect(() => takeBackupRequests((request) => handleRequest.current(request)), []);
+
   return (
-    <Card withBorder component="section" aria-labelledby="backups-title" data-testid="backups">
+    <Card withBorder component="section" aria-labelledby="backups-title" data-testid="backups" ref={card}>
       <Title order={4} id="backups-title">
         {t('backups.title')}
       </Title>

@@ -14,6 +14,7 @@ import {
   type RestoreReport,
 } from '../../db';
 import { logger } from '../../logger';
+import { whileBusy } from '../../platform/shell';
 import { announceRestore, keepBackup, refusalMessage, refusalOf, saveBackupCopy, type Refusal } from './backup-actions';
 import { useLanguage } from '../../i18n/use-language';
 
@@ -101,12 +102,15 @@ export function RestoreDialog({ source, onClose }: RestoreDialogProps) {
     abort.current = controller;
     setStep({ kind: 'restoring', progress: null });
     try {
-      const report = await restoreBackup(source.data, confirmed.passphrase, {
-        keepCurrent,
-        confirmOrigin: confirmed.originAccepted,
-        signal: controller.signal,
-        onProgress: (progress) => setStep({ kind: 'restoring', progress }),
-      });
+      // Closing the window mid-restore asks first (issue 21).
+      const report = await whileBusy('restore', () =>
+        restoreBackup(source.data, confirmed.passphrase, {
+          keepCurrent,
+          confirmOrigin: confirmed.originAccepted,
+          signal: controller.signal,
+          onProgress: (progress) => setStep({ kind: 'restoring', progress }),
+        }),
+      );
       announceRestore();
       setStep({ kind: 'done', report });
     } catch (error) {

@@ -26,6 +26,18 @@ export const appZhCN = {
     leave: '不保存，离开',
     stay: '留下继续编辑',
   },
+  shell: {
+    nothingToPrint: '这一页没有可以打印的内容。打印单据请到专列批次页，打印统计请到首页。',
+  },
+  upgradeBlocked: {
+    title: '新版本需要更新数据，但更新前的备份没有成功',
+    text: '为了不丢失数据，程序在更新数据之前总会先做一份备份。这次备份失败了，所以数据没有更新，也还没有打开。常见原因是磁盘已满或数据文件夹不能写入。',
+    error: '备份失败的原因：{{message}}',
+    retry: '再试一次',
+    proceed: '不备份，直接更新数据…',
+    proceedWarning: '不备份就更新：如果更新出了问题，数据将无法恢复到更新之前。请先确认近期有一份手动备份。',
+    proceedConfirm: '我明白，不备份直接更新',
+  },
 } as const;
 
 export const commonZhCN = {
@@ -75,6 +87,20 @@ export const appEn: Widen<typeof appZhCN> = {
     text: 'If you leave this page, the changes you made are lost.',
     leave: 'Leave without saving',
     stay: 'Stay and keep editing',
+  },
+  shell: {
+    nothingToPrint:
+      'This page has nothing to print. Documents are printed from a batch’s page, the figures from the home page.',
+  },
+  upgradeBlocked: {
+    title: 'This version must update your data, but the backup before the update failed',
+    text: 'So that no data can be lost, the app always backs up before it updates the data. This backup failed, so the data was neither updated nor opened. A full disk or a data folder that cannot be written are the usual causes.',
+    error: 'Why the backup failed: {{message}}',
+    retry: 'Try again',
+    proceed: 'Update without a backup…',
+    proceedWarning:
+      'Updating without a backup: if the update goes wrong, the data cannot be brought back to how it was before. Make sure you have a recent manual backup first.',
+    proceedConfirm: 'I understand: update without a backup',
   },
 };
 

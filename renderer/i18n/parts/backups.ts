@@ -13,6 +13,7 @@ export const backupsZhCN = {
     session: '浏览器版没有数据文件夹：这里列出本次打开期间做的备份，关闭页面后就没有了，请及时下载保存。',
   },
   backUpNow: '立即备份',
+  offeredGone: '打不开这个备份文件：它已被移走、删除或过大。',
   passphrase: '备份密码（可选）',
   passphraseHint:
     '设置后备份文件会加密，恢复时须输入同一密码。密码不会被保存，忘记后无法恢复。不论是否加密，每份备份都带有本机的签名：在本机恢复时，文件若在制作后被改动过（连校验码一起改写也一样），或来自别的电脑、没有签名，都会先警告，确认后才恢复。',
@@ -171,6 +172,7 @@ export const backupsEn: Widen<typeof backupsZhCN> = {
       'The browser version has no data folder: the backups made since this page was opened are listed here and are gone when it closes. Download them to keep them.',
   },
   backUpNow: 'Back up now',
+  offeredGone: 'The backup file could not be opened: it was moved, deleted, or is too large.',
   passphrase: 'Passphrase (optional)',
   passphraseHint:
     'With a passphrase the file is encrypted, and restoring it asks for the same passphrase. It is not stored anywhere: if it is forgotten, the backup cannot be restored. Encrypted or not, every backup carries this installation’s signature: restoring here, a file changed after it was made (even with its checksum rewritten), made elsewhere or unsigned is restored only after a warning is confirmed.',

@@ -29,6 +29,7 @@ import {
   type VerdictCounts,
 } from '@renderer/db';
 import { platform } from '@renderer/platform';
+import { whileBusy } from '@renderer/platform/shell';
 import { logger } from '@renderer/logger';
 import { writeFailureMessage } from '@renderer/components/write-failure';
 import { saveRosterFile } from './roster-files';
@@ -266,14 +267,17 @@ export function useRosterImport(client: RosterImportClient = rosterImportClient)
     const total = counts.valid + counts.warning;
     setStep({ kind: 'importing', fileName, summary, mapping, counts, progress: { done: 0, total } });
     try {
-      const { report, failure } = await api.store(
-        resuming
-          ? { onExisting: resuming.onExisting, source: fileName, resume: resuming.id }
-          : { onExisting: existing, source: fileName },
-        // Progress comes on the proxy's own message channel, so a last report of it can arrive after
-        // the import's answer: it must not take the page back from the report to the progress bar.
-        proxy((progress: ImportProgress) =>
-          setStep((current) => (current.kind === 'importing' ? { ...current, progress } : current)),
+      // Closing the window mid-import asks first (issue 21).
+      const { report, failure } = await whileBusy('import', () =>
+        api.store(
+          resuming
+            ? { onExisting: resuming.onExisting, source: fileName, resume: resuming.id }
+            : { onExisting: existing, source: fileName },
+          // Progress comes on the proxy's own message channel, so a last report of it can arrive after
+          // the import's answer: it must not take the page back from the report to the progress bar.
+          proxy((progress: ImportProgress) =>
+            setStep((current) => (current.kind === 'importing' ? { ...current, progress } : current)),
+          ),
         ),
       );
       if (failure) logger.error('import interrupted', failure);

@@ -66,3 +66,10 @@ describe('the settings page with changes not saved', { timeout: 30_000 }, () => 
     expect(await screen.findByText('Changes not saved')).toBeTruthy();
   });
 });
+
+describe('the version', () => {
+  it('is shown on the settings page, as the build names it', async () => {
+    render(app, { route: '/settings', dataRouter: true });
+    expect(await screen.findByText('版本: 0.0.0-test')).toBeTruthy();
+  });
+});
