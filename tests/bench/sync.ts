@@ -137,6 +137,7 @@ export async function syncFigures(bench: SyncBench): Promise<void> {
     }
     bench.print(baseline);
     await note('baseline');
+    await office.evaluate('plannerSyncBench.release()');
 
     await collectGarbage(office);
     const push = await withHeapPeak(office, () =>
