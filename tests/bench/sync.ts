@@ -20,6 +20,7 @@
  *   edited on the server, pulled again).
  * The run fails when a pull does not bring every worker, so the workload stays one.
  */
+import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { Worker } from '@shared/domain/records';
 import { couchFetch, startTestServer, type TestServer } from '../sync/test-server';
@@ -55,10 +56,9 @@ interface PullResult {
   batches: number;
 }
 
-const loadAverage = async (): Promise<string> => {
-  const { readFile } = await import('node:fs/promises');
-  return (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
-};
+/** The machine's load average (1, 5, 15 minutes), printed beside the figures: they vary with it. */
+const loadAverage = async (): Promise<string> =>
+  (await readFile('/proc/loadavg', 'utf8').catch(() => 'unknown')).split(' ').slice(0, 3).join(' ');
 
 async function newPc(bench: SyncBench): Promise<Page> {
   const context = await bench.browser.newContext();
