@@ -13,6 +13,7 @@ declare module 'pouchdb-browser' {
   class PouchDB {
     constructor(name: string, options?: { adapter?: string; auth?: { username: string; password: string } });
     close(): Promise<void>;
+    changes(options: { since: string | number; limit: number; include_docs: boolean }): Promise<unknown>;
     static plugin(plugin: unknown): void;
     static replicate(
       source: PouchDB,

@@ -252,8 +252,13 @@ async function storageUsed(): Promise<number> {
 }
 
 /** PouchDB's replicator pulling the server's database into a PouchDB database in IndexedDB. */
-async function pouchPull(server: Server, adapter: 'idb' | 'indexeddb', batchSize: number): Promise<PullResult> {
-  const local = new PouchDB(`bench-pouch-${adapter}`, { adapter });
+async function pouchPull(
+  server: Server,
+  adapter: 'idb' | 'indexeddb',
+  batchSize: number,
+  name = `bench-pouch-${adapter}`,
+): Promise<PullResult> {
+  const local = new PouchDB(name, { adapter });
   const remote = new PouchDB(`${server.url}${server.database}`, {
     auth: { username: server.user, password: server.password },
   });
@@ -271,6 +276,50 @@ async function pouchPull(server: Server, adapter: 'idb' | 'indexeddb', batchSize
   return { ms, received: result.docs_written, batches };
 }
 
+interface PouchChanges {
+  results: { id: string; doc?: Record<string, unknown> & { _rev: string } }[];
+  last_seq: string | number;
+}
+
+/**
+ * PouchDB as the replicating mirror of the Dexie tables: its replicator fills its own database,
+ * then its changes feed is copied into the workers table, a batch per transaction, as a mirror that
+ * keeps both stores in step would. Answers the whole time and how many workers reached Dexie.
+ */
+async function pouchMirror(server: Server): Promise<PullResult> {
+  const start = performance.now();
+  const pulled = await pouchPull(server, 'indexeddb', BATCH, 'bench-pouch-mirror');
+  const local = new PouchDB('bench-pouch-mirror', { adapter: 'indexeddb' });
+  const database = open();
+  let since: string | number = 0;
+  let received = 0;
+  for (;;) {
+    const batch = (await local.changes({ since, limit: BATCH, include_docs: true })) as PouchChanges;
+    if (batch.results.length === 0) break;
+    since = batch.last_seq;
+    const records = batch.results.flatMap(({ doc }) => {
+      if (!doc) return [];
+      const { _id, _rev, table: _t, ...content } = doc;
+      return [{ ...(content as unknown as Worker), revision: 1 }];
+    });
+    await database.workers.bulkPut(records);
+    received += records.length;
+  }
+  await local.close();
+  return { ms: performance.now() - start, received, batches: pulled.batches };
+}
+
 Object.assign(globalThis, {
-  plannerSyncBench: { receive, release, dexieWrite, thinPush, thinPull, editLocally, count, storageUsed, pouchPull },
+  plannerSyncBench: {
+    receive,
+    release,
+    dexieWrite,
+    thinPush,
+    thinPull,
+    editLocally,
+    count,
+    storageUsed,
+    pouchPull,
+    pouchMirror,
+  },
 });

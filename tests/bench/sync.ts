@@ -8,6 +8,8 @@
  *   `_revs_diff` and `_bulk_docs` with `new_edits: false`); `-heap` its most JavaScript heap.
  * - `sync-server-changes-100k`: Node reads the server's `_changes` with every document, 2,000 at a
  *   time, storing nothing: what the server itself costs a pull.
+ * - `sync-server-bulk-100k`: Node sends the same workers into an empty database of the server with
+ *   `_bulk_docs` (`new_edits: false`), 2,000 at a time: what the server itself costs a push.
  * - `sync-pull-100k` (target: `sync-first-100k` under 60 s): a new PC pulls every worker with the
  *   thin client into Dexie, records, revisions and checkpoint per batch; `-heap`, and `-storage` (MB
  *   the origin stores).
@@ -18,11 +20,15 @@
  *   pouchdb-browser, and the newer `indexeddb`), batches of 2,000 as the thin client; `-heap`,
  *   `-storage` (the cost of a mirror beside the app's tables), and `-incremental-100` (100 workers
  *   edited on the server, pulled again).
+ * - `sync-pull-100k-pouchdb-mirror`: PouchDB as the mirror of the app's tables on a new PC: its
+ *   replicator (`indexeddb` adapter) fills its database, then its changes are copied into Dexie;
+ *   `-storage` is both copies.
  * The run fails when a pull does not bring every worker, so the workload stays one.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { Worker } from '@shared/domain/records';
+import { nextRevision, toRevisionsField } from '@shared/sync/revisions';
 import { couchFetch, startTestServer, type TestServer } from '../sync/test-server';
 import { stageBrowserBundle } from './browser-bundle';
 import { collectGarbage, withHeapPeak, type Figure } from './measure';
@@ -36,10 +42,12 @@ export const SYNC_FIGURES = [
   'sync-dexie-write-100k',
   'sync-push-100k',
   'sync-server-changes-100k',
+  'sync-server-bulk-100k',
   'sync-pull-100k',
   'sync-incremental-100',
   'sync-pull-100k-pouchdb-idb',
   'sync-pull-100k-pouchdb-indexeddb',
+  'sync-pull-100k-pouchdb-mirror',
 ];
 
 interface SyncBench {
@@ -93,6 +101,27 @@ async function readChanges(server: TestServer): Promise<{ ms: number; read: numb
     since = batch.last_seq;
   }
   return { ms: performance.now() - start, read };
+}
+
+/** Node sending every worker into a new database of the server, as a push does; answers ms. */
+async function writeOnServer(server: TestServer, workers: Worker[]): Promise<number> {
+  const target = `${DATABASE}-node`;
+  const created = await couchFetch(server, target, { method: 'PUT' });
+  if (!created.ok) throw new Error(`could not create ${target}: ${created.status}`);
+  const start = performance.now();
+  for (let from = 0; from < workers.length; from += BATCH) {
+    const docs = workers.slice(from, from + BATCH).map((worker) => {
+      const content = { ...worker, table: 'workers' };
+      const rev = nextRevision(content, null);
+      return { ...content, _id: `workers:${worker.id}`, _rev: rev, _revisions: toRevisionsField([rev]) };
+    });
+    const saved = await couchFetch(server, `${target}/_bulk_docs`, {
+      method: 'POST',
+      body: JSON.stringify({ docs, new_edits: false }),
+    });
+    if (!saved.ok) throw new Error(`the server refused a batch: ${saved.status}`);
+  }
+  return performance.now() - start;
 }
 
 /** Edits `count` workers on the server itself, as another PC's push would. */
@@ -152,6 +181,7 @@ export async function syncFigures(bench: SyncBench): Promise<void> {
     if (server100k.read !== total) throw new Error(`the server's changes held ${server100k.read} workers`);
     const serverFigure: Figure = { name: 'sync-server-changes-100k', unit: 'ms', samples: [server100k.ms] };
     bench.print(serverFigure);
+    bench.print({ name: 'sync-server-bulk-100k', unit: 'ms', samples: [await writeOnServer(server, bench.workers)] });
 
     // A new PC: its first pull, with the thin client.
     const other = await newPc(bench);
@@ -215,6 +245,20 @@ export async function syncFigures(bench: SyncBench): Promise<void> {
         again.samples.push(result.ms);
       }
       bench.print(again);
+      await pc.context().close();
+    }
+    if (bench.wanted('sync-pull-100k-pouchdb-mirror')) {
+      const pc = await newPc(bench);
+      await collectGarbage(pc);
+      const mirror = await withHeapPeak(pc, () =>
+        pc.evaluate<PullResult>(`plannerSyncBench.pouchMirror(${serverArgument(server)})`),
+      );
+      expectAll(mirror.result, 'the mirror', total);
+      bench.print({ name: 'sync-pull-100k-pouchdb-mirror', unit: 'ms', samples: [mirror.result.ms], baseline });
+      bench.print({ name: 'sync-pull-100k-pouchdb-mirror-heap', unit: 'MB', samples: [mirror.peakMb] });
+      const used = (await pc.evaluate<number>('plannerSyncBench.storageUsed()')) / 1e6;
+      bench.print({ name: 'sync-pull-100k-pouchdb-mirror-storage', unit: 'MB', samples: [used] });
+      await note('mirror');
       await pc.context().close();
     }
   } finally {
