@@ -14,6 +14,7 @@ import { Dexie, type Table } from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import type { Worker } from '@shared/domain/records';
+import { recordToDocument } from '@shared/sync/documents';
 import { nextRevision, toRevisionsField } from '@shared/sync/revisions';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 
@@ -104,10 +105,10 @@ async function dexieWrite(): Promise<number> {
   return performance.now() - start;
 }
 
-/** A record as a CouchDB document: `_id` is `<table>:<id>`; CouchDB's own fields are added by the caller. */
+/** A record as a CouchDB document's content (shared/sync/documents.ts); CouchDB's fields are the caller's. */
 function documentOf(record: StoredWorker): Record<string, unknown> {
-  const { revision: _revision, ...content } = record;
-  return { ...content, table: TABLE };
+  const { _id, ...content } = recordToDocument(TABLE, record);
+  return content;
 }
 
 interface PushResult {
@@ -212,7 +213,7 @@ async function thinPull(server: Server, peer: string): Promise<PullResult> {
       const records: StoredWorker[] = [];
       const rows: RevisionRow[] = [];
       incoming.forEach((change, index) => {
-        const { _id, _rev, _conflicts: _c, table: _t, ...content } = change.doc ?? { _rev: '' };
+        const { _id, _rev, _conflicts: _c, ...content } = change.doc ?? { _rev: '' };
         const counter = (stored[index]?.revision ?? 0) + 1;
         records.push({ ...(content as unknown as Worker), revision: counter });
         rows.push({ key: change.id, rev: _rev, deleted: change.deleted === true, counter });
@@ -299,7 +300,7 @@ async function pouchMirror(server: Server): Promise<PullResult> {
     since = batch.last_seq;
     const records = batch.results.flatMap(({ doc }) => {
       if (!doc) return [];
-      const { _id, _rev, table: _t, ...content } = doc;
+      const { _id, _rev, ...content } = doc;
       return [{ ...(content as unknown as Worker), revision: 1 }];
     });
     await database.workers.bulkPut(records);

@@ -28,6 +28,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import type { Worker } from '@shared/domain/records';
+import { recordToDocument } from '@shared/sync/documents';
 import { nextRevision, toRevisionsField } from '@shared/sync/revisions';
 import { couchFetch, startTestServer, type TestServer } from '../sync/test-server';
 import { stageBrowserBundle } from './browser-bundle';
@@ -111,9 +112,9 @@ async function writeOnServer(server: TestServer, workers: Worker[]): Promise<num
   const start = performance.now();
   for (let from = 0; from < workers.length; from += BATCH) {
     const docs = workers.slice(from, from + BATCH).map((worker) => {
-      const content = { ...worker, table: 'workers' };
+      const { _id, ...content } = recordToDocument('workers', worker);
       const rev = nextRevision(content, null);
-      return { ...content, _id: `workers:${worker.id}`, _rev: rev, _revisions: toRevisionsField([rev]) };
+      return { ...content, _id, _rev: rev, _revisions: toRevisionsField([rev]) };
     });
     const saved = await couchFetch(server, `${target}/_bulk_docs`, {
       method: 'POST',
