@@ -43,11 +43,15 @@ describe('the replication tests’ CouchDB-compatible server', () => {
     expect(kept).toMatchObject({ name: '张三', _rev: put.rev });
   });
 
-  it('refuses a wrong password once the admin is set', async () => {
+  it('answers a wrong password and a missing database as CouchDB does, and keeps running', async () => {
     server = await startTestServer();
-    const response = await fetch(new URL('_session', server.url), {
+    await json(await couchFetch(server, 'county-522601', { method: 'PUT' }));
+    const wrong = await fetch(new URL('county-522601/_changes', server.url), {
       headers: { Authorization: `Basic ${Buffer.from('admin:wrong').toString('base64')}` },
     });
-    expect(response.status).toBe(401);
+    expect(wrong.status).toBe(401);
+    const missing = await couchFetch(server, 'county-522602/_changes');
+    expect(missing.status).toBe(404);
+    expect((await couchFetch(server, 'county-522601')).status).toBe(200);
   });
 });
