@@ -24,9 +24,21 @@ export interface CountyMarker {
 }
 
 /** Fields a record keeps on this PC only, never sent. */
-const LOCAL_FIELDS = ['revision', 'seq'] as const;
+const LOCAL_FIELDS: ReadonlySet<string> = new Set(['revision', 'seq']);
 /** CouchDB's own fields of a document, none of them a record's. */
-const DOCUMENT_FIELDS = ['_id', '_rev', '_revisions', '_conflicts', '_deleted_conflicts', '_deleted'] as const;
+const DOCUMENT_FIELDS: ReadonlySet<string> = new Set([
+  '_id',
+  '_rev',
+  '_revisions',
+  '_conflicts',
+  '_deleted_conflicts',
+  '_deleted',
+]);
+
+/** `value` without the fields named in `left`. */
+function without(value: object, left: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([field]) => !left.has(field)));
+}
 const TABLE_NAME = /^[a-z][A-Za-z]*$/;
 
 /** The `_id` of a record's document. */
@@ -47,9 +59,7 @@ export function parseDocumentId(docId: string): { table: string; id: string } | 
 
 /** A record as its document's body (CouchDB's `_rev` and `_revisions` are the caller's to add). */
 export function recordToDocument(table: string, record: { id: string }): Record<string, unknown> {
-  const body: Record<string, unknown> = { ...record };
-  for (const field of LOCAL_FIELDS) delete body[field];
-  return { ...body, _id: documentId(table, record.id) };
+  return { ...without(record, LOCAL_FIELDS), _id: documentId(table, record.id) };
 }
 
 /**
@@ -64,9 +74,7 @@ export function documentToRecord(
   if (document.id !== named.id) {
     throw new RangeError(`the document ${String(document._id)} does not carry its own id`);
   }
-  const record: Record<string, unknown> = { ...document };
-  for (const field of DOCUMENT_FIELDS) delete record[field];
-  return { table: named.table, record };
+  return { table: named.table, record: without(document, DOCUMENT_FIELDS) };
 }
 
 /** What the marker of a server's database says about syncing this PC's county with it. */
