@@ -6,7 +6,7 @@ export default defineConfig({
   // The path aliases of tsconfig.base.json (`@shared/…`).
   resolve: { tsconfigPaths: true },
   test: {
-    include: ['tests/{shared,electron,renderer,build}/**/*.test.{ts,tsx}'],
+    include: ['tests/{shared,electron,renderer,build,sync}/**/*.test.{ts,tsx}'],
     // Component tests choose jsdom file by file (`// @vitest-environment jsdom`); the rest stay in Node.
     environment: 'node',
     setupFiles: ['tests/setup.ts', 'tests/renderer/jsdom-setup.ts'],

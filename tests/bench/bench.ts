@@ -26,6 +26,7 @@ import { dashboardFigures } from './dashboard';
 import { SCHEMA_V2 } from '@renderer/db/schema/v2';
 import { registerFigures } from './register';
 import { DASHBOARD_DB_FIGURES, dashboardDbFigures } from './dashboard-db';
+import { SYNC_FIGURES, syncFigures } from './sync';
 
 const SEED = 20200218;
 /** The baseline of four figures, and it varies about ±10% from run to run: five samples. */
@@ -145,6 +146,7 @@ const BROWSER_FIGURES = [
   'followup-register-read-100k',
   'followup-register-100k',
   ...DASHBOARD_DB_FIGURES,
+  ...SYNC_FIGURES,
 ];
 
 /** Figures that need neither the demo's 100,000 workers nor a database. */
@@ -183,6 +185,7 @@ async function main(): Promise<void> {
     if (demo) await followUpFigures({ browser, url: server.url, demo, print, wanted });
     await registerFigures({ browser, url: server.url, workers, print, wanted });
     await dashboardDbFigures({ browser, url: server.url, print, wanted });
+    await syncFigures({ browser, url: server.url, workers, print, wanted });
   } finally {
     await browser.close();
     await server.close();

@@ -18,7 +18,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { BatchPapers, PaperVehicle } from '@shared/documents';
 import { makePaperGate, makePaperPassenger, makePrintContext } from '../fixtures/documents';
 import { RENDERER_OUT, stageBrowserBundle } from './browser-bundle';
-import type { Figure } from './measure';
+import { withHeapPeak, type Figure } from './measure';
 
 const require = createRequire(import.meta.url);
 const RUNS = 7;
@@ -108,29 +108,6 @@ async function benchPage(browser: Browser, url: string): Promise<Page> {
   await page.goto(`${url}bench-blank.html`);
   await page.addScriptTag({ url: `${url}bench-documents.js` });
   return page;
-}
-
-/** Runs `work` while sampling the page's JavaScript heap; returns its result and the most heap seen, in MB. */
-async function withHeapPeak<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
-  const session = await page.context().newCDPSession(page);
-  let peak = 0;
-  let sampling = true;
-  const sample = async (): Promise<void> => {
-    while (sampling) {
-      const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
-      peak = Math.max(peak, usedSize);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
-  const sampler = sample();
-  try {
-    const result = await work();
-    return { result, peakMb: peak / 1e6 };
-  } finally {
-    sampling = false;
-    await sampler;
-    await session.detach();
-  }
 }
 
 export async function documentFigures({ browser, url, print, wanted }: DocumentsBench): Promise<void> {

@@ -53,3 +53,26 @@ export async function collectGarbage(page: Page): Promise<void> {
   await session.send('HeapProfiler.collectGarbage');
   await session.detach();
 }
+
+/** Runs `work` while sampling the page's JavaScript heap; returns its result and the most heap seen, in MB. */
+export async function withHeapPeak<T>(page: Page, work: () => Promise<T>): Promise<{ result: T; peakMb: number }> {
+  const session = await page.context().newCDPSession(page);
+  let peak = 0;
+  let sampling = true;
+  const sample = async (): Promise<void> => {
+    while (sampling) {
+      const { usedSize } = (await session.send('Runtime.getHeapUsage')) as { usedSize: number };
+      peak = Math.max(peak, usedSize);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const sampler = sample();
+  try {
+    const result = await work();
+    return { result, peakMb: peak / 1e6 };
+  } finally {
+    sampling = false;
+    await sampler;
+    await session.detach();
+  }
+}
