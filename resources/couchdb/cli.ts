@@ -79,17 +79,27 @@ async function prefecture(args: string[]): Promise<SetupStep[]> {
 
 /** Every option a string with a value. */
 function withType<K extends string>(options: Record<K, object>): Record<K, { type: 'string' }> {
-  return Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' }])) as Record<K, { type: 'string' }>;
+  return Object.fromEntries(Object.keys(options).map((name) => [name, { type: 'string' }])) as Record<
+    K,
+    { type: 'string' }
+  >;
 }
 
 const [command, ...rest] = process.argv.slice(2);
 try {
-  if (command !== 'county' && command !== 'prefecture') throw new SetupError('usage: cli.ts county|prefecture --server URL …');
+  if (command !== 'county' && command !== 'prefecture')
+    throw new SetupError('usage: cli.ts county|prefecture --server URL …');
   const steps = command === 'county' ? await county(rest) : await prefecture(rest);
   for (const step of steps) say(`${OUTCOME[step.outcome]}: ${step.what}`);
-  say(steps.every((step) => step.outcome === 'unchanged') ? '全部已就绪，未做更改 / all in place, nothing changed' : '完成 / done');
+  say(
+    steps.every((step) => step.outcome === 'unchanged')
+      ? '全部已就绪，未做更改 / all in place, nothing changed'
+      : '完成 / done',
+  );
 } catch (error) {
   const known = error instanceof SetupError || (error instanceof TypeError && 'code' in error);
-  process.stderr.write(`${known ? '' : '意外错误 / unexpected error: '}${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `${known ? '' : '意外错误 / unexpected error: '}${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exitCode = 1;
 }

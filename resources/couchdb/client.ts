@@ -26,7 +26,12 @@ export function serverRoot(server: string): string {
 }
 
 /** Requests to `server` as `user`; `fetchFn` is the test's fake or the real fetch. */
-export function couchClient(server: string, user: string, password: string, fetchFn: typeof fetch = fetch): CouchRequest {
+export function couchClient(
+  server: string,
+  user: string,
+  password: string,
+  fetchFn: typeof fetch = fetch,
+): CouchRequest {
   const root = serverRoot(server);
   const authorization = basicAuthorization(user, password);
   return async (method, path, body) => {
@@ -50,7 +55,9 @@ export function expectStatus(answer: CouchAnswer, expected: readonly number[], w
   if (expected.includes(answer.status)) return;
   const reason = JSON.stringify(answer.body);
   if (answer.status === 401 || answer.status === 403) {
-    throw new SetupError(`管理员用户或密码不对 / the admin user or password is wrong (${what}: ${answer.status} ${reason})`);
+    throw new SetupError(
+      `管理员用户或密码不对 / the admin user or password is wrong (${what}: ${answer.status} ${reason})`,
+    );
   }
   throw new SetupError(`${what}: ${answer.status} ${reason}`);
 }
@@ -61,13 +68,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** The county database's name: CouchDB's names start with a lowercase letter, so a prefix. */
 export function countyDatabaseName(countyCode: string): string {
-  if (!/^\d{6}$/.test(countyCode)) throw new SetupError(`县代码应为六位数字 / a county code is six digits: ${countyCode}`);
+  if (!/^\d{6}$/.test(countyCode))
+    throw new SetupError(`县代码应为六位数字 / a county code is six digits: ${countyCode}`);
   return `ptp-${countyCode}`;
 }
 
 /** CouchDB's rule for a database name (lowercase letter first; then a–z, 0–9, `_$()+-/`). */
 export function checkDatabaseName(name: string): string {
-  if (!/^[a-z][a-z0-9_$()+/-]*$/.test(name)) throw new SetupError(`不是 CouchDB 数据库名 / not a CouchDB database name: ${name}`);
+  if (!/^[a-z][a-z0-9_$()+/-]*$/.test(name))
+    throw new SetupError(`不是 CouchDB 数据库名 / not a CouchDB database name: ${name}`);
   return name;
 }
 
@@ -103,7 +112,11 @@ function sameSecurity(found: unknown, wanted: SecurityObject): boolean {
 }
 
 /** Sets the database's `_security` to `wanted` unless it is so already. */
-export async function ensureSecurity(request: CouchRequest, database: string, wanted: SecurityObject): Promise<SetupStep> {
+export async function ensureSecurity(
+  request: CouchRequest,
+  database: string,
+  wanted: SecurityObject,
+): Promise<SetupStep> {
   const path = `${encodeURIComponent(database)}/_security`;
   const found = await request('GET', path);
   expectStatus(found, [200], `GET ${path}`);

@@ -110,7 +110,9 @@ export async function setUpCounty(
 ): Promise<SetupStep[]> {
   const database = countyDatabaseName(setup.countyCode);
   if (!USER_NAME.test(setup.user)) {
-    throw new SetupError(`用户名只用小写字母、数字和 _ . - / a user name is lowercase letters, digits, _ . -: ${setup.user}`);
+    throw new SetupError(
+      `用户名只用小写字母、数字和 _ . - / a user name is lowercase letters, digits, _ . -: ${setup.user}`,
+    );
   }
   if (setup.countyName.trim() === '') throw new SetupError('缺县名 / the county name is missing');
   if (setup.password === '') throw new SetupError('缺县用户的密码 / the county user has no password');

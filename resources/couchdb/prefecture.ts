@@ -53,13 +53,15 @@ const COMPARED = ['source', 'target', 'continuous', 'selector'] as const;
 function sameReplication(found: Record<string, unknown>, wanted: Record<string, unknown>): boolean {
   const hidePasswordIfHidden = (end: unknown, stored: unknown): unknown => {
     if (!isRecord(end) || !isRecord(end.auth) || !isRecord(end.auth.basic)) return end;
-    const storedBasic = isRecord(stored) && isRecord(stored.auth) && isRecord(stored.auth.basic) ? stored.auth.basic : {};
+    const storedBasic =
+      isRecord(stored) && isRecord(stored.auth) && isRecord(stored.auth.basic) ? stored.auth.basic : {};
     if ('password' in storedBasic) return end;
     const { password: _hidden, ...basic } = end.auth.basic;
     return { ...end, auth: { ...end.auth, basic } };
   };
   return COMPARED.every((field) => {
-    const want = field === 'source' || field === 'target' ? hidePasswordIfHidden(wanted[field], found[field]) : wanted[field];
+    const want =
+      field === 'source' || field === 'target' ? hidePasswordIfHidden(wanted[field], found[field]) : wanted[field];
     return JSON.stringify(found[field]) === JSON.stringify(want);
   });
 }

@@ -12,7 +12,13 @@ import { couchFetch, startTestServer, type TestServer } from './test-server';
 let server: TestServer;
 let admin: CouchRequest;
 const asUser = (user: string, password: string): CouchRequest => couchClient(server.url, user, password);
-const tiandong = { countyCode: '451022', countyName: '田东县', user: 'tiandong', password: 'county-secret', now: '2026-12-08T03:00:00.000Z' };
+const tiandong = {
+  countyCode: '451022',
+  countyName: '田东县',
+  user: 'tiandong',
+  password: 'county-secret',
+  now: '2026-12-08T03:00:00.000Z',
+};
 
 beforeAll(async () => {
   server = await startTestServer({ inMemory: true });
@@ -48,7 +54,10 @@ describe('setting up a county', () => {
   it("refuses a database that holds another county's marker, and changes nothing in it", async () => {
     await couchFetch(server, 'ptp-451026', { method: 'PUT' });
     const marker = newMarker('451021', '田阳区', tiandong.now);
-    await couchFetch(server, `ptp-451026/${encodeURIComponent(MARKER_ID)}`, { method: 'PUT', body: JSON.stringify(marker) });
+    await couchFetch(server, `ptp-451026/${encodeURIComponent(MARKER_ID)}`, {
+      method: 'PUT',
+      body: JSON.stringify(marker),
+    });
     const run = setUpCounty(admin, asUser, { ...tiandong, countyCode: '451026', countyName: '那坡县', user: 'napo' });
     await expect(run).rejects.toThrow(SetupError);
     await expect(run).rejects.toThrow(/451021 田阳区/);
