@@ -17,7 +17,7 @@ interface Sent {
 /** A fetch that answers from `answers` (by "METHOD path") and records each request. */
 function fakeServer(answers: Record<string, [number, unknown]>): { fetchFn: typeof fetch; sent: Sent[] } {
   const sent: Sent[] = [];
-  const fetchFn = (async (input: URL | RequestInfo, init?: RequestInit) => {
+  const fetchFn = ((input: URL | string, init?: RequestInit) => {
     const url = String(input);
     const headers = new Headers(init?.headers);
     const method = init?.method ?? 'GET';
@@ -28,7 +28,7 @@ function fakeServer(answers: Record<string, [number, unknown]>): { fetchFn: type
       body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined,
     });
     const [status, body] = answers[`${method} ${new URL(url).pathname}`] ?? [404, { error: 'not_found' }];
-    return new Response(JSON.stringify(body), { status });
+    return Promise.resolve(new Response(JSON.stringify(body), { status }));
   }) as typeof fetch;
   return { fetchFn, sent };
 }
