@@ -43,6 +43,26 @@ describe('setting up a county', () => {
     expect(steps.map((step) => step.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged', 'unchanged']);
   });
 
+  it("sets the county user's new password when given another one", async () => {
+    const steps = await setUpCounty(admin, asUser, { ...tiandong, password: 'new-secret' });
+    expect(steps.map((step) => step.outcome)).toEqual(['unchanged', 'unchanged', 'updated', 'unchanged']);
+    expect((await asUser('tiandong', 'new-secret')('GET', 'ptp-451022')).status).toBe(200);
+    expect((await asUser('tiandong', 'county-secret')('GET', 'ptp-451022')).status).toBe(401);
+  });
+
+  it('refuses a database that holds documents but no marker', async () => {
+    await couchFetch(server, 'ptp-451027', { method: 'PUT' });
+    await couchFetch(server, 'ptp-451027/something', { method: 'PUT', body: JSON.stringify({ kind: 'other' }) });
+    const run = setUpCounty(admin, asUser, {
+      ...tiandong,
+      countyCode: '451027',
+      countyName: '凌云县',
+      user: 'lingyun',
+    });
+    await expect(run).rejects.toThrow(/no county marker/);
+    expect((await couchFetch(server, `ptp-451027/${encodeURIComponent(MARKER_ID)}`)).status).toBe(404);
+  });
+
   it("keeps another county's user out of the database", async () => {
     await setUpCounty(admin, asUser, { ...tiandong, countyCode: '451024', countyName: '德保县', user: 'debao' });
     // CouchDB answers 403 (signed in, not a member); pouchdb-server 401. Either way: no data.
