@@ -2,6 +2,9 @@
  * The office's CouchDB setup scripts (resources/couchdb) against the test server (pouchdb-server),
  * which keeps `_users` and `_security` as CouchDB does.
  */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SetupError, couchClient, type CouchRequest } from '../../resources/couchdb/client';
 import { setUpCounty } from '../../resources/couchdb/county';
@@ -119,5 +122,38 @@ describe("setting up the prefecture's replication", () => {
 
   it('refuses a county whose database does not exist', async () => {
     await expect(setUpPrefecture(admin, { ...setup(), counties: ['451029'] })).rejects.toThrow(/ptp-451029/);
+  });
+});
+
+describe('the command line', () => {
+  const tsx = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+  const cli = fileURLToPath(new URL('../../resources/couchdb/cli.ts', import.meta.url));
+  /** Runs the script as `npm run couchdb:…` does, the passwords in the environment; its output and exit code. */
+  async function run(args: string[]): Promise<{ output: string; code: number }> {
+    const env = { ...process.env, PTP_ADMIN_PASSWORD: server.admin.password, PTP_USER_PASSWORD: 'cli-secret' };
+    try {
+      const { stdout } = await promisify(execFile)(process.execPath, [tsx, cli, ...args], { env });
+      return { output: stdout, code: 0 };
+    } catch (error) {
+      const failed = error as { stdout: string; stderr: string; code: number };
+      return { output: failed.stdout + failed.stderr, code: failed.code };
+    }
+  }
+  const county = () => ['county', '--server', server.url, '--admin', server.admin.user, '--county', '451031'];
+
+  it('sets up a county, and says on the second run that nothing changed', async () => {
+    const args = [...county(), '--county-name', '隆林县', '--user', 'longlin'];
+    const first = await run(args);
+    expect(first.code).toBe(0);
+    expect(first.output).toContain('created: database ptp-451031');
+    const second = await run(args);
+    expect(second.output).toContain('all in place, nothing changed');
+    expect((await asUser('longlin', 'cli-secret')('GET', 'ptp-451031')).status).toBe(200);
+  });
+
+  it('takes no password on the command line', async () => {
+    const refused = await run([...county(), '--county-name', '隆林县', '--user', 'longlin', '--password', 'x']);
+    expect(refused.code).toBe(1);
+    expect(refused.output).toContain("'--password'");
   });
 });
