@@ -85,6 +85,18 @@ function withType<K extends string>(options: Record<K, object>): Record<K, { typ
   >;
 }
 
+/** What went wrong, in words: a refusal, a bad option, a server that does not answer, or else. */
+function failure(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof SetupError) return message;
+  // parseArgs' errors carry a code (ERR_PARSE_ARGS_…); fetch's network failures only a cause.
+  if (error instanceof TypeError && 'code' in error) return message;
+  if (error instanceof TypeError && error.cause instanceof Error) {
+    return `连不上服务器 / cannot reach the server: ${error.cause.message}`;
+  }
+  return `意外错误 / unexpected error: ${message}`;
+}
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   if (command !== 'county' && command !== 'prefecture')
@@ -97,9 +109,6 @@ try {
       : '完成 / done',
   );
 } catch (error) {
-  const known = error instanceof SetupError || (error instanceof TypeError && 'code' in error);
-  process.stderr.write(
-    `${known ? '' : '意外错误 / unexpected error: '}${error instanceof Error ? error.message : String(error)}\n`,
-  );
+  process.stderr.write(`${failure(error)}\n`);
   process.exitCode = 1;
 }
