@@ -116,8 +116,10 @@ interface Read {
   text: string;
 }
 
-class Stop {
-  constructor(readonly outcome: ConnectionOutcome) {}
+class Stop extends Error {
+  constructor(readonly outcome: ConnectionOutcome) {
+    super(outcome.kind);
+  }
 }
 
 function parsed(text: string): unknown {
