@@ -151,6 +151,14 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * CouchDB's root answers `{"couchdb":"Welcome",…}`; pouchdb-server, which speaks the same API (the
+ * tests' and development's server), `{"express-pouchdb":"Welcome!",…}`.
+ */
+function speaksCouchDb(body: unknown): boolean {
+  return isObject(body) && (body.couchdb === 'Welcome' || body['express-pouchdb'] === 'Welcome!');
+}
+
 export interface ConnectionCheck {
   fetch: FetchLike;
   binding: SyncBinding;
@@ -178,7 +186,7 @@ export async function checkConnection(check: ConnectionCheck): Promise<Connectio
     const root = await get(baseOf(check.binding.serverUrl));
     const rootProblem = commonProblem(root);
     if (rootProblem) return rootProblem;
-    if (root.status !== 200 || !isObject(root.body) || root.body.couchdb !== 'Welcome') return { kind: 'not-couchdb' };
+    if (root.status !== 200 || !speaksCouchDb(root.body)) return { kind: 'not-couchdb' };
 
     const database = await get(databaseUrl(check.binding));
     if (database.status === 404) return { kind: 'database-missing' };
