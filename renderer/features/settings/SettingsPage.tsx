@@ -52,6 +52,7 @@ function toForm(settings: Settings): SettingsForm {
   return {
     operatorName: settings.operatorName,
     organizationName: settings.organizationName,
+    countyCode: settings.countyCode,
     feverThresholdC: settings.feverThresholdC,
     checkValidityHours: settings.checkValidityHours,
     recheckIntervalMinutes: settings.recheckIntervalMinutes,
@@ -144,6 +145,12 @@ function PolicyForm({ settings }: { settings: Settings }) {
               label={t('settings.organizationName')}
               description={t('settings.organizationHint')}
               {...form.getInputProps('organizationName')}
+            />
+            <TextInput
+              label={t('settings.countyCode')}
+              description={t('settings.countyCodeHint')}
+              maxLength={6}
+              {...form.getInputProps('countyCode')}
             />
           </SimpleGrid>
         </Card>
