@@ -30,6 +30,7 @@ import { BackupsCard } from './BackupsCard';
 import { PrivacyCard } from './PrivacyCard';
 import { FollowUpSettingsCard } from './FollowUpSettingsCard';
 import { SubsidySchemesCard } from './SubsidySchemesCard';
+import { SyncConnectionCard } from './SyncConnectionCard';
 import { languageOf, useLanguage } from '../../i18n/use-language';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
@@ -270,6 +271,7 @@ export function SettingsPage() {
         <FollowUpSettingsCard settings={settings} />
         <SubsidySchemesCard />
         <PrivacyCard key={settings.retentionDays} retentionDays={settings.retentionDays} />
+        <SyncConnectionCard settings={settings} />
         <StorageCard />
         <BackupsCard />
       </Stack>
