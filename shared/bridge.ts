@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { parseBackupFileName } from './backup/file-name';
 import { DATA_KEY_BYTES, DIGEST_BYTES, KEY_PROTECTIONS, WRAPPED_KEY_BYTES } from './backup/keyring';
 import { fileNameProblem } from './file-name';
+import { SYNC_PASSWORD_MAX } from './sync/connection';
 
 /** Largest file the bridge moves in one message (backups of 100,000 workers stay well below). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -175,6 +176,26 @@ export const bridgeContract = {
     channel: 'planner:unwrap-backup-key',
     request: z.object({ wrapped: bytesOfLength(WRAPPED_KEY_BYTES) }).strict(),
     response: z.object({ dataKey: anyBytes }).nullable(),
+  },
+  /**
+   * The sync server's password (issue 20, electron/main/sync-password.ts): main keeps it encrypted
+   * with the system's store, never in IndexedDB. Storing is refused (`stored: false`) where the
+   * system cannot encrypt it; reading answers null when none is kept.
+   */
+  storeSyncPassword: {
+    channel: 'planner:store-sync-password',
+    request: z.object({ password: z.string().min(1).max(SYNC_PASSWORD_MAX) }).strict(),
+    response: z.object({ stored: z.boolean() }),
+  },
+  readSyncPassword: {
+    channel: 'planner:read-sync-password',
+    request: z.undefined(),
+    response: z.object({ password: z.string() }).nullable(),
+  },
+  forgetSyncPassword: {
+    channel: 'planner:forget-sync-password',
+    request: z.undefined(),
+    response: z.null(),
   },
   appInfo: {
     channel: 'planner:app-info',

@@ -40,6 +40,7 @@ import { DEFAULT_SHELL_LANGUAGE, fill, SHELL_TEXTS } from './shell-texts';
 import { closeDecision, closeQuestion, closesAfter } from './close-guard';
 import { backupPathFromArgv, isBackupPath } from './launch-file';
 import { OfferedFiles } from './offered-files';
+import { SyncPasswordStore } from './sync-password';
 import {
   debouncedSaver,
   MIN_WINDOW_SIZE,
@@ -134,6 +135,11 @@ const installationKey = (): InstallationKey =>
     log.warn(message, details),
   ));
 
+// Created on first use, after `ready`, as the installation key.
+let syncPasswordStore: SyncPasswordStore | null = null;
+const syncPassword = (): SyncPasswordStore =>
+  (syncPasswordStore ??= new SyncPasswordStore(app.getPath('userData'), safeStorage));
+
 function notFound(): Response {
   return new Response('Not found', {
     status: 404,
@@ -204,6 +210,9 @@ const implementation: BridgeImplementation = {
     const dataKey = await installationKey().unwrap(request.wrapped);
     return dataKey === null ? null : { dataKey };
   },
+  storeSyncPassword: (request) => syncPassword().store(request.password),
+  readSyncPassword: () => syncPassword().read(),
+  forgetSyncPassword: () => syncPassword().forget(),
   appInfo: () =>
     Promise.resolve({ version: app.getVersion(), dataFolder: app.getPath('userData'), platform: process.platform }),
   setShellLanguage: (request) => {

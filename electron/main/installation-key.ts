@@ -59,7 +59,7 @@ const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
 /** Whether safeStorage really protects what it encrypts here. */
-function systemStorageUsable(safeStorage: SafeStorageLike): boolean {
+export function systemStorageUsable(safeStorage: SafeStorageLike): boolean {
   if (!safeStorage.isEncryptionAvailable()) return false;
   return safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
 }

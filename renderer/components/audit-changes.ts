@@ -40,6 +40,8 @@ const BOOKKEEPING = new Set([
   'revision',
   // The employment period a subsidy claim rests on: an id with no name; the claim's months and due day say it.
   'periodId',
+  // When the sync binding was saved: the audit row's own time says it.
+  'savedAt',
 ]);
 
 /** Where a table's field labels live, before the audit page's own. */
@@ -50,6 +52,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   routes: 'routes.fields',
   batches: 'batches.fields',
   settings: 'settings',
+  // The sync binding (issue 20): its fields are the sync card's.
+  installation: 'sync',
   subsidySchemes: 'subsidy.fields',
   agencies: 'subsidy.fields',
   introductions: 'subsidy.fields',
@@ -446,6 +450,7 @@ export function recordLabel(
     return i18nOr(reading, `audit.records.${entry.recordId}`, t('audit.records.allData'));
   }
   if (entry.table === 'settings') return t('audit.tables.settings');
+  if (entry.table === 'installation' && entry.recordId === 'sync-binding') return t('sync.title');
   if (entry.table === 'audit') return t('audit.records.trail');
   if (entry.table === 'openings' && typeof held.position === 'string') return held.position;
   const parts: string[] = [];

@@ -5,6 +5,7 @@ export { RecordChangedError, RecordNotFoundError, RecordRejectedError } from './
 export { useRepositoryQuery, useRepositoryQueryOf } from './live';
 export * from './repositories/enterprises';
 export * from './repositories/settings';
+export * from './repositories/sync-binding';
 export * from './repositories/demo';
 export * from './repositories/workers';
 export * from './repositories/worker-import';

@@ -5,6 +5,7 @@ import { workersEn, placementEn } from './parts/workers';
 import { rosterImportEn } from './parts/roster-import';
 import { enterprisesEn, openingsEn } from './parts/enterprises';
 import { settingsEn } from './parts/settings';
+import { syncEn } from './parts/sync';
 import { auditEn } from './parts/audit';
 import { problemsEn } from './parts/problems';
 import { routesEn } from './parts/routes';
@@ -39,6 +40,7 @@ export const en: Messages = {
   enterprises: enterprisesEn,
   openings: openingsEn,
   settings: settingsEn,
+  sync: syncEn,
   audit: auditEn,
   problems: { ...problemsEn, ...agencyProblemsEn },
   routes: routesEn,

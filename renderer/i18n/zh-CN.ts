@@ -5,6 +5,7 @@ import { workersZhCN, placementZhCN } from './parts/workers';
 import { rosterImportZhCN } from './parts/roster-import';
 import { enterprisesZhCN, openingsZhCN } from './parts/enterprises';
 import { settingsZhCN } from './parts/settings';
+import { syncZhCN } from './parts/sync';
 import { auditZhCN } from './parts/audit';
 import { problemsZhCN } from './parts/problems';
 import { routesZhCN } from './parts/routes';
@@ -42,6 +43,7 @@ export const zhCN = {
   enterprises: enterprisesZhCN,
   openings: openingsZhCN,
   settings: settingsZhCN,
+  sync: syncZhCN,
   audit: auditZhCN,
   problems: { ...problemsZhCN, ...agencyProblemsZhCN },
   routes: routesZhCN,

@@ -150,6 +150,17 @@ function noMainProcess(): Promise<never> {
   return Promise.reject(new Error('the browser preview keeps its installation key in the database'));
 }
 
+/**
+ * The sync server's password in the browser preview: kept in this tab's memory only, for the
+ * session (the settings card says so); never in IndexedDB.
+ */
+let sessionSyncPassword: string | null = null;
+
+function storeSyncPassword(request: { password: string }): Promise<{ stored: boolean }> {
+  sessionSyncPassword = request.password;
+  return Promise.resolve({ stored: true });
+}
+
 /** Asks before the tab closes while long work runs: the browser's own question, in its own words. */
 function askBeforeUnload(event: BeforeUnloadEvent): void {
   event.preventDefault();
@@ -174,6 +185,12 @@ export const browserBridge: PlannerBridge = {
   signBackupDigest: noMainProcess,
   wrapBackupKey: noMainProcess,
   unwrapBackupKey: noMainProcess,
+  storeSyncPassword,
+  readSyncPassword: () => Promise.resolve(sessionSyncPassword === null ? null : { password: sessionSyncPassword }),
+  forgetSyncPassword: () => {
+    sessionSyncPassword = null;
+    return Promise.resolve(null);
+  },
   appInfo: () => Promise.resolve({ version: __APP_VERSION__, dataFolder: '', platform: 'web' }),
   // No menu and no files handed over by the system in a browser: nothing to say, nothing to hear.
   setShellLanguage: () => Promise.resolve(null),

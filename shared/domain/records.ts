@@ -651,6 +651,11 @@ export interface Settings {
   id: 'app';
   operatorName: string;
   organizationName: string;
+  /**
+   * The office's county, by its six-digit administrative code (522601), '' until set: sync marks
+   * and recognises the county's database by it (issue 20, docs/architecture.md#the-connection).
+   */
+  countyCode: string;
   language: Language;
   /** A temperature at or above this is a fever (°C). */
   feverThresholdC: number;
@@ -685,6 +690,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'updatedAt'> = {
   id: 'app',
   operatorName: '',
   organizationName: '',
+  countyCode: '',
   language: 'zh-CN',
   feverThresholdC: 37.3,
   checkValidityHours: 72,

@@ -27,6 +27,9 @@ export function checkSettings(input: SettingsInput): FieldProblem<keyof Settings
   if (input.organizationName.trim().length > SETTINGS_BOUNDS.nameLength) {
     problems.push({ field: 'organizationName', code: 'too-long' });
   }
+  if (input.countyCode !== '' && !/^[1-9]\d{5}$/.test(input.countyCode)) {
+    problems.push({ field: 'countyCode', code: 'county-code-invalid' });
+  }
   if (
     !Number.isFinite(input.feverThresholdC) ||
     input.feverThresholdC < feverThresholdC.min ||

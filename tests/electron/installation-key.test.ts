@@ -2,10 +2,11 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { INSTALLATION_KEY_FILE, InstallationKey, type SafeStorageLike } from '@electron/main/installation-key';
+import { INSTALLATION_KEY_FILE, InstallationKey } from '@electron/main/installation-key';
 import { validateRequest } from '@electron/main/ipc-validation';
 import { openBackup, packBackup } from '@shared/backup';
 import { BACKUP_KEY_PATHS, makeManifestInput, makeSampleTables } from '../fixtures/backups';
+import { fakeSafeStorage } from './fake-safe-storage';
 
 let folder: string;
 beforeEach(async () => {
@@ -14,25 +15,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(folder, { recursive: true, force: true });
 });
-
-/** A stand-in for safeStorage: "encrypts" by tagging and hex-encoding, so the stored text is not the key. */
-function fakeSafeStorage(available = true, backend?: string): SafeStorageLike & { encrypted: string[] } {
-  const encrypted: string[] = [];
-  return {
-    encrypted,
-    isEncryptionAvailable: () => available,
-    encryptString: (text) => {
-      encrypted.push(text);
-      return Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`);
-    },
-    decryptString: (buffer) => {
-      const text = buffer.toString();
-      if (!text.startsWith('sealed:')) throw new Error('cannot decrypt');
-      return Buffer.from(text.slice('sealed:'.length), 'hex').toString();
-    },
-    ...(backend !== undefined && { getSelectedStorageBackend: () => backend }),
-  };
-}
 
 async function keyFile(): Promise<Record<string, unknown>> {
   return JSON.parse(await readFile(join(folder, INSTALLATION_KEY_FILE), 'utf8')) as Record<string, unknown>;

@@ -25,6 +25,9 @@ function makeImplementation(): BridgeImplementation & { [M in BridgeMethod]: Ret
     setShellLanguage: vi.fn(() => Promise.resolve(null)),
     reportBusy: vi.fn(() => Promise.resolve(null)),
     readOfferedBackup: vi.fn(() => Promise.resolve(null)),
+    storeSyncPassword: vi.fn(() => Promise.resolve({ stored: true })),
+    readSyncPassword: vi.fn(() => Promise.resolve(null)),
+    forgetSyncPassword: vi.fn(() => Promise.resolve(null)),
   };
 }
 

@@ -23,6 +23,9 @@ const noBackups = {
   setShellLanguage: () => Promise.resolve(null),
   reportBusy: () => Promise.resolve(null),
   readOfferedBackup: () => Promise.resolve(null),
+  storeSyncPassword: () => Promise.reject(new Error('not in this test')),
+  readSyncPassword: () => Promise.resolve(null),
+  forgetSyncPassword: () => Promise.resolve(null),
 };
 
 beforeEach(async () => {

@@ -30,6 +30,7 @@ import { BackupsCard } from './BackupsCard';
 import { PrivacyCard } from './PrivacyCard';
 import { FollowUpSettingsCard } from './FollowUpSettingsCard';
 import { SubsidySchemesCard } from './SubsidySchemesCard';
+import { SyncConnectionCard } from './SyncConnectionCard';
 import { languageOf, useLanguage } from '../../i18n/use-language';
 
 /** The form edits the load factor in percent, as people say it; the record keeps a fraction. */
@@ -52,6 +53,7 @@ function toForm(settings: Settings): SettingsForm {
   return {
     operatorName: settings.operatorName,
     organizationName: settings.organizationName,
+    countyCode: settings.countyCode,
     feverThresholdC: settings.feverThresholdC,
     checkValidityHours: settings.checkValidityHours,
     recheckIntervalMinutes: settings.recheckIntervalMinutes,
@@ -144,6 +146,12 @@ function PolicyForm({ settings }: { settings: Settings }) {
               label={t('settings.organizationName')}
               description={t('settings.organizationHint')}
               {...form.getInputProps('organizationName')}
+            />
+            <TextInput
+              label={t('settings.countyCode')}
+              description={t('settings.countyCodeHint')}
+              maxLength={6}
+              {...form.getInputProps('countyCode')}
             />
           </SimpleGrid>
         </Card>
@@ -263,6 +271,7 @@ export function SettingsPage() {
         <FollowUpSettingsCard settings={settings} />
         <SubsidySchemesCard />
         <PrivacyCard key={settings.retentionDays} retentionDays={settings.retentionDays} />
+        <SyncConnectionCard settings={settings} />
         <StorageCard />
         <BackupsCard />
       </Stack>

@@ -126,6 +126,19 @@ function everything(row: AuditEntry, language: Language): string {
 }
 
 describe('the audit trail, as people read it', () => {
+  it('names the sync connection and its fields when it was changed, in both languages', () => {
+    const binding = { id: 'sync-binding', serverUrl: 'https://a.cn', database: 'county-522601', user: 'office' };
+    const row = entry({
+      table: 'installation',
+      recordId: 'sync-binding',
+      action: 'update',
+      before: { ...binding, savedAt: '2026-02-15T01:00:00.000Z' },
+      after: { ...binding, serverUrl: 'https://b.cn', savedAt: '2026-02-16T22:30:00.000Z' },
+    });
+    expect(everything(row, 'zh-CN')).toContain('多机同步\n服务器地址 https://a.cn https://b.cn');
+    expect(everything(row, 'en')).toContain('Sync with other PCs\nServer address https://a.cn https://b.cn');
+  });
+
   it('says a follow-up contact’s method, outcome and needs in words, not as stored words', () => {
     const contact = entry({
       table: 'contacts',
