@@ -24,7 +24,7 @@ export const syncZhCN = {
   forget: '忘记密码',
   forgotten: '已删除保存的密码',
   passwordMissing: '请输入密码',
-  countyMissing: '请先在上方“操作员与单位”中填写单位名称和本县行政区划代码，多机同步用它认出本县的数据库。',
+  countyMissing: '请先在上方“操作员”中填写单位名称和本县行政区划代码，多机同步用它认出本县的数据库。',
   county: '本县：{{name}}（{{code}}）',
   outcome: {
     ok: '连接成功：这是本县的数据库。',
