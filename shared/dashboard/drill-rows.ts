@@ -5,10 +5,9 @@
  * number clicked: a person once, however many trips (their latest trip of the list shown), handed
  * over on any of them and in post for the longest spell, as the funnel counts them.
  */
-import { addCalendarDays } from '../dates';
+import { addCalendarDays, calendarDaysBetween } from '../dates';
 import type { BatchStatus, CalendarDate, PovertyStatus } from '../domain/records';
 import { provinceOfCity, regionOf } from '../domain/regions';
-import { calendarDaysBetween } from '../dates';
 import type { ClaimStatus } from '../subsidy/claim-steps';
 import type { Fen } from '../subsidy/money';
 import { periodDay } from '../subsidy/report';
@@ -30,7 +29,7 @@ import {
   type FunnelStep,
   type PeopleDrill,
 } from './drill';
-import { capacityOf, healthSoon } from './series';
+import { comingBatchOf, healthSoon } from './series';
 import { PLANNED_STATUSES, SENT_STATUSES, isLive, type DashboardBatch, type DashboardSource } from './source';
 
 const CHINESE_ORDER = new Intl.Collator('zh-CN');
@@ -203,17 +202,7 @@ export function peopleRows(data: DashboardData, drill: PeopleDrill): PersonRow[]
 
 /** A batch's row: its live passengers the filter lets through, those seated on every leg, its capacity. */
 function batchRow(data: DashboardData, batch: DashboardBatch): BatchRow {
-  const passengers = data.passengersOf.get(batch.id) ?? [];
-  const legs = batch.legs.length;
-  return {
-    id: batch.id,
-    name: batch.name,
-    date: batch.date,
-    status: batch.status,
-    passengers: passengers.length,
-    seated: legs === 0 ? 0 : passengers.filter((passenger) => passenger.seats >= legs).length,
-    capacity: capacityOf(batch, data.source.settings.loadFactor),
-  };
+  return comingBatchOf(data, batch);
 }
 
 /** How many weeks the coming batches' list covers when no week is named: the chart's four. */

@@ -196,6 +196,21 @@ export function capacityOf(batch: DashboardBatch, settingsLoadFactor: number): n
   return tightest;
 }
 
+/** A batch with its live passengers the filter lets through, those seated on every leg, and its capacity. */
+export function comingBatchOf(data: DashboardData, batch: DashboardBatch): ComingBatch {
+  const passengers = data.passengersOf.get(batch.id) ?? [];
+  const legs = batch.legs.length;
+  return {
+    id: batch.id,
+    name: batch.name,
+    date: batch.date,
+    status: batch.status,
+    passengers: passengers.length,
+    seated: legs === 0 ? 0 : passengers.filter((passenger) => passenger.seats >= legs).length,
+    capacity: capacityOf(batch, data.source.settings.loadFactor),
+  };
+}
+
 /**
  * The batches of the next `weeks` weeks from today (today's included, departed or not), by week and
  * status, with passengers, seated passengers and seats. With a filter that names people, only
@@ -217,16 +232,7 @@ export function comingWeeks(data: DashboardData, weeks: number): ComingWeek[] {
     if (data.narrowed && passengers.length === 0) continue;
     const week = result[Math.floor(calendarDaysBetween(data.today, batch.date) / 7)];
     if (!week) continue;
-    const legs = batch.legs.length;
-    const row: ComingBatch = {
-      id: batch.id,
-      name: batch.name,
-      date: batch.date,
-      status: batch.status,
-      passengers: passengers.length,
-      seated: legs === 0 ? 0 : passengers.filter((passenger) => passenger.seats >= legs).length,
-      capacity: capacityOf(batch, data.source.settings.loadFactor),
-    };
+    const row = comingBatchOf(data, batch);
     week.byStatus[batch.status] += 1;
     week.passengers += row.passengers;
     week.seated += row.seated;
